@@ -1,0 +1,209 @@
+/** The line REPL: Python's `>>>` prompt over the daemon, with line editing, history and Ctrl+C that interrupts. */
+import { readFileSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { createInterface, type Interface } from "node:readline";
+import type { RunResult } from "../../protocol/generated/types.ts";
+import type { DaemonClient } from "../shared/daemon-client.ts";
+import { describeRunFailure, isCancelled, isSessionLost } from "../shared/run-errors.ts";
+
+/** How the REPL behaves. */
+export interface ReplOptions {
+  /** Run every input in fresh globals (`--reset-globals`). */
+  resetGlobals: boolean;
+  /** The daemon lives in this process (shown in the banner). */
+  embedded: boolean;
+  input?: NodeJS.ReadableStream & { isTTY?: boolean };
+  output?: NodeJS.WritableStream & { isTTY?: boolean };
+  errorOutput?: NodeJS.WritableStream;
+  /** File holding the line history (default ~/.woma_history); only used on a terminal. */
+  historyFile?: string;
+}
+
+const HISTORY_LINES = 1000;
+
+/** Maps a SystemExit's message to an exit code the way CPython does. */
+function exitCode(message: string): { code: number; print?: string } {
+  if (message === "" || message === "None") return { code: 0 };
+  if (/^-?\d+$/.test(message)) return { code: Number(message) & 0xff };
+  return { code: 1, print: message };
+}
+
+/**
+ * Runs the REPL until Ctrl+D, end of input or `exit()`, and returns the exit code. On a
+ * terminal it prompts with `>>> ` and `... `; with piped input it prints no prompts,
+ * runs each complete statement as it arrives, and returns 1 if any of them failed.
+ */
+export async function runRepl(client: DaemonClient, options: ReplOptions): Promise<number> {
+  const input = options.input ?? process.stdin;
+  const output = options.output ?? process.stdout;
+  const errors = options.errorOutput ?? process.stderr;
+  const tty = Boolean(input.isTTY && output.isTTY);
+  const historyFile = options.historyFile ?? join(homedir(), ".woma_history");
+
+  const hello = await client.initialize("woma-repl");
+  if (tty) {
+    const v = hello.server;
+    output.write(`woma ${v.woma} · Python ${v.python ?? "3"} on Pyodide ${v.pyodide} · isolation: ${hello.isolation.level}\n`);
+    if (hello.isolation.level === "process") output.write(`(${hello.isolation.detail})\n`);
+    output.write(`Ctrl+C interrupts a running command, Ctrl+D or exit() leaves.${options.resetGlobals ? " Every input runs in fresh globals." : ""}\n`);
+  }
+
+  let sessionId: string | undefined;
+  const newSession = async () => (sessionId = (await client.createSession()).session.session_id);
+  const sessionReady = options.resetGlobals ? Promise.resolve(undefined) : newSession();
+  sessionReady.catch(() => {}); // reported when the first input needs it
+
+  const rl: Interface = createInterface({
+    input,
+    output: tty ? output : undefined,
+    terminal: tty,
+    historySize: HISTORY_LINES,
+    history: tty ? loadHistory(historyFile) : [],
+    removeHistoryDuplicates: true,
+    prompt: ">>> ",
+  });
+
+  let buffer: string[] = [];
+  let running: AbortController | undefined;
+  let failed = false;
+  let exitWith: number | undefined;
+
+  const interrupt = () => {
+    if (running) {
+      running.abort();
+      return;
+    }
+    // At the prompt, Ctrl+C drops the line being typed, as Python's REPL does.
+    buffer = [];
+    if (tty) {
+      (rl as unknown as { line: string }).line = "";
+      output.write("\nKeyboardInterrupt\n");
+      rl.setPrompt(">>> ");
+      rl.prompt();
+    } else {
+      exitWith = 130;
+      rl.close();
+    }
+  };
+  rl.on("SIGINT", interrupt);
+  process.on("SIGINT", interrupt);
+
+  const show = (result: RunResult) => {
+    if (result.stdout && !result.stdout.endsWith("\n") && tty) output.write("\n");
+    if (result.status === "exception" && result.error) {
+      if (result.error.type === "SystemExit") {
+        const exit = exitCode(result.error.message);
+        if (exit.print) errors.write(`${exit.print}\n`);
+        exitWith = exit.code;
+        return;
+      }
+      failed = true;
+      errors.write(result.error.traceback);
+    } else if (result.result !== null) {
+      output.write(`${result.result}\n`);
+    }
+    if (result.truncated) {
+      const cut = Object.entries(result.truncated).map(([what, n]) => `${n} ${what.replace("_", " ")}`).join(", ");
+      errors.write(`[output cut: ${cut}]\n`);
+    }
+  };
+
+  const execute = async (code: string) => {
+    try {
+      await sessionReady;
+    } catch (error) {
+      errors.write(`woma: no Python session: ${(error as Error).message}\n`);
+      failed = true;
+      return;
+    }
+    running = new AbortController();
+    try {
+      const result = await client.run(
+        { code, ...(sessionId && !options.resetGlobals ? { session_id: sessionId } : {}) },
+        {
+          signal: running.signal,
+          onOutput: (stream, text) => void (stream === "stdout" ? output : errors).write(text),
+        },
+      );
+      show(result);
+    } catch (error) {
+      failed = true;
+      if (isCancelled(error)) {
+        errors.write("\nKeyboardInterrupt\n");
+      } else {
+        errors.write(`woma: ${describeRunFailure(error)}\n`);
+      }
+      if (isSessionLost(error) && sessionId) {
+        try {
+          await client.resetSession(sessionId);
+          errors.write(`woma: session "${sessionId}" was reset; its variables are gone\n`);
+        } catch (resetError) {
+          errors.write(`woma: could not reset the session: ${(resetError as Error).message}\n`);
+        }
+      }
+    } finally {
+      running = undefined;
+    }
+  };
+
+  const prompt = () => {
+    if (!tty || exitWith !== undefined) return;
+    rl.setPrompt(buffer.length === 0 ? ">>> " : "... ");
+    rl.prompt();
+  };
+
+  prompt();
+  for await (const line of rl) {
+    buffer.push(line);
+    const source = buffer.join("\n");
+    if (buffer.length === 1 && source.trim() === "") {
+      buffer = [];
+      prompt();
+      continue;
+    }
+    let status: "complete" | "incomplete" | "invalid";
+    try {
+      status = (await client.check(source)).status;
+    } catch (error) {
+      errors.write(`woma: ${(error as Error).message}\n`);
+      status = "complete";
+    }
+    if (status === "incomplete") {
+      prompt();
+      continue;
+    }
+    buffer = [];
+    await execute(source);
+    if (exitWith !== undefined) break;
+    prompt();
+  }
+  rl.close();
+  process.off("SIGINT", interrupt);
+  if (tty) {
+    saveHistory(historyFile, (rl as unknown as { history: string[] }).history);
+    if (exitWith === undefined) output.write("\n");
+  } else if (buffer.length > 0 && exitWith === undefined) {
+    // Piped input that ends inside a block: run what there is, as Python does at end of file.
+    await execute(buffer.join("\n"));
+  }
+  if (exitWith !== undefined) return exitWith;
+  return !tty && failed ? 1 : 0;
+}
+
+function loadHistory(path: string): string[] {
+  try {
+    // readline keeps the newest entry first.
+    return readFileSync(path, "utf8").split("\n").filter(Boolean).reverse().slice(0, HISTORY_LINES);
+  } catch {
+    return [];
+  }
+}
+
+function saveHistory(path: string, history: string[]): void {
+  try {
+    writeFileSync(path, `${[...history].reverse().join("\n")}\n`, { mode: 0o600 });
+  } catch {
+    // History is a convenience; a read-only home must not break leaving the REPL.
+  }
+}

@@ -1,0 +1,132 @@
+/** A typed client of the daemon over any JSON-RPC connection, shared by the REPL, the MCP server and the REST bridge. */
+import { createConnection } from "node:net";
+import { CancellationTokenSource, createMessageConnection, type MessageConnection, type MessageReader, type MessageWriter } from "vscode-jsonrpc/node";
+import { StreamMessageWriter } from "vscode-jsonrpc/node";
+import type {
+  CheckResult,
+  InfoResult,
+  InitializeResult,
+  OutputNotification,
+  RunParams,
+  RunResult,
+  SessionCloseResult,
+  SessionCreateParams,
+  SessionCreateResult,
+  SessionListResult,
+  SessionResetResult,
+} from "../../protocol/generated/types.ts";
+import {
+  CheckRequest,
+  InfoRequest,
+  InitializeRequest,
+  OutputNotificationType,
+  RunRequest,
+  SessionCloseRequest,
+  SessionCreateRequest,
+  SessionListRequest,
+  SessionResetRequest,
+  ShutdownRequest,
+} from "../../protocol/methods.ts";
+import { PROTOCOL_VERSION } from "../../protocol/version.ts";
+import { BoundedMessageReader, nodeStreamSource } from "../../protocol/wire/bounded-message-reader.ts";
+
+/** Options of one run as a client sees them. */
+export interface ClientRunOptions {
+  /** Called with each piece of output while the run is going. */
+  onOutput?: (stream: "stdout" | "stderr", text: string) => void;
+  /** Aborting the signal cancels the run (`$/cancelRequest`); the promise then rejects with the daemon's answer. */
+  signal?: AbortSignal;
+}
+
+/** Largest message a client accepts from the daemon. */
+const MAX_INBOUND_BYTES = 512 * 1024 * 1024;
+
+let runCounter = 0;
+
+/** A connection to a daemon, with one method per protocol request. */
+export class DaemonClient {
+  private readonly outputListeners = new Map<string, (stream: "stdout" | "stderr", text: string) => void>();
+  private readonly prefix = `c${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+
+  constructor(readonly connection: MessageConnection) {
+    connection.onNotification(OutputNotificationType, (note: OutputNotification) => {
+      this.outputListeners.get(note.run_id)?.(note.stream, note.text);
+    });
+    connection.listen();
+  }
+
+  /** A client over a reader and writer (an embedded daemon's linked pair, or a stream). */
+  static over(reader: MessageReader, writer: MessageWriter): DaemonClient {
+    return new DaemonClient(createMessageConnection(reader, writer));
+  }
+
+  /** Connects to a daemon listening on a Unix socket (`woma daemon --socket PATH`). */
+  static connect(path: string): Promise<DaemonClient> {
+    return new Promise((resolve, reject) => {
+      const socket = createConnection(path);
+      socket.once("connect", () => {
+        const reader = new BoundedMessageReader(nodeStreamSource(socket), {
+          maxMessageBytes: MAX_INBOUND_BYTES,
+          onProblem: (problem) => process.stderr.write(`woma: bad message from the daemon: ${problem.message}\n`),
+        });
+        resolve(DaemonClient.over(reader, new StreamMessageWriter(socket)));
+      });
+      socket.once("error", (error) => reject(new Error(`cannot connect to the daemon at ${path}: ${error.message}`)));
+    });
+  }
+
+  initialize(clientName: string): Promise<InitializeResult> {
+    return this.connection.sendRequest(InitializeRequest, { protocol_version: PROTOCOL_VERSION, client_name: clientName });
+  }
+
+  info(): Promise<InfoResult> {
+    return this.connection.sendRequest(InfoRequest, {});
+  }
+
+  createSession(params: SessionCreateParams = {}): Promise<SessionCreateResult> {
+    return this.connection.sendRequest(SessionCreateRequest, params);
+  }
+
+  listSessions(): Promise<SessionListResult> {
+    return this.connection.sendRequest(SessionListRequest, {});
+  }
+
+  resetSession(sessionId: string): Promise<SessionResetResult> {
+    return this.connection.sendRequest(SessionResetRequest, { session_id: sessionId });
+  }
+
+  closeSession(sessionId: string): Promise<SessionCloseResult> {
+    return this.connection.sendRequest(SessionCloseRequest, { session_id: sessionId });
+  }
+
+  check(code: string): Promise<CheckResult> {
+    return this.connection.sendRequest(CheckRequest, { code });
+  }
+
+  /** Runs code; output arrives through `onOutput` as it is printed, and whole in the result. */
+  async run(params: RunParams, options: ClientRunOptions = {}): Promise<RunResult> {
+    const runId = params.run_id ?? `${this.prefix}-${++runCounter}`;
+    if (options.onOutput) this.outputListeners.set(runId, options.onOutput);
+    const source = new CancellationTokenSource();
+    const onAbort = () => source.cancel();
+    options.signal?.addEventListener("abort", onAbort);
+    if (options.signal?.aborted) source.cancel();
+    try {
+      return await this.connection.sendRequest(RunRequest, { ...params, run_id: runId }, source.token);
+    } finally {
+      options.signal?.removeEventListener("abort", onAbort);
+      this.outputListeners.delete(runId);
+      source.dispose();
+    }
+  }
+
+  /** Asks the daemon to stop. */
+  shutdown(): Promise<unknown> {
+    return this.connection.sendRequest(ShutdownRequest, {});
+  }
+
+  /** Closes this connection (the daemon keeps running). */
+  dispose(): void {
+    this.connection.dispose();
+  }
+}

@@ -1,0 +1,54 @@
+/** The daemon's settings, with their defaults. */
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
+import type { IsolationRequest } from "./sandbox/isolation.ts";
+
+/** Everything that shapes a daemon; see {@link defaultDaemonOptions}. */
+export interface DaemonOptions {
+  /** Shared runners serving in parallel (`--workers`); 0 means one runner and no warm spare. */
+  workers: number;
+  /** Cache directory for snapshots and, in the binary, the Pyodide core (`--pyodide-cache`). */
+  cacheDir: string;
+  /** Requested isolation (`--isolation`). */
+  isolation: IsolationRequest;
+  /** Timeout of a run that gives none, in ms; 0 for none (`--timeout`, in seconds on the command line). */
+  defaultTimeoutMs: number;
+  /** How long a run may ignore the interrupt before its runner is killed, in ms. */
+  interruptGraceMs: number;
+  /** Most bytes kept of a run's stdout, and of its stderr. */
+  maxOutputBytes: number;
+  /** Most characters kept of a result's repr. */
+  maxResultChars: number;
+  /** Largest JSON-RPC message accepted from a client, in bytes. */
+  maxMessageBytes: number;
+  /** Most runs waiting for a runner at once. */
+  maxQueue: number;
+  /** Resident memory above which a runner is killed, in bytes; 0 for no limit. */
+  memoryLimitBytes: number;
+  /** Boot runners from a memory snapshot kept in the cache directory. */
+  snapshot: boolean;
+}
+
+/** Expands a leading `~` to the home directory and makes the path absolute. */
+export function expandHome(path: string): string {
+  if (path === "~") return homedir();
+  if (path.startsWith("~/")) return join(homedir(), path.slice(2));
+  return resolve(path);
+}
+
+/** The defaults: one worker, `~/.pyodide-env`, 1 MiB of output per stream, 2 GiB per runner. */
+export function defaultDaemonOptions(): DaemonOptions {
+  return {
+    workers: 1,
+    cacheDir: expandHome("~/.pyodide-env"),
+    isolation: "auto",
+    defaultTimeoutMs: 0,
+    interruptGraceMs: 1000,
+    maxOutputBytes: 1024 * 1024,
+    maxResultChars: 1024 * 1024,
+    maxMessageBytes: 16 * 1024 * 1024,
+    maxQueue: 256,
+    memoryLimitBytes: 2 * 1024 * 1024 * 1024,
+    snapshot: true,
+  };
+}

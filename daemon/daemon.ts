@@ -1,0 +1,236 @@
+/** The daemon's core: sessions, runs and health on top of the runner pool, with no knowledge of any transport. */
+import { mkdirSync } from "node:fs";
+import type {
+  CheckParams,
+  CheckResult,
+  InfoResult,
+  InitializeParams,
+  InitializeResult,
+  LimitsInfo,
+  RunParams,
+  RunResult,
+  SessionCloseParams,
+  SessionCloseResult,
+  SessionCreateParams,
+  SessionCreateResult,
+  SessionListResult,
+  SessionResetParams,
+  SessionResetResult,
+  VersionInfo,
+} from "../protocol/generated/types.ts";
+import { PROTOCOL_VERSION, WOMA_VERSION } from "../protocol/version.ts";
+import { DaemonError } from "./daemon-error.ts";
+import type { DaemonOptions } from "./daemon-options.ts";
+import { log } from "./log.ts";
+import { PYODIDE_VERSION, pyodideIndexURL, pythonVersion } from "./pool/pyodide-core.ts";
+import { runnerCommand } from "./pool/runner-command.ts";
+import { createLauncher } from "./pool/runner-launcher.ts";
+import type { RunnerProcess } from "./pool/runner-process.ts";
+import { SnapshotStore } from "./pool/snapshot-store.ts";
+import { WorkerPool } from "./pool/worker-pool.ts";
+import { RunExecutor, type RunContext } from "./run/run-executor.ts";
+import runtimeSource from "./runner/woma_runtime.py" with { type: "text" };
+import { chooseIsolation, type Isolation } from "./sandbox/isolation.ts";
+import { sessionInfo, SessionStore, type Session } from "./session/session-store.ts";
+
+const SWEEP_MS = 1000;
+
+/**
+ * A running daemon. Create it with {@link Daemon.start}; it boots its runners in the
+ * background and answers at once. Every method either resolves or rejects with a
+ * {@link DaemonError}; none of them ever waits on a dead runner.
+ */
+export class Daemon {
+  private readonly startedAt = performance.now();
+  private readonly sessions = new SessionStore<RunnerProcess>();
+  private readonly executor: RunExecutor;
+  private readonly sweepTimer: ReturnType<typeof setInterval>;
+  private stopping: Promise<void> | undefined;
+
+  private constructor(
+    readonly options: DaemonOptions,
+    private readonly isolation: Isolation,
+    private readonly pool: WorkerPool,
+    private readonly snapshots: SnapshotStore,
+  ) {
+    this.executor = new RunExecutor(pool, options);
+    pool.onRunnerDied = (runner, reason) => {
+      const lost = this.sessions.markLost(runner, `runner ${runner.id} died (${reason})`);
+      if (lost.length > 0) log("warn", `sessions lost with runner ${runner.id}: ${lost.map((s) => s.id).join(", ")}`);
+    };
+    this.sweepTimer = setInterval(() => this.expireIdleSessions(), SWEEP_MS);
+    this.sweepTimer.unref?.();
+  }
+
+  /** Detects the isolation level, checks the snapshot and starts booting runners. Throws when an explicit `--isolation namespace` cannot be met. */
+  static start(options: DaemonOptions): Daemon {
+    mkdirSync(options.cacheDir, { recursive: true, mode: 0o700 });
+    const isolation = chooseIsolation(options.isolation);
+    if (isolation.info.level === "process") log("warn", `runners use process isolation: ${isolation.info.detail}`);
+    const snapshots = new SnapshotStore(options.cacheDir, { pyodideVersion: PYODIDE_VERSION, womaVersion: WOMA_VERSION, runtimeSource, preload: [] }, options.snapshot);
+    snapshots.inspect();
+    const launch = createLauncher({ command: runnerCommand(), isolation, snapshots, indexURL: pyodideIndexURL(options.cacheDir) });
+    const pool = new WorkerPool({ workers: options.workers, maxQueue: options.maxQueue, memoryLimitBytes: options.memoryLimitBytes, launch });
+    const daemon = new Daemon(options, isolation, pool, snapshots);
+    pool.start();
+    return daemon;
+  }
+
+  /** Resolves when a runner can take work (useful before timing anything). */
+  ready(): Promise<void> {
+    return this.pool.whenReady();
+  }
+
+  /** `daemon/initialize`. */
+  initialize(params: InitializeParams): InitializeResult {
+    const major = params.protocol_version.split(".")[0];
+    if (major !== PROTOCOL_VERSION.split(".")[0]) {
+      throw new DaemonError("BAD_PROTOCOL_VERSION", `protocol version ${params.protocol_version} is not supported; this daemon speaks ${PROTOCOL_VERSION}`);
+    }
+    if (params.client_name) log("debug", `client "${params.client_name}" connected`);
+    return {
+      protocol_version: PROTOCOL_VERSION,
+      server: this.versions(),
+      isolation: this.isolation.info,
+      capabilities: { streaming_output: true, cancellation: true, fresh_interpreter: true, check_complete: true },
+      limits: this.limits(),
+    };
+  }
+
+  /** `daemon/info`. */
+  info(): InfoResult {
+    const runners = this.pool.info();
+    const snapshotState = this.snapshots.state === "missing" ? "building" : this.snapshots.state;
+    const snapshot: NonNullable<InfoResult["snapshot"]> = { state: snapshotState, path: this.snapshots.path };
+    const bytes = this.snapshots.bytes();
+    if (bytes !== undefined) snapshot.bytes = bytes;
+    if (this.snapshots.detail) snapshot.detail = this.snapshots.detail;
+    return {
+      status: this.pool.healthy ? "healthy" : "degraded",
+      pyodide_loaded: runners.some((r) => r.state === "idle" || r.state === "busy"),
+      uptime_seconds: Math.round((performance.now() - this.startedAt) / 100) / 10,
+      execution_count: this.executor.executionCount,
+      versions: this.versions(),
+      isolation: this.isolation.info,
+      workers: this.options.workers,
+      runners,
+      session_count: this.sessions.size,
+      queued: this.pool.waiting,
+      limits: this.limits(),
+      snapshot,
+    };
+  }
+
+  /** `session/create`. */
+  async createSession(params: SessionCreateParams): Promise<SessionCreateResult> {
+    this.assertRunning();
+    const id = params.session_id ?? this.sessions.newId();
+    this.sessions.assertFree(id);
+    const fresh = params.fresh_interpreter === true;
+    const runner = fresh ? await this.pool.takeDedicated() : await this.pool.runnerForSession();
+    // A concurrent create may have taken the name while we waited for a runner.
+    if (fresh) {
+      try {
+        this.sessions.assertFree(id);
+      } catch (error) {
+        this.pool.releaseDedicated(runner);
+        throw error;
+      }
+    }
+    const session = this.sessions.add(id, runner, runner.id, fresh, params.idle_timeout_ms);
+    runner.sessions.add(id);
+    return { session: sessionInfo(session) };
+  }
+
+  /** `session/list`. */
+  listSessions(): SessionListResult {
+    return { sessions: this.sessions.all().map(sessionInfo) };
+  }
+
+  /** `session/reset`: empties the globals in order with the session's runs; a lost session comes back on a live runner. */
+  async resetSession(params: SessionResetParams): Promise<SessionResetResult> {
+    this.assertRunning();
+    const session = this.sessions.get(params.session_id);
+    if (session.state === "lost") {
+      const runner = session.freshInterpreter ? await this.pool.takeDedicated() : await this.pool.runnerForSession();
+      session.runner = runner;
+      session.runnerId = runner.id;
+      session.state = "ready";
+      delete session.lostReason;
+      runner.sessions.add(session.id);
+    } else {
+      await this.pool.submit(session.runner, (runner) => runner.session("reset", session.id)).promise;
+    }
+    session.lastUsedAt = new Date();
+    return { session: sessionInfo(session) };
+  }
+
+  /** `session/close`: interrupts its runs, forgets it and frees its globals (or its dedicated runner). */
+  async closeSession(params: SessionCloseParams, why = "closed"): Promise<SessionCloseResult> {
+    const session = this.sessions.get(params.session_id);
+    this.forget(session, why);
+    return { session_id: session.id };
+  }
+
+  /** `python/run`. */
+  run(params: RunParams, context: RunContext): Promise<RunResult> {
+    this.assertRunning();
+    const session = params.session_id === undefined ? undefined : this.sessions.getReady(params.session_id);
+    return this.executor.run(params, session, context);
+  }
+
+  /** `python/check`. */
+  async check(params: CheckParams): Promise<CheckResult> {
+    this.assertRunning();
+    return { status: await this.pool.check(params.code) };
+  }
+
+  /** Stops everything: runners are killed and new requests refused. Safe to call twice. */
+  shutdown(): Promise<void> {
+    this.stopping ??= (async () => {
+      clearInterval(this.sweepTimer);
+      await this.pool.shutdown();
+    })();
+    return this.stopping;
+  }
+
+  private forget(session: Session<RunnerProcess>, why: string): void {
+    this.sessions.remove(session.id, why);
+    for (const stop of [...session.active]) stop();
+    session.runner.sessions.delete(session.id);
+    if (session.freshInterpreter) this.pool.releaseDedicated(session.runner);
+    else if (session.state === "ready") {
+      void this.pool.submit(session.runner, (runner) => runner.session("close", session.id)).promise.catch(() => {
+        // The runner died or the daemon is stopping: the globals are gone either way.
+      });
+    }
+  }
+
+  private expireIdleSessions(): void {
+    for (const session of this.sessions.expired(Date.now())) {
+      log("info", `session "${session.id}" expired after ${session.idleTimeoutMs} ms idle`);
+      this.forget(session, `closed after ${session.idleTimeoutMs} ms without a run (its idle timeout)`);
+    }
+  }
+
+  private assertRunning(): void {
+    if (this.stopping) throw new DaemonError("SHUTTING_DOWN", "the daemon is shutting down and takes no new work");
+  }
+
+  private versions(): VersionInfo {
+    const versions: VersionInfo = { name: "woma", woma: WOMA_VERSION, protocol: PROTOCOL_VERSION, pyodide: PYODIDE_VERSION, bun: Bun.version };
+    const python = this.pool.anyBootResult()?.pythonVersion ?? pythonVersion();
+    if (python) versions.python = python;
+    return versions;
+  }
+
+  private limits(): LimitsInfo {
+    return {
+      default_timeout_ms: this.options.defaultTimeoutMs,
+      max_output_bytes: this.options.maxOutputBytes,
+      max_message_bytes: this.options.maxMessageBytes,
+      max_queue: this.options.maxQueue,
+      memory_limit_bytes: this.options.memoryLimitBytes,
+    };
+  }
+}

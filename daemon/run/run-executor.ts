@@ -1,0 +1,157 @@
+/** Carries out one `python/run`: queues it, enforces its timeout, turns cancel into an interrupt, and says how it ended. */
+import type { OutputNotification, RunFailureData, RunParams, RunResult } from "../../protocol/generated/types.ts";
+import { DaemonError } from "../daemon-error.ts";
+import type { DaemonOptions } from "../daemon-options.ts";
+import type { RunnerProcess } from "../pool/runner-process.ts";
+import type { WorkerPool } from "../pool/worker-pool.ts";
+import type { Session } from "../session/session-store.ts";
+import type { RunnerRunResult } from "../runner/runner-protocol.ts";
+
+/** The caller's side of a run: where output goes and how a cancel arrives. */
+export interface RunContext {
+  onOutput(notification: OutputNotification): void;
+  /** Registers the cancel callback; returns how to unregister it. */
+  onCancel(listener: () => void): () => void;
+}
+
+type Stop = "timeout" | "cancel";
+
+/** Keeps what a run printed, up to the cap, for the data of an error that ends it. */
+class PartialOutput {
+  stdout = "";
+  stderr = "";
+  constructor(private readonly cap: number) {}
+  add(stream: "stdout" | "stderr", text: string): void {
+    if (this[stream].length < this.cap) this[stream] += text.slice(0, this.cap - this[stream].length);
+  }
+}
+
+/** Executes runs on the pool with the daemon's limits. */
+export class RunExecutor {
+  private counter = 0;
+  /** Runs started since the daemon began. */
+  executionCount = 0;
+
+  constructor(
+    private readonly pool: WorkerPool,
+    private readonly options: DaemonOptions,
+  ) {}
+
+  /**
+   * Runs code in a session (or in fresh globals when there is none) and resolves with
+   * its result; a Python exception is a result. Rejects with a {@link DaemonError} for a
+   * timeout, a cancel, a lost runner or a full queue, with the output so far as data.
+   */
+  async run(params: RunParams, session: Session<RunnerProcess> | undefined, context: RunContext): Promise<RunResult> {
+    const runId = params.run_id ?? `run-${++this.counter}`;
+    const sessionId = session?.id ?? null;
+    const timeoutMs = params.timeout_ms ?? this.options.defaultTimeoutMs;
+    const fresh = session === undefined || params.reset_globals === true;
+    const output = new PartialOutput(this.options.maxOutputBytes);
+    this.executionCount++;
+    if (session) {
+      session.runCount++;
+      session.lastUsedAt = new Date();
+    }
+
+    let stop: Stop | undefined;
+    let startedAt: number | undefined;
+    let interruptRunner: ((why: Stop) => void) | undefined;
+    const cancelled = () => new DaemonError("RUN_CANCELLED", `run ${runId} was cancelled before it started`, this.failureData(runId, output, 0, session, "kept"));
+
+    const submission = this.pool.submit(session?.runner, async (runner) => {
+      if (stop === "cancel") throw cancelled();
+      let graceTimer: ReturnType<typeof setTimeout> | undefined;
+      interruptRunner = (why) => {
+        if (stop !== undefined) return;
+        stop = why;
+        runner.interrupt(runId);
+        graceTimer = setTimeout(() => {
+          const what = why === "timeout" ? `timed out after ${timeoutMs} ms` : "was cancelled";
+          this.pool.kill(runner, `run ${runId} ${what} and ignored the interrupt for ${this.options.interruptGraceMs} ms, so its runner was killed`);
+        }, this.options.interruptGraceMs);
+      };
+      const timeoutTimer = timeoutMs > 0 ? setTimeout(() => interruptRunner?.("timeout"), timeoutMs) : undefined;
+      startedAt = performance.now();
+      try {
+        return await runner.run(
+          { runId, sessionId, fresh, code: params.code, maxOutputBytes: this.options.maxOutputBytes, maxResultChars: this.options.maxResultChars },
+          (stream, text) => {
+            output.add(stream, text);
+            context.onOutput({ run_id: runId, session_id: sessionId, stream, text });
+          },
+        );
+      } finally {
+        clearTimeout(timeoutTimer);
+        clearTimeout(graceTimer);
+      }
+    });
+
+    const stopRun = () => {
+      if (interruptRunner) interruptRunner("cancel");
+      else {
+        stop = "cancel";
+        submission.withdraw(cancelled());
+      }
+    };
+    const unsubscribe = context.onCancel(stopRun);
+    session?.active.add(stopRun);
+    try {
+      const outcome = await submission.promise;
+      const elapsed = outcome.executionTimeMs;
+      if (stop !== undefined && outcome.interrupted && outcome.error?.type === "KeyboardInterrupt") {
+        throw this.stopped(stop, runId, timeoutMs, output, elapsed, session, "kept");
+      }
+      return this.result(runId, sessionId, outcome);
+    } catch (error) {
+      if (error instanceof DaemonError && error.code === "RUNNER_DIED") {
+        const elapsed = startedAt === undefined ? 0 : performance.now() - startedAt;
+        if (stop !== undefined) throw this.stopped(stop, runId, timeoutMs, output, elapsed, session, "lost");
+        const lost = session ? `; session "${session.id}" is lost` : "";
+        throw new DaemonError("RUNNER_DIED", `Python runtime terminated: ${error.message}${lost}`, this.failureData(runId, output, elapsed, session, "lost"));
+      }
+      throw error;
+    } finally {
+      unsubscribe();
+      session?.active.delete(stopRun);
+    }
+  }
+
+  private stopped(stop: Stop, runId: string, timeoutMs: number, output: PartialOutput, elapsed: number, session: Session<RunnerProcess> | undefined, state: "kept" | "lost"): DaemonError {
+    const what = stop === "timeout" ? `run ${runId} timed out after ${timeoutMs} ms` : `run ${runId} was cancelled`;
+    const how =
+      state === "kept"
+        ? `it was interrupted (KeyboardInterrupt)${session ? ` and session "${session.id}" keeps its state` : ""}`
+        : `it ignored the interrupt, so its runner was killed${session ? ` and session "${session.id}" is lost` : ""}`;
+    return new DaemonError(stop === "timeout" ? "RUN_TIMED_OUT" : "RUN_CANCELLED", `${what}; ${how}`, this.failureData(runId, output, elapsed, session, state));
+  }
+
+  private failureData(runId: string, output: PartialOutput, elapsed: number, session: Session<RunnerProcess> | undefined, state: "kept" | "lost"): RunFailureData {
+    return {
+      run_id: runId,
+      stdout: output.stdout,
+      stderr: output.stderr,
+      execution_time_ms: Math.round(elapsed * 1000) / 1000,
+      session_state: session ? state : "none",
+    };
+  }
+
+  private result(runId: string, sessionId: string | null, outcome: RunnerRunResult): RunResult {
+    const result: RunResult = {
+      run_id: runId,
+      session_id: sessionId,
+      status: outcome.status === "exception" ? "exception" : "success",
+      result: outcome.result,
+      stdout: outcome.stdout,
+      stderr: outcome.stderr,
+      execution_time_ms: Math.round(outcome.executionTimeMs * 1000) / 1000,
+    };
+    if (outcome.error) result.error = outcome.error;
+    const truncated: NonNullable<RunResult["truncated"]> = {};
+    if (outcome.stdoutBytesCut > 0) truncated.stdout_bytes = outcome.stdoutBytesCut;
+    if (outcome.stderrBytesCut > 0) truncated.stderr_bytes = outcome.stderrBytesCut;
+    if (outcome.resultCharsCut > 0) truncated.result_chars = outcome.resultCharsCut;
+    if (Object.keys(truncated).length > 0) result.truncated = truncated;
+    return result;
+  }
+}

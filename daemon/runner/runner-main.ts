@@ -1,0 +1,201 @@
+/** A runner process's main thread: speaks JSON-RPC with the daemon on stdio and drives the Pyodide worker thread. */
+import { format } from "node:util";
+import { createMessageConnection, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
+import { BoundedMessageReader, nodeStreamSource } from "../../protocol/wire/bounded-message-reader.ts";
+import { allocateRing, RingReader, type RingBuffers } from "./output-ring.ts";
+import {
+  RunnerBootRequest,
+  RunnerCheckRequest,
+  RunnerInterruptNotification,
+  RunnerOutputNotification,
+  RunnerRunRequest,
+  RunnerSessionRequest,
+  type RunnerBootResult,
+  type RunnerRunResult,
+} from "./runner-protocol.ts";
+import type { FromWorker, ToWorker, WorkerRunOutcome } from "./worker-messages.ts";
+
+/** How often output is drained from the worker and forwarded while a run is going, in ms. */
+const DRAIN_INTERVAL_MS = 10;
+/** Largest message the runner accepts from the daemon (code of a run), in bytes. */
+const MAX_INBOUND_BYTES = 64 * 1024 * 1024;
+
+/** One stream of a run: decodes bytes as they come, forwards them, keeps up to the cap. */
+class StreamCapture {
+  private readonly decoder = new TextDecoder();
+  private kept = "";
+  private keptBytes = 0;
+  cutBytes = 0;
+
+  constructor(private readonly cap: number, private readonly forward: (text: string) => void) {}
+
+  take(bytes: Uint8Array, final: boolean): void {
+    if (bytes.length === 0 && !final) return;
+    let room = this.cap - this.keptBytes;
+    let slice = bytes;
+    if (bytes.length > room) {
+      // Cut at a UTF-8 character boundary so the kept text never ends in a broken character.
+      while (room > 0 && (bytes[room]! & 0xc0) === 0x80) room--;
+      slice = bytes.subarray(0, Math.max(room, 0));
+      this.cutBytes += bytes.length - slice.length;
+    }
+    this.keptBytes += slice.length;
+    const text = this.decoder.decode(slice, { stream: !final });
+    if (text.length > 0) {
+      this.kept += text;
+      this.forward(text);
+    }
+  }
+
+  text(): string {
+    return this.kept;
+  }
+}
+
+interface CurrentRun {
+  runId: string;
+  interrupted: boolean;
+  stdout: StreamCapture;
+  stderr: StreamCapture;
+}
+
+/** Runs the runner: returns when the daemon's end of stdin closes. */
+export function runRunner(): void {
+  // stdout carries the protocol; anything printed by accident must not corrupt it.
+  const toStderr = (...args: unknown[]) => void process.stderr.write(`${format(...args)}\n`);
+  console.log = toStderr;
+  console.info = toStderr;
+  console.debug = toStderr;
+  console.warn = toStderr;
+  // The daemon interrupts runs over the protocol; a terminal's Ctrl+C is not for us.
+  process.on("SIGINT", () => {});
+
+  const connection: MessageConnection = createMessageConnection(
+    new BoundedMessageReader(nodeStreamSource(process.stdin), {
+      maxMessageBytes: MAX_INBOUND_BYTES,
+      onProblem: (problem) => toStderr(`runner: bad message from daemon: ${problem.message}`),
+    }),
+    new StreamMessageWriter(process.stdout),
+  );
+
+  const interrupt = new SharedArrayBuffer(4);
+  const interruptFlag = new Int32Array(interrupt);
+  const rings: { stdout: RingBuffers; stderr: RingBuffers } = { stdout: allocateRing(), stderr: allocateRing() };
+  const readers = { stdout: new RingReader(rings.stdout), stderr: new RingReader(rings.stderr) };
+  const worker = new Worker(new URL("./pyodide-worker.ts", import.meta.url).href);
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  let nextCall = 1;
+  let booted: ((result: RunnerBootResult) => void) | undefined;
+  let current: CurrentRun | undefined;
+  let drainTimer: ReturnType<typeof setInterval> | undefined;
+
+  const die = (message: string, code: number): never => {
+    toStderr(`runner: ${message}`);
+    process.exit(code);
+  };
+
+  worker.onmessage = (event: MessageEvent<FromWorker>) => {
+    const message = event.data;
+    switch (message.op) {
+      case "booted":
+        booted?.(message.result);
+        return;
+      case "reply": {
+        const waiter = pending.get(message.id);
+        pending.delete(message.id);
+        if ("error" in message) waiter?.reject(new Error(message.error));
+        else waiter?.resolve(message.result);
+        return;
+      }
+      case "fatal":
+        // The interpreter can no longer be trusted; exiting lets the daemon report the sessions lost.
+        die(message.message, 70);
+    }
+  };
+  worker.onerror = (event) => die(`worker thread failed: ${event.message}`, 70);
+
+  const callWorker = (message: Omit<Extract<ToWorker, { op: "call" }>, "id">): Promise<unknown> => {
+    const id = nextCall++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ ...message, id } as ToWorker);
+    });
+  };
+
+  const drain = (final: boolean) => {
+    if (!current) {
+      readers.stdout.drain();
+      readers.stderr.drain();
+      return;
+    }
+    current.stdout.take(readers.stdout.drain(), final);
+    current.stderr.take(readers.stderr.drain(), final);
+  };
+
+  connection.onRequest(RunnerBootRequest, (params) => {
+    return new Promise<RunnerBootResult>((resolve) => {
+      booted = resolve;
+      worker.postMessage({ op: "boot", params, interrupt, stdout: rings.stdout, stderr: rings.stderr } satisfies ToWorker);
+    });
+  });
+
+  connection.onRequest(RunnerRunRequest, async (params): Promise<RunnerRunResult> => {
+    if (current) throw new Error(`runner is busy with run ${current.runId}`);
+    drain(false); // output written outside any run (a background task) is dropped, not given to this run
+    const forward = (stream: "stdout" | "stderr") => (text: string) =>
+      void connection.sendNotification(RunnerOutputNotification, { runId: params.runId, stream, text });
+    const run: CurrentRun = {
+      runId: params.runId,
+      interrupted: false,
+      stdout: new StreamCapture(params.maxOutputBytes, forward("stdout")),
+      stderr: new StreamCapture(params.maxOutputBytes, forward("stderr")),
+    };
+    current = run;
+    Atomics.store(interruptFlag, 0, 0);
+    drainTimer = setInterval(() => drain(false), DRAIN_INTERVAL_MS);
+    try {
+      const outcome = (await callWorker({
+        op: "call",
+        method: "run",
+        params: { code: params.code, sessionId: params.sessionId, fresh: params.fresh, maxResultChars: params.maxResultChars },
+      })) as WorkerRunOutcome;
+      drain(true);
+      const result: RunnerRunResult = {
+        status: outcome.status,
+        result: outcome.result,
+        stdout: run.stdout.text(),
+        stderr: run.stderr.text(),
+        stdoutBytesCut: run.stdout.cutBytes,
+        stderrBytesCut: run.stderr.cutBytes,
+        resultCharsCut: outcome.resultCharsCut,
+        executionTimeMs: outcome.executionTimeMs,
+        interrupted: run.interrupted,
+      };
+      if (outcome.error) result.error = outcome.error;
+      return result;
+    } finally {
+      clearInterval(drainTimer);
+      current = undefined;
+    }
+  });
+
+  connection.onRequest(RunnerSessionRequest, async (params) => {
+    return (await callWorker({ op: "call", method: "session", params })) as { sessions: number };
+  });
+
+  connection.onRequest(RunnerCheckRequest, async (params) => {
+    return (await callWorker({ op: "call", method: "check", params })) as { status: "complete" | "incomplete" | "invalid" };
+  });
+
+  connection.onNotification(RunnerInterruptNotification, ({ runId }) => {
+    if (!current || current.runId !== runId) return;
+    current.interrupted = true;
+    // SIGINT (2) in Pyodide's interrupt buffer raises KeyboardInterrupt at the next bytecode.
+    Atomics.store(interruptFlag, 0, 2);
+    worker.postMessage({ op: "interrupt" } satisfies ToWorker);
+  });
+
+  connection.onClose(() => process.exit(0));
+  connection.listen();
+  process.stdin.on("end", () => process.exit(0));
+}

@@ -1,0 +1,61 @@
+/** Checks incoming params against schema/protocol.schema.json, with messages that name the offending field. */
+import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
+import schema from "../../schema/protocol.schema.json" with { type: "json" };
+
+const ajv = new Ajv({ allErrors: false, strict: false });
+ajv.addSchema(schema, "protocol");
+const cache = new Map<string, ValidateFunction>();
+
+function validator(definition: string): ValidateFunction {
+  let validate = cache.get(definition);
+  if (!validate) {
+    validate = ajv.getSchema(`protocol#/definitions/${definition}`);
+    if (!validate) throw new Error(`schema has no definition ${definition}`);
+    cache.set(definition, validate);
+  }
+  return validate;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string") return value.length > 40 ? "a string" : `"${value}"`;
+  return typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let value = root;
+  for (const part of pointer.split("/").slice(1)) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<string, unknown>)[part.replace(/~1/g, "/").replace(/~0/g, "~")];
+  }
+  return value;
+}
+
+function explain(error: ErrorObject, params: unknown): string {
+  const field = `params${error.instancePath.split("/").slice(1).map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join("")}`;
+  const got = describeValue(valueAt(params, error.instancePath));
+  switch (error.keyword) {
+    case "required":
+      return `${field}.${(error.params as { missingProperty: string }).missingProperty} is required`;
+    case "additionalProperties":
+      return `${field} has an unknown property "${(error.params as { additionalProperty: string }).additionalProperty}"`;
+    case "type":
+      return `${field} must be ${(error.params as { type: string }).type}, got ${got}`;
+    case "pattern":
+      return `${field} must match ${(error.params as { pattern: string }).pattern}, got ${got}`;
+    case "enum":
+      return `${field} must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}, got ${got}`;
+    default:
+      return `${field} ${error.message ?? "is invalid"}, got ${got}`;
+  }
+}
+
+/** Returns undefined when `params` match the schema definition, else a sentence naming the problem. */
+export function checkParams(definition: string, params: unknown): string | undefined {
+  if (Array.isArray(params)) return "params must be an object (by name), got an array";
+  const validate = validator(definition);
+  if (validate(params ?? {})) return undefined;
+  const error = validate.errors?.[0];
+  return error ? explain(error, params ?? {}) : "params are invalid";
+}

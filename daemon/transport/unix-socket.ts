@@ -1,0 +1,60 @@
+/** The Unix socket transport: one JSON-RPC connection per client on a socket file only its owner may use. */
+import { chmodSync, existsSync, rmSync } from "node:fs";
+import { createConnection, createServer, type Server, type Socket } from "node:net";
+import { StreamMessageWriter } from "vscode-jsonrpc/node";
+import { BoundedMessageReader, nodeStreamSource } from "../../protocol/wire/bounded-message-reader.ts";
+import { respondToProblems } from "../../protocol/wire/problem-responder.ts";
+import type { TransportEnd } from "../../protocol/wire/linked-pair.ts";
+
+/** A listening socket; `close` stops accepting and removes the file. */
+export interface SocketListener {
+  path: string;
+  close(): Promise<void>;
+}
+
+function inUse(path: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createConnection(path);
+    probe.once("connect", () => {
+      probe.destroy();
+      resolve(true);
+    });
+    probe.once("error", () => resolve(false));
+  });
+}
+
+/**
+ * Listens on `path` (mode 0600: owner only). A stale socket file left by a dead daemon
+ * is replaced; a live one is an error. Each client gets its own reader and writer.
+ */
+export async function listenUnixSocket(path: string, maxMessageBytes: number, onConnection: (end: TransportEnd, socket: Socket) => void): Promise<SocketListener> {
+  if (existsSync(path)) {
+    if (await inUse(path)) throw new Error(`socket ${path} is in use by another process (is a daemon already running?)`);
+    rmSync(path, { force: true });
+  }
+  const server: Server = createServer((socket) => {
+    const writer = new StreamMessageWriter(socket);
+    const reader = new BoundedMessageReader(nodeStreamSource(socket), { maxMessageBytes, onProblem: respondToProblems(writer) });
+    socket.on("error", () => socket.destroy());
+    onConnection({ reader, writer }, socket);
+  });
+  // The umask makes the file owner-only from the moment it exists, not just after chmod.
+  const previous = process.umask(0o177);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(path, () => resolve());
+    });
+  } finally {
+    process.umask(previous);
+  }
+  chmodSync(path, 0o600);
+  return {
+    path,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        rmSync(path, { force: true });
+      }),
+  };
+}

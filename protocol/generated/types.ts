@@ -1,0 +1,575 @@
+/**
+ * The protocol's TypeScript types, generated from schema/protocol.schema.json.
+ * DO NOT EDIT: change the schema and run `bun run schema:gen`.
+ */
+
+/**
+ * A session's name: 1 to 128 characters of letters, digits, '.', '_', ':' or '-'.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "SessionId".
+ */
+export type SessionId = string;
+/**
+ * A run's identifier, chosen by the client or else by the daemon: 1 to 128 characters of letters, digits, '.', '_', ':' or '-'.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "RunId".
+ */
+export type RunId = string;
+
+/**
+ * Params of `daemon/initialize`, the optional handshake. Other methods work without it.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "InitializeParams".
+ */
+export interface InitializeParams {
+  /**
+   * The protocol version the client speaks, as MAJOR.MINOR. The daemon refuses a different MAJOR.
+   */
+  protocol_version: string;
+  /**
+   * A short name of the client, for the daemon's log.
+   */
+  client_name?: string;
+}
+/**
+ * Result of `daemon/initialize`: who the daemon is and what it can do.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "InitializeResult".
+ */
+export interface InitializeResult {
+  /**
+   * The protocol version the daemon speaks, as MAJOR.MINOR.
+   */
+  protocol_version: string;
+  server: VersionInfo;
+  isolation: IsolationInfo;
+  /**
+   * Optional features of this daemon.
+   */
+  capabilities: {
+    /**
+     * True when output streams as `python/output` notifications while a run is going.
+     */
+    streaming_output: boolean;
+    /**
+     * True when `$/cancelRequest` interrupts a running `python/run`.
+     */
+    cancellation: boolean;
+    /**
+     * True when `session/create` can give a session a brand-new interpreter of its own.
+     */
+    fresh_interpreter: boolean;
+    /**
+     * True when `python/check` tells whether a snippet is a complete statement.
+     */
+    check_complete: boolean;
+  };
+  limits: LimitsInfo;
+}
+/**
+ * Versions of the parts that make up the daemon.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "VersionInfo".
+ */
+export interface VersionInfo {
+  /**
+   * Always "woma".
+   */
+  name: string;
+  /**
+   * woma's own version.
+   */
+  woma: string;
+  /**
+   * The protocol version, as MAJOR.MINOR.
+   */
+  protocol: string;
+  /**
+   * The Pyodide version the runners load.
+   */
+  pyodide: string;
+  /**
+   * The Python version inside Pyodide, known once a runner has booted.
+   */
+  python?: string;
+  /**
+   * The Bun runtime's version.
+   */
+  bun: string;
+}
+/**
+ * How runners are kept apart from the host.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "IsolationInfo".
+ */
+export interface IsolationInfo {
+  /**
+   * `namespace`: each runner in its own Linux user, mount, PID and network namespaces. `process`: a separate process with a scrubbed environment and hardened Pyodide, defence in depth only. The enum may grow.
+   */
+  level: "namespace" | "process";
+  /**
+   * A sentence on how the level was chosen, or why a stronger one was not available.
+   */
+  detail: string;
+}
+/**
+ * Limits the daemon applies.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "LimitsInfo".
+ */
+export interface LimitsInfo {
+  /**
+   * Timeout of a run that gives none, in milliseconds; 0 means no timeout.
+   */
+  default_timeout_ms: number;
+  /**
+   * Most bytes of stdout, and separately of stderr, that one run keeps; the rest is cut and counted in `truncated`.
+   */
+  max_output_bytes: number;
+  /**
+   * Largest JSON-RPC message the daemon accepts, in bytes.
+   */
+  max_message_bytes: number;
+  /**
+   * Most runs that may wait for a runner at once; past it `python/run` answers a busy error.
+   */
+  max_queue: number;
+  /**
+   * Resident memory above which a runner is killed and its sessions reported lost; 0 means no limit.
+   */
+  memory_limit_bytes: number;
+}
+/**
+ * One session: a Python globals dictionary that lives in one runner.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "SessionInfo".
+ */
+export interface SessionInfo {
+  session_id: SessionId;
+  /**
+   * `ready`: runs are accepted. `lost`: its runner died; runs fail until `session/reset` or `session/close`. The enum may grow.
+   */
+  state: "ready" | "lost";
+  /**
+   * True when the session has a runner of its own, sharing no imported modules or files with other sessions.
+   */
+  fresh_interpreter: boolean;
+  /**
+   * The runner that holds the session. Sessions stay on their runner for life.
+   */
+  runner_id: string;
+  /**
+   * When the session was created, as an ISO 8601 time.
+   */
+  created_at: string;
+  /**
+   * When the session last started a run (or was created), as an ISO 8601 time.
+   */
+  last_used_at: string;
+  /**
+   * Runs started in this session.
+   */
+  run_count: number;
+  /**
+   * The session is closed after this long without a run, in milliseconds. Absent when it never expires.
+   */
+  idle_timeout_ms?: number;
+  /**
+   * Why the session was lost, when `state` is `lost`.
+   */
+  lost_reason?: string;
+}
+/**
+ * Params of `session/create`.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "SessionCreateParams".
+ */
+export interface SessionCreateParams {
+  session_id?: SessionId;
+  /**
+   * Give the session a brand-new interpreter in a runner of its own, so no imported module or file is shared with any other session. Default false: the session shares its runner's interpreter and has only its own globals.
+   */
+  fresh_interpreter?: boolean;
+  /**
+   * Close the session after this long without a run, in milliseconds. Default: never.
+   */
+  idle_timeout_ms?: number;
+}
+/**
+ * Result of `session/create`.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "SessionCreateResult".
+ */
+export interface SessionCreateResult {
+  session: SessionInfo;
+}
+/**
+ * Params of `session/list` (none).
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "SessionListParams".
+ */
+export interface SessionListParams {}
+/**
+ * Result of `session/list`.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "SessionListResult".
+ */
+export interface SessionListResult {
+  /**
+   * Every open session, oldest first.
+   */
+  sessions: SessionInfo[];
+}
+/**
+ * Params of `session/reset`: empty a session's globals. A lost session is brought back, empty, on a live runner.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "SessionResetParams".
+ */
+export interface SessionResetParams {
+  session_id: SessionId;
+}
+/**
+ * Result of `session/reset`.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "SessionResetResult".
+ */
+export interface SessionResetResult {
+  session: SessionInfo;
+}
+/**
+ * Params of `session/close`.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "SessionCloseParams".
+ */
+export interface SessionCloseParams {
+  session_id: SessionId;
+}
+/**
+ * Result of `session/close`.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "SessionCloseResult".
+ */
+export interface SessionCloseResult {
+  session_id: SessionId;
+}
+/**
+ * Params of `python/run`.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "RunParams".
+ */
+export interface RunParams {
+  /**
+   * Python source to run. Lines that share leading indentation are dedented first. The value of a last expression is returned as its repr, unless the code ends with ';'. Top-level `await` is allowed.
+   */
+  code: string;
+  session_id?: SessionId;
+  /**
+   * Run in fresh globals that are thrown away afterwards, leaving the session's own globals untouched. Default false.
+   */
+  reset_globals?: boolean;
+  /**
+   * Time the run may take, in milliseconds, counted from when it starts executing. At the deadline the code gets KeyboardInterrupt; if it has not stopped shortly after, its runner is killed. Default: the daemon's `default_timeout_ms`; 0 means none.
+   */
+  timeout_ms?: number;
+  run_id?: RunId;
+}
+/**
+ * The Python exception that ended a run.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "RunError".
+ */
+export interface RunError {
+  /**
+   * The exception's class name, e.g. `ValueError`.
+   */
+  type: string;
+  /**
+   * `str()` of the exception; may be empty.
+   */
+  message: string;
+  /**
+   * The traceback as CPython prints it, with woma's and Pyodide's internal frames removed; user frames read `File "<exec>", line N`.
+   */
+  traceback: string;
+}
+/**
+ * How much of a run's output was cut to respect the limits. Only counts above zero are present.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "Truncation".
+ */
+export interface Truncation {
+  /**
+   * Bytes of stdout that were cut.
+   */
+  stdout_bytes?: number;
+  /**
+   * Bytes of stderr that were cut.
+   */
+  stderr_bytes?: number;
+  /**
+   * Characters of the result's repr that were cut.
+   */
+  result_chars?: number;
+}
+/**
+ * Result of `python/run`. A Python exception is a result with status `exception`, not a JSON-RPC error.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "RunResult".
+ */
+export interface RunResult {
+  run_id: RunId;
+  /**
+   * The session the code ran in, or null for a run in fresh globals.
+   */
+  session_id: SessionId | null;
+  /**
+   * `success` when the code ran to the end, `exception` when a Python exception ended it. The enum may grow.
+   */
+  status: "success" | "exception";
+  /**
+   * repr() of the value of the last expression, or null when the code ends in a statement, a trailing ';', or an exception.
+   */
+  result: string | null;
+  /**
+   * Everything the run printed to stdout, up to the output limit.
+   */
+  stdout: string;
+  /**
+   * Everything the run printed to stderr, up to the output limit.
+   */
+  stderr: string;
+  /**
+   * Time the code took inside the runner, in milliseconds.
+   */
+  execution_time_ms: number;
+  error?: RunError;
+  truncated?: Truncation;
+}
+/**
+ * The `data` of a JSON-RPC error that ended a `python/run` (timeout, cancel, runner lost): what the run printed before it ended.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "RunFailureData".
+ */
+export interface RunFailureData {
+  run_id: RunId;
+  /**
+   * stdout printed before the run ended.
+   */
+  stdout: string;
+  /**
+   * stderr printed before the run ended.
+   */
+  stderr: string;
+  /**
+   * Time from the start of execution to its end, in milliseconds.
+   */
+  execution_time_ms: number;
+  /**
+   * `kept`: the code stopped on KeyboardInterrupt and the session keeps its globals. `lost`: the runner was killed and the session is lost. `none`: the run had no session.
+   */
+  session_state: "kept" | "lost" | "none";
+}
+/**
+ * Params of `python/check`: is this snippet a complete statement, by the rule Python's own REPL uses?
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "CheckParams".
+ */
+export interface CheckParams {
+  /**
+   * The source typed so far, lines joined by '\n'.
+   */
+  code: string;
+}
+/**
+ * Result of `python/check`.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "CheckResult".
+ */
+export interface CheckResult {
+  /**
+   * `complete`: run it. `incomplete`: more lines are needed (Python's REPL would print '... '). `invalid`: it is a syntax error already; run it to see the error.
+   */
+  status: "complete" | "incomplete" | "invalid";
+}
+/**
+ * `python/output`: output of a run while it is going. The whole output also arrives in the result.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "OutputNotification".
+ */
+export interface OutputNotification {
+  run_id: RunId;
+  /**
+   * The session of the run, or null for a run in fresh globals.
+   */
+  session_id?: SessionId | null;
+  /**
+   * Which stream the text was written to.
+   */
+  stream: "stdout" | "stderr";
+  /**
+   * The text, in the order it was written.
+   */
+  text: string;
+}
+/**
+ * Params of `daemon/info` (none).
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "InfoParams".
+ */
+export interface InfoParams {}
+/**
+ * One runner process.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "RunnerInfo".
+ */
+export interface RunnerInfo {
+  /**
+   * The runner's name.
+   */
+  runner_id: string;
+  /**
+   * The process id of the runner (of its sandbox wrapper under `namespace` isolation).
+   */
+  pid: number;
+  /**
+   * `booting`, `idle`, `busy` (running code) or `dead`. The enum may grow.
+   */
+  state: "booting" | "idle" | "busy" | "dead";
+  /**
+   * `shared`: serves sessions and one-off runs. `spare`: booted and waiting to be handed out. `dedicated`: the interpreter of one fresh-interpreter session.
+   */
+  role: "shared" | "spare" | "dedicated";
+  /**
+   * Sessions held by this runner.
+   */
+  sessions: number;
+  /**
+   * Runs waiting for this runner.
+   */
+  queued: number;
+  /**
+   * Runs this runner has finished.
+   */
+  runs: number;
+  /**
+   * Resident memory of the runner's processes, when it could be read.
+   */
+  rss_bytes?: number;
+  /**
+   * How long the runner took to boot, in milliseconds.
+   */
+  boot_ms?: number;
+  /**
+   * True when the runner booted from a memory snapshot.
+   */
+  from_snapshot?: boolean;
+}
+/**
+ * Result of `daemon/info`: health and counters.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "InfoResult".
+ */
+export interface InfoResult {
+  /**
+   * `healthy` when at least one runner is ready or booting, `degraded` when none could be started. The enum may grow.
+   */
+  status: "healthy" | "degraded";
+  /**
+   * True when at least one runner has Pyodide loaded.
+   */
+  pyodide_loaded: boolean;
+  /**
+   * Seconds since the daemon started.
+   */
+  uptime_seconds: number;
+  /**
+   * Runs started since the daemon started.
+   */
+  execution_count: number;
+  versions: VersionInfo;
+  isolation: IsolationInfo;
+  /**
+   * Runners that serve sessions and one-off runs in parallel (the `--workers` setting).
+   */
+  workers: number;
+  /**
+   * Every runner process.
+   */
+  runners: RunnerInfo[];
+  /**
+   * Open sessions.
+   */
+  session_count: number;
+  /**
+   * Runs waiting for a runner.
+   */
+  queued: number;
+  limits: LimitsInfo;
+  /**
+   * The memory snapshot runners boot from.
+   */
+  snapshot?: {
+    /**
+     * `ready`: runners boot from it. `building`: being made. `unavailable`: runners boot plain (see `detail`).
+     */
+    state: "ready" | "building" | "unavailable";
+    /**
+     * The snapshot file.
+     */
+    path?: string;
+    /**
+     * Its size in bytes.
+     */
+    bytes?: number;
+    /**
+     * Why it is unavailable, when it is.
+     */
+    detail?: string;
+  };
+}
+/**
+ * Params of `daemon/shutdown` (none).
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "ShutdownParams".
+ */
+export interface ShutdownParams {}
+/**
+ * Result of `daemon/shutdown`, sent before the daemon stops its runners and exits.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "ShutdownResult".
+ */
+export interface ShutdownResult {
+  /**
+   * Always true.
+   */
+  stopping: boolean;
+}

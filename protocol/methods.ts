@@ -1,0 +1,57 @@
+/** Every JSON-RPC method of woma's protocol, declared once for the daemon and its clients. */
+import { NotificationType, RequestType } from "vscode-jsonrpc";
+import type {
+  CheckParams,
+  CheckResult,
+  InfoParams,
+  InfoResult,
+  InitializeParams,
+  InitializeResult,
+  OutputNotification,
+  RunParams,
+  RunResult,
+  SessionCloseParams,
+  SessionCloseResult,
+  SessionCreateParams,
+  SessionCreateResult,
+  SessionListParams,
+  SessionListResult,
+  SessionResetParams,
+  SessionResetResult,
+  ShutdownParams,
+  ShutdownResult,
+} from "./generated/types.ts";
+
+/** `daemon/initialize`: the optional handshake; returns versions, isolation level and capabilities. */
+export const InitializeRequest = new RequestType<InitializeParams, InitializeResult, void>("daemon/initialize");
+/** `daemon/info`: health, counters, runners and versions. */
+export const InfoRequest = new RequestType<InfoParams, InfoResult, void>("daemon/info");
+/** `daemon/shutdown`: answer, then stop every runner and exit. */
+export const ShutdownRequest = new RequestType<ShutdownParams, ShutdownResult, void>("daemon/shutdown");
+/** `session/create`: a new session, on a shared runner or (fresh_interpreter) a runner of its own. */
+export const SessionCreateRequest = new RequestType<SessionCreateParams, SessionCreateResult, void>("session/create");
+/** `session/list`: every open session. */
+export const SessionListRequest = new RequestType<SessionListParams, SessionListResult, void>("session/list");
+/** `session/reset`: empty a session's globals, or bring a lost session back empty. */
+export const SessionResetRequest = new RequestType<SessionResetParams, SessionResetResult, void>("session/reset");
+/** `session/close`: forget a session (and stop its runner if it had one of its own). */
+export const SessionCloseRequest = new RequestType<SessionCloseParams, SessionCloseResult, void>("session/close");
+/** `python/run`: run code in a session or in fresh globals. Cancel it with `$/cancelRequest`. */
+export const RunRequest = new RequestType<RunParams, RunResult, void>("python/run");
+/** `python/check`: is a snippet complete, by the rule of Python's REPL? */
+export const CheckRequest = new RequestType<CheckParams, CheckResult, void>("python/check");
+/** `python/output` (daemon to client): output of a run while it is going. */
+export const OutputNotificationType = new NotificationType<OutputNotification>("python/output");
+
+/** The names of every request method, for the daemon's dispatch table and the tests. */
+export const REQUEST_METHODS = [
+  InitializeRequest.method,
+  InfoRequest.method,
+  ShutdownRequest.method,
+  SessionCreateRequest.method,
+  SessionListRequest.method,
+  SessionResetRequest.method,
+  SessionCloseRequest.method,
+  RunRequest.method,
+  CheckRequest.method,
+] as const;

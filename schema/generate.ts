@@ -1,0 +1,44 @@
+/** Generates protocol/generated/types.ts from schema/protocol.schema.json; `--check` fails on drift instead of writing. */
+import { compile, type JSONSchema } from "json-schema-to-typescript";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const root = join(import.meta.dir, "..");
+const schemaPath = join(root, "schema", "protocol.schema.json");
+const outPath = join(root, "protocol", "generated", "types.ts");
+
+const banner = `/**
+ * The protocol's TypeScript types, generated from schema/protocol.schema.json.
+ * DO NOT EDIT: change the schema and run \`bun run schema:gen\`.
+ */`;
+
+/** Renders the generated file's text from the schema on disk. */
+export async function renderTypes(): Promise<string> {
+  const schema = JSON.parse(readFileSync(schemaPath, "utf8")) as JSONSchema;
+  const body = await compile(schema, "WomaProtocol", {
+    bannerComment: banner,
+    unreachableDefinitions: true,
+    additionalProperties: false,
+    strictIndexSignatures: true,
+    format: true,
+    style: { printWidth: 100, singleQuote: false },
+  });
+  // The root has no properties of its own; drop its empty interface so only real types remain.
+  return body.replace(/\n\/\*\*\n \* The JSON-RPC 2\.0 contract[^]*?export interface WomaProtocol \{\}\n/, "\n");
+}
+
+if (import.meta.main) {
+  const check = process.argv.includes("--check");
+  const fresh = await renderTypes();
+  if (check) {
+    const onDisk = readFileSync(outPath, "utf8");
+    if (onDisk !== fresh) {
+      console.error(`${outPath} is out of date with ${schemaPath}: run \`bun run schema:gen\``);
+      process.exit(1);
+    }
+    console.error("protocol/generated/types.ts matches the schema");
+  } else {
+    writeFileSync(outPath, fresh);
+    console.error(`wrote ${outPath}`);
+  }
+}
