@@ -1,0 +1,145 @@
+/** Starts the real daemon as a subprocess (stdio or Unix socket) and hands back a typed client, for integration tests. */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { createConnection, type Socket } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { StreamMessageWriter } from "vscode-jsonrpc/node";
+import type { Message } from "vscode-jsonrpc";
+import { DaemonClient } from "../../clients/shared/daemon-client.ts";
+import { BoundedMessageReader, nodeStreamSource } from "../../protocol/wire/bounded-message-reader.ts";
+import { REPO_ROOT, testCacheDir, waitFor } from "./paths.ts";
+
+/** How the test reaches the daemon. */
+export type TransportKind = "stdio" | "socket";
+
+/** A daemon subprocess and a client connected to it. */
+export interface DaemonUnderTest {
+  client: DaemonClient;
+  process: ChildProcess;
+  /** The socket path, for `socket` transport. */
+  socketPath?: string;
+  /** Everything the daemon printed on stderr so far. */
+  stderr(): string;
+  /** Opens another raw connection (socket transport only). */
+  rawConnection(): Promise<RawPeer>;
+  /** Stops the daemon (SIGTERM, then SIGKILL after 5 s) and waits for it to exit. */
+  stop(): Promise<void>;
+}
+
+/** A byte-level peer, for sending what a well-behaved client never would. */
+export interface RawPeer {
+  /** Writes raw bytes as they are. */
+  write(bytes: string | Uint8Array): void;
+  /** Writes one framed message whose body is exactly `body`. */
+  frame(body: string): void;
+  /** Waits for the next message from the daemon. */
+  next(what: string, timeoutMs?: number): Promise<Message & Record<string, unknown>>;
+  close(): void;
+}
+
+/** Options of {@link startDaemon}. */
+export interface StartOptions {
+  transport: TransportKind;
+  /** Extra command-line flags for `woma daemon`. */
+  args?: string[];
+  /** Cache directory (default: the suite's shared one, so the snapshot is built once). */
+  cacheDir?: string;
+  /** Wait until a runner is ready before returning (default true). */
+  waitReady?: boolean;
+}
+
+const BUN = process.execPath;
+const ENTRY = join(REPO_ROOT, "cli", "main.ts");
+
+function rawPeerOver(readable: NodeJS.ReadableStream, writable: NodeJS.WritableStream, close: () => void): RawPeer {
+  const inbox: Array<Message & Record<string, unknown>> = [];
+  const reader = new BoundedMessageReader(nodeStreamSource(readable), { maxMessageBytes: 1 << 30, onProblem: () => {} });
+  reader.listen((message) => inbox.push(message as Message & Record<string, unknown>));
+  return {
+    write: (bytes) => void writable.write(bytes),
+    frame: (body) => void writable.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`),
+    next: async (what, timeoutMs = 10_000) => {
+      await waitFor(`the daemon's answer to ${what}`, () => inbox.length > 0, timeoutMs);
+      return inbox.shift()!;
+    },
+    close,
+  };
+}
+
+function connectSocket(path: string): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = createConnection(path);
+    socket.once("connect", () => resolve(socket));
+    socket.once("error", reject);
+  });
+}
+
+/**
+ * Starts `woma daemon` with the given transport. With `socket`, the socket lives in a
+ * fresh temporary directory. The returned client has already been connected.
+ */
+export async function startDaemon(options: StartOptions): Promise<DaemonUnderTest> {
+  const cacheDir = options.cacheDir ?? testCacheDir();
+  const socketPath = options.transport === "socket" ? join(mkdtempSync(join(tmpdir(), "woma-sock-")), "daemon.sock") : undefined;
+  const args = [ENTRY, "daemon", ...(socketPath ? ["--socket", socketPath] : ["--stdio"]), "--pyodide-cache", cacheDir, "--log-level", "info", ...(options.args ?? [])];
+  const child = spawn(BUN, args, { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, WOMA_TEST_SECRET: "daemon-secret-value" } });
+  let stderr = "";
+  child.stderr!.setEncoding("utf8");
+  child.stderr!.on("data", (chunk: string) => (stderr += chunk));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+
+  let client: DaemonClient;
+  if (socketPath) {
+    const { existsSync } = await import("node:fs");
+    await waitFor(`daemon socket ${socketPath} (stderr: ${stderr})`, () => existsSync(socketPath) || child.exitCode !== null, 15_000);
+    if (child.exitCode !== null) throw new Error(`daemon exited with ${child.exitCode}: ${stderr}`);
+    const socket = await connectSocket(socketPath);
+    client = DaemonClient.over(
+      new BoundedMessageReader(nodeStreamSource(socket), { maxMessageBytes: 1 << 30, onProblem: () => {} }),
+      new StreamMessageWriter(socket),
+    );
+  } else {
+    client = DaemonClient.over(
+      new BoundedMessageReader(nodeStreamSource(child.stdout!), { maxMessageBytes: 1 << 30, onProblem: () => {} }),
+      new StreamMessageWriter(child.stdin!),
+    );
+  }
+  if (options.waitReady !== false) {
+    // daemon/info answers at once; wait until a runner has booted so timings in tests are not boot times.
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const info = await client.info();
+      if (info.pyodide_loaded) break;
+      if (Date.now() > deadline) throw new Error(`no runner became ready in 60 s; stderr: ${stderr}`);
+      await Bun.sleep(50);
+    }
+  }
+  return {
+    client,
+    process: child,
+    socketPath,
+    stderr: () => stderr,
+    rawConnection: async () => {
+      if (!socketPath) throw new Error("raw connections need the socket transport");
+      const socket = await connectSocket(socketPath);
+      return rawPeerOver(socket, socket, () => socket.destroy());
+    },
+    stop: async () => {
+      client.dispose();
+      if (child.exitCode === null) child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Starts a stdio daemon and talks raw bytes to it (no client on top). */
+export function startRawStdioDaemon(args: string[] = []): { peer: RawPeer; process: ChildProcess; stderr(): string } {
+  const child = spawn(BUN, [ENTRY, "daemon", "--stdio", "--pyodide-cache", testCacheDir(), ...args], { stdio: ["pipe", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr!.setEncoding("utf8");
+  child.stderr!.on("data", (chunk: string) => (stderr += chunk));
+  return { peer: rawPeerOver(child.stdout!, child.stdin!, () => child.kill("SIGKILL")), process: child, stderr: () => stderr };
+}
