@@ -29,6 +29,7 @@ import type { RunnerProcess } from "./pool/runner-process.ts";
 import { SnapshotStore } from "./pool/snapshot-store.ts";
 import { WorkerPool } from "./pool/worker-pool.ts";
 import { RunExecutor, type RunContext } from "./run/run-executor.ts";
+import { PYTHON_ENV } from "./runner/python-env.ts";
 import runtimeSource from "./runner/woma_runtime.py" with { type: "text" };
 import { chooseIsolation, type Isolation } from "./sandbox/isolation.ts";
 import { sessionInfo, SessionStore, type Session } from "./session/session-store.ts";
@@ -67,7 +68,7 @@ export class Daemon {
     mkdirSync(options.cacheDir, { recursive: true, mode: 0o700 });
     const isolation = chooseIsolation(options.isolation);
     if (isolation.info.level === "process") log("warn", `runners use process isolation: ${isolation.info.detail}`);
-    const snapshots = new SnapshotStore(options.cacheDir, { pyodideVersion: PYODIDE_VERSION, womaVersion: WOMA_VERSION, runtimeSource, preload: [] }, options.snapshot);
+    const snapshots = new SnapshotStore(options.cacheDir, { pyodideVersion: PYODIDE_VERSION, womaVersion: WOMA_VERSION, runtimeSource, preload: [], env: PYTHON_ENV }, options.snapshot);
     snapshots.inspect();
     const launch = createLauncher({ command: runnerCommand(), isolation, snapshots, indexURL: pyodideIndexURL(options.cacheDir) });
     const pool = new WorkerPool({ workers: options.workers, maxQueue: options.maxQueue, memoryLimitBytes: options.memoryLimitBytes, launch });

@@ -31,13 +31,14 @@ export async function serveDaemon(options: DaemonOptions, listen: Listen): Promi
 
   if (listen.kind === "stdio") {
     const { reader, writer } = stdioTransport(options.maxMessageBytes);
-    const connection = serveConnection(daemon, reader, writer, hooks);
-    connection.onClose(() => void stop("stdin closed"));
+    const served = serveConnection(daemon, reader, writer, hooks);
+    // At the end of stdin, requests already sent still get their answers before the daemon stops.
+    served.connection.onClose(() => void served.idle().then(() => stop("stdin closed")));
   } else {
     const sockets = new Set<Socket>();
     const listener = await listenUnixSocket(listen.path, options.maxMessageBytes, ({ reader, writer }, socket) => {
       sockets.add(socket);
-      const connection = serveConnection(daemon, reader, writer, hooks);
+      const { connection } = serveConnection(daemon, reader, writer, hooks);
       socket.on("close", () => {
         sockets.delete(socket);
         connection.dispose();

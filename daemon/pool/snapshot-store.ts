@@ -14,6 +14,8 @@ export interface SnapshotKey {
   runtimeSource: string;
   /** Packages loaded before the snapshot is taken. */
   preload: readonly string[];
+  /** Python's environment, which the snapshot keeps. */
+  env: Readonly<Record<string, string>>;
 }
 
 /** The snapshot's state, as `daemon/info` reports it. */

@@ -1,6 +1,7 @@
 /** The worker thread of a runner: the only code that loads Pyodide; it runs Python and nothing else. */
 import { loadPyodide, type PyodideAPI } from "pyodide";
 import { RingWriter } from "./output-ring.ts";
+import { PYTHON_ENV } from "./python-env.ts";
 import { readSnapshotPayload, writeSnapshotFile } from "./snapshot-format.ts";
 import type { FromWorker, ToWorker, WorkerRunOutcome } from "./worker-messages.ts";
 import type { RunnerBootParams, RunnerBootResult } from "./runner-protocol.ts";
@@ -47,7 +48,7 @@ async function boot(params: RunnerBootParams, interrupt: SharedArrayBuffer, stdo
     indexURL: params.indexURL,
     // Python's `import js` sees this object only: no host globals (no process, no Bun, no fetch).
     jsglobals: Object.create(null) as object,
-    env: { HOME: "/home/pyodide", PYTHONHASHSEED: "0" },
+    env: { ...PYTHON_ENV },
     stdout: (text: string) => stdout.write(new TextEncoder().encode(`${text}\n`)),
     stderr: (text: string) => stderr.write(new TextEncoder().encode(`${text}\n`)),
     checkAPIVersion: true,

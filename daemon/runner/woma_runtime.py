@@ -81,7 +81,7 @@ def _clean_stack(stack):
     frames = list(stack)
     while frames and frames[0].filename != "<exec>":
         frames.pop(0)
-    frames = [f for f in frames if not f.filename.startswith(_INTERNAL_PREFIXES)]
+    frames = [f for f in frames if f.filename != "<woma>" and not f.filename.startswith(_INTERNAL_PREFIXES)]
     return traceback.StackSummary.from_list(frames)
 
 

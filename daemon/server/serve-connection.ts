@@ -2,7 +2,9 @@
 import {
   CancellationToken,
   createMessageConnection,
+  Message,
   ResponseError,
+  type DataCallback,
   type MessageConnection,
   type MessageReader,
   type MessageWriter,
@@ -38,6 +40,13 @@ function route<P, R>(type: RequestType<P, R, void>, definition: string, handler:
   return [type.method, { definition, handler: handler as Handler }];
 }
 
+/** A served connection, and how to wait for the requests it still has in flight. */
+export interface ServedConnection {
+  connection: MessageConnection;
+  /** Resolves when no request of this connection is being handled. */
+  idle(): Promise<void>;
+}
+
 /** What the transport's owner learns about a connection. */
 export interface ServeHooks {
   /** A client asked the daemon to stop (`daemon/shutdown`), after the answer was sent. */
@@ -50,8 +59,9 @@ export interface ServeHooks {
  * InvalidParams naming the field; an unknown method gets MethodNotFound listing the
  * known ones. Nothing a client sends can stop the daemon or disturb other connections.
  */
-export function serveConnection(daemon: Daemon, reader: MessageReader, writer: MessageWriter, hooks: ServeHooks = {}): MessageConnection {
-  const connection = createMessageConnection(reader, writer, {
+export function serveConnection(daemon: Daemon, reader: MessageReader, writer: MessageWriter, hooks: ServeHooks = {}): ServedConnection {
+  const tracker = new RequestTracker();
+  const connection = createMessageConnection(tracker.reader(reader), tracker.writer(writer), {
     error: (message) => log("warn", `connection: ${message}`),
     warn: (message) => log("debug", `connection: ${message}`),
     info: () => {},
@@ -96,5 +106,42 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
     log("debug", `ignored notification "${method}"`);
   });
   connection.listen();
-  return connection;
+  return { connection, idle: () => tracker.idle() };
+}
+
+/**
+ * Counts requests from the moment they are read until their answer is written, so a
+ * transport can wait for them: requests sent just before stdin closes still get answers.
+ */
+class RequestTracker {
+  private readonly open = new Set<string | number>();
+  private waiters: Array<() => void> = [];
+
+  reader(inner: MessageReader): MessageReader {
+    return Object.assign(Object.create(inner) as MessageReader, {
+      listen: (callback: DataCallback) =>
+        inner.listen((message) => {
+          if (Message.isRequest(message) && message.id !== null) this.open.add(message.id);
+          callback(message);
+        }),
+    });
+  }
+
+  writer(inner: MessageWriter): MessageWriter {
+    return Object.assign(Object.create(inner) as MessageWriter, {
+      write: async (message: Message) => {
+        try {
+          await inner.write(message);
+        } finally {
+          if (Message.isResponse(message) && message.id !== null && this.open.delete(message.id) && this.open.size === 0) {
+            for (const resolve of this.waiters.splice(0)) resolve();
+          }
+        }
+      },
+    });
+  }
+
+  idle(): Promise<void> {
+    return this.open.size === 0 ? Promise.resolve() : new Promise((resolve) => this.waiters.push(resolve));
+  }
 }

@@ -1,0 +1,43 @@
+/** Small statistics and table printing for the benchmark scripts. */
+
+/** The q-quantile (0..1) of the values, by nearest rank. */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+/** Median of the values. */
+export function median(values: readonly number[]): number {
+  return quantile(values, 0.5);
+}
+
+/** Rounds to a given number of decimals for display. */
+export function round(value: number, decimals = 2): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}
+
+/** One figure of a benchmark: what it is, its value and unit, and the target it is held to (if any). */
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  target?: string;
+  /** Whether the target is met, when there is one. */
+  ok?: boolean;
+  note?: string;
+}
+
+/** Prints figures as an aligned text table. */
+export function printTable(title: string, figures: readonly Figure[]): void {
+  const rows = figures.map((f) => [f.name, `${round(f.value)} ${f.unit}`, f.target ?? "", f.ok === undefined ? "" : f.ok ? "met" : "MISSED", f.note ?? ""]);
+  const header = ["figure", "value", "target", "", "note"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd();
+  console.log(`\n${title}`);
+  console.log(line(header));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const row of rows) console.log(line(row));
+}

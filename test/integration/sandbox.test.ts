@@ -1,0 +1,84 @@
+/** Python cannot reach the host: no host JavaScript, no daemon environment, and (where available) its own namespaces. */
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { spawnSync } from "node:child_process";
+import { readFileSync, readlinkSync } from "node:fs";
+import { startDaemon, type DaemonUnderTest } from "../harness/start-daemon.ts";
+
+/** The runner processes under a pid: the pid itself and its descendants. */
+function tree(pid: number): number[] {
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) {
+    try {
+      for (const child of readFileSync(`/proc/${out[i]}/task/${out[i]}/children`, "utf8").split(/\s+/)) if (child) out.push(Number(child));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return out;
+}
+
+/** The bun process at the bottom of a runner's tree (under bwrap it is a grandchild). */
+function runnerBunProcess(pid: number): number {
+  const all = tree(pid);
+  return all.find((p) => readFileSync(`/proc/${p}/cmdline`, "utf8").includes("__runner") && !readFileSync(`/proc/${p}/cmdline`, "utf8").startsWith("/usr/bin/bwrap")) ?? all[all.length - 1]!;
+}
+
+function bwrapWorksHere(): boolean {
+  const result = spawnSync("bwrap", ["--unshare-all", "--ro-bind", "/", "/", "true"]);
+  return result.status === 0;
+}
+
+describe("the sandbox", () => {
+  let daemon: DaemonUnderTest;
+  beforeAll(async () => {
+    daemon = await startDaemon({ transport: "socket" });
+  });
+  afterAll(async () => {
+    await daemon?.stop();
+  });
+  const run = (code: string) => daemon.client.run({ code });
+
+  test.each([
+    ["import js; js.process", "AttributeError"],
+    ["import js; js.Bun", "AttributeError"],
+    ["import pyodide_js", "ImportError"],
+    ["import importlib; importlib.import_module('pyodide_js')", "ImportError"],
+    ["from pyodide.code import run_js; run_js('1')", "PermissionError"],
+    ["from pyodide.ffi import to_js; to_js({'a': 1}).constructor.constructor('return process')()", "JsException"],
+    ["open('/etc/hostname').read()", "FileNotFoundError"],
+  ])("%s fails with %s", async (code, type) => {
+    const result = await run(code);
+    expect(result.status).toBe("exception");
+    expect(result.error?.type).toBe(type);
+  });
+
+  test("os.environ holds none of the daemon's variables", async () => {
+    const environ = JSON.parse((await run("import os, json; print(json.dumps(dict(os.environ)))")).stdout) as Record<string, string>;
+    expect(environ.WOMA_TEST_SECRET).toBeUndefined();
+    expect(environ.PATH).not.toBe(process.env.PATH);
+    expect(Object.values(environ).join(" ")).not.toContain("daemon-secret-value");
+    expect(Object.values(environ).join(" ")).not.toContain(process.cwd());
+  });
+
+  test("the runner process itself starts with a scrubbed environment", async () => {
+    const runner = (await daemon.client.info()).runners.find((r) => r.role === "shared" && r.pid > 0)!;
+    const environ = readFileSync(`/proc/${runnerBunProcess(runner.pid)}/environ`, "utf8");
+    expect(environ).not.toContain("daemon-secret-value");
+    expect(environ).not.toContain("PATH=");
+  });
+
+  test("the isolation level is namespace exactly when bubblewrap works on this machine", async () => {
+    const { isolation } = await daemon.client.initialize("sandbox-test");
+    expect(isolation.level).toBe(bwrapWorksHere() ? "namespace" : "process");
+    expect(isolation.detail.length).toBeGreaterThan(20);
+  });
+
+  test("under namespace isolation a runner has its own user, PID, mount and network namespaces", async () => {
+    const { isolation } = await daemon.client.initialize("sandbox-test");
+    const runner = (await daemon.client.info()).runners.find((r) => r.role === "shared" && r.pid > 0)!;
+    const bunPid = runnerBunProcess(runner.pid);
+    const differs = ["user", "pid", "mnt", "net"].filter((ns) => readlinkSync(`/proc/${bunPid}/ns/${ns}`) !== readlinkSync(`/proc/self/ns/${ns}`));
+    // Under process isolation the runner shares every namespace with us: the level says so, and this checks it.
+    expect(differs).toEqual(isolation.level === "namespace" ? ["user", "pid", "mnt", "net"] : []);
+  });
+});

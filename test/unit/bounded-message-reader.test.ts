@@ -1,0 +1,95 @@
+/** Framing: the reader delivers good messages and reports, then skips, every kind of bad one. */
+import { describe, expect, test } from "bun:test";
+import type { Message } from "vscode-jsonrpc";
+import { JsonRpcErrorCodes, WomaErrorCodes } from "../../protocol/error-codes.ts";
+import { BoundedMessageReader, type FramingProblem } from "../../protocol/wire/bounded-message-reader.ts";
+
+function reader(maxMessageBytes = 1024) {
+  const messages: Message[] = [];
+  const problems: FramingProblem[] = [];
+  const r = new BoundedMessageReader(
+    { onData: () => ({ dispose() {} }), onClose() {}, onError() {} },
+    { maxMessageBytes, onProblem: (p) => problems.push(p) },
+  );
+  r.listen((m) => messages.push(m));
+  const feed = (text: string | Uint8Array) => r.onData(typeof text === "string" ? new TextEncoder().encode(text) : text);
+  const frame = (body: string) => `Content-Length: ${new TextEncoder().encode(body).length}\r\n\r\n${body}`;
+  return { messages, problems, feed, frame };
+}
+
+const ping = '{"jsonrpc":"2.0","id":1,"method":"daemon/info","params":{}}';
+
+describe("BoundedMessageReader", () => {
+  test("delivers a message split across many chunks, byte by byte", () => {
+    const { messages, problems, feed, frame } = reader();
+    for (const byte of new TextEncoder().encode(frame(ping))) feed(new Uint8Array([byte]));
+    expect(problems).toEqual([]);
+    expect(messages).toEqual([JSON.parse(ping)]);
+  });
+
+  test("delivers two messages that arrive in one chunk, in order", () => {
+    const { messages, feed, frame } = reader();
+    feed(frame(ping) + frame(ping.replace('"id":1', '"id":2')));
+    expect(messages.map((m) => (m as unknown as { id: number }).id)).toEqual([1, 2]);
+  });
+
+  test("counts Content-Length in bytes, not characters", () => {
+    const { messages, feed, frame } = reader();
+    const body = '{"jsonrpc":"2.0","id":1,"method":"python/run","params":{"code":"print(\'héllo ✓\')"}}';
+    feed(frame(body));
+    expect((messages[0] as unknown as { params: { code: string } }).params.code).toBe("print('héllo ✓')");
+  });
+
+  test("invalid JSON is a parse error naming JSON, and the next message still arrives", () => {
+    const { messages, problems, feed, frame } = reader();
+    feed(frame("{not json") + frame(ping));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.code).toBe(JsonRpcErrorCodes.ParseError);
+    expect(problems[0]!.message).toContain("not valid JSON");
+    expect(messages).toHaveLength(1);
+  });
+
+  test("invalid UTF-8 is a parse error", () => {
+    const { problems, feed } = reader();
+    feed(new Uint8Array([...new TextEncoder().encode("Content-Length: 2\r\n\r\n"), 0xff, 0xfe]));
+    expect(problems[0]!.message).toContain("UTF-8");
+  });
+
+  test("a batch (JSON array) is an invalid request, not a crash", () => {
+    const { problems, feed, frame } = reader();
+    feed(frame(`[${ping}]`));
+    expect(problems[0]!.code).toBe(JsonRpcErrorCodes.InvalidRequest);
+    expect(problems[0]!.message).toContain("batch");
+  });
+
+  test("an object that is not JSON-RPC keeps its id in the error", () => {
+    const { problems, feed, frame } = reader();
+    feed(frame('{"jsonrpc":"1.0","id":42,"method":"x"}'));
+    expect(problems[0]).toMatchObject({ id: 42, code: JsonRpcErrorCodes.InvalidRequest });
+    expect(problems[0]!.message).toContain('"jsonrpc" must be "2.0"');
+  });
+
+  test("a message over the limit is reported with its size and skipped, even when it arrives in pieces", () => {
+    const { messages, problems, feed, frame } = reader(100);
+    const big = `{"jsonrpc":"2.0","id":1,"method":"python/run","params":{"code":"${"x".repeat(500)}"}}`;
+    const bytes = new TextEncoder().encode(frame(big) + frame(ping));
+    for (let i = 0; i < bytes.length; i += 37) feed(bytes.subarray(i, i + 37));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.code).toBe(WomaErrorCodes.MessageTooLarge);
+    expect(problems[0]!.message).toContain("limit of 100 bytes");
+    expect(messages).toEqual([JSON.parse(ping)]);
+  });
+
+  test("a header without Content-Length is reported and dropped", () => {
+    const { messages, problems, feed, frame } = reader();
+    feed(`Content-Type: application/json\r\n\r\n${frame(ping)}`);
+    expect(problems[0]!.message).toContain("no valid Content-Length");
+    expect(messages).toHaveLength(1);
+  });
+
+  test("endless bytes without a header end are dropped once past 8 KiB", () => {
+    const { problems, feed } = reader();
+    feed("x".repeat(9000));
+    expect(problems[0]!.message).toContain("longer than 8192 bytes");
+  });
+});
