@@ -187,7 +187,10 @@ export class RunnerProcess {
 
   private describeExit(code: number | null, signal: NodeJS.Signals | null): string {
     const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-    const last = this.stderrTail.trim().split("\n").filter(Boolean).pop();
+    // The runner says why it is leaving in a line starting "runner: "; anything else is noise such as a stack trace.
+    const lines = this.stderrTail.trim().split("\n").filter(Boolean);
+    const own = lines.filter((line) => line.startsWith("runner: ")).pop();
+    const last = own ?? lines.pop();
     return last ? `runner ${how}: ${last.replace(/^runner: /, "")}` : `runner ${how}`;
   }
 }

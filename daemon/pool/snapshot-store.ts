@@ -1,10 +1,13 @@
 /** Where the Pyodide memory snapshot lives, whether it is usable, and who builds it when it is not. */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { basename, join } from "node:path";
 import { log } from "../log.ts";
 import { checkSnapshotHeader } from "../runner/snapshot-format.ts";
 import type { BootMode } from "../runner/runner-protocol.ts";
+
+/** A temporary snapshot file older than this is a leftover of a crash, not another daemon's write in progress. */
+const STALE_TEMP_MS = 10 * 60 * 1000;
 
 /** What the snapshot depends on; any change gives a different file. */
 export interface SnapshotKey {
@@ -112,6 +115,7 @@ export class SnapshotStore {
     if (problem === undefined) {
       this.state = "ready";
       this.detail = undefined;
+      this.removeStale();
     } else {
       log("warn", `could not build the Pyodide snapshot (${problem}); runners will boot without it, more slowly`);
       this.state = "unavailable";
@@ -119,6 +123,16 @@ export class SnapshotStore {
     }
     this.build?.done();
     this.build = undefined;
+  }
+
+  /** Deletes snapshots of other keys (an older woma or Pyodide) and leftovers of interrupted writes. */
+  private removeStale(): void {
+    const current = basename(this.path);
+    for (const name of readdirSync(this.dir)) {
+      const path = join(this.dir, name);
+      const stale = name.endsWith(".snapshot") ? name !== current : name.endsWith(".tmp") && Date.now() - statSync(path).mtimeMs > STALE_TEMP_MS;
+      if (stale) rmSync(path, { force: true });
+    }
   }
 
   /** A runner could not boot from the snapshot: drop the file so the next boot rebuilds it (twice at most). */

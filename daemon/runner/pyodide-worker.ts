@@ -58,20 +58,25 @@ async function boot(params: RunnerBootParams, interrupt: SharedArrayBuffer, stdo
   let snapshotBytes: number | undefined;
   let snapshotProblem: string | undefined;
   const mode = params.boot;
+  const release = new BootBuffers();
   if (mode.kind === "snapshot") {
     // Read asynchronously: Pyodide takes a promise, so the read overlaps compiling the wasm module.
     const payload = Bun.file(mode.path)
       .bytes()
       .then((bytes) => {
+        release.own(bytes.buffer);
         const checked = readSnapshotPayload(bytes, true);
         if (typeof checked === "string") throw new Error(`snapshot ${mode.path}: ${checked}`);
         return checked;
       });
+    // Pyodide awaits the snapshot only after compiling the wasm module; until then a
+    // rejection would count as unhandled and take the worker down without its reason.
+    payload.catch(() => {});
     // _loadSnapshot and _makeSnapshot are Pyodide's private snapshot options (typed, marked @ignore).
-    pyodide = await loadPyodide({ ...common, _loadSnapshot: payload });
+    pyodide = await release.whileBooting(() => loadPyodide({ ...common, _loadSnapshot: payload }));
     fromSnapshot = true;
   } else {
-    pyodide = await loadPyodide({ ...common, _makeSnapshot: mode.kind === "make-snapshot" });
+    pyodide = await release.whileBooting(() => loadPyodide({ ...common, _makeSnapshot: mode.kind === "make-snapshot" }));
     installRuntime(pyodide);
     if (mode.kind === "make-snapshot") {
       try {
@@ -93,6 +98,7 @@ async function boot(params: RunnerBootParams, interrupt: SharedArrayBuffer, stdo
   runtime = { pyodide, run: own("run"), session: own("session"), check: own("check"), interrupt: own("interrupt") };
   woma.destroy();
   const pythonVersion = String(pyodide.runPython("import sys; sys.version.split()[0]"));
+  release.free();
   const result: RunnerBootResult = {
     bootMs: performance.now() - started,
     fromSnapshot,
@@ -102,6 +108,45 @@ async function boot(params: RunnerBootParams, interrupt: SharedArrayBuffer, stdo
   if (snapshotBytes !== undefined) result.snapshotBytes = snapshotBytes;
   if (snapshotProblem !== undefined) result.snapshotProblem = snapshotProblem;
   return result;
+}
+
+/**
+ * The large buffers a boot reads: the snapshot (30 MB) and the wasm binary (10 MB).
+ * Pyodide keeps references to both for the life of the interpreter (its config holds the
+ * snapshot promise, a closure holds the binary), so they are detached once the
+ * interpreter is up, which frees their memory whoever still points at them.
+ */
+class BootBuffers {
+  private readonly buffers: ArrayBufferLike[] = [];
+
+  own(buffer: ArrayBufferLike): void {
+    this.buffers.push(buffer);
+  }
+
+  /** Runs `boot`, noting every buffer given to WebAssembly.instantiate meanwhile (the wasm binary). */
+  async whileBooting<T>(boot: () => Promise<T>): Promise<T> {
+    const original = WebAssembly.instantiate;
+    const wrapped = async (source: unknown, imports?: unknown) => {
+      const result = await (original as (s: unknown, i?: unknown) => Promise<unknown>)(source, imports);
+      if (ArrayBuffer.isView(source)) this.own(source.buffer);
+      else if (source instanceof ArrayBuffer) this.own(source);
+      return result;
+    };
+    WebAssembly.instantiate = wrapped as typeof WebAssembly.instantiate;
+    try {
+      return await boot();
+    } finally {
+      WebAssembly.instantiate = original;
+    }
+  }
+
+  /** Detaches every noted buffer and collects garbage. */
+  free(): void {
+    for (const buffer of this.buffers.splice(0)) {
+      if (buffer instanceof ArrayBuffer && !buffer.detached) buffer.transfer(0);
+    }
+    setTimeout(() => Bun.gc(true), 10);
+  }
 }
 
 /** Resolves a Python return value: JSON text directly, or an awaitable (top-level await) of it. */

@@ -1,0 +1,131 @@
+/** The runner pool: refilling, the queue limit, pinned sessions, parallel runs and snapshot repair. */
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ResponseError } from "vscode-jsonrpc";
+import type { InfoResult } from "../../protocol/generated/types.ts";
+import { WomaErrorCodes } from "../../protocol/error-codes.ts";
+import { waitFor } from "../harness/paths.ts";
+import { startDaemon, type DaemonUnderTest } from "../harness/start-daemon.ts";
+
+const liveShared = (info: InfoResult) => info.runners.filter((r) => r.role === "shared" && (r.state === "idle" || r.state === "busy"));
+
+describe("a pool of two workers", () => {
+  let daemon: DaemonUnderTest;
+  beforeAll(async () => {
+    daemon = await startDaemon({ transport: "socket", args: ["--workers", "2", "--max-queue", "3"] });
+    await waitFor("two shared runners", async () => liveShared(await daemon.client.info()).length === 2, 30_000);
+  });
+  afterAll(async () => {
+    await daemon?.stop();
+  });
+
+  test("two sessions go to different runners and their runs overlap in time", async () => {
+    const { client } = daemon;
+    const a = (await client.createSession()).session;
+    const b = (await client.createSession()).session;
+    expect(a.runner_id).not.toBe(b.runner_id);
+    const spin = "import time\nstart = time.time()\nwhile time.time() - start < 1.0: pass\n(start, time.time())";
+    const [ra, rb] = await Promise.all([client.run({ code: spin, session_id: a.session_id }), client.run({ code: spin, session_id: b.session_id })]);
+    const [aStart, aEnd] = JSON.parse(ra.result!.replace(/[()]/g, (c) => (c === "(" ? "[" : "]"))) as [number, number];
+    const [bStart, bEnd] = JSON.parse(rb.result!.replace(/[()]/g, (c) => (c === "(" ? "[" : "]"))) as [number, number];
+    // Overlap: each started before the other ended.
+    expect(aStart).toBeLessThan(bEnd);
+    expect(bStart).toBeLessThan(aEnd);
+    expect(Math.min(aEnd, bEnd) - Math.max(aStart, bStart)).toBeGreaterThan(0.5);
+  });
+
+  test("a session stays on its runner whatever else runs", async () => {
+    const { client } = daemon;
+    const session = (await client.createSession()).session;
+    // Tag the interpreter (not just the globals) the session lives in.
+    await client.run({ code: `import builtins; builtins.home_of_${session.session_id} = True`, session_id: session.session_id });
+    const others = Array.from({ length: 2 }, () => client.run({ code: "import time; time.sleep(0.05)" }));
+    for (let i = 0; i < 6; i++) {
+      const seen = await client.run({ code: `import builtins; hasattr(builtins, 'home_of_${session.session_id}')`, session_id: session.session_id });
+      expect(seen.result).toBe("True");
+    }
+    await Promise.all(others);
+    const listed = (await client.listSessions()).sessions.find((s) => s.session_id === session.session_id)!;
+    expect(listed.runner_id).toBe(session.runner_id);
+  });
+
+  test("past the queue limit a run is refused at once with a clear busy error", async () => {
+    const { client } = daemon;
+    const holds = [0, 1].map(() => client.run({ code: "import time; time.sleep(1.5)" }));
+    await Bun.sleep(200);
+    const queued = [0, 1, 2].map(() => client.run({ code: "'queued'" }));
+    await Bun.sleep(100);
+    let refused: unknown;
+    try {
+      await client.run({ code: "'one too many'" });
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(ResponseError);
+    expect((refused as ResponseError<unknown>).code).toBe(WomaErrorCodes.PoolBusy);
+    expect((refused as ResponseError<unknown>).message).toContain("3 runs are already waiting (limit 3)");
+    await Promise.all(holds);
+    expect((await Promise.all(queued)).map((r) => r.result)).toEqual(["'queued'", "'queued'", "'queued'"]);
+  });
+
+  test("a runner killed from outside (SIGKILL) is replaced; its sessions are lost, the pool refills to two", async () => {
+    const { client } = daemon;
+    const session = (await client.createSession()).session;
+    const before = await client.info();
+    const victim = before.runners.find((r) => r.runner_id === session.runner_id)!;
+    process.kill(victim.pid, "SIGKILL");
+    await waitFor("the session to be reported lost", async () => (await client.listSessions()).sessions.find((s) => s.session_id === session.session_id)?.state === "lost", 10_000);
+    await waitFor("two live shared runners again", async () => {
+      const info = await client.info();
+      return liveShared(info).length === 2 && !info.runners.some((r) => r.runner_id === victim.runner_id);
+    }, 30_000);
+    const lost = (await client.listSessions()).sessions.find((s) => s.session_id === session.session_id)!;
+    expect(lost.lost_reason).toContain("SIGKILL");
+    expect((await client.run({ code: "1+1" })).result).toBe("2");
+  });
+});
+
+describe("the snapshot", () => {
+  const cache = mkdtempSync(join(tmpdir(), "woma-snapcache-"));
+  const snapshotFile = () => join(cache, "snapshots", readdirSync(join(cache, "snapshots")).find((f) => f.endsWith(".snapshot"))!);
+
+  test("is built on first start, and runners boot from it on the next", async () => {
+    const first = await startDaemon({ transport: "stdio", cacheDir: cache, args: ["--workers", "0"] });
+    const info = await first.client.info();
+    await first.stop();
+    expect(info.runners[0]!.from_snapshot).toBe(false);
+    expect(info.snapshot?.state).toBe("ready");
+    const second = await startDaemon({ transport: "stdio", cacheDir: cache, args: ["--workers", "0"] });
+    expect((await second.client.info()).runners[0]!.from_snapshot).toBe(true);
+    await second.stop();
+  });
+
+  test("a truncated snapshot gives a warning and a rebuild, never a failed start; older snapshots are removed", async () => {
+    truncateSync(snapshotFile(), 1000);
+    const stale = join(cache, "snapshots", "pyodide-0.0.1-woma-0.0.1-0123456789abcdef.snapshot");
+    writeFileSync(stale, "an old woma's snapshot");
+    const daemon = await startDaemon({ transport: "stdio", cacheDir: cache, args: ["--workers", "0"] });
+    expect((await daemon.client.run({ code: "1+1" })).result).toBe("2");
+    expect(daemon.stderr()).toContain("is unusable");
+    expect(daemon.stderr()).toContain("truncated");
+    expect((await daemon.client.info()).snapshot?.state).toBe("ready");
+    expect(existsSync(stale)).toBe(false);
+    await daemon.stop();
+  });
+
+  test("a snapshot with a corrupt byte is caught by its checksum and rebuilt", async () => {
+    const path = snapshotFile();
+    const bytes = readFileSync(path);
+    bytes[bytes.length - 1000] = (bytes[bytes.length - 1000]! + 1) % 256;
+    writeFileSync(path, bytes);
+    const daemon = await startDaemon({ transport: "stdio", cacheDir: cache, args: ["--workers", "0"] });
+    expect((await daemon.client.run({ code: "6*7" })).result).toBe("42");
+    expect(daemon.stderr()).toContain("checksum does not match");
+    await daemon.stop();
+    const again = await startDaemon({ transport: "stdio", cacheDir: cache, args: ["--workers", "0"] });
+    expect((await again.client.info()).runners[0]!.from_snapshot).toBe(true);
+    await again.stop();
+  });
+});
