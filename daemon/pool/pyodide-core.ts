@@ -1,6 +1,6 @@
 /** Finds the Pyodide core files (wasm, stdlib, lockfile, loader), extracting them to the cache when they are embedded in the binary. */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import pyodidePackage from "pyodide/package.json" with { type: "json" };
 import asmJs from "pyodide/pyodide.asm.mjs" with { type: "file" };
 import asmWasm from "pyodide/pyodide.asm.wasm" with { type: "file" };
@@ -43,7 +43,8 @@ export function pyodideIndexURL(cacheDir: string): string {
   const temporary = `${target}.${process.pid}.tmp`;
   rmSync(temporary, { recursive: true, force: true });
   mkdirSync(temporary, { recursive: true, mode: 0o700 });
-  for (const [path, name] of CORE_FILES) copyFileSync(path, join(temporary, name || basename(path)));
+  // copyFileSync cannot read from the binary's embedded file system; readFileSync can.
+  for (const [path, name] of CORE_FILES) writeFileSync(join(temporary, name), readFileSync(path), { mode: 0o600 });
   rmSync(target, { recursive: true, force: true });
   renameSync(temporary, target);
   return `${target}/`;

@@ -1,6 +1,7 @@
 /** Works out the command line that starts a runner: this same program, re-executed with the internal `__runner` subcommand. */
 import { dirname, join, resolve } from "node:path";
 import { realpathSync } from "node:fs";
+import { isCompiledBinary } from "../compiled-binary.ts";
 
 /** The command that starts a runner, and the files it must be able to read. */
 export interface RunnerCommand {
@@ -13,11 +14,6 @@ export interface RunnerCommand {
 
 /** Flags that harden the runner's JavaScript engine: no `eval`/`Function` from strings, so a JS object reached from Python cannot be turned into code. */
 const HARDENING_FLAGS = ["--disallow-code-generation-from-strings"];
-
-/** True when this code runs from a `bun build --compile` executable. */
-export function isCompiledBinary(): boolean {
-  return import.meta.path.startsWith("/$bunfs/") || import.meta.url.includes("$bunfs");
-}
 
 /** The command that re-executes this program as a runner. */
 export function runnerCommand(): RunnerCommand {

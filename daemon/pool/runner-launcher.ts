@@ -26,6 +26,7 @@ export function createLauncher(setup: LauncherSetup): LaunchRunner {
     const argv = isolation.wrap(command.argv, {
       readOnly: [...command.readOnly, indexURL, ...(building ? [] : [snapshots.dir])],
       readWrite: building ? [snapshots.dir] : [],
+      env: command.env,
     });
     let runner: RunnerProcess;
     try {

@@ -2,6 +2,7 @@
 import { format } from "node:util";
 import { createMessageConnection, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
 import { BoundedMessageReader, nodeStreamSource } from "../../protocol/wire/bounded-message-reader.ts";
+import { workerSpecifier } from "../compiled-binary.ts";
 import { allocateRing, RingReader, type RingBuffers } from "./output-ring.ts";
 import {
   RunnerBootRequest,
@@ -82,7 +83,7 @@ export function runRunner(): void {
   const interruptFlag = new Int32Array(interrupt);
   const rings: { stdout: RingBuffers; stderr: RingBuffers } = { stdout: allocateRing(), stderr: allocateRing() };
   const readers = { stdout: new RingReader(rings.stdout), stderr: new RingReader(rings.stderr) };
-  const worker = new Worker(new URL("./pyodide-worker.ts", import.meta.url).href);
+  const worker = new Worker(workerSpecifier());
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextCall = 1;
   let booted: ((result: RunnerBootResult) => void) | undefined;

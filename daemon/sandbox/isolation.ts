@@ -12,6 +12,8 @@ export interface SandboxPaths {
   readOnly: string[];
   /** Visible and writable (the snapshot directory, for the runner that builds it). */
   readWrite: string[];
+  /** The runner's whole environment (the sandbox starts from an empty one). */
+  env: Record<string, string>;
 }
 
 /** The chosen isolation: what to report and how to start a runner under it. */
@@ -49,13 +51,14 @@ function bwrapArgs(bwrap: string, command: string[], paths: SandboxPaths): strin
   for (const dir of SYSTEM_DIRS) args.push("--ro-bind-try", dir, dir);
   for (const path of paths.readOnly) args.push("--ro-bind", path, path);
   for (const path of paths.readWrite) args.push("--bind", path, path);
+  for (const [name, value] of Object.entries(paths.env)) args.push("--setenv", name, value);
   args.push("--chdir", "/tmp", "--", ...command);
   return args;
 }
 
 function probe(bwrap: string): string | undefined {
   const trueBin = existsSync("/bin/true") ? "/bin/true" : "/usr/bin/true";
-  const result = spawnSync(bwrap, bwrapArgs(bwrap, [trueBin], { readOnly: [], readWrite: [] }).slice(1), {
+  const result = spawnSync(bwrap, bwrapArgs(bwrap, [trueBin], { readOnly: [], readWrite: [], env: {} }).slice(1), {
     encoding: "utf8",
     timeout: 5000,
   });

@@ -1,0 +1,18 @@
+/** Knows whether woma runs as a script or as the compiled binary, and where the binary keeps its entry points. */
+
+/** The Pyodide worker's source, relative to the repository root; build.ts lists it as a second entry point. */
+export const WORKER_ENTRY = "daemon/runner/pyodide-worker.ts";
+
+/** True when this code runs from a `bun build --compile` executable. */
+export function isCompiledBinary(): boolean {
+  return import.meta.path.startsWith("/$bunfs/") || import.meta.url.includes("$bunfs");
+}
+
+/**
+ * The specifier to start the Pyodide worker with. In the binary, bundled code all reports
+ * the executable as its location, while each extra entry point keeps its path from the
+ * repository root under /$bunfs/root/.
+ */
+export function workerSpecifier(): string {
+  return isCompiledBinary() ? `/$bunfs/root/${WORKER_ENTRY}` : new URL(`../${WORKER_ENTRY}`, import.meta.url).href;
+}
