@@ -52,6 +52,18 @@ describe("the sandbox", () => {
     expect(result.error?.type).toBe(type);
   });
 
+  test("the network fails at once with a message that says so, instead of hanging", async () => {
+    const started = performance.now();
+    const url = await run("import urllib.request\nurllib.request.urlopen('http://example.com', timeout=30)");
+    expect(url.error?.type).toBe("URLError");
+    expect(url.error?.message).toContain("network access is not available in woma");
+    const raw = await run("import socket\ns = socket.socket()\ns.connect(('93.184.216.34', 80))");
+    expect(raw.error?.type).toBe("OSError");
+    expect(raw.error?.message).toContain("network access is not available in woma");
+    // A hang would last until the 30 s socket timeout.
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
   test("os.environ holds none of the daemon's variables", async () => {
     const environ = JSON.parse((await run("import os, json; print(json.dumps(dict(os.environ)))")).stdout) as Record<string, string>;
     expect(environ.WOMA_TEST_SECRET).toBeUndefined();
