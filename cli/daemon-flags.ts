@@ -9,7 +9,7 @@ export function daemonFlags<T>(y: Argv<T>) {
     .option("workers", { type: "number", default: defaults.workers, describe: "Runners executing in parallel (0: one runner, no warm spare)" })
     .option("pyodide-cache", { type: "string", default: "~/.pyodide-env", describe: "Cache directory for the Pyodide snapshot (~ is expanded)" })
     .option("isolation", { choices: ["auto", "namespace", "process"] as const, default: "auto" as const, describe: "How runners are isolated (auto: namespace when available)" })
-    .option("timeout", { type: "number", describe: "Default timeout of a run, in seconds (0: none)" })
+    .option("timeout", { type: "number", describe: "Timeout of a run in seconds, 0 for none (default: none in the REPL, 60 for daemon, 30 for serve and mcp, where it is also the most a request may ask for)" })
     .option("max-output", { type: "number", default: defaults.maxOutputBytes, describe: "Bytes of stdout (and of stderr) kept per run" })
     .option("memory-limit", { type: "number", default: defaults.memoryLimitBytes / 1048576, describe: "MiB of memory a runner may use before it is killed (0: no limit)" })
     .option("max-queue", { type: "number", default: defaults.maxQueue, describe: "Runs that may wait for a runner before new ones are refused" })

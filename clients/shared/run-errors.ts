@@ -25,10 +25,9 @@ export function isTimedOut(error: unknown): boolean {
   return errorCode(error) === WomaErrorCodes.RunTimedOut;
 }
 
-/** True when the runner died under the run (crash, memory limit, a timeout it ignored). */
+/** True when the runner died under the run (crash, memory limit, a timeout or cancel it ignored). */
 export function isRuntimeTerminated(error: unknown): boolean {
-  const code = errorCode(error);
-  return code === WomaErrorCodes.RuntimeTerminated || ((code === WomaErrorCodes.RunTimedOut || code === JsonRpcErrorCodes.RequestCancelled) && failureData(error)?.session_state === "lost");
+  return errorCode(error) === WomaErrorCodes.RuntimeTerminated || failureData(error)?.runner_killed === true;
 }
 
 /** True when the session the run used is now lost and must be reset or closed. */

@@ -133,6 +133,7 @@ export class RunExecutor {
       stderr: output.stderr,
       execution_time_ms: Math.round(elapsed * 1000) / 1000,
       session_state: session ? state : "none",
+      runner_killed: state === "lost",
     };
   }
 

@@ -237,6 +237,29 @@ def harden():
     pyodide.code.run_js = run_js
     _forget_host_modules()
     _disable_network()
+    _interruptible_sleep()
+
+
+def _interruptible_sleep():
+    """time.sleep in short slices: Pyodide's own sleep blocks without seeing the interrupt buffer."""
+    import time
+
+    blocking_sleep = time.sleep
+
+    def sleep(seconds, /):
+        if not isinstance(seconds, (int, float)):
+            return blocking_sleep(seconds)  # its own TypeError for what is not a number
+        if seconds < 0:
+            raise ValueError("sleep length must be non-negative")
+        deadline = time.monotonic() + seconds
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return
+            blocking_sleep(min(left, 0.05))
+
+    sleep.__doc__ = blocking_sleep.__doc__
+    time.sleep = sleep
 
 
 _NO_NETWORK = "network access is not available in woma: Python runs without a network"

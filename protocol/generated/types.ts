@@ -389,6 +389,10 @@ export interface RunFailureData {
    * `kept`: the code stopped on KeyboardInterrupt and the session keeps its globals. `lost`: the runner was killed and the session is lost. `none`: the run had no session.
    */
   session_state: "kept" | "lost" | "none";
+  /**
+   * True when the run ended with its runner process killed or dead (it ignored the interrupt, crashed, or passed the memory limit), whether or not it had a session.
+   */
+  runner_killed: boolean;
 }
 /**
  * Params of `python/check`: is this snippet a complete statement, by the rule Python's own REPL uses?

@@ -41,6 +41,12 @@ describe("misbehaving code", () => {
     expect((await client.run({ code: "kept + 1", session_id: session })).result).toBe("42");
   });
 
+  test("time.sleep is interrupted by the timeout too (Pyodide's own sleep would block through it)", async () => {
+    const error = await rejection(daemon.client.run({ code: "import time\ntime.sleep(30)", timeout_ms: 500 }));
+    expect(error.code).toBe(WomaErrorCodes.RunTimedOut);
+    expect(failureData(error)).toMatchObject({ session_state: "none", runner_killed: false });
+  });
+
   test("a loop that swallows KeyboardInterrupt gets its runner killed; its sessions are lost; new ones work", async () => {
     const { client } = daemon;
     const victim = (await client.createSession()).session;
@@ -52,6 +58,7 @@ describe("misbehaving code", () => {
     expect(error.code).toBe(WomaErrorCodes.RunTimedOut);
     expect(error.message).toContain("runner was killed");
     expect(isSessionLost(error)).toBe(true);
+    expect(failureData(error)?.runner_killed).toBe(true);
 
     const lost = await rejection(client.run({ code: "1", session_id: neighbour.session_id }));
     expect(lost.code).toBe(WomaErrorCodes.SessionLost);
