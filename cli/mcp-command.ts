@@ -1,0 +1,98 @@
+/** The `woma mcp` command: the MCP server, on stdio by default or on Streamable HTTP with --port. */
+import type { Argv, CommandModule } from "yargs";
+import { defaultMcpOptions, type McpOptions } from "../clients/mcp/mcp-options.ts";
+import { daemonFlags, daemonOptionsFrom, exitAfterFlush } from "./daemon-flags.ts";
+
+/** Default longest run of an MCP tool call, in seconds (`--timeout`). */
+const DEFAULT_TIMEOUT_SECONDS = 30;
+
+function mcpFlags<T>(y: Argv<T>) {
+  return daemonFlags(y)
+    .option("port", { type: "number", describe: "Serve MCP over Streamable HTTP on this port (0 picks a free one) instead of stdio" })
+    .option("host", { type: "string", default: "127.0.0.1", describe: "Address the HTTP server listens on (with --port)" })
+    .option("allow-origin", { type: "string", array: true, describe: "A browser Origin allowed to call the HTTP server besides loopback ones (repeatable; * allows any)" })
+    .option("session-idle-timeout", { type: "number", default: 1800, describe: "Seconds without a run after which a Python session (and an idle HTTP MCP session) is closed (0: never)" })
+    .option("fresh-interpreter", { type: "boolean", default: false, describe: "Give every Python session a runner process of its own, sharing no imported module or file (one process per session)" })
+    .option("connect", { type: "string", describe: "Use the daemon listening on this Unix socket instead of starting one" });
+}
+
+/** The parsed flags of `woma mcp`. */
+type McpArgs = ReturnType<typeof mcpFlags<object>> extends Argv<infer U> ? U : never;
+
+function mcpOptionsFrom(args: McpArgs): McpOptions {
+  const idle = args["session-idle-timeout"];
+  if (!(idle >= 0)) throw new Error(`--session-idle-timeout must be a number of seconds, 0 or more, got ${idle}`);
+  return {
+    ...defaultMcpOptions(),
+    maxTimeoutMs: Math.round((args.timeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000),
+    sessionIdleMs: Math.round(idle * 1000),
+    freshInterpreter: args["fresh-interpreter"],
+  };
+}
+
+function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+async function runMcp(args: McpArgs): Promise<void> {
+  if (args.port !== undefined && !(Number.isInteger(args.port) && args.port >= 0 && args.port <= 65535)) {
+    throw new Error(`--port must be a whole number from 0 to 65535, got ${args.port}`);
+  }
+  // Loaded here, not at the top, so that starting the REPL does not pay for the MCP SDK.
+  const { openDaemon } = await import("./embedded-daemon.ts");
+  const options = mcpOptionsFrom(args);
+  const daemon = await openDaemon(daemonOptionsFrom(args, DEFAULT_TIMEOUT_SECONDS), args.connect);
+  let stop: () => Promise<void>;
+  let done: Promise<void>;
+  try {
+    await daemon.client.initialize("woma-mcp");
+    if (args.port === undefined) {
+      const { serveStdio } = await import("../clients/mcp/stdio.ts");
+      const stdio = await serveStdio(daemon.client, options);
+      stop = stdio.stop;
+      done = stdio.closed;
+    } else {
+      const [{ createMcpHttpHandler, MCP_PATH }, { listenHttp }] = await Promise.all([import("../clients/mcp/http.ts"), import("../clients/mcp/http-listener.ts")]);
+      const handler = createMcpHttpHandler(daemon.client, options, { loopbackHostOnly: isLoopback(args.host), allowedOrigins: args["allow-origin"] ?? [] });
+      const listener = listenHttp(handler.fetch, args.host, args.port, MCP_PATH);
+      process.stderr.write(`woma: MCP on ${listener.url}\n`);
+      let stopped!: () => void;
+      done = new Promise((resolve) => (stopped = resolve));
+      stop = async () => {
+        await listener.stop();
+        await handler.close();
+        stopped();
+      };
+    }
+  } catch (error) {
+    await daemon.close();
+    throw error;
+  }
+  let exitCode = 0;
+  let stopping = false;
+  const shutDown = (code: number) => {
+    // A second signal while shutting down exits at once.
+    if (stopping) process.exit(code === 0 ? 130 : code);
+    stopping = true;
+    exitCode = code;
+    void stop();
+  };
+  process.on("SIGTERM", () => shutDown(0)).on("SIGINT", () => shutDown(0));
+  daemon.client.connection.onClose(() => {
+    if (stopping) return;
+    process.stderr.write(`woma: the connection to the daemon${args.connect ? ` at ${args.connect}` : ""} closed; stopping the MCP server\n`);
+    shutDown(1);
+  });
+  await done;
+  stopping = true;
+  await daemon.close();
+  exitAfterFlush(exitCode);
+}
+
+/** `woma mcp`: serves the run_python and session tools over MCP, with an embedded daemon unless --connect is given. */
+export const mcpCommand: CommandModule<object, McpArgs> = {
+  command: "mcp",
+  describe: "MCP server for LLM agents (run_python and session tools): stdio, or Streamable HTTP with --port",
+  builder: (y) => mcpFlags(y),
+  handler: runMcp,
+};

@@ -1,0 +1,24 @@
+/** The one place the MCP server opens a TCP port (Bun.serve), so the rest stays plain `fetch` code. */
+
+/** A listening HTTP server. */
+export interface HttpListener {
+  /** The MCP endpoint's URL, with the port actually bound (useful with port 0). */
+  url: string;
+  /** Stops accepting connections and closes open ones. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Listens on `host:port` (port 0 picks a free one) and answers with `fetch`. Bun's idle
+ * timeout is raised to its maximum (255 s) because a tool call's SSE stream may stay quiet
+ * for as long as a run lasts; the MCP transport sends keep-alive comments within that.
+ * Throws when the port cannot be bound.
+ */
+export function listenHttp(fetch: (request: Request) => Promise<Response>, host: string, port: number, path: string): HttpListener {
+  const server = Bun.serve({ hostname: host, port, idleTimeout: 255, fetch });
+  const shownHost = host.includes(":") ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${server.port}${path}`,
+    stop: () => server.stop(true),
+  };
+}

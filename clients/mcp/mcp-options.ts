@@ -1,0 +1,28 @@
+/** The MCP server's settings, shared by its transports, with their defaults. */
+
+/** How the MCP server treats runs and sessions; every connection of one server shares them. */
+export interface McpOptions {
+  /** Longest a run may take, in ms (`--timeout`, default 30 s); a call's `timeout_seconds` is capped by it. 0 means no limit. */
+  maxTimeoutMs: number;
+  /** A session is closed after this long without a run, in ms (`--session-idle-timeout`, default 30 min); 0 means never. */
+  sessionIdleMs: number;
+  /** Give each session a runner process of its own, sharing no imported module or file (`--fresh-interpreter`). */
+  freshInterpreter: boolean;
+  /** Most characters of each section (stdout, stderr, result, error) put in a tool result's text; the middle is cut past it. */
+  sectionChars: number;
+}
+
+/** The defaults: 30 s per run, sessions closed after 30 min idle, shared interpreters, 8,000 characters per section. */
+export function defaultMcpOptions(): McpOptions {
+  return { maxTimeoutMs: 30_000, sessionIdleMs: 30 * 60_000, freshInterpreter: false, sectionChars: 8000 };
+}
+
+/** A duration for people and models: "30 s", "2 min", "1 h 30 min". */
+export function describeDuration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 120) return `${Math.round((ms / 1000) * 10) / 10} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 120) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+}

@@ -1,0 +1,152 @@
+/** Turns what the daemon answered into MCP tool results, in one place: readable labelled text plus `structuredContent`. */
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { RunResult } from "../../protocol/generated/types.ts";
+import { failureData, isCancelled, isRuntimeTerminated, isTimedOut } from "../shared/run-errors.ts";
+import { describeDuration } from "./mcp-options.ts";
+import type { RunPythonOutput, SessionSummary } from "./tools.ts";
+
+/** What a run's formatting needs besides the daemon's answer. */
+export interface RunContext {
+  /** The session's name as the model gave it, or null for a one-off run. */
+  session: string | null;
+  /** Sentences about the session (created, recreated, reset), shown first. */
+  notes: string[];
+  /** The timeout the run was given, in ms (0: none). */
+  timeoutMs: number;
+  /** Most characters of each section in the text. */
+  sectionChars: number;
+  /** Rewrites daemon session ids in a daemon message into the model's names. */
+  clean(message: string): string;
+}
+
+/** Keeps the head and the tail of `text` within `limit` characters, saying how much of the middle was cut. */
+export function cutMiddle(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const head = Math.ceil(limit * 0.6);
+  const tail = limit - head;
+  const cut = text.length - head - tail;
+  return `${text.slice(0, head)}\n[... ${cut.toLocaleString("en-US")} characters cut from the middle; ${text.length.toLocaleString("en-US")} in all ...]\n${text.slice(text.length - tail)}`;
+}
+
+function textOf(output: RunPythonOutput, sectionChars: number): string {
+  const parts: string[] = [];
+  const add = (label: string, body: string) => parts.push(`[${label}]\n${cutMiddle(body.endsWith("\n") ? body.slice(0, -1) : body, sectionChars)}`);
+  if (output.notes.length > 0) add("note", output.notes.join("\n"));
+  if (output.stdout !== "") add("stdout", output.stdout);
+  if (output.stderr !== "") add("stderr", output.stderr);
+  if (output.result !== null) add("result", output.result);
+  if (output.error) add("error", output.error.traceback !== "" ? output.error.traceback : `${output.error.type}: ${output.error.message}`);
+  const limits = output.truncated;
+  if (limits) {
+    const cut = [
+      limits.stdout_bytes ? `${limits.stdout_bytes.toLocaleString("en-US")} bytes of stdout` : "",
+      limits.stderr_bytes ? `${limits.stderr_bytes.toLocaleString("en-US")} bytes of stderr` : "",
+      limits.result_chars ? `${limits.result_chars.toLocaleString("en-US")} characters of the result` : "",
+    ].filter(Boolean);
+    add("truncated", `Past the server's output limit, ${cut.join(", ")} were dropped and are not shown anywhere.`);
+  }
+  if (parts.length === 0) return "Done. No output, and no value: the code ended with a statement (use print() or end with an expression to see something).";
+  return parts.join("\n");
+}
+
+function toolResult(output: RunPythonOutput, sectionChars: number): CallToolResult {
+  const result: CallToolResult = { content: [{ type: "text", text: textOf(output, sectionChars) }], structuredContent: { ...output } };
+  if (output.status !== "success") result.isError = true;
+  return result;
+}
+
+/** A finished run: `isError` when a Python exception ended it. */
+export function runResultToTool(run: RunResult, context: RunContext): CallToolResult {
+  return toolResult(
+    {
+      status: run.status,
+      session: context.session,
+      result: run.result,
+      stdout: run.stdout,
+      stderr: run.stderr,
+      error: run.error ?? null,
+      execution_time_ms: run.execution_time_ms,
+      truncated: run.truncated ?? null,
+      notes: context.notes,
+    },
+    context.sectionChars,
+  );
+}
+
+/** A run the daemon ended with an error (timeout, dead runner, cancel, refusal): always `isError`, with the output printed before it ended. */
+export function runFailureToTool(error: unknown, context: RunContext): CallToolResult {
+  const data = failureData(error);
+  const where = context.session === null ? "" : ` in session "${context.session}"`;
+  const kept = data?.session_state === "kept" && context.session !== null ? ` Session "${context.session}" keeps its variables.` : "";
+  let status: RunPythonOutput["status"];
+  let type: string;
+  let message: string;
+  if (isTimedOut(error)) {
+    status = "timeout";
+    type = "TimeoutError";
+    const how = data?.runner_killed ? "ignored KeyboardInterrupt, so its Python process was killed" : "was interrupted with KeyboardInterrupt";
+    message = `the code${where} ran past its ${describeDuration(context.timeoutMs)} limit and ${how}.${kept}`;
+  } else if (isCancelled(error)) {
+    status = "cancelled";
+    type = "Cancelled";
+    message = `the run${where} was cancelled by the client.${kept}`;
+  } else if (isRuntimeTerminated(error)) {
+    status = "terminated";
+    type = "RuntimeTerminated";
+    message = `the Python process died while running the code${where} (out of memory, or a crash): ${context.clean(error instanceof Error ? error.message : String(error))}`;
+  } else {
+    status = "error";
+    type = "ServerError";
+    message = `woma could not run the code: ${context.clean(error instanceof Error ? error.message : String(error))}`;
+  }
+  return toolResult(
+    {
+      status,
+      session: context.session,
+      result: null,
+      stdout: data?.stdout ?? "",
+      stderr: data?.stderr ?? "",
+      error: { type, message, traceback: "" },
+      execution_time_ms: data?.execution_time_ms ?? 0,
+      truncated: null,
+      notes: context.notes,
+    },
+    context.sectionChars,
+  );
+}
+
+/**
+ * Arguments that do not match the tool's input schema. Following the MCP specification
+ * (2025-11-25, "Input validation errors"), this is a tool result with `isError`, so the
+ * model reads the message and can correct its call; unknown tools stay protocol errors.
+ */
+export function invalidArguments(tool: string, problem: string): CallToolResult {
+  return { content: [{ type: "text", text: `Invalid arguments for ${tool}: ${problem}.` }], isError: true };
+}
+
+/** A session tool the daemon refused or failed: `isError` with the reason. */
+export function toolFailure(message: string): CallToolResult {
+  return { content: [{ type: "text", text: message }], isError: true };
+}
+
+/** The result of `list_sessions`. */
+export function sessionListToTool(sessions: SessionSummary[]): CallToolResult {
+  const lines = sessions.map((s) => {
+    const expiry = s.expires_at ? `, expires ${s.expires_at} unless used` : "";
+    const lost = s.state === "lost" ? ` (lost: ${s.lost_reason ?? "its Python process died"}; the next run resets it)` : "";
+    return `- ${s.name}: ${s.state}${lost}, ${s.run_count} run${s.run_count === 1 ? "" : "s"}, last used ${s.last_used_at}${expiry}`;
+  });
+  const text = sessions.length === 0 ? "No open sessions. run_python with `session` creates one." : `${sessions.length} open session${sessions.length === 1 ? "" : "s"}:\n${lines.join("\n")}`;
+  return { content: [{ type: "text", text }], structuredContent: { sessions } };
+}
+
+/** The result of `reset_session`. */
+export function sessionResetToTool(session: string, state: "ready" | "lost"): CallToolResult {
+  return { content: [{ type: "text", text: `Session "${session}" was reset: its globals are empty.` }], structuredContent: { session, state } };
+}
+
+/** The result of `close_session`. */
+export function sessionClosedToTool(session: string, closed: boolean): CallToolResult {
+  const text = closed ? `Session "${session}" was closed.` : `No session "${session}" was open (never created, already closed, or expired); nothing to do.`;
+  return { content: [{ type: "text", text }], structuredContent: { session, closed } };
+}

@@ -1,0 +1,124 @@
+/** The MCP server of one client connection: its tools, its logging level and its sessions, over any transport. */
+import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import {
+  CallToolRequestSchema,
+  ErrorCode,
+  ListToolsRequestSchema,
+  SetLevelRequestSchema,
+  type CallToolResult,
+  type LoggingLevel,
+  type Tool,
+} from "@modelcontextprotocol/sdk/types.js";
+import { WOMA_VERSION } from "../../protocol/version.ts";
+import type { DaemonClient } from "../shared/daemon-client.ts";
+import type { McpOptions } from "./mcp-options.ts";
+import { invalidArguments, sessionClosedToTool, sessionListToTool, sessionResetToTool, toolFailure } from "./result-format.ts";
+import { runPython } from "./run-python.ts";
+import { SessionScope } from "./session-scope.ts";
+import { checkArguments } from "./tool-arguments.ts";
+import { ToolNames, toolDefinitions, type RunPythonArgs, type SessionArgs, type ToolName } from "./tools.ts";
+
+/** One MCP connection: an SDK `Server` to connect to a transport, and how to end it. */
+export interface McpConnection {
+  server: Server;
+  /** Tool calls still running. */
+  readonly activeCalls: number;
+  /** Interrupts its running calls and closes its daemon sessions. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * The protocol error for a tool name this server lacks (-32602, as the MCP specification
+ * says). A plain error with a `code`, because the SDK's McpError would prefix the message
+ * with "MCP error -32602:" and clients prefix it again.
+ */
+function unknownTool(name: string, tools: Tool[]): Error {
+  const known = tools.map((t) => t.name);
+  return Object.assign(new Error(`unknown tool "${name}"; this server has ${known.join(", ")}`), { code: ErrorCode.InvalidParams, data: { tools: known } });
+}
+
+const INSTRUCTIONS =
+  "woma runs Python code in a sandbox. Call run_python with `code`; pass a `session` name (e.g. \"main\") to keep variables between calls, or omit it for a one-off run. Only the Python standard library is available (no third-party packages, no network). list_sessions, reset_session and close_session manage this connection's sessions.";
+
+/**
+ * Builds the MCP server for one connection. Sessions it creates are visible to it alone
+ * and are closed by {@link McpConnection.close}. Unknown tool names are protocol errors;
+ * everything that goes wrong inside a known tool is a result with `isError`.
+ */
+export function createMcpConnection(client: DaemonClient, options: McpOptions): McpConnection {
+  const tools = toolDefinitions(options);
+  const byName = new Map<string, Tool>(tools.map((t) => [t.name, t]));
+  const scope = new SessionScope(client, options);
+  const calls = new Set<AbortController>();
+  let loggingLevel: LoggingLevel | undefined;
+  let closing: Promise<void> | undefined;
+
+  const server = new Server(
+    { name: "woma", title: "woma: sandboxed Python", version: WOMA_VERSION },
+    { capabilities: { tools: { listChanged: false }, logging: {} }, instructions: INSTRUCTIONS },
+  );
+
+  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools }));
+
+  // Replaces the SDK's own handler so that log messages are sent only after the client asked for them.
+  server.setRequestHandler(SetLevelRequestSchema, (request) => {
+    loggingLevel = request.params.level;
+    return {};
+  });
+
+  server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
+    const { name } = request.params;
+    const tool = byName.get(name);
+    if (!tool) throw unknownTool(name, tools);
+    const controller = new AbortController();
+    const onAbort = () => controller.abort();
+    extra.signal.addEventListener("abort", onAbort);
+    calls.add(controller);
+    try {
+      switch (name as ToolName) {
+        case ToolNames.runPython: {
+          const check = checkArguments<RunPythonArgs>(tool, request.params.arguments);
+          if (!check.ok) return invalidArguments(name, check.problem);
+          const stream = { loggingLevel, progressToken: request.params._meta?.progressToken, send: extra.sendNotification };
+          return await runPython(client, scope, options, check.args, stream, controller.signal);
+        }
+        case ToolNames.listSessions: {
+          const check = checkArguments<Record<string, never>>(tool, request.params.arguments);
+          if (!check.ok) return invalidArguments(name, check.problem);
+          return sessionListToTool(await scope.list());
+        }
+        case ToolNames.resetSession: {
+          const check = checkArguments<SessionArgs>(tool, request.params.arguments);
+          if (!check.ok) return invalidArguments(name, check.problem);
+          const session = await scope.reset(check.args.session);
+          return sessionResetToTool(check.args.session, session.state);
+        }
+        case ToolNames.closeSession: {
+          const check = checkArguments<SessionArgs>(tool, request.params.arguments);
+          if (!check.ok) return invalidArguments(name, check.problem);
+          return sessionClosedToTool(check.args.session, await scope.close(check.args.session));
+        }
+      }
+    } catch (error) {
+      return toolFailure(`${name} failed: ${scope.clean(error instanceof Error ? error.message : String(error))}`);
+    } finally {
+      extra.signal.removeEventListener("abort", onAbort);
+      calls.delete(controller);
+    }
+  });
+
+  return {
+    server,
+    get activeCalls() {
+      return calls.size;
+    },
+    close: () => {
+      closing ??= (async () => {
+        for (const call of calls) call.abort();
+        await scope.closeAll();
+        await server.close().catch(() => undefined);
+      })();
+      return closing;
+    },
+  };
+}

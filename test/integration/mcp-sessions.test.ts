@@ -1,0 +1,165 @@
+/**
+ * Who owns which Python session: `woma mcp` servers attached (--connect) to one socket daemon,
+ * so the test can look at the daemon's own session list while MCP clients come and go.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "bun:test";
+import { spawn } from "node:child_process";
+import { startDaemon, type DaemonUnderTest } from "../harness/start-daemon.ts";
+import { waitFor } from "../harness/paths.ts";
+import { mcpArgs, runPython, startHttpMcp, startStdioMcp, textOf } from "../harness/start-mcp.ts";
+
+let daemon: DaemonUnderTest;
+const daemonSessions = async () => (await daemon.client.listSessions()).sessions.map((s) => s.session_id);
+
+beforeAll(async () => {
+  daemon = await startDaemon({ transport: "socket" });
+});
+
+/** Stops what a test started even when it fails half-way, so no server outlives the file. */
+const cleanups: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup().catch(() => undefined);
+});
+
+afterAll(async () => {
+  await daemon?.stop();
+});
+
+describe("two clients of one HTTP server", () => {
+  test("see only their own sessions; DELETE and server stop close the leaver's sessions", async () => {
+    const http = await startHttpMcp(["--connect", daemon.socketPath!]);
+    cleanups.push(() => http.stop());
+    const a = await http.connect("agent-a");
+    const b = await http.connect("agent-b");
+
+    await runPython(a.client, { code: "secret = 'only for a'", session: "main" });
+    const peek = await runPython(b.client, { code: "secret", session: "main" });
+    expect(peek.isError).toBe(true);
+    expect(textOf(peek)).toContain("NameError: name 'secret' is not defined");
+    // b resetting and closing "main" touches its own session only.
+    await b.client.callTool({ name: "reset_session", arguments: { session: "main" } });
+    expect(await b.client.callTool({ name: "close_session", arguments: { session: "main" } })).toMatchObject({ structuredContent: { closed: true } });
+    expect(textOf(await runPython(a.client, { code: "secret", session: "main" }))).toBe("[result]\n'only for a'");
+    await runPython(b.client, { code: "mine = 1", session: "b-only" });
+
+    const listA = (await a.client.callTool({ name: "list_sessions", arguments: {} })).structuredContent as { sessions: Array<{ name: string }> };
+    const listB = (await b.client.callTool({ name: "list_sessions", arguments: {} })).structuredContent as { sessions: Array<{ name: string }> };
+    expect(listA.sessions.map((s) => s.name)).toEqual(["main"]);
+    expect(listB.sessions.map((s) => s.name)).toEqual(["b-only"]);
+    const ids = await daemonSessions();
+    expect(ids).toHaveLength(2);
+    expect(ids.every((id) => /^mcp-[0-9a-f]{12}:(main|b-only)$/.test(id))).toBe(true);
+
+    await a.transport.terminateSession(); // DELETE with Mcp-Session-Id
+    await waitFor("a's session to be closed in the daemon after DELETE", async () => (await daemonSessions()).every((id) => id.endsWith(":b-only")), 5000);
+    expect(await daemonSessions()).toHaveLength(1);
+    // The deleted MCP session is gone: its id now gets 404 (the client would initialize again).
+    const stale = await fetch(http.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-session-id": a.transport.sessionId ?? "deleted" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 9, method: "tools/list" }),
+    });
+    expect(stale.status).toBe(404);
+
+    expect(await http.stop()).toBe(0);
+    expect(await daemonSessions()).toEqual([]);
+  });
+});
+
+describe("two stdio servers sharing one daemon", () => {
+  test("cannot see each other's variables, and each closes only its own sessions when its client leaves", async () => {
+    const one = await startStdioMcp(["--connect", daemon.socketPath!]);
+    cleanups.push(() => one.client.close());
+    const two = await startStdioMcp(["--connect", daemon.socketPath!]);
+    cleanups.push(() => two.client.close());
+    await runPython(one.client, { code: "value = 'one'", session: "shared-name" });
+    await runPython(two.client, { code: "value = 'two'", session: "shared-name" });
+    expect(textOf(await runPython(one.client, { code: "value", session: "shared-name" }))).toBe("[result]\n'one'");
+    expect(await daemonSessions()).toHaveLength(2);
+
+    await one.client.close();
+    await waitFor("the first server's session to be closed", async () => (await daemonSessions()).length === 1, 5000);
+    expect(textOf(await runPython(two.client, { code: "value", session: "shared-name" }))).toBe("[result]\n'two'");
+    await two.client.close();
+    await waitFor("the second server's session to be closed", async () => (await daemonSessions()).length === 0, 5000);
+  });
+
+  test("end of stdin alone makes the server close its sessions and exit 0", async () => {
+    const child = spawn(process.execPath, mcpArgs(["--connect", daemon.socketPath!]), { stdio: ["pipe", "pipe", "pipe"] });
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    cleanups.push(async () => child.kill("SIGKILL"));
+    let stdout = "";
+    child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    const send = (message: object) => child.stdin!.write(`${JSON.stringify(message)}\n`);
+    send({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "raw", version: "0" } } });
+    send({ jsonrpc: "2.0", method: "notifications/initialized" });
+    send({ jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: "run_python", arguments: { code: "x = 1", session: "eof" } } });
+    await waitFor("the answer to tools/call on stdout", () => stdout.includes('"id":2'), 15_000);
+    expect(await daemonSessions()).toHaveLength(1);
+
+    child.stdin!.end();
+    expect(await exited).toBe(0);
+    expect(await daemonSessions()).toEqual([]);
+    // Every line on stdout was an MCP message.
+    for (const line of stdout.trim().split("\n")) expect(JSON.parse(line)).toMatchObject({ jsonrpc: "2.0" });
+  });
+});
+
+describe("idle expiry", () => {
+  test("a session idle past --session-idle-timeout is closed; the next run recreates it and says so", async () => {
+    const mcp = await startStdioMcp(["--connect", daemon.socketPath!, "--session-idle-timeout", "1"]);
+    cleanups.push(() => mcp.client.close());
+    await runPython(mcp.client, { code: "z = 1", session: "idle" });
+    const listed = (await mcp.client.callTool({ name: "list_sessions", arguments: {} })).structuredContent as { sessions: Array<{ last_used_at: string; expires_at: string }> };
+    expect(Date.parse(listed.sessions[0]!.expires_at) - Date.parse(listed.sessions[0]!.last_used_at)).toBe(1000);
+
+    await waitFor("the daemon to expire the idle session", async () => (await daemonSessions()).length === 0, 10_000);
+    expect(textOf(await mcp.client.callTool({ name: "list_sessions", arguments: {} }))).toBe("No open sessions. run_python with `session` creates one.");
+    const again = await runPython(mcp.client, { code: "z", session: "idle" });
+    expect(again.isError).toBe(true);
+    expect(textOf(again)).toStartWith('[note]\nSession "idle" no longer existed (expired after 1 s without a run, or was closed), so it was started again, empty');
+    expect(textOf(again)).toContain("NameError: name 'z' is not defined");
+    await mcp.client.close();
+  });
+
+  test("an HTTP MCP session idle past the timeout is ended: its id gets 404 and its Python sessions are closed", async () => {
+    const http = await startHttpMcp(["--connect", daemon.socketPath!, "--session-idle-timeout", "1"]);
+    cleanups.push(() => http.stop());
+    const { client, transport } = await http.connect();
+    await runPython(client, { code: "w = 1", session: "w" });
+    const id = transport.sessionId!;
+    await waitFor("the idle MCP session's Python session to be closed", async () => (await daemonSessions()).length === 0, 10_000);
+    // The server looks for idle MCP sessions every second; a request would count as activity, so wait instead of polling.
+    await Bun.sleep(2500);
+    const response = await fetch(http.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-session-id": id },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 5, method: "tools/list" }),
+    });
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain(`MCP session ${id} is unknown, was closed, or expired after 1 s without requests; initialize a new one`);
+    expect(await http.stop()).toBe(0);
+  });
+});
+
+describe("the HTTP server refuses what a web page could forge", () => {
+  test("a foreign Origin or a rebinding Host gets 403; a loopback Origin and no Origin pass", async () => {
+    const http = await startHttpMcp(["--connect", daemon.socketPath!]);
+    cleanups.push(() => http.stop());
+    const init = (headers: Record<string, string>) =>
+      fetch(http.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json, text/event-stream", ...headers },
+        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "raw", version: "0" } } }),
+      });
+    const foreign = await init({ origin: "https://evil.example" });
+    expect(foreign.status).toBe(403);
+    expect(await foreign.text()).toContain('Origin \\"https://evil.example\\" refused');
+    expect((await init({ host: `evil.example:${http.url.port}` })).status).toBe(403);
+    const local = await init({ origin: `http://localhost:${http.url.port}` });
+    expect(local.status).toBe(200);
+    expect(local.headers.get("mcp-session-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await init({})).status).toBe(200);
+    expect(await http.stop()).toBe(0);
+  });
+});
