@@ -4,6 +4,7 @@ import { expandHome } from "../daemon/daemon-options.ts";
 import { setLogLevel, type LogLevel } from "../daemon/log.ts";
 import { WOMA_VERSION } from "../protocol/version.ts";
 import { daemonFlags, daemonOptionsFrom, exitAfterFlush } from "./daemon-flags.ts";
+import { serveCommand } from "./serve-command.ts";
 import { mcpCommand } from "./mcp-command.ts";
 
 /** Parses `argv` (without the program name) and runs the chosen command. */
@@ -53,6 +54,7 @@ export async function main(argv: string[]): Promise<void> {
       },
     )
     // REST bridge command (`woma serve`): cli/serve-command.ts, registered on the next line.
+    .command(serveCommand)
     // MCP server command (`woma mcp`): cli/mcp-command.ts, registered on the next line.
     .command(mcpCommand)
     .help()

@@ -1,0 +1,118 @@
+/** `woma serve`: the REST bridge's command line — flags, start-up, the listening line, and a clean stop on SIGTERM or SIGINT. */
+import type { Argv, CommandModule } from "yargs";
+import type { RestHandler } from "../clients/rest/handler.ts";
+import type { RestServer } from "../clients/rest/server.ts";
+import { daemonFlags, daemonOptionsFrom, exitAfterFlush } from "./daemon-flags.ts";
+
+/** How long `woma serve` waits for the first runner, in ms (the very first start may build the snapshot). */
+const READY_TIMEOUT_MS = 300_000;
+
+function serveFlags<T>(y: Argv<T>) {
+  return daemonFlags(y)
+    .option("port", { type: "number", default: 8000, describe: "TCP port to listen on (0: pick a free one)" })
+    .option("host", { type: "string", default: "127.0.0.1", describe: "Interface to listen on; anything beyond loopback should have a --token" })
+    .option("token", { type: "string", describe: "Require 'Authorization: Bearer <token>' on every request but GET /health and preflight (or set WOMA_TOKEN)" })
+    .option("cors-origin", { type: "string", array: true, default: [] as string[], describe: "Origins browsers may call from (repeat or comma-separate; default any; 'none' turns CORS off)" })
+    .option("max-body", { type: "number", default: 1024 * 1024, describe: "Largest request body, in bytes" })
+    .option("reset-globals", { type: "boolean", default: false, describe: "Run each request in fresh globals unless it says \"reset_globals\": false" })
+    .option("session-idle-timeout", { type: "number", default: 3600, describe: "Close a named session after this many seconds without a run (0: never)" })
+    .option("connect", { type: "string", describe: "Use the daemon listening on this Unix socket instead of starting one" });
+}
+
+/** The parsed flags of `woma serve`. */
+type ServeArgs = ReturnType<typeof serveFlags<object>> extends Argv<infer U> ? U : never;
+
+function wholeNumber(name: string, value: number, min: number): number {
+  if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number of at least ${min}, got ${value}`);
+  return value;
+}
+
+/** The token from `--token`, else from the WOMA_TOKEN environment variable; an empty one is refused. */
+function tokenFrom(flag: string | undefined): string | undefined {
+  if (flag !== undefined) {
+    if (flag.trim() === "") throw new Error("--token must not be empty");
+    return flag;
+  }
+  const env = process.env.WOMA_TOKEN;
+  return env === undefined || env.trim() === "" ? undefined : env;
+}
+
+/**
+ * `woma serve --port N`: starts (or connects to) a daemon, waits for a Python runner,
+ * then serves `GET /health` and `POST /python` and prints `woma: listening on URL` to
+ * stderr. SIGTERM or SIGINT stops listening, closes the bridge's sessions and the
+ * embedded daemon, and exits 0; a second signal exits at once.
+ */
+export const serveCommand: CommandModule<object, ServeArgs> = {
+  command: "serve",
+  describe: "The REST bridge: GET /health and POST /python over HTTP",
+  builder: (y) => serveFlags(y),
+  handler: async (args) => {
+    const port = wholeNumber("port", args.port, 0);
+    if (port > 65535) throw new Error(`--port must be at most 65535, got ${port}`);
+    const maxBodyBytes = wholeNumber("max-body", args["max-body"], 1);
+    const sessionIdleTimeoutMs = wholeNumber("session-idle-timeout", args["session-idle-timeout"], 0) * 1000;
+    const token = tokenFrom(args.token);
+    const daemonOptions = daemonOptionsFrom(args, 30);
+    // Heavy modules load only for this command, so the REPL's start does not pay for them.
+    const [{ corsPolicyFrom }, { createRestHandler }, { isLoopback, startRestServer }, { waitUntilReady }, { openDaemon }] = await Promise.all([
+      import("../clients/rest/access.ts"),
+      import("../clients/rest/handler.ts"),
+      import("../clients/rest/server.ts"),
+      import("../clients/rest/wait-ready.ts"),
+      import("./embedded-daemon.ts"),
+    ]);
+    const cors = corsPolicyFrom(args["cors-origin"]);
+
+    const daemon = await openDaemon(daemonOptions, args.connect);
+    let server: RestServer | undefined;
+    let handler: RestHandler | undefined;
+    let stopping = false;
+    /** Lets go of everything that was started, in reverse order. */
+    const release = async () => {
+      stopping = true;
+      await server?.stop();
+      await handler?.close();
+      await daemon.close();
+    };
+    // Installed before the wait for a runner, so a Ctrl+C during start-up also stops cleanly.
+    const onSignal = (signal: string) => {
+      if (stopping) return;
+      process.stderr.write(`woma: ${signal}: stopping\n`);
+      void release().then(() => exitAfterFlush(0));
+    };
+    process.once("SIGTERM", () => onSignal("SIGTERM"));
+    process.once("SIGINT", () => onSignal("SIGINT"));
+    daemon.client.connection.onClose(() => {
+      if (stopping) return;
+      process.stderr.write(`woma: lost the connection to the daemon${args.connect ? ` at ${args.connect}` : ""}; stopping\n`);
+      process.exit(1);
+    });
+
+    try {
+      const info = await waitUntilReady(daemon.client, READY_TIMEOUT_MS);
+      handler = createRestHandler(daemon.client, {
+        workers: info.workers,
+        resetGlobals: args["reset-globals"],
+        maxBodyBytes,
+        maxTimeoutMs: daemonOptions.defaultTimeoutMs,
+        token,
+        cors,
+        sessionIdleTimeoutMs,
+        log: (message) => process.stderr.write(`woma: ${message}\n`),
+      });
+      server = startRestServer(handler, { host: args.host, port });
+      if (!isLoopback(args.host) && token === undefined) {
+        process.stderr.write(`woma: warning: listening on ${args.host} without a token: anyone who can reach this port can run Python here. Set --token or WOMA_TOKEN.\n`);
+      }
+      const mode = info.workers <= 1 ? "one runner, state persists between requests" : `${info.workers} runners in parallel, fresh globals per request`;
+      process.stderr.write(`woma: REST bridge: ${mode}; isolation: ${info.isolation.level}\n`);
+      process.stderr.write(`woma: listening on ${server.url}\n`);
+    } catch (error) {
+      // No runner, a port that is taken, a host that is not ours: let go of the daemon before the error is printed.
+      if (stopping) return;
+      await release();
+      throw error;
+    }
+  },
+};

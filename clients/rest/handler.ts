@@ -1,0 +1,133 @@
+/** The REST bridge as a plain `fetch(Request) → Response` function: `GET /health` and `POST /python` over a daemon client. */
+import type { DaemonClient } from "../shared/daemon-client.ts";
+import { failureData, isRuntimeTerminated, isTimedOut } from "../shared/run-errors.ts";
+import { checkBearerToken, corsHeaders, preflightResponse, type CorsPolicy } from "./access.ts";
+import { parsePythonRequest, PYTHON_BODY_EXAMPLE } from "./python-request.ts";
+import { runAnswer, timeoutAnswer } from "./python-response.ts";
+import { DEFAULT_MAX_BODY_BYTES, readJsonObject } from "./request-body.ts";
+import { RestError, restErrorFromDaemon } from "./rest-errors.ts";
+import { SessionRouter } from "./session-router.ts";
+
+/** Settings of the REST bridge. Only `workers` is required. */
+export interface RestOptions {
+  /** The daemon's `--workers`: 0 or 1 gives runs without a session one default session (state persists); 2 or more gives fresh globals. */
+  workers: number;
+  /** Value of `reset_globals` for a request that does not give one (`--reset-globals`). Default false. */
+  resetGlobals?: boolean;
+  /** Largest request body, in bytes (`--max-body`). Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** Longest timeout a request may ask for, and the timeout of one that asks for none, in ms; 0 means no limit (`--timeout`). Default 30 000. */
+  maxTimeoutMs?: number;
+  /** When set, every request except `GET /health` and CORS preflight needs `Authorization: Bearer <token>`. */
+  token?: string;
+  /** Which origins browsers may call from. Default: any. */
+  cors?: CorsPolicy;
+  /** Named sessions are closed after this long without a run, in ms; 0 means never. Default one hour. */
+  sessionIdleTimeoutMs?: number;
+  /** Where the bridge writes its own log lines (a session reset, an unexpected error). Default: nowhere. */
+  log?: (message: string) => void;
+}
+
+/** The bridge's request handler, plus how to let go of the sessions it made. */
+export interface RestHandler {
+  (request: Request): Promise<Response>;
+  /** Closes the sessions the bridge created in the daemon. Never throws. */
+  close(): Promise<void>;
+}
+
+type Endpoint = (request: Request) => Promise<Response>;
+
+/** Paths that do not need the token. */
+const OPEN_PATHS = new Set(["/health"]);
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers });
+}
+
+/**
+ * Builds the handler. It answers `GET /health` and `POST /python` (see docs/rest.md for the
+ * contract), `OPTIONS` preflight on both, 404 for other paths and 405 for other methods.
+ * It never throws: every failure becomes a JSON answer through the table in rest-errors.ts.
+ * With `workers` ≤ 1 it creates the default session in the daemon at once.
+ */
+export function createRestHandler(client: DaemonClient, options: RestOptions): RestHandler {
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const defaults = { resetGlobals: options.resetGlobals ?? false, maxTimeoutMs: options.maxTimeoutMs ?? 30_000 };
+  const cors = options.cors ?? { kind: "any" };
+  const log = options.log ?? (() => {});
+  const router = new SessionRouter(client, { defaultSession: options.workers <= 1, sessionIdleTimeoutMs: options.sessionIdleTimeoutMs ?? 3_600_000 }, log);
+
+  const health: Endpoint = async () => {
+    try {
+      const info = await client.info();
+      const body: Record<string, unknown> = {
+        status: info.status === "healthy" ? "healthy" : "unhealthy",
+        pyodide_loaded: info.pyodide_loaded,
+        uptime_seconds: info.uptime_seconds,
+        execution_count: info.execution_count,
+        workers: info.workers,
+        isolation: info.isolation.level,
+        version: info.versions.woma,
+        pyodide_version: info.versions.pyodide,
+        queued: info.queued,
+      };
+      if (info.versions.python !== undefined) body.python_version = info.versions.python;
+      return json(info.status === "healthy" ? 200 : 503, body);
+    } catch (error) {
+      return json(503, { status: "unhealthy", pyodide_loaded: false, error: restErrorFromDaemon(error).message });
+    }
+  };
+
+  const python: Endpoint = async (request) => {
+    const body = await readJsonObject(request, maxBodyBytes, PYTHON_BODY_EXAMPLE);
+    const run = parsePythonRequest(body, defaults);
+    const warnings: string[] = [];
+    if (run.cappedFrom !== undefined) warnings.push(`timeout_ms ${run.cappedFrom} is above this server's maximum, so ${run.timeoutMs} ms applied (--timeout)`);
+    const extras = run.session === undefined ? { warnings } : { session: run.session, warnings };
+    try {
+      const routed = await router.run({ code: run.code, reset_globals: run.resetGlobals, timeout_ms: run.timeoutMs }, run.session, request.signal);
+      warnings.push(...routed.warnings);
+      return json(200, runAnswer(routed.result, extras));
+    } catch (error) {
+      // A timeout the code stopped on is a Python-style exception; one that cost the runner is a 500 (rest-errors.ts).
+      if (isTimedOut(error) && !isRuntimeTerminated(error)) return json(200, timeoutAnswer(error, run.timeoutMs, failureData(error)?.session_state === "kept", extras));
+      throw error;
+    }
+  };
+
+  const routes: Record<string, Record<string, Endpoint>> = {
+    "/health": { GET: health },
+    "/python": { POST: python },
+  };
+
+  const handle = async (request: Request): Promise<Response> => {
+    const path = new URL(request.url).pathname;
+    const route = routes[path];
+    if (request.method === "OPTIONS" && route !== undefined) return preflightResponse(cors, request);
+    if (!OPEN_PATHS.has(path)) {
+      const denied = checkBearerToken(options.token, request);
+      if (denied) throw denied;
+    }
+    if (route === undefined) throw new RestError("not_found", `no such path: ${path}; this server answers GET /health and POST /python`);
+    const endpoint = route[request.method];
+    const allowed = [...Object.keys(route), "OPTIONS"].join(", ");
+    if (endpoint === undefined) throw new RestError("method_not_allowed", `${request.method} is not allowed on ${path}; use ${allowed}`, {}, { Allow: allowed });
+    return endpoint(request);
+  };
+
+  const handler = async (request: Request): Promise<Response> => {
+    let response: Response;
+    try {
+      response = await handle(request);
+    } catch (error) {
+      const failure = restErrorFromDaemon(error);
+      if (failure.kind === "internal") log(`${request.method} ${new URL(request.url).pathname} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      response = json(failure.status, failure.body(), failure.headers);
+    }
+    for (const [name, value] of Object.entries(corsHeaders(cors, request))) {
+      if (!response.headers.has(name)) response.headers.set(name, value);
+    }
+    return response;
+  };
+  return Object.assign(handler, { close: () => router.close() });
+}

@@ -1,0 +1,72 @@
+/** The body of `POST /python`: its fields, checked one by one, with the server's defaults and caps applied. */
+import { RestError } from "./rest-errors.ts";
+
+/** An example body, quoted in the messages of bad requests. */
+export const PYTHON_BODY_EXAMPLE = '{"code": "1+1"}';
+
+/** The same rule the daemon applies to session names (schema `SessionId`). */
+const SESSION_NAME = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** A checked `POST /python` request. */
+export interface PythonRequest {
+  /** The Python source. */
+  code: string;
+  /** Run in throw-away globals; the server's `--reset-globals` when the body does not say. */
+  resetGlobals: boolean;
+  /** The named session to run in, when the body gives one (extension). */
+  session?: string;
+  /** The timeout to apply, in ms, after the cap; 0 means none (only when the server has no maximum). */
+  timeoutMs: number;
+  /** Set when the body asked for a longer timeout than the server allows: what it asked for. */
+  cappedFrom?: number;
+}
+
+/** Server settings that shape a request. */
+export interface PythonRequestDefaults {
+  /** Value of `reset_globals` when the body has none (`--reset-globals`). */
+  resetGlobals: boolean;
+  /** Longest timeout allowed, and the timeout of a body that gives none, in ms; 0 means no limit (`--timeout`). */
+  maxTimeoutMs: number;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string") return value.length > 40 ? "a string" : `the string ${JSON.stringify(value)}`;
+  if (typeof value === "object") return "an object";
+  return `${typeof value} ${String(value)}`;
+}
+
+/**
+ * Checks the fields of a `POST /python` body. `code` must be a string; `reset_globals` a
+ * boolean; `session` a name of 1 to 128 letters, digits, `.`, `_`, `:` or `-`; `timeout_ms`
+ * a number of milliseconds, 0 or more. A `null` counts as absent, as does any field not
+ * named here (bodies of the original tool may carry more). Throws a 400 {@link RestError}
+ * naming the field, what was expected and what arrived.
+ */
+export function parsePythonRequest(body: Record<string, unknown>, defaults: PythonRequestDefaults): PythonRequest {
+  const { code, reset_globals: resetGlobals, session, timeout_ms: timeoutMs } = body;
+  if (code === undefined || code === null) throw new RestError("bad_request", `missing "code": expected a JSON object like ${PYTHON_BODY_EXAMPLE}`);
+  if (typeof code !== "string") throw new RestError("bad_request", `"code" must be a string of Python source, got ${describe(code)}`);
+  if (resetGlobals !== undefined && resetGlobals !== null && typeof resetGlobals !== "boolean") {
+    throw new RestError("bad_request", `"reset_globals" must be true or false, got ${describe(resetGlobals)}`);
+  }
+  if (session !== undefined && session !== null && (typeof session !== "string" || !SESSION_NAME.test(session))) {
+    throw new RestError("bad_request", `"session" must be a name of 1 to 128 letters, digits, '.', '_', ':' or '-', got ${describe(session)}`);
+  }
+  if (timeoutMs !== undefined && timeoutMs !== null && (typeof timeoutMs !== "number" || !Number.isFinite(timeoutMs) || timeoutMs < 0)) {
+    throw new RestError("bad_request", `"timeout_ms" must be a number of milliseconds, 0 or more, got ${describe(timeoutMs)}`);
+  }
+  const request: PythonRequest = {
+    code,
+    resetGlobals: typeof resetGlobals === "boolean" ? resetGlobals : defaults.resetGlobals,
+    timeoutMs: defaults.maxTimeoutMs,
+  };
+  if (typeof session === "string") request.session = session;
+  if (typeof timeoutMs === "number" && timeoutMs > 0) {
+    const asked = Math.ceil(timeoutMs);
+    if (defaults.maxTimeoutMs > 0 && asked > defaults.maxTimeoutMs) request.cappedFrom = asked;
+    else request.timeoutMs = asked;
+  }
+  return request;
+}

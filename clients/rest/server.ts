@@ -1,0 +1,62 @@
+/** The REST bridge's HTTP edge: the one place that calls `Bun.serve`, with the handler of handler.ts behind it. */
+import type { RestHandler } from "./handler.ts";
+
+/** Where and how to listen. */
+export interface RestServerOptions {
+  /** Interface to listen on (`--host`); `127.0.0.1` unless told otherwise. */
+  host: string;
+  /** TCP port (`--port`); 0 picks a free one. */
+  port: number;
+}
+
+/** A listening bridge. */
+export interface RestServer {
+  /** The base URL, e.g. `http://127.0.0.1:8000`. */
+  url: string;
+  /** The port actually bound (useful with port 0). */
+  port: number;
+  /** Stops listening and drops open connections; requests in flight are abandoned (their runs are cancelled). */
+  stop(): Promise<void>;
+}
+
+/** True for addresses only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return bare === "localhost" || bare === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare);
+}
+
+/**
+ * Starts listening. Bun's own body limit is set far above the handler's, so an oversized
+ * body gets the handler's JSON 400 rather than Bun's bare 413 (the handler stops reading
+ * at its limit, so nothing large is buffered). Throws when the address cannot be bound,
+ * naming it and the reason.
+ */
+export function startRestServer(handler: RestHandler, options: RestServerOptions): RestServer {
+  let server: ReturnType<typeof Bun.serve>;
+  try {
+    server = Bun.serve({
+      hostname: options.host,
+      port: options.port,
+      maxRequestBodySize: Number.MAX_SAFE_INTEGER,
+      development: false,
+      fetch(request, self) {
+        // A run may take up to the server's --timeout; keep its connection open however long that is.
+        if (request.method === "POST") self.timeout(request, 0);
+        return handler(request);
+      },
+      error(error) {
+        return Response.json({ status: "error", error: `internal error in the REST bridge: ${error.message}` }, { status: 500 });
+      },
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`cannot listen on ${options.host}:${options.port}: ${reason}`, { cause: error });
+  }
+  const port = server.port ?? options.port;
+  const host = options.host.includes(":") && !options.host.startsWith("[") ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    stop: () => server.stop(true),
+  };
+}

@@ -1,0 +1,233 @@
+/** `woma serve` over real HTTP, started as a user would: each line of the REST contract, with the default one runner and with --reset-globals. */
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { waitFor } from "../harness/paths.ts";
+import { startDaemon, type DaemonUnderTest } from "../harness/start-daemon.ts";
+import { alive, startServe, type ServeUnderTest } from "../harness/start-serve.ts";
+
+const fixture = (name: string) => readFileSync(join(import.meta.dir, "..", "fixtures", name), "utf8");
+
+interface Answer {
+  status: number;
+  headers: Headers;
+  body: Record<string, unknown>;
+}
+
+async function send(url: string, init: RequestInit = {}): Promise<Answer> {
+  const response = await fetch(url, init);
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text === "" ? {} : (JSON.parse(text) as Record<string, unknown>) };
+}
+
+describe("woma serve (defaults: one runner, state persists)", () => {
+  let server: ServeUnderTest;
+  const python = (body: unknown) => send(`${server.url}/python`, { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body) });
+
+  beforeAll(async () => {
+    server = await startServe([]);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  test("it listens on 127.0.0.1 by default and says so on stderr", () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(server.stderr()).not.toContain("warning");
+  });
+
+  test("GET /health: 200 with status, pyodide_loaded, uptime_seconds, execution_count (and extras)", async () => {
+    const { status, body } = await send(`${server.url}/health`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ status: "healthy", pyodide_loaded: true, uptime_seconds: expect.any(Number), execution_count: expect.any(Number), workers: 1 });
+  });
+
+  test("execution_count counts the runs since start", async () => {
+    const before = (await send(`${server.url}/health`)).body.execution_count as number;
+    await python({ code: "1" });
+    await python({ code: "2" });
+    expect((await send(`${server.url}/health`)).body.execution_count).toBe(before + 2);
+  });
+
+  test("a value: 200 with result, execution_time_ms, stdout and stderr", async () => {
+    const { status, body } = await python({ code: "x = 2; x" });
+    expect(status).toBe(200);
+    expect(body).toEqual({ status: "success", result: "2", execution_time_ms: expect.any(Number), stdout: "", stderr: "" });
+  });
+
+  test("a statement: result null", async () => {
+    expect((await python({ code: "x = 2" })).body).toEqual({ status: "success", result: null, execution_time_ms: expect.any(Number), stdout: "", stderr: "" });
+  });
+
+  test("a Python exception: 200, status exception, result 'Type: message', and error {type, message, traceback}", async () => {
+    const { status, body } = await python({ code: "print('before')\nundefined_name" });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ status: "exception", result: "NameError: name 'undefined_name' is not defined", stdout: "before\n", stderr: "" });
+    expect(body.error).toEqual({
+      type: "NameError",
+      message: "name 'undefined_name' is not defined",
+      traceback: expect.stringContaining("NameError: name 'undefined_name' is not defined"),
+    });
+    expect((body.error as { traceback: string }).traceback).toContain('File "<exec>", line 2');
+  });
+
+  test("stdout and stderr come back separately", async () => {
+    const { body } = await python({ code: "import sys\nprint('to out')\nprint('to err', file=sys.stderr)" });
+    expect(body).toMatchObject({ status: "success", result: null, stdout: "to out\n", stderr: "to err\n" });
+  });
+
+  test("state persists between requests; reset_globals: true runs in fresh globals", async () => {
+    await python({ code: "total = 10" });
+    expect((await python({ code: "total += 5; total" })).body.result).toBe("15");
+    expect((await python({ code: "total", reset_globals: true })).body.result).toBe("NameError: name 'total' is not defined");
+    expect((await python({ code: "total" })).body.result).toBe("15");
+  });
+
+  describe("bad requests get 400 {status: error, error} and change nothing", () => {
+    const cases: Array<[string, RequestInit, string]> = [
+      ["no code", { body: "{}" }, 'missing "code"'],
+      ["code as a number (killed the original tool)", { body: '{"code": 5}' }, '"code" must be a string'],
+      ["a body that is not JSON", { body: "print(1)" }, "not valid JSON"],
+      ["invalid UTF-8", { body: new Uint8Array([0x7b, 0x22, 0x63, 0x6f, 0x64, 0x65, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]) }, "not valid UTF-8"],
+      ["a JSON array", { body: '[{"code": "1"}]' }, "got an array"],
+      ["an empty body", { body: "" }, "request body is empty"],
+      ["a body over 1 MiB", { body: JSON.stringify({ code: `"${"a".repeat(1024 * 1024)}"` }) }, "the limit is 1048576 bytes"],
+      [
+        "a chunked body over 1 MiB",
+        {
+          body: new ReadableStream<Uint8Array>({
+            start(controller) {
+              for (let i = 0; i < 20; i++) controller.enqueue(new Uint8Array(64 * 1024).fill(0x20));
+              controller.close();
+            },
+          }),
+        },
+        "more than 1048576 bytes",
+      ],
+    ];
+    test.each(cases)("%s", async (_what, init, message) => {
+      const { status, headers, body } = await send(`${server.url}/python`, { method: "POST", ...init });
+      expect(status).toBe(400);
+      expect(headers.get("Content-Type")).toStartWith("application/json");
+      expect(body.status).toBe("error");
+      expect(body.error as string).toContain(message);
+    });
+
+    test("after all of them the server still runs code and keeps its state", async () => {
+      expect((await python({ code: "total" })).body.result).toBe("15");
+      expect(server.process.exitCode).toBeNull();
+    });
+  });
+
+  test("unknown paths get 404, wrong methods 405 with Allow", async () => {
+    const missing = await send(`${server.url}/run`, { method: "POST", body: '{"code": "1"}' });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error as string).toContain("no such path: /run");
+    const wrong = await send(`${server.url}/python`);
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get("Allow")).toBe("POST, OPTIONS");
+    expect((await send(`${server.url}/health`, { method: "DELETE" })).status).toBe(405);
+  });
+
+  test("CORS is on by default: answers carry Access-Control-Allow-Origin *, preflight is 204 with the headers", async () => {
+    const answer = await send(`${server.url}/python`, { method: "POST", body: '{"code": "1"}', headers: { Origin: "https://site.example" } });
+    expect(answer.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    const preflight = await fetch(`${server.url}/python`, {
+      method: "OPTIONS",
+      headers: { Origin: "https://site.example", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    expect(preflight.headers.get("Access-Control-Allow-Methods")).toContain("POST");
+    expect(preflight.headers.get("Access-Control-Allow-Headers")).toContain("Content-Type");
+  });
+
+  test("a timeout the code stops on: 200 TimeoutError, and the session keeps its state", async () => {
+    const { status, body } = await python({ code: fixture("infinite_loop.py"), timeout_ms: 300 });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ status: "exception", error: { type: "TimeoutError" } });
+    expect(body.result as string).toStartWith("TimeoutError: the code ran longer than its timeout of 300 ms");
+    expect((await python({ code: "total" })).body.result).toBe("15");
+  });
+
+  test("a run that killed its runner: 500 'Python runtime terminated: ...', and the next request is served normally", async () => {
+    const { status, body } = await python({ code: fixture("stubborn_loop.py"), timeout_ms: 300 });
+    expect(status).toBe(500);
+    expect(body.status).toBe("error");
+    expect(body.error as string).toStartWith("Python runtime terminated: ");
+    const next = await python({ code: "'total' in globals(), 1 + 1" });
+    expect(next.status).toBe(200);
+    expect(next.body.result).toBe("(False, 2)");
+  });
+
+  test("SIGTERM stops the server, its runners and its sandboxes, with exit code 0", async () => {
+    const tree = server.tree();
+    expect(tree.length).toBeGreaterThan(1);
+    expect(await server.stop()).toBe(0);
+    expect(server.stderr()).toContain("woma: SIGTERM: stopping");
+    await waitFor("every process of the server to exit", () => tree.every((pid) => !alive(pid)), 5000);
+  });
+});
+
+describe("woma serve --workers 0 --reset-globals --max-body 2000 --host 0.0.0.0 (no token)", () => {
+  let server: ServeUnderTest;
+  const python = (body: unknown) => send(`${server.url.replace("0.0.0.0", "127.0.0.1")}/python`, { method: "POST", body: JSON.stringify(body) });
+
+  // Listening on every interface is what the warning is about; the server lives only for these few tests.
+  beforeAll(async () => {
+    server = await startServe(["--workers", "0", "--reset-globals", "--max-body", "2000", "--host", "0.0.0.0"]);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  test("listening beyond loopback without a token prints a warning at start", () => {
+    expect(server.stderr()).toContain("woma: warning: listening on 0.0.0.0 without a token");
+  });
+
+  test("--reset-globals is the default of reset_globals; reset_globals: false keeps state", async () => {
+    await python({ code: "y = 1" });
+    expect((await python({ code: "y" })).body.result).toBe("NameError: name 'y' is not defined");
+    await python({ code: "y = 1", reset_globals: false });
+    expect((await python({ code: "y", reset_globals: false })).body.result).toBe("1");
+  });
+
+  test("--max-body sets the body limit", async () => {
+    const big = await python({ code: `"${"b".repeat(2000)}"` });
+    expect(big.status).toBe(400);
+    expect(big.body.error as string).toContain("the limit is 2000 bytes");
+    expect((await python({ code: `len("${"b".repeat(1900)}")` })).body.result).toBe("1900");
+  });
+});
+
+describe("woma serve --connect SOCKET (a daemon that runs on its own)", () => {
+  let daemon: DaemonUnderTest;
+  let server: ServeUnderTest;
+
+  beforeAll(async () => {
+    daemon = await startDaemon({ transport: "socket", args: ["--workers", "1"] });
+    server = await startServe(["--connect", daemon.socketPath!]);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await daemon?.stop();
+  });
+
+  test("runs go to the running daemon; the bridge's sessions are closed when it stops, the daemon goes on", async () => {
+    const run = await send(`${server.url}/python`, { method: "POST", body: JSON.stringify({ code: "import os; os.getpid() > 0", session: "via-bridge" }) });
+    expect(run.body).toMatchObject({ status: "success", result: "True", session: "via-bridge" });
+    const ids = async () => (await daemon.client.listSessions()).sessions.map((s) => s.session_id);
+    expect(await ids()).toContain("via-bridge");
+    expect(await server.stop()).toBe(0);
+    expect(await ids()).toEqual([]);
+    expect((await daemon.client.run({ code: "1 + 1" })).result).toBe("2");
+  });
+
+  test("when the daemon goes away, the bridge says so and exits 1", async () => {
+    const again = await startServe(["--connect", daemon.socketPath!]);
+    await daemon.stop();
+    await waitFor("the bridge to exit", () => again.process.exitCode !== null, 10_000);
+    expect(again.process.exitCode).toBe(1);
+    expect(again.stderr()).toContain(`woma: lost the connection to the daemon at ${daemon.socketPath}; stopping`);
+  });
+});
