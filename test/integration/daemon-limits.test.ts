@@ -1,23 +1,10 @@
 /** Misbehaving Python (test/fixtures/*.py): the daemon survives each, reports it clearly, and other sessions go on. */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { ResponseError } from "vscode-jsonrpc";
 import { isSessionLost, failureData } from "../../clients/shared/run-errors.ts";
 import { JsonRpcErrorCodes, WomaErrorCodes } from "../../protocol/error-codes.ts";
+import { rejection } from "../harness/expect-error.ts";
+import { fixture } from "../harness/fixtures.ts";
 import { startDaemon, type DaemonUnderTest } from "../harness/start-daemon.ts";
-
-const fixture = (name: string) => readFileSync(join(import.meta.dir, "..", "fixtures", name), "utf8");
-
-async function rejection(promise: Promise<unknown>): Promise<ResponseError<unknown>> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ResponseError) return error;
-    throw error;
-  }
-  throw new Error("expected the run to fail, it succeeded");
-}
 
 describe("misbehaving code", () => {
   let daemon: DaemonUnderTest;

@@ -1,20 +1,10 @@
 /** The daemon's run semantics and session methods, against the real daemon subprocess, once per transport. */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { ResponseError } from "vscode-jsonrpc";
 import { WomaErrorCodes } from "../../protocol/error-codes.ts";
+import { rejection } from "../harness/expect-error.ts";
 import { startDaemon, type DaemonUnderTest, type TransportKind } from "../harness/start-daemon.ts";
 
 const INTERNAL_FRAMES = ["_pyodide", "/lib/python3", "python314.zip", "<woma>", "woma_runtime"];
-
-async function rejection(promise: Promise<unknown>): Promise<ResponseError<unknown>> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ResponseError) return error;
-    throw error;
-  }
-  throw new Error("expected the request to fail, it succeeded");
-}
 
 describe.each(["stdio", "socket"] as TransportKind[])("daemon over %s", (transport) => {
   let daemon: DaemonUnderTest;

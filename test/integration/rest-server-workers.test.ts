@@ -1,24 +1,12 @@
 /** `woma serve --workers 2` over real HTTP, with a token from WOMA_TOKEN, restricted CORS and a 3 s maximum timeout: parallel runs, a runaway, sessions. */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { fixture } from "../harness/fixtures.ts";
+import { send } from "../harness/http.ts";
 import { startServe, type ServeUnderTest } from "../harness/start-serve.ts";
 
-const fixture = (name: string) => readFileSync(join(import.meta.dir, "..", "fixtures", name), "utf8");
 const TOKEN = "test-token-4f9a";
 const AUTH = { Authorization: `Bearer ${TOKEN}` };
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  body: Record<string, unknown>;
-}
-
-async function send(url: string, init: RequestInit = {}): Promise<Answer> {
-  const response = await fetch(url, init);
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text === "" ? {} : (JSON.parse(text) as Record<string, unknown>) };
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

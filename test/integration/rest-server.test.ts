@@ -1,24 +1,12 @@
 /** `woma serve` over real HTTP, started as a user would: each line of the REST contract, with the default one runner and with --reset-globals. */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { fixture } from "../harness/fixtures.ts";
+import { send } from "../harness/http.ts";
 import { waitFor } from "../harness/paths.ts";
 import { startDaemon, type DaemonUnderTest } from "../harness/start-daemon.ts";
 import { alive, startServe, type ServeUnderTest } from "../harness/start-serve.ts";
 
-const fixture = (name: string) => readFileSync(join(import.meta.dir, "..", "fixtures", name), "utf8");
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  body: Record<string, unknown>;
-}
-
-async function send(url: string, init: RequestInit = {}): Promise<Answer> {
-  const response = await fetch(url, init);
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text === "" ? {} : (JSON.parse(text) as Record<string, unknown>) };
-}
 
 describe("woma serve (defaults: one runner, state persists)", () => {
   let server: ServeUnderTest;
