@@ -24,13 +24,14 @@ export async function main(argv: string[]): Promise<void> {
       (y) =>
         daemonFlags(y)
           .option("reset-globals", { type: "boolean", default: false, describe: "Run each input in fresh globals, thrown away afterwards" })
-          .option("connect", { type: "string", describe: "Use the daemon listening on this Unix socket instead of starting one" }),
+          .option("connect", { type: "string", describe: "Use the daemon listening on this Unix socket instead of starting one" })
+          .option("session", { type: "string", describe: "Use (or create) the session of this name and keep it at exit, to come back to it with --connect" }),
       async (args) => {
         // Each command loads only its own modules, so the REPL does not pay for the bridges.
         const { openDaemon } = await import("./embedded-daemon.ts");
         const daemon = await openDaemon(daemonOptionsFrom(args, 0), args.connect);
         const { runRepl } = await import("../clients/repl/repl.ts");
-        const code = await runRepl(daemon.client, { resetGlobals: args["reset-globals"], embedded: daemon.embedded });
+        const code = await runRepl(daemon.client, { resetGlobals: args["reset-globals"], embedded: daemon.embedded, ...(args.session ? { session: args.session } : {}) });
         await daemon.close();
         exitAfterFlush(code);
       },

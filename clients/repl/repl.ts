@@ -5,12 +5,19 @@ import { join } from "node:path";
 import { createInterface, type Interface } from "node:readline";
 import type { RunResult } from "../../protocol/generated/types.ts";
 import type { DaemonClient } from "../shared/daemon-client.ts";
-import { describeRunFailure, isCancelled, isSessionLost } from "../shared/run-errors.ts";
+import { WomaErrorCodes } from "../../protocol/error-codes.ts";
+import { describeRunFailure, errorCode, isCancelled, isSessionLost } from "../shared/run-errors.ts";
 
 /** How the REPL behaves. */
 export interface ReplOptions {
   /** Run every input in fresh globals (`--reset-globals`). */
   resetGlobals: boolean;
+  /**
+   * Use the session of this name, creating it if needed, and leave it open at exit
+   * (`--session`), so a REPL attached to a running daemon can come back to it. Without
+   * it the REPL gets a session of its own and closes it when it leaves.
+   */
+  session?: string;
   /** The daemon lives in this process (shown in the banner). */
   embedded: boolean;
   input?: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -50,8 +57,16 @@ export async function runRepl(client: DaemonClient, options: ReplOptions): Promi
   }
 
   let sessionId: string | undefined;
-  const newSession = async () => (sessionId = (await client.createSession()).session.session_id);
-  const sessionReady = options.resetGlobals ? Promise.resolve(undefined) : newSession();
+  const openSession = async () => {
+    try {
+      sessionId = (await client.createSession(options.session ? { session_id: options.session } : {})).session.session_id;
+    } catch (error) {
+      // A named session that exists already is the one to attach to.
+      if (!(options.session && errorCode(error) === WomaErrorCodes.SessionExists)) throw error;
+      sessionId = options.session;
+    }
+  };
+  const sessionReady = options.resetGlobals ? Promise.resolve(undefined) : openSession();
   sessionReady.catch(() => {}); // reported when the first input needs it
 
   const rl: Interface = createInterface({
@@ -180,6 +195,7 @@ export async function runRepl(client: DaemonClient, options: ReplOptions): Promi
   }
   rl.close();
   process.off("SIGINT", interrupt);
+  if (sessionId && !options.session) await client.closeSession(sessionId).catch(() => {});
   if (tty) {
     saveHistory(historyFile, (rl as unknown as { history: string[] }).history);
     if (exitWith === undefined) output.write("\n");

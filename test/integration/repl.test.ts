@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO_ROOT, testCacheDir } from "../harness/paths.ts";
 import { startInPty, type PtySession } from "../harness/pty.ts";
+import { startDaemon, type DaemonUnderTest } from "../harness/start-daemon.ts";
 
 const ENTRY = join(REPO_ROOT, "cli", "main.ts");
 
@@ -68,6 +69,32 @@ describe("the REPL in a terminal", () => {
     repl.type("\x04");
     expect(await repl.process.exited).toBe(0);
     expect(readFileSync(join(home, ".woma_history"), "utf8")).toContain("double(21)");
+  });
+});
+
+describe("the REPL attached to a running daemon", () => {
+  let daemon: DaemonUnderTest;
+  beforeAll(async () => {
+    daemon = await startDaemon({ transport: "socket" });
+  });
+  afterAll(async () => {
+    await daemon?.stop();
+  });
+  const attach = async (input: string, args: string[] = []) => {
+    const proc = Bun.spawn([process.execPath, ENTRY, "--connect", daemon.socketPath!, ...args], { stdin: new TextEncoder().encode(input), stdout: "pipe", stderr: "pipe" });
+    const [stdout, code] = await Promise.all([new Response(proc.stdout).text(), proc.exited]);
+    return { stdout, code };
+  };
+
+  test("--session NAME comes back to the same variables in a later REPL", async () => {
+    expect((await attach("x = 41\n", ["--session", "work"])).code).toBe(0);
+    expect(await attach("x + 1\n", ["--session", "work"])).toEqual({ stdout: "42\n", code: 0 });
+  });
+
+  test("a REPL without --session closes its own session when it leaves", async () => {
+    const before = (await daemon.client.listSessions()).sessions.length;
+    expect((await attach("y = 1\nprint(y)\n")).stdout).toBe("1\n");
+    expect((await daemon.client.listSessions()).sessions.length).toBe(before);
   });
 });
 
