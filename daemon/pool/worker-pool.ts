@@ -42,7 +42,6 @@ export class WorkerPool {
   private readonly readyWaiters: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
   private nextId = 1;
   private failures = 0;
-  private lastFailure: string | undefined;
   private closed = false;
   private memoryTimer: ReturnType<typeof setInterval> | undefined;
   /** Called when a runner dies, with the reason, before it is replaced. */
@@ -67,7 +66,6 @@ export class WorkerPool {
   /** Boots the shared runners in the background; the spare follows once they are up. */
   start(): void {
     for (let i = 0; i < this.size; i++) this.boot("shared");
-
     if (this.options.memoryLimitBytes > 0) {
       this.memoryTimer = setInterval(() => this.enforceMemoryLimit(), MEMORY_CHECK_MS);
       this.memoryTimer.unref?.();
@@ -81,7 +79,7 @@ export class WorkerPool {
     return new Promise((resolve, reject) => this.readyWaiters.push({ resolve, reject }));
   }
 
-  /** True when at least one runner is booted or booting. */
+  /** False once three boots in a row have failed with no shared runner up; true otherwise. */
   get healthy(): boolean {
     return this.failures < 3 || this.shared.length > 0;
   }
@@ -225,7 +223,6 @@ export class WorkerPool {
       (error: Error) => {
         if (this.closed) return;
         this.failures++;
-        this.lastFailure = error.message;
         log("error", error.message);
         if (role === "shared" && !this.shared.some((r) => r.alive) && this.failures >= 3) {
           const unavailable = new DaemonError("POOL_UNAVAILABLE", `no Python runner could be started: ${error.message}`);
@@ -296,11 +293,6 @@ export class WorkerPool {
         runner.kill(`memory limit exceeded: the runner used ${mib(rss)} MiB, the limit is ${mib(limit)} MiB`);
       }
     }
-  }
-
-  /** Why the last runner failed to start, if one did. */
-  get lastStartFailure(): string | undefined {
-    return this.lastFailure;
   }
 }
 
