@@ -81,7 +81,8 @@ export async function parallelSpeedup(workers: number): Promise<{ one: number; t
     await Promise.all([daemon.client.run({ code: HEAVY }), daemon.client.run({ code: HEAVY })]);
     const ones: number[] = [];
     const twos: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    // Five rounds, median: on a shared 2-core machine one round in a few is slowed by neighbours.
+    for (let i = 0; i < 5; i++) {
       let started = performance.now();
       await daemon.client.run({ code: HEAVY });
       ones.push(performance.now() - started);
