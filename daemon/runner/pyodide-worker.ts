@@ -128,7 +128,8 @@ class BootBuffers {
     const original = WebAssembly.instantiate;
     const wrapped = async (source: unknown, imports?: unknown) => {
       const result = await (original as (s: unknown, i?: unknown) => Promise<unknown>)(source, imports);
-      if (ArrayBuffer.isView(source)) this.own(source.buffer);
+      // Only a view that spans its whole buffer: a small Node Buffer may sit in a shared pool.
+      if (ArrayBuffer.isView(source) && source.byteOffset === 0 && source.byteLength === source.buffer.byteLength) this.own(source.buffer);
       else if (source instanceof ArrayBuffer) this.own(source);
       return result;
     };
