@@ -24,8 +24,8 @@ import type { DaemonOptions } from "./daemon-options.ts";
 import { log } from "./log.ts";
 import { PYODIDE_VERSION, pyodideIndexURL, pythonVersion } from "./pool/pyodide-core.ts";
 import { runnerCommand } from "./pool/runner-command.ts";
-import { createLauncher } from "./pool/runner-launcher.ts";
-import type { RunnerProcess } from "./pool/runner-process.ts";
+import { createLauncher, runnerMessageLimit } from "./pool/runner-launcher.ts";
+import type { Runner } from "./pool/runner.ts";
 import { SnapshotStore } from "./pool/snapshot-store.ts";
 import { WorkerPool } from "./pool/worker-pool.ts";
 import { RunExecutor, type RunContext } from "./run/run-executor.ts";
@@ -43,7 +43,7 @@ const SWEEP_MS = 1000;
  */
 export class Daemon {
   private readonly startedAt = performance.now();
-  private readonly sessions = new SessionStore<RunnerProcess>();
+  private readonly sessions = new SessionStore<Runner>();
   private readonly executor: RunExecutor;
   private readonly sweepTimer: ReturnType<typeof setInterval>;
   private stopping: Promise<void> | undefined;
@@ -70,7 +70,7 @@ export class Daemon {
     if (isolation.info.level === "process") log("warn", `runners use process isolation: ${isolation.info.detail}`);
     const snapshots = new SnapshotStore(options.cacheDir, { pyodideVersion: PYODIDE_VERSION, womaVersion: WOMA_VERSION, runtimeSource, preload: [], env: PYTHON_ENV }, options.snapshot);
     snapshots.inspect();
-    const launch = createLauncher({ command: runnerCommand(), isolation, snapshots, indexURL: pyodideIndexURL(options.cacheDir) });
+    const launch = createLauncher({ command: runnerCommand(), isolation, snapshots, indexURL: pyodideIndexURL(options.cacheDir), maxMessageBytes: runnerMessageLimit(options) });
     const pool = new WorkerPool({ workers: options.workers, maxQueue: options.maxQueue, memoryLimitBytes: options.memoryLimitBytes, launch });
     const daemon = new Daemon(options, isolation, pool, snapshots);
     pool.start();
@@ -195,7 +195,7 @@ export class Daemon {
     return this.stopping;
   }
 
-  private forget(session: Session<RunnerProcess>, why: string): void {
+  private forget(session: Session<Runner>, why: string): void {
     this.sessions.remove(session.id, why);
     for (const stop of [...session.active]) stop();
     session.runner.sessions.delete(session.id);

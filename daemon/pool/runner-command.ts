@@ -23,5 +23,7 @@ export function runnerCommand(): RunnerCommand {
   }
   const root = resolve(import.meta.dir, "..", "..");
   const entry = join(root, "cli", "main.ts");
-  return { argv: [executable, ...HARDENING_FLAGS, entry, "__runner"], readOnly: [root, dirname(executable)], env: {} };
+  // Only what a runner loads: its sources and two packages, not the checkout (.git, tests, other dependencies).
+  const sources = ["cli", "daemon", "protocol", "package.json", "node_modules/vscode-jsonrpc", "node_modules/pyodide"].map((path) => join(root, path));
+  return { argv: [executable, ...HARDENING_FLAGS, entry, "__runner"], readOnly: [...sources, dirname(executable)], env: {} };
 }

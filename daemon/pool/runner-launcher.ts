@@ -1,12 +1,14 @@
-/** Starts runner processes: picks the boot mode (snapshot or not), wraps the command in the sandbox, reports snapshot builds. */
+/** Starts runner processes: wraps the command in the sandbox, picks the boot mode, and builds the snapshot with a runner that serves no code. */
 import { DaemonError } from "../daemon-error.ts";
+import type { RunnerBootParams } from "../runner/runner-protocol.ts";
 import type { Isolation } from "../sandbox/isolation.ts";
 import type { RunnerCommand } from "./runner-command.ts";
-import { RunnerProcess, type RunnerRole } from "./runner-process.ts";
+import type { Runner, RunnerRole } from "./runner.ts";
+import { RunnerProcess } from "./runner-process.ts";
 import type { SnapshotStore } from "./snapshot-store.ts";
 
 /** Starts one booted runner, or rejects with why it could not start. */
-export type LaunchRunner = (id: string, role: RunnerRole) => Promise<RunnerProcess>;
+export type LaunchRunner = (id: string, role: RunnerRole) => Promise<Runner>;
 
 /** Everything needed to start runners. */
 export interface LauncherSetup {
@@ -15,33 +17,55 @@ export interface LauncherSetup {
   snapshots: SnapshotStore;
   /** Directory of the Pyodide core files. */
   indexURL: string;
+  /** Largest message a runner may send, in bytes. */
+  maxMessageBytes: number;
 }
 
-/** Returns a function that starts runners with the given setup. */
+/**
+ * The largest message a runner may send under these limits, in bytes: two output streams
+ * and three capped texts (result, message, traceback), each at JSON's worst escaping
+ * (six bytes per character), plus room for framing. Anything larger breaks the protocol.
+ */
+export function runnerMessageLimit(limits: { maxOutputBytes: number; maxResultChars: number }): number {
+  return 6 * (2 * limits.maxOutputBytes + 3 * limits.maxResultChars) + 64 * 1024;
+}
+
+/**
+ * Returns a function that starts runners with the given setup, and gives the snapshot
+ * store its builder. Serving runners see the Pyodide core and the snapshot directory
+ * read-only and write nothing of the host; only the builder gets a directory it may write,
+ * a fresh one under the snapshot directory, and it is killed as soon as it has written.
+ */
 export function createLauncher(setup: LauncherSetup): LaunchRunner {
-  const { command, isolation, snapshots, indexURL } = setup;
-  const launch = async (id: string, role: RunnerRole, attempt: number): Promise<RunnerProcess> => {
-    const mode = await snapshots.bootMode();
-    const building = mode.kind === "make-snapshot";
-    const argv = isolation.wrap(command.argv, {
-      readOnly: [...command.readOnly, indexURL, ...(building ? [] : [snapshots.dir])],
-      readWrite: building ? [snapshots.dir] : [],
-      env: command.env,
-    });
-    let runner: RunnerProcess;
+  const { command, isolation, snapshots, indexURL, maxMessageBytes } = setup;
+  const argv = (readWrite: string[]) =>
+    isolation.wrap(command.argv, { readOnly: [...command.readOnly, indexURL, snapshots.dir], readWrite, env: command.env });
+
+  snapshots.setBuilder(async (rawPath, buildDir) => {
+    const boot: RunnerBootParams = { runnerId: "snapshot-builder", indexURL, boot: { kind: "build-snapshot", path: rawPath } };
+    const { runner, boot: result } = await RunnerProcess.start("snapshot-builder", "spare", { argv: argv([buildDir]), env: command.env, boot, maxMessageBytes });
+    runner.kill("it has built the snapshot");
+    await runner.exited;
+    if (result.kind !== "ready" || result.snapshotBytes === undefined) throw new Error("the builder runner wrote no snapshot");
+  });
+
+  const launch = async (id: string, role: RunnerRole, attempt: number): Promise<Runner> => {
+    // The process starts while the boot mode is worked out (the snapshot's seal is checked once).
+    const boot = snapshots.bootMode().then((mode): RunnerBootParams => ({ runnerId: id, indexURL, boot: mode }));
+    let started: Awaited<ReturnType<typeof RunnerProcess.start>>;
     try {
-      runner = await RunnerProcess.start(id, role, { argv, env: command.env, boot: { runnerId: id, indexURL, boot: mode } });
+      started = await RunnerProcess.start(id, role, { argv: argv([]), env: command.env, boot, maxMessageBytes });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      if (building) snapshots.buildFinished(`the runner building it failed: ${reason}`);
-      if (mode.kind === "snapshot" && attempt === 0) {
-        snapshots.loadFailed(reason);
-        return launch(id, role, 1);
-      }
       throw new DaemonError("POOL_UNAVAILABLE", `runner ${id} could not start: ${reason}`, undefined, { cause: error });
     }
-    if (building) snapshots.buildFinished(runner.bootResult?.snapshotBytes === undefined ? (runner.bootResult?.snapshotProblem ?? "no snapshot was written") : undefined);
-    return runner;
+    if (started.boot.kind === "snapshot-refused") {
+      started.runner.kill("it could not restore the snapshot");
+      snapshots.refused(started.boot.problem);
+      if (attempt > 0) throw new DaemonError("POOL_UNAVAILABLE", `runner ${id} could not start: ${started.boot.problem}`);
+      return launch(id, role, attempt + 1);
+    }
+    return started.runner;
   };
   return (id, role) => launch(id, role, 0);
 }

@@ -1,5 +1,6 @@
-/** The daemon's handle on one runner process: starts it, talks JSON-RPC to it, notices at once when it dies. */
+/** The daemon's handle on one runner process: starts it, talks JSON-RPC to it on fd 3 through a guard, notices at once when it dies. */
 import { spawn, type ChildProcess } from "node:child_process";
+import type { Readable, Writable } from "node:stream";
 import { createMessageConnection, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
 import { BoundedMessageReader, nodeStreamSource } from "../../protocol/wire/bounded-message-reader.ts";
 import { DaemonError } from "../daemon-error.ts";
@@ -17,48 +18,48 @@ import {
   type RunnerRunResult,
 } from "../runner/runner-protocol.ts";
 import { processTreeRss } from "./process-memory.ts";
-
-/** What a runner is for; see `RunnerInfo.role` in the schema. */
-export type RunnerRole = "shared" | "spare" | "dedicated";
-
-/** Output of a run as it arrives. */
-export type OutputListener = (stream: "stdout" | "stderr", text: string) => void;
+import type { OutputListener, ReadyBoot, Runner, RunnerRole } from "./runner.ts";
+import { RunnerGuard } from "./runner-guard.ts";
 
 /** How to start a runner process. */
 export interface RunnerLaunch {
   argv: string[];
   env: Record<string, string>;
-  boot: RunnerBootParams;
+  /** The boot request; the process starts before it is known (it may wait for a snapshot check). */
+  boot: RunnerBootParams | Promise<RunnerBootParams>;
+  /** Largest message accepted from the runner, in bytes; a bigger one is a protocol violation. */
+  maxMessageBytes: number;
 }
 
-/** Largest message accepted from a runner: two capped output streams, a capped result and framing. */
-const MAX_RUNNER_MESSAGE_BYTES = 256 * 1024 * 1024;
 /** How much of a runner's stderr is kept to explain its death. */
-const STDERR_TAIL_CHARS = 2000;
+const STDERR_TAIL_CHARS = 4000;
+/** Longest death reason shown to clients. */
+const MAX_REASON_CHARS = 300;
 
 /**
- * One runner process. It runs one thing at a time; the pool queues the rest. When the
- * process exits for any reason, every pending call rejects with `RUNNER_DIED` and the
- * `exited` promise resolves with the reason.
+ * One runner process. Its channel is fd 3 (a socket pair only the daemon and the runner
+ * hold); its stdout and stderr are only logged. Everything it sends passes a
+ * {@link RunnerGuard}; a violation kills it with the reason "runner protocol violation".
+ * It is started in a process group of its own, so a signal sent to the daemon's group
+ * (Ctrl+C, `kill -TERM -PGID`) reaches the daemon, which stops it, and not the runner.
  */
-export class RunnerProcess {
+export class RunnerProcess implements Runner {
   readonly id: string;
   role: RunnerRole;
-  /** Sessions living in this runner. */
+  tenant: string | undefined;
   readonly sessions = new Set<string>();
-  /** Runs finished. */
   runs = 0;
-  bootResult: RunnerBootResult | undefined;
-  /** Why the process ended; set once it has. */
+  lastActiveAt = Date.now();
+  bootResult: ReadyBoot | undefined;
   deathReason: string | undefined;
-  /** Resolves with the death reason when the process has exited. */
   readonly exited: Promise<string>;
 
   private readonly child: ChildProcess;
   private readonly connection: MessageConnection;
+  private readonly guard: RunnerGuard;
   private stderrTail = "";
   private killReason: string | undefined;
-  private outputListener: { runId: string; listener: OutputListener } | undefined;
+  private current: { runId: string; listener: OutputListener; params: RunnerRunParams } | undefined;
   private busyWith: string | undefined;
   private readonly pendingRejects = new Set<(error: Error) => void>();
 
@@ -66,25 +67,39 @@ export class RunnerProcess {
     this.id = id;
     this.role = role;
     const [command, ...args] = launch.argv;
-    this.child = spawn(command!, args, { env: launch.env, stdio: ["pipe", "pipe", "pipe"] });
+    this.child = spawn(command!, args, { env: launch.env, stdio: ["ignore", "pipe", "pipe", "pipe"], detached: true });
+    const channel = this.child.stdio[3] as (Readable & Writable) | null;
+    this.guard = new RunnerGuard({
+      currentRunId: () => this.current?.runId,
+      onViolation: (what) => {
+        log("warn", `runner ${id} broke the runner protocol: ${what}; killing it`);
+        this.kill(`runner protocol violation: ${what}`);
+      },
+    });
     this.connection = createMessageConnection(
-      new BoundedMessageReader(nodeStreamSource(this.child.stdout!), {
-        maxMessageBytes: MAX_RUNNER_MESSAGE_BYTES,
-        onProblem: (problem) => log("warn", `runner ${id} sent a bad message: ${problem.message}`),
-      }),
-      new StreamMessageWriter(this.child.stdin!),
+      this.guard.reader(
+        new BoundedMessageReader(nodeStreamSource(channel!), {
+          maxMessageBytes: launch.maxMessageBytes,
+          onProblem: (problem) => this.guard.violation(`it sent a bad frame: ${problem.message}`),
+        }),
+      ),
+      this.guard.writer(new StreamMessageWriter(channel!)),
     );
     this.connection.onNotification(RunnerOutputNotification, ({ runId, stream, text }) => {
-      if (this.outputListener?.runId === runId) this.outputListener.listener(stream, text);
+      if (this.current?.runId === runId) this.current.listener(stream, text);
     });
     this.connection.onError(() => {
       // Broken pipes surface here when the process dies; the exit handler explains the death.
     });
-    this.child.stdin!.on("error", () => {});
+    channel?.on("error", () => {});
+    this.child.stdout!.setEncoding("utf8");
+    this.child.stdout!.on("data", (chunk: string) => {
+      for (const line of chunk.split("\n")) if (line.trim()) log("debug", `runner ${id} stdout: ${line.slice(0, 500)}`);
+    });
     this.child.stderr!.setEncoding("utf8");
     this.child.stderr!.on("data", (chunk: string) => {
       this.stderrTail = (this.stderrTail + chunk).slice(-STDERR_TAIL_CHARS);
-      for (const line of chunk.split("\n")) if (line.trim()) log("debug", `runner ${id}: ${line}`);
+      for (const line of chunk.split("\n")) if (line.trim()) log("debug", `runner ${id}: ${line.slice(0, 500)}`);
     });
     this.exited = new Promise((resolve) => {
       this.child.once("exit", (code, signal) => {
@@ -99,14 +114,25 @@ export class RunnerProcess {
     this.connection.listen();
   }
 
-  /** Starts a runner and waits until its interpreter is ready. Rejects when it dies first. */
-  static async start(id: string, role: RunnerRole, launch: RunnerLaunch): Promise<RunnerProcess> {
+  /**
+   * Starts a runner and waits for its boot. Resolves with the runner once it is ready, or
+   * with the runner and its refusal when it could not restore the snapshot (the caller
+   * then kills it). Rejects when it dies first.
+   */
+  static async start(id: string, role: RunnerRole, launch: RunnerLaunch): Promise<{ runner: RunnerProcess; boot: RunnerBootResult }> {
     const runner = new RunnerProcess(id, role, launch);
-    runner.bootResult = await runner.guard(runner.connection.sendRequest(RunnerBootRequest, launch.boot));
-    return runner;
+    let params: RunnerBootParams;
+    try {
+      params = await launch.boot;
+    } catch (error) {
+      runner.kill("its boot could not be prepared");
+      throw error;
+    }
+    const boot = await runner.call(runner.connection.sendRequest(RunnerBootRequest, params));
+    if (boot.kind === "ready") runner.bootResult = boot;
+    return { runner, boot };
   }
 
-  /** Process id (of the sandbox wrapper under namespace isolation). */
   get pid(): number {
     return this.child.pid ?? -1;
   }
@@ -119,48 +145,63 @@ export class RunnerProcess {
     return this.busyWith !== undefined;
   }
 
-  /** Resident memory of the runner's process tree, when readable. */
   rss(): number | undefined {
     return this.alive && this.child.pid !== undefined ? processTreeRss(this.child.pid) : undefined;
   }
 
-  /** Runs code; output goes to `onOutput` as it arrives. Rejects with `RUNNER_DIED` if the process dies. */
   async run(params: RunnerRunParams, onOutput: OutputListener): Promise<RunnerRunResult> {
     this.busyWith = params.runId;
-    this.outputListener = { runId: params.runId, listener: onOutput };
+    this.current = { runId: params.runId, listener: onOutput, params };
     try {
-      return await this.guard(this.connection.sendRequest(RunnerRunRequest, params));
+      const result = await this.call(this.connection.sendRequest(RunnerRunRequest, params));
+      const overCap = this.overCaps(result, params);
+      if (overCap) {
+        this.guard.violation(overCap);
+        throw new DaemonError("RUNNER_DIED", this.deathReason ?? `runner protocol violation: ${overCap}`);
+      }
+      return result;
     } finally {
       this.busyWith = undefined;
-      this.outputListener = undefined;
+      this.current = undefined;
       this.runs++;
+      this.lastActiveAt = Date.now();
     }
   }
 
-  /** Asks the runner to raise KeyboardInterrupt in the run, if it is still going. */
   interrupt(runId: string): void {
     if (this.alive) void this.connection.sendNotification(RunnerInterruptNotification, { runId }).catch(() => {});
   }
 
-  /** Creates, resets or closes a session's globals in this runner. */
-  async session(op: "create" | "reset" | "close", sessionId: string): Promise<void> {
-    await this.guard(this.connection.sendRequest(RunnerSessionRequest, { op, sessionId }));
+  async session(op: "reset" | "close", sessionId: string): Promise<void> {
+    await this.call(this.connection.sendRequest(RunnerSessionRequest, { op, sessionId }));
+    this.lastActiveAt = Date.now();
   }
 
-  /** Python's REPL rule: is this source complete? */
   check(code: string): Promise<{ status: "complete" | "incomplete" | "invalid" }> {
-    return this.guard(this.connection.sendRequest(RunnerCheckRequest, { code }));
+    return this.call(this.connection.sendRequest(RunnerCheckRequest, { code }));
   }
 
-  /** Kills the process for certain (SIGKILL); `reason` becomes its death reason. */
   kill(reason: string): void {
     if (!this.alive) return;
     this.killReason ??= reason;
     this.child.kill("SIGKILL");
   }
 
+  /** A result the runner could only have made by ignoring the caps it was given. */
+  private overCaps(result: RunnerRunResult, params: RunnerRunParams): string | undefined {
+    for (const stream of ["stdout", "stderr"] as const) {
+      if (Buffer.byteLength(result[stream]) > params.maxOutputBytes) return `its ${stream} is over the ${params.maxOutputBytes}-byte cap`;
+    }
+    const chars = params.maxResultChars;
+    if (chars > 0) {
+      if ((result.result?.length ?? 0) > chars) return `its result is over the ${chars}-character cap`;
+      if (result.error && (result.error.message.length > chars || result.error.traceback.length > chars)) return `its error is over the ${chars}-character cap`;
+    }
+    return undefined;
+  }
+
   /** Rejects with `RUNNER_DIED` as soon as the process dies, so no caller ever waits on a dead runner. */
-  private guard<T>(request: Promise<T>): Promise<T> {
+  private call<T>(request: Promise<T>): Promise<T> {
     if (!this.alive) return Promise.reject(new DaemonError("RUNNER_DIED", this.deathReason!));
     return new Promise<T>((resolve, reject) => {
       this.pendingRejects.add(reject);
@@ -185,12 +226,19 @@ export class RunnerProcess {
     this.connection.dispose();
   }
 
+  /**
+   * Why the process ended, short and in woma's words: the signal or exit code, plus the
+   * runner's own last "runner: ..." line if it wrote one. Other stderr (a stack trace,
+   * engine source) is only logged, never shown to clients.
+   */
   private describeExit(code: number | null, signal: NodeJS.Signals | null): string {
     const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-    // The runner says why it is leaving in a line starting "runner: "; anything else is noise such as a stack trace.
-    const lines = this.stderrTail.trim().split("\n").filter(Boolean);
-    const own = lines.filter((line) => line.startsWith("runner: ")).pop();
-    const last = own ?? lines.pop();
-    return last ? `runner ${how}: ${last.replace(/^runner: /, "")}` : `runner ${how}`;
+    const own = this.stderrTail
+      .split("\n")
+      .filter((line) => line.startsWith("runner: "))
+      .pop();
+    if (!own) return `runner ${how}`;
+    const said = own.slice("runner: ".length);
+    return `runner ${how}: ${said.length > MAX_REASON_CHARS ? `${said.slice(0, MAX_REASON_CHARS)}…` : said}`;
   }
 }

@@ -1,13 +1,15 @@
-/** Where the Pyodide memory snapshot lives, whether it is usable, and who builds it when it is not. */
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+/** Where the Pyodide memory snapshot lives, whether it may be used, and how the daemon builds and seals it. */
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { log } from "../log.ts";
-import { checkSnapshotHeader } from "../runner/snapshot-format.ts";
 import type { BootMode } from "../runner/runner-protocol.ts";
+import { checkSnapshotHeader, verifySealedSnapshot, writeSealedSnapshot } from "../runner/snapshot-format.ts";
 
-/** A temporary snapshot file older than this is a leftover of a crash, not another daemon's write in progress. */
+/** A temporary file or build directory older than this is a leftover of a crash, not another daemon's work in progress. */
 const STALE_TEMP_MS = 10 * 60 * 1000;
+/** Times runners may refuse a rebuilt snapshot before the daemon gives up on snapshots. */
+const MAX_REFUSALS = 2;
 
 /** What the snapshot depends on; any change gives a different file. */
 export interface SnapshotKey {
@@ -25,23 +27,37 @@ export interface SnapshotKey {
 export type SnapshotState = "ready" | "building" | "unavailable" | "missing";
 
 /**
+ * Boots a throwaway runner that writes a raw snapshot to `rawPath` (inside `buildDir`,
+ * the only directory it may write) and never runs user code. Resolves once the file is
+ * written and the runner is gone; rejects saying why otherwise.
+ */
+export type SnapshotBuilder = (rawPath: string, buildDir: string) => Promise<void>;
+
+/**
  * One snapshot file in the cache directory, named after a hash of its key so a new
- * Pyodide, woma or runtime never loads an old snapshot. The first runner to boot
- * builds it (plain boot, then snapshot); the others wait for it. A file that is
- * truncated or corrupt is deleted with a warning and rebuilt; a runner that fails to
- * boot from it has the same effect. Failing to build is not fatal: runners boot plain.
+ * Pyodide, woma or runtime never loads an old snapshot. It is the daemon's: a builder
+ * runner that serves no code makes the raw snapshot, and the daemon seals it with an
+ * HMAC under a secret key kept in the cache directory (mode 0600, never shown to
+ * runners) and checks that seal before any runner boots from it. Only a broken seal, a
+ * bad header, or a runner saying it could not restore the snapshot condemns the file; a
+ * runner that dies for any other reason (a signal, a shutdown) never does.
  */
 export class SnapshotStore {
   readonly path: string;
   readonly dir: string;
   state: SnapshotState = "missing";
   detail: string | undefined;
-  private loadFailures = 0;
-  private build: { promise: Promise<void>; done: () => void } | undefined;
+  private readonly keyPath: string;
+  private sealKey: Uint8Array | undefined;
+  private verified: Promise<boolean> | undefined;
+  private refusals = 0;
+  private build: Promise<void> | undefined;
+  private builder: SnapshotBuilder | undefined;
 
   constructor(cacheDir: string, key: SnapshotKey, private readonly enabled: boolean) {
     const hash = createHash("sha256").update(JSON.stringify(key)).digest("hex").slice(0, 16);
     this.dir = join(cacheDir, "snapshots");
+    this.keyPath = join(cacheDir, "snapshot-seal.key");
     this.path = join(this.dir, `pyodide-${key.pyodideVersion}-woma-${key.womaVersion}-${hash}.snapshot`);
     if (!enabled) {
       this.state = "unavailable";
@@ -49,16 +65,25 @@ export class SnapshotStore {
     }
   }
 
-  /** Checks the file on disk once at start; a bad file is removed so it gets rebuilt. */
+  /** Sets how snapshots are built (the launcher's throwaway runner). */
+  setBuilder(builder: SnapshotBuilder): void {
+    this.builder = builder;
+  }
+
+  /** Checks the directory, the seal key and the file's header once at start; a bad file is removed so it gets rebuilt. */
   inspect(): void {
     if (!this.enabled) return;
-    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    try {
+      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+      this.sealKey = loadOrCreateKey(this.keyPath);
+    } catch (error) {
+      this.giveUp(`the snapshot directory or its seal key cannot be used: ${(error as Error).message}`);
+      return;
+    }
     if (!existsSync(this.path)) {
       this.state = "missing";
       return;
     }
-    // Header and length only: a truncated file is caught here at no cost; a corrupt one
-    // fails its checksum in the runner, which reports it through loadFailed.
     let problem: string | undefined;
     try {
       problem = checkSnapshotHeader(this.path);
@@ -66,9 +91,7 @@ export class SnapshotStore {
       problem = (error as Error).message;
     }
     if (problem !== undefined) {
-      log("warn", `snapshot ${this.path} is unusable (${problem}); rebuilding it`);
-      rmSync(this.path, { force: true });
-      this.state = "missing";
+      this.condemn(problem);
       return;
     }
     this.state = "ready";
@@ -85,68 +108,112 @@ export class SnapshotStore {
   }
 
   /**
-   * How the next runner should boot. The first caller while the snapshot is missing is
-   * told to build it and must report back through {@link buildFinished}; later callers
-   * wait for that build.
+   * How the next runner should boot: from the snapshot once its seal has been checked;
+   * when it is missing, after a build (one at a time, shared by every caller); plain when
+   * snapshots are off or cannot be built.
    */
   async bootMode(): Promise<BootMode> {
     for (;;) {
       switch (this.state) {
         case "ready":
-          return { kind: "snapshot", path: this.path };
+          this.verified ??= this.verify();
+          if (await this.verified) return { kind: "snapshot", path: this.path };
+          continue;
         case "unavailable":
           return { kind: "plain" };
         case "building":
-          await this.build!.promise;
+        case "missing":
+          this.build ??= this.rebuild().finally(() => (this.build = undefined));
+          await this.build;
           continue;
-        case "missing": {
-          let done!: () => void;
-          const promise = new Promise<void>((resolve) => (done = resolve));
-          this.build = { promise, done };
-          this.state = "building";
-          return { kind: "make-snapshot", path: this.path };
-        }
       }
     }
   }
 
-  /** Reports the end of a build started by {@link bootMode}; `problem` says why it failed. */
-  buildFinished(problem: string | undefined): void {
-    if (problem === undefined) {
-      this.state = "ready";
-      this.detail = undefined;
-      this.removeStale();
-    } else {
-      log("warn", `could not build the Pyodide snapshot (${problem}); runners will boot without it, more slowly`);
-      this.state = "unavailable";
-      this.detail = problem;
+  /** A runner could not restore the snapshot: drop the file so the next boot rebuilds it (twice at most). */
+  refused(problem: string): void {
+    if (this.state !== "ready") return;
+    this.refusals++;
+    if (this.refusals > MAX_REFUSALS) {
+      rmSync(this.path, { force: true });
+      this.giveUp(`runners could not restore it: ${problem}`);
+      return;
     }
-    this.build?.done();
-    this.build = undefined;
+    this.condemn(`a runner could not restore it (${problem})`);
   }
 
-  /** Deletes snapshots of other keys (an older woma or Pyodide) and leftovers of interrupted writes. */
+  private async verify(): Promise<boolean> {
+    let problem: string | undefined;
+    try {
+      problem = verifySealedSnapshot(await Bun.file(this.path).bytes(), this.sealKey!);
+    } catch (error) {
+      problem = (error as Error).message;
+    }
+    if (problem === undefined) return true;
+    this.condemn(problem);
+    return false;
+  }
+
+  /** Deletes an unusable file with a warning; the next boot builds a new one. */
+  private condemn(problem: string): void {
+    log("warn", `snapshot ${this.path} is unusable (${problem}); rebuilding it`);
+    rmSync(this.path, { force: true });
+    this.state = "missing";
+    this.verified = undefined;
+  }
+
+  private giveUp(problem: string): void {
+    log("warn", `could not use a Pyodide snapshot (${problem}); runners will boot without one, more slowly`);
+    this.state = "unavailable";
+    this.detail = problem;
+  }
+
+  private async rebuild(): Promise<void> {
+    if (!this.builder || !this.sealKey) {
+      this.giveUp("no snapshot builder is set");
+      return;
+    }
+    this.state = "building";
+    const buildDir = mkdtempSync(join(this.dir, "build-"));
+    try {
+      const rawPath = join(buildDir, "raw.snapshot");
+      await this.builder(rawPath, buildDir);
+      const payload = readFileSync(rawPath);
+      writeSealedSnapshot(this.path, payload, this.sealKey);
+      this.state = "ready";
+      this.detail = undefined;
+      this.verified = Promise.resolve(true);
+      this.removeStale();
+    } catch (error) {
+      this.giveUp(`building it failed: ${(error as Error).message}`);
+    } finally {
+      rmSync(buildDir, { recursive: true, force: true });
+    }
+  }
+
+  /** Deletes snapshots of other keys (an older woma or Pyodide) and leftovers of interrupted writes and builds. */
   private removeStale(): void {
     const current = basename(this.path);
     for (const name of readdirSync(this.dir)) {
       const path = join(this.dir, name);
-      const stale = name.endsWith(".snapshot") ? name !== current : name.endsWith(".tmp") && Date.now() - statSync(path).mtimeMs > STALE_TEMP_MS;
-      if (stale) rmSync(path, { force: true });
+      const old = () => Date.now() - statSync(path).mtimeMs > STALE_TEMP_MS;
+      const stale = name.endsWith(".snapshot") ? name !== current : (name.endsWith(".tmp") || name.startsWith("build-")) && old();
+      if (stale) rmSync(path, { recursive: true, force: true });
     }
   }
+}
 
-  /** A runner could not boot from the snapshot: drop the file so the next boot rebuilds it (twice at most). */
-  loadFailed(problem: string): void {
-    if (this.state !== "ready") return;
-    rmSync(this.path, { force: true });
-    this.loadFailures++;
-    if (this.loadFailures > 2) {
-      log("warn", `runners keep failing to boot from the snapshot (${problem}); booting without one from now on`);
-      this.state = "unavailable";
-      this.detail = `runners failed to boot from it: ${problem}`;
-      return;
+/** Reads the cache's seal key, creating it (32 random bytes, mode 0600) the first time. */
+function loadOrCreateKey(path: string): Uint8Array {
+  if (!existsSync(path)) {
+    try {
+      writeFileSync(path, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
+    } catch (error) {
+      // Another daemon sharing the cache created it first: use theirs.
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
-    log("warn", `a runner could not boot from snapshot ${this.path} (${problem}); rebuilding it`);
-    this.state = "missing";
   }
+  const hex = readFileSync(path, "utf8").trim();
+  if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error(`${path} is not a seal key (64 hex digits)`);
+  return Buffer.from(hex, "hex");
 }

@@ -4,7 +4,7 @@ import { DaemonError } from "../daemon-error.ts";
 import { log } from "../log.ts";
 import { JobQueue, type Job } from "./job-queue.ts";
 import type { LaunchRunner } from "./runner-launcher.ts";
-import type { RunnerProcess, RunnerRole } from "./runner-process.ts";
+import type { Runner, RunnerRole } from "./runner.ts";
 
 /** Settings of the pool. */
 export interface PoolOptions {
@@ -34,18 +34,18 @@ const MAX_BACKOFF_MS = 10_000;
  * and replaced, so the pool refills to its size.
  */
 export class WorkerPool {
-  private readonly shared: RunnerProcess[] = [];
-  private spare: RunnerProcess | undefined;
-  private readonly dedicated = new Set<RunnerProcess>();
+  private readonly shared: Runner[] = [];
+  private spare: Runner | undefined;
+  private readonly dedicated = new Set<Runner>();
   private readonly booting = new Map<string, RunnerRole>();
-  private readonly queue: JobQueue<RunnerProcess>;
+  private readonly queue: JobQueue<Runner>;
   private readonly readyWaiters: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
   private nextId = 1;
   private failures = 0;
   private closed = false;
   private memoryTimer: ReturnType<typeof setInterval> | undefined;
   /** Called when a runner dies, with the reason, before it is replaced. */
-  onRunnerDied: (runner: RunnerProcess, reason: string) => void = () => {};
+  onRunnerDied: (runner: Runner, reason: string) => void = () => {};
 
   constructor(private readonly options: PoolOptions) {
     this.queue = new JobQueue(
@@ -93,7 +93,7 @@ export class WorkerPool {
    * Queues work for a given runner (a session's) or, with `undefined`, for whichever
    * shared runner is free first. Past the queue limit it fails at once with `POOL_BUSY`.
    */
-  submit<T>(runner: RunnerProcess | undefined, work: (runner: RunnerProcess) => Promise<T>): Submission<T> {
+  submit<T>(runner: Runner | undefined, work: (runner: Runner) => Promise<T>): Submission<T> {
     if (this.closed) return rejected(new DaemonError("SHUTTING_DOWN", "the daemon is shutting down and takes no new work"));
     const idleNow = runner ? !this.queue.isBusy(runner) && this.queue.waitingFor(runner) === 0 : this.shared.some((r) => r.alive && !this.queue.isBusy(r) && this.queue.waitingFor(r) === 0);
     if (!idleNow && this.queue.waiting >= this.options.maxQueue) {
@@ -105,7 +105,7 @@ export class WorkerPool {
       resolve = res;
       reject = rej;
     });
-    const job: Job<RunnerProcess> = {
+    const job: Job<Runner> = {
       start: (target) => work(target).then(resolve, reject),
       abandon: reject,
     };
@@ -114,7 +114,7 @@ export class WorkerPool {
   }
 
   /** The shared runner that should hold a new session: the one with the fewest sessions and least work. */
-  async runnerForSession(): Promise<RunnerProcess> {
+  async runnerForSession(): Promise<Runner> {
     await this.whenReady();
     const alive = this.shared.filter((runner) => runner.alive);
     alive.sort((a, b) => a.sessions.size - b.sessions.size || Number(this.queue.isBusy(a)) - Number(this.queue.isBusy(b)) || this.queue.waitingFor(a) - this.queue.waitingFor(b));
@@ -122,7 +122,7 @@ export class WorkerPool {
   }
 
   /** A runner of its own for a fresh-interpreter session: the warm spare when there is one, else a new boot. */
-  async takeDedicated(): Promise<RunnerProcess> {
+  async takeDedicated(): Promise<Runner> {
     if (this.closed) throw new DaemonError("SHUTTING_DOWN", "the daemon is shutting down");
     let runner = this.spare?.alive ? this.spare : undefined;
     if (runner) {
@@ -137,13 +137,13 @@ export class WorkerPool {
   }
 
   /** Stops a dedicated runner whose session has closed. */
-  releaseDedicated(runner: RunnerProcess): void {
+  releaseDedicated(runner: Runner): void {
     if (!this.dedicated.delete(runner)) return;
     runner.kill("its session was closed");
   }
 
   /** Kills a runner (timeout past the interrupt, memory); its death is then handled like any other. */
-  kill(runner: RunnerProcess, reason: string): void {
+  kill(runner: Runner, reason: string): void {
     runner.kill(reason);
   }
 
@@ -156,7 +156,7 @@ export class WorkerPool {
   /** Every runner, for `daemon/info`. */
   info(): RunnerInfo[] {
     const all: RunnerInfo[] = [];
-    const describe = (runner: RunnerProcess): RunnerInfo => {
+    const describe = (runner: Runner): RunnerInfo => {
       const info: RunnerInfo = {
         runner_id: runner.id,
         pid: runner.pid,
@@ -182,7 +182,7 @@ export class WorkerPool {
   }
 
   /** Any live runner's boot facts (Python version), once one has booted. */
-  anyBootResult(): RunnerProcess["bootResult"] {
+  anyBootResult(): Runner["bootResult"] {
     return [...this.shared, ...this.dedicated, ...(this.spare ? [this.spare] : [])].find((r) => r.bootResult)?.bootResult;
   }
 
@@ -198,7 +198,7 @@ export class WorkerPool {
     await Promise.all(all.map((runner) => runner.exited));
   }
 
-  private async launch(role: RunnerRole): Promise<RunnerProcess> {
+  private async launch(role: RunnerRole): Promise<Runner> {
     const id = `r${this.nextId++}`;
     this.booting.set(id, role);
     try {
@@ -246,7 +246,7 @@ export class WorkerPool {
     this.boot("spare");
   }
 
-  private place(runner: RunnerProcess, role: "shared" | "spare"): void {
+  private place(runner: Runner, role: "shared" | "spare"): void {
     if (role === "spare" && !this.spare) {
       this.spare = runner;
     } else if (this.shared.length < this.size) {
@@ -261,7 +261,7 @@ export class WorkerPool {
     this.ensureSpare();
   }
 
-  private died(runner: RunnerProcess, reason: string): void {
+  private died(runner: Runner, reason: string): void {
     const wasShared = this.shared.includes(runner);
     if (wasShared) this.shared.splice(this.shared.indexOf(runner), 1);
     const wasSpare = this.spare === runner;

@@ -2,7 +2,7 @@
 import type { OutputNotification, RunFailureData, RunParams, RunResult } from "../../protocol/generated/types.ts";
 import { DaemonError } from "../daemon-error.ts";
 import type { DaemonOptions } from "../daemon-options.ts";
-import type { RunnerProcess } from "../pool/runner-process.ts";
+import type { Runner } from "../pool/runner.ts";
 import type { WorkerPool } from "../pool/worker-pool.ts";
 import type { Session } from "../session/session-store.ts";
 import type { RunnerRunResult } from "../runner/runner-protocol.ts";
@@ -42,7 +42,7 @@ export class RunExecutor {
    * its result; a Python exception is a result. Rejects with a {@link DaemonError} for a
    * timeout, a cancel, a lost runner or a full queue, with the output so far as data.
    */
-  async run(params: RunParams, session: Session<RunnerProcess> | undefined, context: RunContext): Promise<RunResult> {
+  async run(params: RunParams, session: Session<Runner> | undefined, context: RunContext): Promise<RunResult> {
     const runId = params.run_id ?? `run-${++this.counter}`;
     const sessionId = session?.id ?? null;
     const timeoutMs = params.timeout_ms ?? this.options.defaultTimeoutMs;
@@ -99,7 +99,9 @@ export class RunExecutor {
     try {
       const outcome = await submission.promise;
       const elapsed = outcome.executionTimeMs;
-      if (stop !== undefined && outcome.interrupted && outcome.error?.type === "KeyboardInterrupt") {
+      // The run got the interrupt its deadline or cancel sent: it ended because of the stop,
+      // whatever it made of the KeyboardInterrupt (raised it, swallowed it in a __str__, caught it).
+      if (stop !== undefined && outcome.interrupted) {
         throw this.stopped(stop, runId, timeoutMs, output, elapsed, session, "kept");
       }
       return this.result(runId, sessionId, outcome);
@@ -117,7 +119,7 @@ export class RunExecutor {
     }
   }
 
-  private stopped(stop: Stop, runId: string, timeoutMs: number, output: PartialOutput, elapsed: number, session: Session<RunnerProcess> | undefined, state: "kept" | "lost"): DaemonError {
+  private stopped(stop: Stop, runId: string, timeoutMs: number, output: PartialOutput, elapsed: number, session: Session<Runner> | undefined, state: "kept" | "lost"): DaemonError {
     const what = stop === "timeout" ? `run ${runId} timed out after ${timeoutMs} ms` : `run ${runId} was cancelled`;
     const how =
       state === "kept"
@@ -126,7 +128,7 @@ export class RunExecutor {
     return new DaemonError(stop === "timeout" ? "RUN_TIMED_OUT" : "RUN_CANCELLED", `${what}; ${how}`, this.failureData(runId, output, elapsed, session, state));
   }
 
-  private failureData(runId: string, output: PartialOutput, elapsed: number, session: Session<RunnerProcess> | undefined, state: "kept" | "lost"): RunFailureData {
+  private failureData(runId: string, output: PartialOutput, elapsed: number, session: Session<Runner> | undefined, state: "kept" | "lost"): RunFailureData {
     return {
       run_id: runId,
       stdout: output.stdout,
@@ -152,6 +154,8 @@ export class RunExecutor {
     if (outcome.stdoutBytesCut > 0) truncated.stdout_bytes = outcome.stdoutBytesCut;
     if (outcome.stderrBytesCut > 0) truncated.stderr_bytes = outcome.stderrBytesCut;
     if (outcome.resultCharsCut > 0) truncated.result_chars = outcome.resultCharsCut;
+    if (outcome.messageCharsCut > 0) truncated.message_chars = outcome.messageCharsCut;
+    if (outcome.tracebackCharsCut > 0) truncated.traceback_chars = outcome.tracebackCharsCut;
     if (Object.keys(truncated).length > 0) result.truncated = truncated;
     return result;
   }

@@ -1,32 +1,41 @@
-/** The worker thread of a runner: the only code that loads Pyodide; it runs Python and nothing else. */
+/** The worker thread of a runner: the only code that loads Pyodide; it removes Pyodide's JS API from Python's reach, then runs Python and nothing else. */
 import { loadPyodide, type PyodideAPI } from "pyodide";
+import { removeJsApi } from "./js-api-removal.ts";
 import { RingWriter } from "./output-ring.ts";
 import { PYTHON_ENV } from "./python-env.ts";
-import { readSnapshotPayload, writeSnapshotFile } from "./snapshot-format.ts";
+import { lockDownRealm } from "./realm-lockdown.ts";
+import type { BootMode, RunnerBootParams, RunnerBootResult, RunOutcome, SeccompState } from "./runner-protocol.ts";
+import { readSnapshotPayload, writeRawSnapshot } from "./snapshot-format.ts";
+import { restrictWasmImports } from "./wasm-imports.ts";
 import type { FromWorker, ToWorker, WorkerRunOutcome } from "./worker-messages.ts";
-import type { RunnerBootParams, RunnerBootResult } from "./runner-protocol.ts";
 import runtimeSource from "./woma_runtime.py" with { type: "text" };
 
 declare const self: Worker;
 
-/** A Python callable held by the worker; every call returns JSON text or a PyProxy awaitable of it. */
-type PyCallable = ((...args: unknown[]) => unknown) & { destroy?: () => void };
+/** A Python callable held by the worker. */
+type PyCallable = ((...args: unknown[]) => unknown) & { callPromising(...args: unknown[]): Promise<unknown>; destroy(): void };
+
+/** A value Python returned: a proxy to convert, or an awaitable proxy to wait for first. */
+type PyValue = { toJs(options: object): unknown; destroy(): void; then?: unknown };
 
 interface Runtime {
   pyodide: PyodideAPI;
   run: PyCallable;
+  finish: PyCallable;
   session: PyCallable;
   check: PyCallable;
   interrupt: PyCallable;
+  setHost: PyCallable;
 }
 
 let runtime: Runtime | undefined;
+let seccomp: SeccompState = { installed: false, detail: "not reported by the runner" };
 
 function post(message: FromWorker): void {
   self.postMessage(message);
 }
 
-/** Initialises woma's Python side; runs before a snapshot is taken, so snapshot boots skip it. */
+/** Loads woma's Python runtime into the interpreter as the module `_woma`; runs before a snapshot is taken. */
 function installRuntime(pyodide: PyodideAPI): void {
   pyodide.runPython(
     `
@@ -42,8 +51,88 @@ del _woma, _woma_source, types
   );
 }
 
+/** Takes the runtime's entry points and removes the module, so `import _woma` finds nothing. */
+function takeRuntime(pyodide: PyodideAPI): Runtime {
+  const woma = pyodide.pyimport("_woma");
+  // Attributes of a module proxy are borrowed; copies outlive the module proxy destroyed below.
+  const own = (name: string) => (woma[name] as { copy(): PyCallable }).copy();
+  const entries = { pyodide, run: own("run"), finish: own("finish"), session: own("session"), check: own("check"), interrupt: own("interrupt"), setHost: own("set_host") };
+  woma.destroy();
+  pyodide.runPython('import sys\nsys.modules.pop("_woma", None)\ndel sys', { globals: pyodide.toPy({}) });
+  return entries;
+}
+
+/**
+ * Pyodide's scheduleCallback, wrapped so that whatever a Python callback throws (or its
+ * promise rejects with) stays here: a KeyboardInterrupt that lands in a callback must not
+ * become an uncaught error that takes the worker, and every session on it, down.
+ */
+function safeScheduler(pyodide: PyodideAPI): (callback: () => unknown, delay: number) => void {
+  const schedule = (pyodide as unknown as { _api: { scheduleCallback: (callback: () => void, delay: number) => void } })._api.scheduleCallback;
+  return (callback, delay) =>
+    schedule(() => {
+      try {
+        const result = callback() as { then?: unknown } | undefined;
+        if (result && typeof result.then === "function") (result as Promise<unknown>).then(undefined, dropped);
+      } catch (error) {
+        dropped(error);
+      }
+    }, delay);
+}
+
+/** Rejections of the waits in progress: an interrupt wakes them all. */
+const waits = new Set<(error: Error) => void>();
+
+/** A promise that resolves after `ms`, or rejects as soon as the daemon interrupts the run (Python's time.sleep blocks on it). */
+function interruptibleWait(ms: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      waits.delete(wake);
+      resolve();
+    };
+    const timer = setTimeout(done, Math.min(Math.max(ms, 0), 2 ** 31 - 1));
+    const wake = (error: Error) => {
+      clearTimeout(timer);
+      waits.delete(wake);
+      reject(error);
+    };
+    waits.add(wake);
+  });
+}
+
+/** An error from a callback or a promise nobody awaited: fatal only when the interpreter itself broke. */
+function dropped(error: unknown): void {
+  if (error !== null && typeof error === "object" && (error as { pyodide_fatal_error?: unknown }).pyodide_fatal_error) {
+    post({ op: "fatal", message: `the interpreter failed: ${describe(error)}` });
+  }
+}
+
+process.on("uncaughtException", dropped);
+process.on("unhandledRejection", dropped);
+
+/**
+ * Pyodide's module factory, with the wasm imports that lead to the host replaced before
+ * the module is instantiated (see wasm-imports.ts).
+ */
+async function restrictedFactory(indexURL: string) {
+  const factory = ((await import(`${indexURL}pyodide.asm.mjs`)) as { default: (settings: Record<string, unknown>) => Promise<unknown> }).default;
+  return (settings: Record<string, unknown>) => {
+    const instantiate = settings.instantiateWasm as (imports: { env: Record<string, unknown> }, receive: unknown) => unknown;
+    settings.instantiateWasm = (imports: { env: Record<string, unknown> }, receive: unknown) => {
+      restrictWasmImports(imports.env);
+      return instantiate(imports, receive);
+    };
+    return factory(settings);
+  };
+}
+
+let interruptFlag: Int32Array | undefined;
+let interruptAck: Int32Array | undefined;
+
 async function boot(params: RunnerBootParams, interrupt: SharedArrayBuffer, stdout: RingWriter, stderr: RingWriter): Promise<RunnerBootResult> {
   const started = performance.now();
+  const mode: BootMode = params.boot;
+  const release = new BootBuffers();
   const common = {
     indexURL: params.indexURL,
     // Python's `import js` sees this object only: no host globals (no process, no Bun, no fetch).
@@ -52,39 +141,27 @@ async function boot(params: RunnerBootParams, interrupt: SharedArrayBuffer, stdo
     stdout: (text: string) => stdout.write(new TextEncoder().encode(`${text}\n`)),
     stderr: (text: string) => stderr.write(new TextEncoder().encode(`${text}\n`)),
     checkAPIVersion: true,
+    // Typed as Pyodide's own factory; this one wraps it.
+    createPyodideModule: (await restrictedFactory(params.indexURL)) as never,
   };
   let pyodide: PyodideAPI;
-  let fromSnapshot = false;
   let snapshotBytes: number | undefined;
-  let snapshotProblem: string | undefined;
-  const mode = params.boot;
-  const release = new BootBuffers();
   if (mode.kind === "snapshot") {
-    // Read asynchronously: Pyodide takes a promise, so the read overlaps compiling the wasm module.
-    const payload = Bun.file(mode.path)
-      .bytes()
-      .then((bytes) => {
-        release.own(bytes.buffer);
-        const checked = readSnapshotPayload(bytes, true);
-        if (typeof checked === "string") throw new Error(`snapshot ${mode.path}: ${checked}`);
-        return checked;
-      });
-    // Pyodide awaits the snapshot only after compiling the wasm module; until then a
-    // rejection would count as unhandled and take the worker down without its reason.
-    payload.catch(() => {});
-    // _loadSnapshot and _makeSnapshot are Pyodide's private snapshot options (typed, marked @ignore).
-    pyodide = await release.whileBooting(() => loadPyodide({ ...common, _loadSnapshot: payload }));
-    fromSnapshot = true;
+    try {
+      const bytes = await Bun.file(mode.path).bytes();
+      release.own(bytes.buffer);
+      const payload = readSnapshotPayload(bytes);
+      if (typeof payload === "string") return { kind: "snapshot-refused", problem: `snapshot ${mode.path}: ${payload}` };
+      // _loadSnapshot is Pyodide's private snapshot option (typed, marked @ignore).
+      pyodide = await release.whileBooting(() => loadPyodide({ ...common, _loadSnapshot: payload }));
+    } catch (error) {
+      return { kind: "snapshot-refused", problem: `restoring snapshot ${mode.path} failed: ${describe(error)}` };
+    }
   } else {
-    pyodide = await release.whileBooting(() => loadPyodide({ ...common, _makeSnapshot: mode.kind === "make-snapshot" }));
+    pyodide = await release.whileBooting(() => loadPyodide({ ...common, _makeSnapshot: mode.kind === "build-snapshot" }));
     installRuntime(pyodide);
-    if (mode.kind === "make-snapshot") {
-      try {
-        const snapshot = pyodide.makeMemorySnapshot();
-        snapshotBytes = writeSnapshotFile(mode.path, snapshot);
-      } catch (error) {
-        snapshotProblem = `could not write snapshot ${mode.path}: ${(error as Error).message}`;
-      }
+    if (mode.kind === "build-snapshot") {
+      snapshotBytes = writeRawSnapshot(mode.path, pyodide.makeMemorySnapshot());
     }
   }
   pyodide.setStdout({ write: (bytes: Uint8Array) => (stdout.write(bytes), bytes.length), isatty: false });
@@ -92,21 +169,22 @@ async function boot(params: RunnerBootParams, interrupt: SharedArrayBuffer, stdo
   // No terminal behind a run: input() reads end-of-file and raises EOFError.
   pyodide.setStdin({ stdin: () => null });
   pyodide.setInterruptBuffer(new Int32Array(interrupt));
-  const woma = pyodide.pyimport("_woma");
-  // Attributes of a module proxy are borrowed; copies outlive the module proxy destroyed below.
-  const own = (name: string) => (woma[name] as { copy(): PyCallable }).copy();
-  runtime = { pyodide, run: own("run"), session: own("session"), check: own("check"), interrupt: own("interrupt") };
-  woma.destroy();
-  const pythonVersion = String(pyodide.runPython("import sys; sys.version.split()[0]"));
+  const taken = takeRuntime(pyodide);
+  taken.setHost(safeScheduler(pyodide), interruptibleWait);
+  removeJsApi(pyodide);
+  lockDownRealm();
+  runtime = taken;
+  const pythonVersion = String(pyodide.runPython("import sys; sys.version.split()[0]", { globals: pyodide.toPy({}) }));
   release.free();
   const result: RunnerBootResult = {
+    kind: "ready",
     bootMs: performance.now() - started,
-    fromSnapshot,
+    fromSnapshot: mode.kind === "snapshot",
     pythonVersion,
     pyodideVersion: pyodide.version,
+    seccomp,
   };
   if (snapshotBytes !== undefined) result.snapshotBytes = snapshotBytes;
-  if (snapshotProblem !== undefined) result.snapshotProblem = snapshotProblem;
   return result;
 }
 
@@ -150,15 +228,47 @@ class BootBuffers {
   }
 }
 
-/** Resolves a Python return value: JSON text directly, or an awaitable (top-level await) of it. */
-async function settle(value: unknown): Promise<string> {
-  if (typeof value === "string") return value;
-  const awaitable = value as PromiseLike<string> & { destroy?: () => void };
-  try {
-    return await awaitable;
-  } finally {
-    awaitable.destroy?.();
+/** Resolves what Python returned: a proxy converted to plain JS, after waiting for it when it is awaitable. */
+async function settle(value: unknown): Promise<unknown> {
+  if (value === null || typeof value !== "object") return value;
+  let proxy = value as PyValue;
+  if (typeof proxy.then === "function") {
+    const awaitable = proxy;
+    try {
+      proxy = (await (awaitable as unknown as PromiseLike<PyValue>)) as PyValue;
+    } finally {
+      awaitable.destroy();
+    }
+    if (proxy === null || typeof proxy !== "object") return proxy;
   }
+  try {
+    return proxy.toJs({ dict_converter: Object.fromEntries, create_pyproxies: false });
+  } finally {
+    proxy.destroy();
+  }
+}
+
+const isCount = (value: unknown): value is number => typeof value === "number" && Number.isInteger(value) && value >= 0;
+
+/** Checks the shape of what the Python runtime returned for a run; anything else is an internal error. */
+function toRunOutcome(value: unknown): RunOutcome {
+  // Python's None arrives as undefined.
+  const v = value as Record<string, unknown> | null;
+  const error = v?.error as Record<string, unknown> | null | undefined;
+  if (v && v.result === undefined) v.result = null;
+  const errorOk = error === null || error === undefined || (typeof error === "object" && ["type", "message", "traceback"].every((k) => typeof error[k] === "string"));
+  if (v && (v.status === "success" || v.status === "exception") && (v.result === null || typeof v.result === "string") && errorOk) {
+    return {
+      status: v.status,
+      result: v.result as string | null,
+      resultCharsCut: isCount(v.result_chars_cut) ? v.result_chars_cut : 0,
+      error: error ? { type: error.type as string, message: error.message as string, traceback: error.traceback as string } : null,
+      messageCharsCut: isCount(v.message_chars_cut) ? v.message_chars_cut : 0,
+      tracebackCharsCut: isCount(v.traceback_chars_cut) ? v.traceback_chars_cut : 0,
+    };
+  }
+  const message = "woma's runtime returned a malformed result";
+  return { status: "exception", result: null, resultCharsCut: 0, error: { type: "SystemError", message, traceback: `SystemError: ${message}\n` }, messageCharsCut: 0, tracebackCharsCut: 0 };
 }
 
 async function call(message: Extract<ToWorker, { op: "call" }>): Promise<unknown> {
@@ -167,22 +277,23 @@ async function call(message: Extract<ToWorker, { op: "call" }>): Promise<unknown
     case "run": {
       const { code, sessionId, fresh, maxResultChars } = message.params;
       const started = performance.now();
-      const text = await settle(runtime.run(code, sessionId, fresh, maxResultChars));
-      const executionTimeMs = performance.now() - started;
-      const parsed = JSON.parse(text) as Omit<WorkerRunOutcome, "executionTimeMs" | "resultCharsCut"> & { result_chars_cut?: number };
-      const outcome: WorkerRunOutcome = {
-        status: parsed.status,
-        result: parsed.result ?? null,
-        resultCharsCut: parsed.result_chars_cut ?? 0,
-        executionTimeMs,
-      };
-      if (parsed.error) outcome.error = parsed.error;
-      return outcome;
+      // callPromising lets synchronous Python block on JavaScript promises (run_sync, JSPI), and waits for an awaitable result.
+      let outcome: RunOutcome;
+      try {
+        outcome = toRunOutcome(await settle(await runtime.run.callPromising(code, sessionId, fresh, maxResultChars)));
+      } finally {
+        runtime.finish();
+      }
+      return { ...outcome, executionTimeMs: performance.now() - started } satisfies WorkerRunOutcome;
     }
-    case "session":
-      return JSON.parse(String(runtime.session(message.params.op, message.params.sessionId)));
-    case "check":
-      return { status: String(runtime.check(message.params.code)) };
+    case "session": {
+      const sessions = runtime.session(message.params.op, message.params.sessionId);
+      return { sessions: isCount(sessions) ? sessions : 0 };
+    }
+    case "check": {
+      const status = runtime.check(message.params.code);
+      return { status: status === "complete" || status === "incomplete" ? status : "invalid" };
+    }
   }
 }
 
@@ -190,6 +301,9 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   switch (message.op) {
     case "boot":
+      seccomp = message.seccomp;
+      interruptFlag = new Int32Array(message.interrupt);
+      interruptAck = new Int32Array(message.ack);
       boot(message.params, message.interrupt, new RingWriter(message.stdout), new RingWriter(message.stderr)).then(
         (result) => post({ op: "booted", result }),
         (error: unknown) => post({ op: "fatal", message: `boot failed: ${describe(error)}` }),
@@ -205,13 +319,30 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       );
       return;
     case "interrupt":
-      // Reached only while the worker is idle, i.e. a top-level-await run is suspended: cancel its task.
-      if (runtime) runtime.interrupt();
+      // This message is handled only while no Python bytecode runs (the run is suspended on
+      // an await or in run_sync, or has ended). Acknowledge it so the main thread does not
+      // arm the interrupt buffer, whose KeyboardInterrupt would land in whatever Python runs
+      // next (asyncio's own bookkeeping), and wake the run from JavaScript instead.
+      if (interruptAck) Atomics.store(interruptAck, 0, 1);
+      if (interruptFlag) Atomics.store(interruptFlag, 0, 0);
+      for (const wake of [...waits]) wake(new Error("the run was interrupted"));
+      if (runtime) {
+        for (let attempt = 0; attempt < 2; attempt++) {
+          try {
+            runtime.interrupt();
+            break;
+          } catch {
+            // Never thrown into the worker.
+          }
+        }
+      }
       return;
   }
 };
 
+/** A short, single-line reason: never a stack trace, never engine source. */
 function describe(error: unknown): string {
-  if (error instanceof Error) return error.message.split("\n").slice(-3).join(" ").trim() || error.name;
-  return String(error);
+  const text = error instanceof Error ? error.message : String(error);
+  const line = text.split("\n").map((l) => l.trim()).filter(Boolean).pop() ?? (error instanceof Error ? error.name : "unknown error");
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }

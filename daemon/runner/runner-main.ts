@@ -1,8 +1,10 @@
-/** A runner process's main thread: speaks JSON-RPC with the daemon on stdio and drives the Pyodide worker thread. */
+/** A runner process's main thread: installs the seccomp filter, speaks JSON-RPC with the daemon on fd 3, and drives the Pyodide worker thread. */
+import { createReadStream, createWriteStream } from "node:fs";
 import { format } from "node:util";
 import { createMessageConnection, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
 import { BoundedMessageReader, nodeStreamSource } from "../../protocol/wire/bounded-message-reader.ts";
 import { workerSpecifier } from "../compiled-binary.ts";
+import { installSeccomp } from "./install-seccomp.ts";
 import { allocateRing, RingReader, type RingBuffers } from "./output-ring.ts";
 import {
   RunnerBootRequest,
@@ -16,6 +18,10 @@ import {
 } from "./runner-protocol.ts";
 import type { FromWorker, ToWorker, WorkerRunOutcome } from "./worker-messages.ts";
 
+/** The file descriptor of the runner's channel to the daemon: not stdin or stdout, which Python's streams are named after. */
+export const RUNNER_CHANNEL_FD = 3;
+/** How long an interrupt waits for the worker to acknowledge it before arming the interrupt buffer, in ms. */
+const BUSY_INTERRUPT_MS = 50;
 /** How often output is drained from the worker and forwarded while a run is going, in ms. */
 const DRAIN_INTERVAL_MS = 10;
 /** Largest message the runner accepts from the daemon (code of a run), in bytes. */
@@ -60,27 +66,35 @@ interface CurrentRun {
   stderr: StreamCapture;
 }
 
-/** Runs the runner: returns when the daemon's end of stdin closes. */
+/** Runs the runner: returns when the daemon's end of the channel closes. */
 export function runRunner(): void {
-  // stdout carries the protocol; anything printed by accident must not corrupt it.
+  // stdout is not the protocol, but nothing should print there by accident either.
   const toStderr = (...args: unknown[]) => void process.stderr.write(`${format(...args)}\n`);
   console.log = toStderr;
   console.info = toStderr;
   console.debug = toStderr;
   console.warn = toStderr;
-  // The daemon interrupts runs over the protocol; a terminal's Ctrl+C is not for us.
-  process.on("SIGINT", () => {});
+  // The daemon interrupts runs over the protocol and stops runners itself; signals meant for
+  // the daemon's terminal or process group are not for us.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => {});
+  // Before the worker exists, so the filter covers every thread that will ever run Python.
+  const filter = installSeccomp();
+  const seccomp = filter.installed ? { installed: true, detail: `${filter.rules} rules` } : { installed: false, detail: filter.reason };
 
+  const input = createReadStream("", { fd: RUNNER_CHANNEL_FD, autoClose: false, highWaterMark: 1 << 20 });
+  const output = createWriteStream("", { fd: RUNNER_CHANNEL_FD, autoClose: false });
   const connection: MessageConnection = createMessageConnection(
-    new BoundedMessageReader(nodeStreamSource(process.stdin), {
+    new BoundedMessageReader(nodeStreamSource(input), {
       maxMessageBytes: MAX_INBOUND_BYTES,
       onProblem: (problem) => toStderr(`runner: bad message from daemon: ${problem.message}`),
     }),
-    new StreamMessageWriter(process.stdout),
+    new StreamMessageWriter(output),
   );
 
   const interrupt = new SharedArrayBuffer(4);
   const interruptFlag = new Int32Array(interrupt);
+  const ack = new SharedArrayBuffer(4);
+  const interruptAck = new Int32Array(ack);
   const rings: { stdout: RingBuffers; stderr: RingBuffers } = { stdout: allocateRing(), stderr: allocateRing() };
   const readers = { stdout: new RingReader(rings.stdout), stderr: new RingReader(rings.stderr) };
   const worker = new Worker(workerSpecifier());
@@ -104,8 +118,7 @@ export function runRunner(): void {
       case "reply": {
         const waiter = pending.get(message.id);
         pending.delete(message.id);
-        if ("error" in message) waiter?.reject(new Error(message.error));
-        else waiter?.resolve(message.result);
+        waiter?.resolve(message.result);
         return;
       }
       case "fatal":
@@ -117,6 +130,8 @@ export function runRunner(): void {
 
   const callWorker = (message: Omit<Extract<ToWorker, { op: "call" }>, "id">): Promise<unknown> => {
     const id = nextCall++;
+    // An interrupt meant for a run that has since ended must not land in whatever Python runs next.
+    if (message.method !== "run") Atomics.store(interruptFlag, 0, 0);
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
       worker.postMessage({ ...message, id } as ToWorker);
@@ -136,7 +151,7 @@ export function runRunner(): void {
   connection.onRequest(RunnerBootRequest, (params) => {
     return new Promise<RunnerBootResult>((resolve) => {
       booted = resolve;
-      worker.postMessage({ op: "boot", params, interrupt, stdout: rings.stdout, stderr: rings.stderr } satisfies ToWorker);
+      worker.postMessage({ op: "boot", params, interrupt, ack, stdout: rings.stdout, stderr: rings.stderr, seccomp });
     });
   });
 
@@ -161,22 +176,18 @@ export function runRunner(): void {
         params: { code: params.code, sessionId: params.sessionId, fresh: params.fresh, maxResultChars: params.maxResultChars },
       })) as WorkerRunOutcome;
       drain(true);
-      const result: RunnerRunResult = {
-        status: outcome.status,
-        result: outcome.result,
+      return {
+        ...outcome,
         stdout: run.stdout.text(),
         stderr: run.stderr.text(),
         stdoutBytesCut: run.stdout.cutBytes,
         stderrBytesCut: run.stderr.cutBytes,
-        resultCharsCut: outcome.resultCharsCut,
-        executionTimeMs: outcome.executionTimeMs,
         interrupted: run.interrupted,
-      };
-      if (outcome.error) result.error = outcome.error;
-      return result;
+      } satisfies RunnerRunResult;
     } finally {
       clearInterval(drainTimer);
       current = undefined;
+      Atomics.store(interruptFlag, 0, 0);
     }
   });
 
@@ -191,12 +202,19 @@ export function runRunner(): void {
   connection.onNotification(RunnerInterruptNotification, ({ runId }) => {
     if (!current || current.runId !== runId) return;
     current.interrupted = true;
-    // SIGINT (2) in Pyodide's interrupt buffer raises KeyboardInterrupt at the next bytecode.
-    Atomics.store(interruptFlag, 0, 2);
+    // A worker that is free takes the message at once and wakes the run from JavaScript. One
+    // busy running bytecode cannot: then SIGINT (2) in Pyodide's interrupt buffer raises
+    // KeyboardInterrupt at its next bytecode.
+    Atomics.store(interruptAck, 0, 0);
     worker.postMessage({ op: "interrupt" } satisfies ToWorker);
+    const run = current;
+    setTimeout(() => {
+      if (current === run && Atomics.load(interruptAck, 0) === 0) Atomics.store(interruptFlag, 0, 2);
+    }, BUSY_INTERRUPT_MS);
   });
 
   connection.onClose(() => process.exit(0));
   connection.listen();
-  process.stdin.on("end", () => process.exit(0));
+  input.on("end", () => process.exit(0));
+  input.on("error", () => process.exit(0));
 }

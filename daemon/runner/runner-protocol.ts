@@ -1,11 +1,15 @@
-/** The internal JSON-RPC methods between the daemon and one runner process (not part of the public protocol). */
+/** The internal JSON-RPC methods between the daemon and one runner process (not part of the public protocol), with the schemas the daemon checks runner messages against. */
 import { NotificationType, RequestType } from "vscode-jsonrpc";
+import type { RunError } from "../../protocol/generated/types.ts";
 
 /** How a runner should get its interpreter. */
 export type BootMode =
+  /** Boot without a snapshot. */
   | { kind: "plain" }
+  /** Restore the sealed snapshot at `path` (the daemon has checked its seal). */
   | { kind: "snapshot"; path: string }
-  | { kind: "make-snapshot"; path: string };
+  /** Boot plain, write a raw snapshot to `path`, and serve nothing: the daemon seals the file and kills this runner. */
+  | { kind: "build-snapshot"; path: string };
 
 /** Params of `runner/boot`, the first request a runner gets. */
 export interface RunnerBootParams {
@@ -15,17 +19,27 @@ export interface RunnerBootParams {
   boot: BootMode;
 }
 
-/** Result of `runner/boot`. */
-export interface RunnerBootResult {
-  bootMs: number;
-  fromSnapshot: boolean;
-  pythonVersion: string;
-  pyodideVersion: string;
-  /** Bytes of the snapshot written, when the boot made one. */
-  snapshotBytes?: number;
-  /** Why making or loading the snapshot failed, when it did (the runner then booted plain). */
-  snapshotProblem?: string;
+/** Whether the runner's seccomp filter is in place. */
+export interface SeccompState {
+  installed: boolean;
+  /** The number of rules, or why there is no filter. */
+  detail: string;
 }
+
+/** Result of `runner/boot`. */
+export type RunnerBootResult =
+  | {
+      kind: "ready";
+      bootMs: number;
+      fromSnapshot: boolean;
+      pythonVersion: string;
+      pyodideVersion: string;
+      seccomp: SeccompState;
+      /** Bytes of the raw snapshot written (build-snapshot only). */
+      snapshotBytes?: number;
+    }
+  /** The snapshot could not be restored (not a snapshot, wrong build, restore failed): the daemon drops it. */
+  | { kind: "snapshot-refused"; problem: string };
 
 /** Params of `runner/run`. */
 export interface RunnerRunParams {
@@ -37,16 +51,22 @@ export interface RunnerRunParams {
   maxResultChars: number;
 }
 
-/** Result of `runner/run`: the Python outcome plus the captured output. */
-export interface RunnerRunResult {
+/** What Python reports of a run: its status, the repr of its value or its error, each capped. */
+export interface RunOutcome {
   status: "success" | "exception";
   result: string | null;
-  error?: { type: string; message: string; traceback: string };
+  resultCharsCut: number;
+  error: RunError | null;
+  messageCharsCut: number;
+  tracebackCharsCut: number;
+}
+
+/** Result of `runner/run`: the Python outcome plus the captured output. */
+export interface RunnerRunResult extends RunOutcome {
   stdout: string;
   stderr: string;
   stdoutBytesCut: number;
   stderrBytesCut: number;
-  resultCharsCut: number;
   executionTimeMs: number;
   /** True when the runner delivered an interrupt to this run. */
   interrupted: boolean;
@@ -54,8 +74,15 @@ export interface RunnerRunResult {
 
 /** Params of `runner/session`. */
 export interface RunnerSessionParams {
-  op: "create" | "reset" | "close";
+  op: "reset" | "close";
   sessionId: string;
+}
+
+/** Params of `runner/output`. */
+export interface RunnerOutputParams {
+  runId: string;
+  stream: "stdout" | "stderr";
+  text: string;
 }
 
 export const RunnerBootRequest = new RequestType<RunnerBootParams, RunnerBootResult, void>("runner/boot");
@@ -65,4 +92,82 @@ export const RunnerCheckRequest = new RequestType<{ code: string }, { status: "c
 /** Daemon to runner: raise KeyboardInterrupt in the run, if it is still the current one. */
 export const RunnerInterruptNotification = new NotificationType<{ runId: string }>("runner/interrupt");
 /** Runner to daemon: output of the current run. */
-export const RunnerOutputNotification = new NotificationType<{ runId: string; stream: "stdout" | "stderr"; text: string }>("runner/output");
+export const RunnerOutputNotification = new NotificationType<RunnerOutputParams>("runner/output");
+
+const count = { type: "integer", minimum: 0 };
+const text = { type: "string" };
+const runError = {
+  type: "object",
+  required: ["type", "message", "traceback"],
+  additionalProperties: false,
+  properties: { type: text, message: text, traceback: text },
+};
+
+/**
+ * JSON Schemas of what a runner may send: the result of each request method, and each
+ * notification's params. The daemon checks every message from a runner against these,
+ * as it checks a client's; anything else is a protocol violation.
+ */
+export const RUNNER_MESSAGE_SCHEMAS: Record<string, object> = {
+  [RunnerBootRequest.method]: {
+    oneOf: [
+      {
+        type: "object",
+        required: ["kind", "bootMs", "fromSnapshot", "pythonVersion", "pyodideVersion", "seccomp"],
+        additionalProperties: false,
+        properties: {
+          kind: { const: "ready" },
+          bootMs: { type: "number", minimum: 0 },
+          fromSnapshot: { type: "boolean" },
+          pythonVersion: { type: "string", maxLength: 64 },
+          pyodideVersion: { type: "string", maxLength: 64 },
+          seccomp: {
+            type: "object",
+            required: ["installed", "detail"],
+            additionalProperties: false,
+            properties: { installed: { type: "boolean" }, detail: { type: "string", maxLength: 500 } },
+          },
+          snapshotBytes: count,
+        },
+      },
+      {
+        type: "object",
+        required: ["kind", "problem"],
+        additionalProperties: false,
+        properties: { kind: { const: "snapshot-refused" }, problem: { type: "string", maxLength: 2000 } },
+      },
+    ],
+  },
+  [RunnerRunRequest.method]: {
+    type: "object",
+    required: ["status", "result", "resultCharsCut", "error", "messageCharsCut", "tracebackCharsCut", "stdout", "stderr", "stdoutBytesCut", "stderrBytesCut", "executionTimeMs", "interrupted"],
+    additionalProperties: false,
+    properties: {
+      status: { enum: ["success", "exception"] },
+      result: { type: ["string", "null"] },
+      resultCharsCut: count,
+      error: { oneOf: [{ type: "null" }, runError] },
+      messageCharsCut: count,
+      tracebackCharsCut: count,
+      stdout: text,
+      stderr: text,
+      stdoutBytesCut: count,
+      stderrBytesCut: count,
+      executionTimeMs: { type: "number", minimum: 0 },
+      interrupted: { type: "boolean" },
+    },
+  },
+  [RunnerSessionRequest.method]: { type: "object", required: ["sessions"], additionalProperties: false, properties: { sessions: count } },
+  [RunnerCheckRequest.method]: {
+    type: "object",
+    required: ["status"],
+    additionalProperties: false,
+    properties: { status: { enum: ["complete", "incomplete", "invalid"] } },
+  },
+  [RunnerOutputNotification.method]: {
+    type: "object",
+    required: ["runId", "stream", "text"],
+    additionalProperties: false,
+    properties: { runId: text, stream: { enum: ["stdout", "stderr"] }, text },
+  },
+};

@@ -1,41 +1,63 @@
-/** The on-disk format of a Pyodide memory snapshot: a small header with a checksum, then the raw snapshot. */
+/** The on-disk format of a Pyodide memory snapshot: a header sealed with an HMAC by the daemon, then the raw snapshot. */
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync, renameSync, writeSync } from "node:fs";
 
-const MAGIC = "WOMASNP1";
-/** Size of the header in bytes: magic, payload length, CRC-32 of the payload. */
-export const SNAPSHOT_HEADER_BYTES = 16;
+const MAGIC = "WOMASNP2";
+const HMAC_BYTES = 32;
+/** Size of the header in bytes: magic, payload length, reserved, HMAC-SHA256 of the payload. */
+export const SNAPSHOT_HEADER_BYTES = 16 + HMAC_BYTES;
 
-/** Writes a snapshot atomically: to a temporary file beside `path`, then renamed over it. */
-export function writeSnapshotFile(path: string, payload: Uint8Array): number {
-  const header = new Uint8Array(SNAPSHOT_HEADER_BYTES);
-  header.set(new TextEncoder().encode(MAGIC), 0);
-  const view = new DataView(header.buffer);
-  view.setUint32(8, payload.length, true);
-  view.setUint32(12, Bun.hash.crc32(payload) >>> 0, true);
+/** Writes bytes to a temporary file beside `path`, then renames it over `path`, so a crash never leaves half a file. */
+function writeAtomically(path: string, parts: Uint8Array[]): number {
   const temporary = `${path}.${process.pid}.tmp`;
   const fd = openSync(temporary, "w", 0o600);
+  let written = 0;
   try {
-    writeSync(fd, header);
-    writeSync(fd, payload);
+    for (const part of parts) written += writeSync(fd, part);
   } finally {
     closeSync(fd);
   }
   renameSync(temporary, path);
-  return SNAPSHOT_HEADER_BYTES + payload.length;
+  return written;
 }
 
-/** Returns the snapshot inside a file's bytes, or a sentence saying why the file is not a valid snapshot. */
-export function readSnapshotPayload(bytes: Uint8Array, verifyChecksum: boolean): Uint8Array | string {
+/** Writes the raw snapshot a builder runner made (no header: the daemon seals it). Returns its size. */
+export function writeRawSnapshot(path: string, payload: Uint8Array): number {
+  return writeAtomically(path, [payload]);
+}
+
+/** HMAC-SHA256 of a snapshot payload under the cache's secret key. */
+export function snapshotSeal(key: Uint8Array, payload: Uint8Array): Uint8Array {
+  return createHmac("sha256", key).update(payload).digest();
+}
+
+/** Writes a sealed snapshot atomically: header with the payload's HMAC, then the payload. Returns the file's size. */
+export function writeSealedSnapshot(path: string, payload: Uint8Array, key: Uint8Array): number {
+  const header = new Uint8Array(SNAPSHOT_HEADER_BYTES);
+  header.set(new TextEncoder().encode(MAGIC), 0);
+  new DataView(header.buffer).setUint32(8, payload.length, true);
+  header.set(snapshotSeal(key, payload), 16);
+  return writeAtomically(path, [header, payload]);
+}
+
+/** Returns the snapshot inside a sealed file's bytes (without checking the seal), or a sentence saying why the file is not one. */
+export function readSnapshotPayload(bytes: Uint8Array): Uint8Array | string {
   if (bytes.length < SNAPSHOT_HEADER_BYTES) return `file is ${bytes.length} bytes, shorter than a snapshot header`;
   if (new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC) return "file does not start with the snapshot magic";
-  const view = new DataView(bytes.buffer, bytes.byteOffset, SNAPSHOT_HEADER_BYTES);
-  const length = view.getUint32(8, true);
+  const length = new DataView(bytes.buffer, bytes.byteOffset, SNAPSHOT_HEADER_BYTES).getUint32(8, true);
   if (bytes.length !== SNAPSHOT_HEADER_BYTES + length) {
     return `file holds ${bytes.length - SNAPSHOT_HEADER_BYTES} bytes of snapshot, its header says ${length} (truncated?)`;
   }
-  const payload = bytes.subarray(SNAPSHOT_HEADER_BYTES);
-  if (verifyChecksum && Bun.hash.crc32(payload) >>> 0 !== view.getUint32(12, true)) return "snapshot checksum does not match (corrupt file)";
-  return payload;
+  return bytes.subarray(SNAPSHOT_HEADER_BYTES);
+}
+
+/** Checks a sealed snapshot's format and its HMAC under `key`; returns why it must not be used, or undefined. */
+export function verifySealedSnapshot(bytes: Uint8Array, key: Uint8Array): string | undefined {
+  const payload = readSnapshotPayload(bytes);
+  if (typeof payload === "string") return payload;
+  const expected = bytes.subarray(16, SNAPSHOT_HEADER_BYTES);
+  if (!timingSafeEqual(snapshotSeal(key, payload), expected)) return "its seal does not match (the file was changed, or sealed with another cache's key)";
+  return undefined;
 }
 
 /** Checks a snapshot file's header and length without reading the snapshot itself; returns why it is bad, or undefined. */

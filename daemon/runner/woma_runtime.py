@@ -1,24 +1,295 @@
-"""woma's side of a run inside Pyodide: sessions, the exec semantics, tracebacks and hardening.
+"""woma's side of a run inside Pyodide: sessions, the exec semantics, tracebacks, and what each run may not leave behind.
 
 Loaded once per interpreter, before the memory snapshot is taken, as the module `_woma`.
-Every entry point returns plain JSON text (or a coroutine resolving to it), so no Python
-object ever crosses into JavaScript.
+The worker takes its entry points (`run`, `finish`, `session`, `check`, `interrupt`,
+`set_host`) and removes the
+module from `sys.modules` before any user code runs, so `import _woma` finds nothing.
+
+Entry points return plain values (dicts of str, int and None, or an awaitable of one) that
+the worker converts with Pyodide's C-level converter: no module that user code can patch
+(json, repr, traceback's helpers) decides what the daemon receives. What the runtime relies
+on is captured below at load time for the same reason. None of this keeps a tenant from
+tampering with its own interpreter (it can find these functions through `gc`): it keeps a
+careless or hostile run from breaking the runs that come after it.
 """
 
 import ast
+import asyncio
 import builtins
 import codeop
+import gc
 import io
-import json
+import signal
 import sys
 import textwrap
 import tokenize
 import traceback
+import weakref
+
+from pyodide.ffi import can_run_sync, create_once_callable as _create_once_callable, run_sync
+from pyodide.webloop import WebLoop
+from pyodide.webloop import _orig_sleep as _blocking_sleep  # C's sleep: blocks the thread, sees no interrupt while it does
+
+# --- What the runtime relies on, captured at load ------------------------------------------
+
+_str_copy = str.__str__  # an exact str copy of a str subclass, without its overrides
+_type_name = type.__dict__["__name__"].__get__  # the C-level name: a metaclass property cannot run
+_cause_of = BaseException.__dict__["__cause__"].__get__
+_context_of = BaseException.__dict__["__context__"].__get__
+_isinstance = isinstance
+_type = type
+_len = len
+_id = id
+_repr = repr
+_exec = exec
+_eval = eval
+_compile = compile
+_BaseException = BaseException
+_KeyboardInterrupt = KeyboardInterrupt
+_CancelledError = asyncio.CancelledError
+_all_tasks = asyncio.all_tasks
+_asyncio_wait = asyncio.wait
+_asyncio_sleep = asyncio.sleep
+_TracebackException = traceback.TracebackException
+_StackSummary = traceback.StackSummary
+_WeakSet = weakref.WeakSet
+_monotonic = __import__("time").monotonic
+_math_inf = float("inf")
+
+_sys = sys
+_modules = sys.modules
+_builtins_dict = builtins.__dict__
+_stdout, _stderr, _stdin = sys.stdout, sys.stderr, sys.stdin
+_displayhook, _excepthook = sys.__displayhook__, sys.__excepthook__
+_meta_path = list(sys.meta_path)
+_path_hooks = list(sys.path_hooks)
+_recursion_limit = sys.getrecursionlimit()
+_int_max_str_digits = sys.get_int_max_str_digits()
+_default_int_handler = signal.default_int_handler
+_SIGINT = signal.SIGINT
+_signal = signal.signal
+_gc_enable = gc.enable
+_settrace, _setprofile = sys.settrace, sys.setprofile
+_monitoring = getattr(sys, "monitoring", None)
+
+#: Modules present when the runtime loaded; a run that replaces or removes one of these
+#: entries in sys.modules has it put back before the next run.
+_baseline_modules = {}
+#: builtins as they were when the runtime loaded (filled in by harden()).
+_baseline_builtins = {}
+
+_INTERNAL_PREFIXES = ("/lib/python314.zip/_pyodide/", "/lib/python314.zip/pyodide/", "/lib/python3.14/asyncio/", "/lib/python314.zip/asyncio/")
+_MAX_CHAIN = 64  # causes and contexts formatted per exception, at most
 
 _sessions = {}
-_current_task = None
-_interrupt_requested = False
-_INTERNAL_PREFIXES = ("/lib/python314.zip/_pyodide/", "/lib/python314.zip/pyodide/")
+
+# --- Runs and their asyncio work ---------------------------------------------------------
+
+
+class _Run:
+    """One run: the handles and tasks it scheduled, so that its end cancels them."""
+
+    __slots__ = ("handles", "task", "tasks_before", "interrupted", "waiting")
+
+    def __init__(self):
+        self.handles = _WeakSet()
+        self.task = None
+        self.tasks_before = None
+        self.interrupted = False
+        #: What synchronous code is blocked on in run_sync, to cancel when the interrupt comes.
+        self.waiting = None
+
+    def stop(self):
+        """The daemon's interrupt reached this run by another way than its own bytecode: wake it."""
+        self.interrupted = True
+        for pending in (self.waiting, self.task):
+            if pending is not None and not pending.done():
+                pending.cancel()
+
+
+#: The run going on, or None between runs. Callbacks scheduled while it is None never run.
+_active = None
+_abandoned = _WeakSet()
+_original_loop_init = WebLoop.__init__
+#: The loop runs are scheduled on (set by harden()).
+_loop = None
+
+
+_MAX_TIMEOUT_MS = 2**31 - 1
+#: How callbacks reach the JavaScript event loop: a function the worker hands over after boot
+#: (Pyodide's scheduleCallback, wrapped so that nothing a callback raises escapes into JavaScript).
+_schedule = None
+#: wait(ms): a JavaScript promise that resolves after ms, or rejects when the daemon interrupts
+#: the run. Handed over by the worker; it wakes a run blocked in run_sync without any Python
+#: running, so an interrupt never lands halfway through asyncio's bookkeeping.
+_js_wait = None
+
+
+def set_host(schedule, wait):
+    """Called once by the worker after boot, before any user code runs."""
+    global _schedule, _js_wait
+    _schedule = schedule
+    _js_wait = wait
+
+
+def _call_later(self, delay, callback, *args, context=None):
+    """WebLoop.call_later, except that every handle belongs to the run that scheduled it, outside a
+    run nothing is scheduled, and nothing a callback raises (a KeyboardInterrupt that landed in it
+    included) escapes into JavaScript: it ends the current run instead."""
+    if delay < 0:
+        raise ValueError("Can't schedule in the past")
+    handle = asyncio.Handle(callback, args, self, context=context)
+    run = _active
+    if run is None or _schedule is None:
+        handle.cancel()
+        return handle
+    if delay == _math_inf:
+        return handle
+    run.handles.add(handle)
+    loop = self
+
+    def run_handle():
+        try:
+            loop._install_running_loop()
+            loop._install_asyncgen_hooks()
+            if handle.cancelled():
+                return
+            handle._run()
+        except _KeyboardInterrupt:
+            _callback_interrupted()
+        except _BaseException:
+            pass
+
+    _schedule(_create_once_callable(run_handle, _may_syncify=True), min(delay * 1000, _MAX_TIMEOUT_MS))
+    return handle
+
+
+def _callback_interrupted():
+    # A KeyboardInterrupt raised inside a callback (the daemon's interrupt landed there)
+    # must not escape into JavaScript: it ends the current run instead.
+    run = _active
+    if run is not None:
+        run.stop()
+
+
+def _callback_exited(code):
+    # SystemExit raised in a task is also set on the task, so whoever awaits it sees it; nothing escapes into JavaScript.
+    pass
+
+
+def _exception_handler(loop, context):
+    task = context.get("task") or context.get("future")
+    if task is not None and task in _abandoned:
+        return  # a task cancelled at the end of its run, collected later: not news
+    loop.default_exception_handler(context)
+
+
+def _own_handlers(loop):
+    loop._keyboard_interrupt_handler = _callback_interrupted
+    loop._system_exit_handler = _callback_exited
+    loop._exception_handler = _exception_handler
+
+
+def _loop_init(self, *args, **kwargs):
+    _original_loop_init(self, *args, **kwargs)
+    _own_handlers(self)
+
+
+def _install_loop_policy():
+    global _loop
+    WebLoop.call_later = _call_later
+    WebLoop.__init__ = _loop_init
+    _loop = asyncio.get_event_loop()
+    _own_handlers(_loop)
+
+
+async def _settle_leftovers(run, budget):
+    """Cancels what the run left scheduled, and gives cancelled tasks `budget` seconds to finish."""
+    for handle in list(run.handles):
+        handle.cancel()
+    tasks = [t for t in _all_tasks(_loop) if t is not run.task and (run.tasks_before is None or t not in run.tasks_before)]
+    for task in tasks:
+        task.cancel()
+        _abandoned.add(task)
+    if tasks:
+        try:
+            await _asyncio_wait(tasks, timeout=budget)
+        except _BaseException:
+            pass
+    for handle in list(run.handles):
+        handle.cancel()
+
+
+def _leftovers(run):
+    for handle in run.handles:
+        if not handle.cancelled():
+            return True
+    for task in _all_tasks(_loop):
+        if task is not run.task and task not in run.tasks_before and not task.done():
+            return True
+    return False
+
+
+# --- Interpreter state restored before every run ------------------------------------------
+
+
+def _reopen_standard_streams():
+    global _stdout, _stderr, _stdin
+    import os
+
+    for fd, name, mode in ((0, "/dev/stdin", os.O_RDONLY), (1, "/dev/stdout", os.O_WRONLY), (2, "/dev/stderr", os.O_WRONLY)):
+        try:
+            os.fstat(fd)
+        except OSError:
+            opened = os.open(name, mode)
+            if opened != fd:
+                os.dup2(opened, fd)
+                os.close(opened)
+    if _stdout.closed:
+        _stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding="utf-8", errors="backslashreplace", line_buffering=True)
+    if _stderr.closed:
+        _stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding="utf-8", errors="backslashreplace", line_buffering=True)
+    if _stdin.closed:
+        _stdin = io.TextIOWrapper(io.FileIO(0, "r", closefd=False), encoding="utf-8")
+
+
+def _restore_state():
+    """Puts back what one run may have changed for every later one."""
+    _settrace(None)
+    _setprofile(None)
+    if _monitoring is not None:
+        for tool in range(6):
+            try:
+                if _monitoring.get_tool(tool) is not None:
+                    _monitoring.set_events(tool, 0)
+                    _monitoring.free_tool_id(tool)
+            except _BaseException:
+                pass
+    _sys.setrecursionlimit(_recursion_limit)
+    _sys.set_int_max_str_digits(_int_max_str_digits)
+    _gc_enable()
+    try:
+        _signal(_SIGINT, _default_int_handler)
+    except _BaseException:
+        pass
+    if _stdout.closed or _stderr.closed or _stdin.closed:
+        _reopen_standard_streams()
+    _sys.stdout, _sys.stderr, _sys.stdin = _stdout, _stderr, _stdin
+    _sys.displayhook, _sys.excepthook = _displayhook, _excepthook
+    _sys.meta_path[:] = _meta_path
+    _sys.path_hooks[:] = _path_hooks
+    _sys.modules = _modules
+    for name, module in _baseline_modules.items():
+        if _modules.get(name) is not module:
+            _modules[name] = module
+    current = _builtins_dict
+    if _len(current) != _len(_baseline_builtins) or any(current.get(k) is not v for k, v in _baseline_builtins.items()):
+        for key in [k for k in current if k not in _baseline_builtins]:
+            del current[key]
+        current.update(_baseline_builtins)
+
+
+# --- Sessions and the exec semantics --------------------------------------------------------
 
 
 def _new_globals():
@@ -26,14 +297,15 @@ def _new_globals():
 
 
 def session(op, session_id):
-    """Creates, resets or closes the globals of one session."""
-    if op == "create" or op == "reset":
-        _sessions[session_id] = _new_globals()
-    elif op == "close":
-        _sessions.pop(session_id, None)
-    else:
-        raise ValueError(f"unknown session op {op!r}")
-    return json.dumps({"sessions": len(_sessions)})
+    """Resets or closes the globals of one session; returns how many sessions this interpreter holds."""
+    try:
+        if op == "reset":
+            _sessions[session_id] = _new_globals()
+        elif op == "close":
+            _sessions.pop(session_id, None)
+    except _BaseException:
+        pass  # dropping a namespace may run a user __del__; whatever it raises is not the daemon's concern
+    return _len(_sessions)
 
 
 def check(code):
@@ -41,6 +313,8 @@ def check(code):
     try:
         compiled = codeop.compile_command(code, "<stdin>", "single")
     except (SyntaxError, ValueError, OverflowError):
+        return "invalid"
+    except _BaseException:
         return "invalid"
     return "incomplete" if compiled is None else "complete"
 
@@ -50,8 +324,7 @@ def _ends_with_semicolon(source):
     last = None
     try:
         for tok in tokenize.generate_tokens(io.StringIO(source).readline):
-            if tok.type in (tokenize.NEWLINE, tokenize.NL, tokenize.COMMENT, tokenize.ENDMARKER,
-                            tokenize.INDENT, tokenize.DEDENT):
+            if tok.type in (tokenize.NEWLINE, tokenize.NL, tokenize.COMMENT, tokenize.ENDMARKER, tokenize.INDENT, tokenize.DEDENT):
                 continue
             last = tok
     except (tokenize.TokenError, SyntaxError):
@@ -59,16 +332,16 @@ def _ends_with_semicolon(source):
     return last is not None and last.type == tokenize.OP and last.string == ";"
 
 
-def _compile(code):
+def _compile_code(code):
     """Returns (statements, last expression or None) compiled from the user's code."""
     source = textwrap.dedent(code)
     tree = ast.parse(source, "<exec>", "exec")
     last = None
-    if tree.body and isinstance(tree.body[-1], ast.Expr) and not _ends_with_semicolon(source):
+    if tree.body and _isinstance(tree.body[-1], ast.Expr) and not _ends_with_semicolon(source):
         last = ast.Expression(tree.body.pop().value)
     flags = ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
-    body = compile(tree, "<exec>", "exec", flags=flags, dont_inherit=True)
-    expr = compile(last, "<exec>", "eval", flags=flags, dont_inherit=True) if last is not None else None
+    body = _compile(tree, "<exec>", "exec", flags=flags, dont_inherit=True)
+    expr = _compile(last, "<exec>", "eval", flags=flags, dont_inherit=True) if last is not None else None
     return body, expr
 
 
@@ -76,189 +349,301 @@ def _is_coroutine_code(code):
     return code is not None and bool(code.co_flags & 0x80)  # inspect.CO_COROUTINE
 
 
+# --- Results, capped and formatted without trusting the objects they describe --------------
+
+
+def _capped(text, cap):
+    """(exact str, characters cut): lengths are measured on an exact str, never with a user __len__."""
+    text = _str_copy(text)
+    total = _len(text)
+    if cap and total > cap:
+        return text[:cap], total - cap
+    return text, 0
+
+
 def _clean_stack(stack):
     """Drops woma's and Pyodide's frames: everything before the first user frame, and Pyodide internals."""
     frames = list(stack)
-    while frames and frames[0].filename != "<exec>":
-        frames.pop(0)
-    frames = [f for f in frames if f.filename != "<woma>" and not f.filename.startswith(_INTERNAL_PREFIXES)]
-    return traceback.StackSummary.from_list(frames)
+    start = 0
+    while start < _len(frames) and frames[start].filename != "<exec>":
+        start += 1
+    kept = [f for f in frames[start:] if f.filename != "<woma>" and not f.filename.startswith(_INTERNAL_PREFIXES)]
+    return _StackSummary.from_list(kept)
 
 
-def _clean(te, seen):
-    if te is None or id(te) in seen:
-        return
-    seen.add(id(te))
-    te.stack = _clean_stack(te.stack)
-    _clean(te.__cause__, seen)
-    _clean(te.__context__, seen)
-    for sub in getattr(te, "exceptions", None) or ():
-        _clean(sub, seen)
+def _clean(root):
+    """Cleans every stack of a TracebackException tree, iteratively (a chain may be thousands long)."""
+    seen = set()
+    pending = [root]
+    while pending:
+        te = pending.pop()
+        if te is None or _id(te) in seen:
+            continue
+        seen.add(_id(te))
+        te.stack = _clean_stack(te.stack)
+        pending.append(te.__cause__)
+        pending.append(te.__context__)
+        pending.extend(getattr(te, "exceptions", None) or ())
 
 
-def format_exception(exc):
-    """The traceback as CPython prints it, without internal frames."""
-    te = traceback.TracebackException.from_exception(exc)
-    _clean(te, set())
-    return "".join(te.format())
+def _trim_chain(exc):
+    """Cuts a cause/context chain longer than _MAX_CHAIN, so formatting stays bounded."""
+    current = exc
+    for _ in range(_MAX_CHAIN):
+        following = _cause_of(current) or _context_of(current)
+        if following is None:
+            return
+        current = following
+    current.__cause__ = None
+    current.__context__ = None
 
 
-def _flush():
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except Exception:
-            pass
-
-
-def _exception_result(exc):
+def _type_label(exc):
     try:
-        message = str(exc)
-    except BaseException:
-        message = "<exception str() failed>"
+        return _str_copy(_type_name(_type(exc)))
+    except _BaseException:
+        return "BaseException"
+
+
+def _exception_result(exc, max_chars):
+    """The result for an exception. Its __str__ is called once, by the formatter; if that (or anything
+    in formatting) raises or is interrupted, a fixed text stands in: user code never runs twice."""
+    type_name = _type_label(exc)
+    try:
+        _trim_chain(exc)
+        te = _TracebackException.from_exception(exc, compact=True)
+        _clean(te)
+        message = te._str
+        formatted = "".join(te.format())
+    except _KeyboardInterrupt:
+        return _interrupted_result("formatting the exception was interrupted")
+    except _BaseException:
+        message = "<the exception could not be formatted: its __str__, class or traceback raised>"
+        formatted = f"Traceback unavailable\n{type_name}: {message}\n"
+    message, message_cut = _capped(message, max_chars)
+    formatted, traceback_cut = _capped(formatted, max_chars)
     return {
         "status": "exception",
         "result": None,
-        "error": {"type": type(exc).__name__, "message": message, "traceback": format_exception(exc)},
+        "result_chars_cut": 0,
+        "error": {"type": type_name, "message": message, "traceback": formatted},
+        "message_chars_cut": message_cut,
+        "traceback_chars_cut": traceback_cut,
     }
 
 
-def _value_result(value, max_result_chars):
+def _interrupted_result(why="the run was interrupted"):
+    return {
+        "status": "exception",
+        "result": None,
+        "result_chars_cut": 0,
+        "error": {"type": "KeyboardInterrupt", "message": "", "traceback": f"Traceback (most recent call last):\nKeyboardInterrupt ({why})\n"},
+        "message_chars_cut": 0,
+        "traceback_chars_cut": 0,
+    }
+
+
+def _value_result(value, max_chars):
     if value is None:
-        return {"status": "success", "result": None}
-    text = repr(value)
-    out = {"status": "success", "result": text}
-    if max_result_chars and len(text) > max_result_chars:
-        out["result"] = text[:max_result_chars]
-        out["result_chars_cut"] = len(text) - max_result_chars
-    return out
+        return {"status": "success", "result": None, "result_chars_cut": 0, "error": None}
+    text, cut = _capped(_repr(value), max_chars)
+    return {"status": "success", "result": text, "result_chars_cut": cut, "error": None}
 
 
-def _finish(outcome):
-    _flush()
-    return json.dumps(outcome)
+def _internal_error(what):
+    return {
+        "status": "exception",
+        "result": None,
+        "result_chars_cut": 0,
+        "error": {"type": "SystemError", "message": f"woma's runtime failed: {what}", "traceback": f"SystemError: woma's runtime failed: {what}\n"},
+        "message_chars_cut": 0,
+        "traceback_chars_cut": 0,
+    }
 
 
-async def _run_async(body, expr, namespace, max_result_chars):
-    global _current_task
+def _flush():
+    for stream in (_sys.stdout, _sys.stderr, _stdout, _stderr):
+        try:
+            stream.flush()
+        except _BaseException:
+            pass
+
+
+def _exception_outcome(exc, max_chars):
     try:
-        coroutine = eval(body, namespace)
-        if coroutine is not None:
-            await coroutine
-        value = None
-        if expr is not None:
-            value = eval(expr, namespace)
-            if _is_coroutine_code(expr):
-                value = await value
-        outcome = _value_result(value, max_result_chars)
-    except BaseException as exc:  # SystemExit and KeyboardInterrupt are results too
-        if _interrupt_requested and type(exc).__name__ == "CancelledError":
-            # The daemon's interrupt of a suspended run arrives as a task cancel; report it as the interrupt it is.
-            exc = KeyboardInterrupt()
-        outcome = _exception_result(exc)
-    finally:
-        _current_task = None
-    return _finish(outcome)
+        return _exception_result(exc, max_chars)
+    except _BaseException:
+        return _interrupted_result("formatting the exception was interrupted")
+
+
+def _outcome(thunk, max_chars):
+    """Runs `thunk` (the user's code, then the repr of its value) and turns whatever happens into a result."""
+    try:
+        return _value_result(thunk(), max_chars)
+    except _BaseException as exc:  # SystemExit and KeyboardInterrupt are results too
+        return _exception_outcome(exc, max_chars)
+
+
+async def _run_async(run, body, expr, namespace, max_chars):
+    try:
+        try:
+            coroutine = _eval(body, namespace)
+            if coroutine is not None:
+                await coroutine
+            value = None
+            if expr is not None:
+                value = _eval(expr, namespace)
+                if _is_coroutine_code(expr):
+                    value = await value
+            outcome = _value_result(value, max_chars)
+        except _BaseException as exc:
+            if run.interrupted and _isinstance(exc, _CancelledError):
+                outcome = _interrupted_result()  # the daemon's interrupt of a suspended run arrives as a cancel
+            else:
+                outcome = _exception_outcome(exc, max_chars)
+        try:
+            await _settle_leftovers(run, 0.2)
+        except _BaseException:
+            pass
+        _flush()
+        return outcome
+    except _BaseException:
+        return _interrupted_result()
+
+
+async def _finish_sync(run, outcome):
+    """Lets what a synchronous run scheduled (tasks, callbacks) be cancelled within that run."""
+    try:
+        await _settle_leftovers(run, 0.2)
+    except _BaseException:
+        pass
+    _flush()
+    return outcome
+
+
+def finish():
+    """Ends the current run, once the worker holds its outcome: whatever it left scheduled is
+    cancelled, and from now until the next run no callback is scheduled at all. (The run's own
+    task needs the loop until its result has reached JavaScript, so this cannot happen earlier.)"""
+    global _active
+    run = _active
+    _active = None
+    if run is None:
+        return
+    try:
+        for handle in list(run.handles):
+            handle.cancel()
+    except _BaseException:
+        pass
+
+
+def run(code, session_id, fresh, max_chars):
+    """Runs code; returns the outcome, or an asyncio task resolving to it (top-level await, or
+    leftover asyncio work to cancel). Never raises: a last-resort handler answers instead."""
+    global _active
+    try:
+        _restore_state()
+        if session_id is None or fresh:
+            namespace = _new_globals()
+        else:
+            # The daemon owns the list of sessions; a runner creates a session's globals on first use.
+            namespace = _sessions.get(session_id)
+            if namespace is None:
+                namespace = _sessions[session_id] = _new_globals()
+        current = _Run()
+        current.tasks_before = set(_all_tasks(_loop))
+        try:
+            body, expr = _compile_code(code)
+        except _BaseException as exc:
+            return _exception_outcome(exc, max_chars)
+        _active = current
+        if _is_coroutine_code(body) or _is_coroutine_code(expr):
+            current.task = _loop.create_task(_run_async(current, body, expr, namespace, max_chars))
+            return current.task
+
+        def execute():
+            _exec(body, namespace)
+            return _eval(expr, namespace) if expr is not None else None
+
+        outcome = _outcome(execute, max_chars)
+        if _leftovers(current):
+            current.task = _loop.create_task(_finish_sync(current, outcome))
+            return current.task
+        _flush()
+        return outcome
+    except _KeyboardInterrupt:
+        _active = None
+        return _interrupted_result()
+    except _BaseException as exc:
+        _active = None
+        try:
+            return _internal_error(_type_label(exc))
+        except _BaseException:
+            return _internal_error("unknown")
 
 
 def interrupt():
-    """Cancels a top-level-await run that is suspended (the interrupt buffer only reaches running code)."""
-    global _interrupt_requested
-    if _current_task is not None and not _current_task.done():
-        _interrupt_requested = True
-        _current_task.cancel()
+    """Marks the run interrupted and cancels its task: the interrupt buffer only reaches running
+    bytecode, and a run suspended on an await or in run_sync runs none. (The worker calls this
+    while that run is suspended; if the buffer's KeyboardInterrupt lands here first, the worker
+    calls again.)"""
+    run = _active
+    if run is not None:
+        run.stop()
 
 
-def run(code, session_id, fresh, max_result_chars):
-    """Runs code and returns the outcome as JSON, or an asyncio task resolving to it for top-level await."""
-    global _current_task, _interrupt_requested
-    _interrupt_requested = False
-    if session_id is None or fresh:
-        namespace = _new_globals()
-    else:
-        # The daemon owns the list of sessions; a runner creates a session's globals on first use.
-        namespace = _sessions.get(session_id)
-        if namespace is None:
-            namespace = _sessions[session_id] = _new_globals()
-    try:
-        body, expr = _compile(code)
-    except BaseException as exc:
-        return _finish(_exception_result(exc))
-    if _is_coroutine_code(body) or _is_coroutine_code(expr):
-        import asyncio
-
-        _current_task = asyncio.ensure_future(_run_async(body, expr, namespace, max_result_chars))
-        return _current_task
-    try:
-        exec(body, namespace)
-        value = eval(expr, namespace) if expr is not None else None
-        outcome = _value_result(value, max_result_chars)
-    except BaseException as exc:  # SystemExit and KeyboardInterrupt are results too
-        outcome = _exception_result(exc)
-    return _finish(outcome)
+# --- Hardening: what Python may not do to the runner it shares ------------------------------
 
 
-class _DenyHostModules:
-    """Import finder that keeps user code away from Pyodide's JavaScript API module."""
+def _refused(what, why):
+    def refuse(*args, **kwargs):
+        raise PermissionError(f"{what} is not available in woma: {why}")
 
-    allowed = 0
-
-    def find_spec(self, name, path=None, target=None):
-        if (name == "pyodide_js" or name.startswith("pyodide_js.")) and not _DenyHostModules.allowed:
-            raise ImportError(f"module {name!r} is not available in woma: Python may not reach the host")
-        return None
+    refuse.__name__ = what.rsplit(".", 1)[-1]
+    refuse.__qualname__ = refuse.__name__
+    return refuse
 
 
-def harden():
-    """Blocks the routes from Python to the host that Pyodide opens by default."""
-    import pyodide.code
+def _exit_ends_the_run(code=0):
+    """os._exit in woma: ends the run (as SystemExit), never the interpreter that other sessions use."""
+    raise SystemExit(code)
 
-    original_import = builtins.__import__
-    internal = ("pyodide", "_pyodide", "ssl")
 
-    def guarded_import(name, globals=None, locals=None, fromlist=(), level=0):
-        if name == "pyodide_js" or name.startswith("pyodide_js."):
-            importer = (globals or {}).get("__name__", "") or ""
-            if importer.split(".")[0] not in internal:
-                raise ImportError(f"module {name!r} is not available in woma: Python may not reach the host")
-            _DenyHostModules.allowed += 1
-            try:
-                return original_import(name, globals, locals, fromlist, level)
-            finally:
-                _DenyHostModules.allowed -= 1
-                _forget_host_modules()
-        return original_import(name, globals, locals, fromlist, level)
-
-    def run_js(*args, **kwargs):
-        raise PermissionError("run_js is disabled in woma: Python may not run JavaScript in the host")
-
-    builtins.__import__ = guarded_import
-    sys.meta_path.insert(0, _DenyHostModules())
-    pyodide.code.run_js = run_js
-    _forget_host_modules()
-    _disable_network()
-    _interruptible_sleep()
+def _audit(event, args):
+    if event == "sys.addaudithook":
+        # CPython silently drops the new hook when this raises an Exception; say so, since nothing else will.
+        _stderr.write("woma: sys.addaudithook is refused: an audit hook would outlive this run and affect every later one\n")
+        raise PermissionError("sys.addaudithook is refused in woma")
 
 
 def _interruptible_sleep():
-    """time.sleep in short slices: Pyodide's own sleep blocks without seeing the interrupt buffer."""
+    """time.sleep in short slices, so the daemon's interrupt reaches a sleeping run; with JSPI it waits without spinning."""
     import time
 
-    blocking_sleep = time.sleep
-
     def sleep(seconds, /):
-        if not isinstance(seconds, (int, float)):
-            return blocking_sleep(seconds)  # its own TypeError for what is not a number
+        if not _isinstance(seconds, (int, float)):
+            return _blocking_sleep(seconds)  # its own TypeError for what is not a number
         if seconds < 0:
             raise ValueError("sleep length must be non-negative")
-        deadline = time.monotonic() + seconds
+        deadline = _monotonic() + seconds
         while True:
-            left = deadline - time.monotonic()
+            left = deadline - _monotonic()
             if left <= 0:
                 return
-            blocking_sleep(min(left, 0.05))
+            run = _active
+            if can_run_sync() and run is not None and _js_wait is not None:
+                # The worker stays free meanwhile (no spinning); the daemon's interrupt rejects the wait.
+                try:
+                    run_sync(_js_wait(left * 1000))
+                except _BaseException:
+                    raise KeyboardInterrupt from None
+                if run.interrupted:
+                    raise KeyboardInterrupt
+                return
+            else:
+                _blocking_sleep(min(left, 0.05))
 
-    sleep.__doc__ = blocking_sleep.__doc__
+    sleep.__doc__ = _blocking_sleep.__doc__
     time.sleep = sleep
 
 
@@ -266,7 +651,8 @@ _NO_NETWORK = "network access is not available in woma: Python runs without a ne
 
 
 def _disable_network():
-    """Makes every socket connection fail at once with a clear message, rather than hang until the timeout."""
+    """Makes socket use fail at once with a clear message. The wasm imports behind sockets are
+    replaced too (daemon/runner/wasm-imports.ts), so this is only about the message."""
     import errno
     import socket
 
@@ -276,6 +662,10 @@ def _disable_network():
     def no_connection(*args, **kwargs):
         raise OSError(errno.ENETUNREACH, _NO_NETWORK)
 
+    def no_socket(self, *args, **kwargs):
+        raise OSError(errno.ENETUNREACH, _NO_NETWORK)
+
+    socket.socket.__init__ = no_socket
     socket.getaddrinfo = no_address
     socket.gethostbyname = no_address
     socket.gethostbyname_ex = no_address
@@ -284,6 +674,33 @@ def _disable_network():
     socket.socket.connect_ex = no_connection
 
 
-def _forget_host_modules():
-    for name in [n for n in sys.modules if n == "pyodide_js" or n.startswith("pyodide_js.")]:
-        del sys.modules[name]
+def harden():
+    """Runs once at load: refuses what would harm the runner or outlive a run, and records the baseline that every run restores."""
+    import os
+    import posix
+
+    import pyodide.code
+
+    sys.addaudithook(_audit)
+    pyodide.code.run_js = _refused("pyodide.code.run_js", "Python may not run JavaScript in the host")
+    for module in (os, posix):
+        module._exit = _exit_ends_the_run
+        for name, why in (
+            ("system", "there is no shell; Python runs in a sandbox"),
+            ("fork", "a runner cannot start processes"),
+            ("forkpty", "a runner cannot start processes"),
+            ("kill", "a run may not send signals"),
+            ("killpg", "a run may not send signals"),
+            ("abort", "it would end the interpreter that other sessions share"),
+        ):
+            if hasattr(module, name):
+                setattr(module, name, _refused(f"os.{name}", why))
+    for name in ("alarm", "setitimer", "raise_signal", "pthread_kill", "pthread_sigmask", "sigwait", "sigtimedwait", "sigwaitinfo"):
+        if hasattr(signal, name):
+            setattr(signal, name, _refused(f"signal.{name}", "signals are the runner's, not the run's"))
+    _disable_network()
+    _interruptible_sleep()
+    _install_loop_policy()
+    _baseline_builtins.update(builtins.__dict__)
+    # The worker removes these right after boot; they must not come back with the baseline.
+    _baseline_modules.update((name, module) for name, module in sys.modules.items() if name not in ("__main__", "_woma") and not name.startswith("pyodide_js"))

@@ -23,6 +23,9 @@ export interface Isolation {
   wrap(command: string[], paths: SandboxPaths): string[];
 }
 
+/** The unprivileged uid and gid a runner has inside its namespace (nobody), whoever runs the daemon. */
+export const RUNNER_UID = 65534;
+
 const SYSTEM_DIRS = ["/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin", "/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d"];
 
 function findBwrap(): string | undefined {
@@ -37,7 +40,10 @@ function findBwrap(): string | undefined {
 function bwrapArgs(bwrap: string, command: string[], paths: SandboxPaths): string[] {
   const args = [
     bwrap,
-    "--unshare-all", // user, mount, PID, network, IPC, UTS and cgroup namespaces
+    "--unshare-all", // mount, PID, network, IPC, UTS and cgroup namespaces
+    "--unshare-user", // a user namespace even when the daemon is root, so the runner can be nobody
+    "--uid", String(RUNNER_UID),
+    "--gid", String(RUNNER_UID),
     "--die-with-parent",
     "--new-session", // no controlling terminal: a Ctrl+C meant for the REPL never reaches a runner
     "--clearenv",
@@ -95,7 +101,7 @@ export function chooseIsolation(request: IsolationRequest): Isolation {
     return processLevel(`${why}. Process isolation is defence in depth only`);
   }
   return {
-    info: { level: "namespace", detail: `each runner runs under ${bwrap} in its own user, mount, PID and network namespaces with a read-only view of the files it needs` },
+    info: { level: "namespace", detail: `each runner runs under ${bwrap} as uid ${RUNNER_UID} in its own user, mount, PID and network namespaces, with a read-only view of the files it needs and a seccomp filter` },
     wrap: (command, paths) => bwrapArgs(bwrap, command, paths),
   };
 }

@@ -329,6 +329,14 @@ export interface Truncation {
    * Characters of the result's repr that were cut.
    */
   result_chars?: number;
+  /**
+   * Characters of the error message that were cut (it obeys the same cap as the result).
+   */
+  message_chars?: number;
+  /**
+   * Characters of the error traceback that were cut (it obeys the same cap as the result).
+   */
+  traceback_chars?: number;
 }
 /**
  * Result of `python/run`. A Python exception is a result with status `exception`, not a JSON-RPC error.

@@ -39,11 +39,11 @@ describe("a pool of two workers", () => {
   test("a session stays on its runner whatever else runs", async () => {
     const { client } = daemon;
     const session = (await client.createSession()).session;
-    // Tag the interpreter (not just the globals) the session lives in.
-    await client.run({ code: `import builtins; builtins.home_of_${session.session_id} = True`, session_id: session.session_id });
+    // Tag the interpreter (not just the globals) the session lives in: a module it imported stays imported.
+    await client.run({ code: `import sys, types; sys.modules['home_of_${session.session_id}'] = types.ModuleType('tag')`, session_id: session.session_id });
     const others = Array.from({ length: 2 }, () => client.run({ code: "import time; time.sleep(0.05)" }));
     for (let i = 0; i < 6; i++) {
-      const seen = await client.run({ code: `import builtins; hasattr(builtins, 'home_of_${session.session_id}')`, session_id: session.session_id });
+      const seen = await client.run({ code: `import sys; 'home_of_${session.session_id}' in sys.modules`, session_id: session.session_id });
       expect(seen.result).toBe("True");
     }
     await Promise.all(others);
@@ -91,11 +91,12 @@ describe("the snapshot", () => {
   const cache = mkdtempSync(join(tmpdir(), "woma-snapcache-"));
   const snapshotFile = () => join(cache, "snapshots", readdirSync(join(cache, "snapshots")).find((f) => f.endsWith(".snapshot"))!);
 
-  test("is built on first start, and runners boot from it on the next", async () => {
+  test("is built on first start by a runner that serves nothing, and every runner boots from it", async () => {
+    expect(existsSync(join(cache, "snapshots"))).toBe(false);
     const first = await startDaemon({ transport: "stdio", cacheDir: cache, args: ["--workers", "0"] });
     const info = await first.client.info();
     await first.stop();
-    expect(info.runners[0]!.from_snapshot).toBe(false);
+    expect(info.runners[0]!.from_snapshot).toBe(true);
     expect(info.snapshot?.state).toBe("ready");
     const second = await startDaemon({ transport: "stdio", cacheDir: cache, args: ["--workers", "0"] });
     expect((await second.client.info()).runners[0]!.from_snapshot).toBe(true);
@@ -115,14 +116,14 @@ describe("the snapshot", () => {
     await daemon.stop();
   });
 
-  test("a snapshot with a corrupt byte is caught by its checksum and rebuilt", async () => {
+  test("a tampered snapshot (one byte changed) breaks its seal, is refused and rebuilt", async () => {
     const path = snapshotFile();
     const bytes = readFileSync(path);
     bytes[bytes.length - 1000] = (bytes[bytes.length - 1000]! + 1) % 256;
     writeFileSync(path, bytes);
     const daemon = await startDaemon({ transport: "stdio", cacheDir: cache, args: ["--workers", "0"] });
     expect((await daemon.client.run({ code: "6*7" })).result).toBe("42");
-    expect(daemon.stderr()).toContain("checksum does not match");
+    expect(daemon.stderr()).toContain("its seal does not match");
     await daemon.stop();
     const again = await startDaemon({ transport: "stdio", cacheDir: cache, args: ["--workers", "0"] });
     expect((await again.client.info()).runners[0]!.from_snapshot).toBe(true);

@@ -140,8 +140,15 @@ describe("REST handler over a real daemon (one runner)", () => {
     expect((await python(main, { code: "'free'" })).body.result).toBe("'free'");
   });
 
-  test("a crashing runtime (os._exit) is a 500 and the next request is served normally", async () => {
-    const crashed = await python(main, { code: "import os; os._exit(3)" });
+  test("os._exit ends the run as SystemExit (200), not the runtime", async () => {
+    const exited = await python(main, { code: "import os; os._exit(3)" });
+    expect(exited.status).toBe(200);
+    expect(exited.body).toMatchObject({ status: "exception", error: { type: "SystemExit", message: "3" } });
+    expect((await python(main, { code: "6 * 7" })).body).toMatchObject({ status: "success", result: "42" });
+  });
+
+  test("a crashing runtime (a fatal interpreter error) is a 500 and the next request is served normally", async () => {
+    const crashed = await python(main, { code: fixture("fatal_error.py") });
     expect(crashed.status).toBe(500);
     expect(crashed.body.error as string).toStartWith("Python runtime terminated: ");
     expect((await python(main, { code: "6 * 7" })).body).toMatchObject({ status: "success", result: "42" });

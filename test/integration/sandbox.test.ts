@@ -41,8 +41,8 @@ describe("the sandbox", () => {
   test.each([
     ["import js; js.process", "AttributeError"],
     ["import js; js.Bun", "AttributeError"],
-    ["import pyodide_js", "ImportError"],
-    ["import importlib; importlib.import_module('pyodide_js')", "ImportError"],
+    ["import pyodide_js; pyodide_js.FS", "AttributeError"],
+    ["import importlib; importlib.import_module('pyodide_js')._module", "AttributeError"],
     ["from pyodide.code import run_js; run_js('1')", "PermissionError"],
     ["from pyodide.ffi import to_js; to_js({'a': 1}).constructor.constructor('return process')()", "JsException"],
     ["open('/etc/hostname').read()", "FileNotFoundError"],

@@ -1,0 +1,51 @@
+/** What the pool and the daemon need of a runner, so that a fake one can stand in for a real process in tests. */
+import type { RunnerInfo } from "../../protocol/generated/types.ts";
+import type { RunnerBootResult, RunnerRunParams, RunnerRunResult } from "../runner/runner-protocol.ts";
+
+/** What a runner is for; see `RunnerInfo.role` in the schema. */
+export type RunnerRole = RunnerInfo["role"];
+
+/** A runner's boot facts once it is ready. */
+export type ReadyBoot = Extract<RunnerBootResult, { kind: "ready" }>;
+
+/** Output of a run as it arrives. */
+export type OutputListener = (stream: "stdout" | "stderr", text: string) => void;
+
+/**
+ * One interpreter in its own process. It runs one thing at a time (the pool queues the
+ * rest). When it dies, for any reason, every pending call rejects with `RUNNER_DIED`
+ * and `exited` resolves with the reason.
+ */
+export interface Runner {
+  readonly id: string;
+  role: RunnerRole;
+  /** The tenant whose code this runner has run or will run; undefined while it is a fresh spare. */
+  tenant: string | undefined;
+  /** Sessions living in this runner. */
+  readonly sessions: Set<string>;
+  /** Runs finished. */
+  runs: number;
+  /** When the last run or session operation ended (ms since the epoch), for idle checks. */
+  lastActiveAt: number;
+  readonly bootResult: ReadyBoot | undefined;
+  /** Why the process ended; set once it has. */
+  readonly deathReason: string | undefined;
+  /** Resolves with the death reason when the process has exited. */
+  readonly exited: Promise<string>;
+  /** Process id (of the sandbox wrapper under namespace isolation), or -1. */
+  readonly pid: number;
+  readonly alive: boolean;
+  readonly busy: boolean;
+  /** Resident memory of the runner's process tree, when readable. */
+  rss(): number | undefined;
+  /** Runs code; output goes to `onOutput` as it arrives. */
+  run(params: RunnerRunParams, onOutput: OutputListener): Promise<RunnerRunResult>;
+  /** Asks the runner to raise KeyboardInterrupt in the run, if it is still going. */
+  interrupt(runId: string): void;
+  /** Resets or closes a session's globals in this runner. */
+  session(op: "reset" | "close", sessionId: string): Promise<void>;
+  /** Python's REPL rule: is this source complete? */
+  check(code: string): Promise<{ status: "complete" | "incomplete" | "invalid" }>;
+  /** Kills the process for certain; `reason` becomes its death reason. */
+  kill(reason: string): void;
+}
