@@ -59,7 +59,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
     const token = tokenFrom(args.token);
     const daemonOptions = daemonOptionsFrom(args, 30);
     // Heavy modules load only for this command, so the REPL's start does not pay for them.
-    const [{ guardNotes, isLoopback, webGuardFrom }, { createRestHandler }, { startRestServer }, { waitUntilReady }, { openDaemon }] = await Promise.all([
+    const [{ guardNotes, webGuardFrom }, { createRestHandler }, { startRestServer }, { waitUntilReady }, { openDaemon }] = await Promise.all([
       import("../clients/shared/web-guard.ts"),
       import("../clients/rest/handler.ts"),
       import("../clients/rest/server.ts"),
@@ -106,9 +106,6 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         log: (message) => process.stderr.write(`woma: ${message}\n`),
       });
       server = startRestServer(handler, { host: args.host, port });
-      if (!isLoopback(args.host) && token === undefined) {
-        process.stderr.write(`woma: warning: listening on ${args.host} without a token: anyone who can reach this port can run Python here. Set --token or WOMA_TOKEN.\n`);
-      }
       for (const line of guardNotes(guard, args.host)) process.stderr.write(`woma: ${line}\n`);
       const mode = info.workers <= 1 ? "one runner, state persists between requests" : `${info.workers} runners in parallel, fresh globals per request`;
       process.stderr.write(`woma: REST bridge: ${mode}; isolation: ${info.isolation.level}\n`);

@@ -255,12 +255,16 @@ export function preflightHeaders(guard: WebGuard, request: Request, allowance: C
 }
 
 /**
- * Lines for a server's start-up log about its guard: a warning when any origin may call
- * without a token (every page the user visits could run code), and a note when it listens
- * on every interface yet answers only to loopback names.
+ * Lines for a server's start-up log about who can reach it: a warning when it listens beyond
+ * loopback without a token (anyone who reaches the port can run code), a warning when any
+ * origin may call without a token (every page the user visits could), and a note when it
+ * listens on every interface yet answers only to loopback names.
  */
 export function guardNotes(guard: WebGuard, listenHost: string): string[] {
   const notes: string[] = [];
+  if (!isLoopback(listenHost) && !guard.tokenRequired) {
+    notes.push(`warning: listening on ${listenHost} without a token: anyone who can reach this port can run Python here. Set --token or WOMA_TOKEN.`);
+  }
   if (guard.origins.kind === "any" && !guard.tokenRequired) notes.push("warning: --cors-origin '*' without a token: any web page open in a browser on this machine can run Python here.");
   if (isWildcardAddress(listenHost) && guard.hosts.length === 0) {
     notes.push(`listening on ${listenHost}, but requests must name this server localhost, 127.0.0.1 or [::1]; add the names clients use with --allow-host NAME.`);

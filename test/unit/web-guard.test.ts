@@ -201,6 +201,14 @@ describe("start-up notes", () => {
     expect(guardNotes(closed, "127.0.0.1")).toEqual([]);
   });
 
+  test("beyond loopback without a token is a warning", () => {
+    expect(guardNotes(webGuardFrom({ listenHost: "192.168.1.5", tokenRequired: false }), "192.168.1.5")).toEqual([
+      "warning: listening on 192.168.1.5 without a token: anyone who can reach this port can run Python here. Set --token or WOMA_TOKEN.",
+    ]);
+    expect(guardNotes(webGuardFrom({ listenHost: "192.168.1.5", tokenRequired: true }), "192.168.1.5")).toEqual([]);
+    expect(guardNotes(webGuardFrom({ listenHost: "::1", tokenRequired: false }), "::1")).toEqual([]);
+  });
+
   test("every interface with no --allow-host says which names are answered", () => {
     expect(guardNotes(webGuardFrom({ listenHost: "0.0.0.0", tokenRequired: true }), "0.0.0.0")).toEqual([
       "listening on 0.0.0.0, but requests must name this server localhost, 127.0.0.1 or [::1]; add the names clients use with --allow-host NAME.",
