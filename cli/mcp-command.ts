@@ -1,7 +1,9 @@
 /** The `woma mcp` command: the MCP server, on stdio by default or on Streamable HTTP with --port. */
 import type { Argv, CommandModule } from "yargs";
+import type { McpHttpAccess } from "../clients/mcp/http.ts";
 import { defaultMcpOptions, type McpOptions } from "../clients/mcp/mcp-options.ts";
 import { daemonFlags, daemonOptionsFrom, exitAfterFlush } from "./daemon-flags.ts";
+import { tokenFrom } from "./token-flag.ts";
 
 /** Default longest run of an MCP tool call, in seconds (`--timeout`). */
 const DEFAULT_TIMEOUT_SECONDS = 30;
@@ -10,7 +12,21 @@ function mcpFlags<T>(y: Argv<T>) {
   return daemonFlags(y)
     .option("port", { type: "number", describe: "Serve MCP over Streamable HTTP on this port (0 picks a free one) instead of stdio" })
     .option("host", { type: "string", default: "127.0.0.1", describe: "Address the HTTP server listens on (with --port)" })
-    .option("allow-origin", { type: "string", array: true, describe: "A browser Origin allowed to call the HTTP server besides loopback ones (repeatable; * allows any)" })
+    .option("allow-host", {
+      type: "string",
+      array: true,
+      default: [] as string[],
+      describe: "Another name the HTTP server may be called by in the Host header, besides localhost, 127.0.0.1, [::1] and --host (repeatable; '*' turns the DNS-rebinding check off)",
+    })
+    .option("cors-origin", {
+      alias: "allow-origin",
+      type: "string",
+      array: true,
+      default: [] as string[],
+      describe:
+        "A web origin allowed to call the HTTP server besides loopback ones (repeatable; 'none': no CORS headers). '*' allows every origin; it is not the default because any web page you visit could then run code here. With --token every origin is allowed anyway",
+    })
+    .option("token", { type: "string", describe: "With --port: require 'Authorization: Bearer <token>' on every request but preflight (or set WOMA_TOKEN); any web origin may then call with it" })
     .option("session-idle-timeout", { type: "number", default: 1800, describe: "Seconds without a run after which a Python session (and an idle HTTP MCP session) is closed (0: never)" })
     .option("fresh-interpreter", { type: "boolean", default: false, describe: "Give every Python session a runner process of its own, sharing no imported module or file (one process per session)" })
     .option("connect", { type: "string", describe: "Use the daemon listening on this Unix socket instead of starting one" });
@@ -30,8 +46,16 @@ function mcpOptionsFrom(args: McpArgs): McpOptions {
   };
 }
 
-function isLoopback(host: string): boolean {
-  return host === "localhost" || host === "::1" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
+/** The HTTP server's port, guard and token from the flags; undefined on stdio, where --token and the web flags mean nothing. */
+async function httpFrom(args: McpArgs): Promise<{ port: number; access: McpHttpAccess } | undefined> {
+  const token = tokenFrom(args.token);
+  if (args.port === undefined) {
+    if (args.token !== undefined) throw new Error("--token needs --port: on stdio the MCP client that started the server is the only one that can reach it");
+    return undefined;
+  }
+  const { webGuardFrom } = await import("../clients/shared/web-guard.ts");
+  const guard = webGuardFrom({ listenHost: args.host, allowHosts: args["allow-host"], corsOrigins: args["cors-origin"], tokenRequired: token !== undefined });
+  return { port: args.port, access: token === undefined ? { guard } : { guard, token } };
 }
 
 async function runMcp(args: McpArgs): Promise<void> {
@@ -41,20 +65,27 @@ async function runMcp(args: McpArgs): Promise<void> {
   // Loaded here, not at the top, so that starting the REPL does not pay for the MCP SDK.
   const { openDaemon } = await import("./embedded-daemon.ts");
   const options = mcpOptionsFrom(args);
+  // Checked before the daemon starts, so a bad flag costs no runner boot.
+  const http = await httpFrom(args);
   const daemon = await openDaemon(daemonOptionsFrom(args, DEFAULT_TIMEOUT_SECONDS), args.connect);
   let stop: () => Promise<void>;
   let done: Promise<void>;
   try {
     await daemon.client.initialize("woma-mcp");
-    if (args.port === undefined) {
+    if (http === undefined) {
       const { serveStdio } = await import("../clients/mcp/stdio.ts");
       const stdio = await serveStdio(daemon.client, options);
       stop = stdio.stop;
       done = stdio.closed;
     } else {
-      const [{ createMcpHttpHandler, MCP_PATH }, { listenHttp }] = await Promise.all([import("../clients/mcp/http.ts"), import("../clients/mcp/http-listener.ts")]);
-      const handler = createMcpHttpHandler(daemon.client, options, { loopbackHostOnly: isLoopback(args.host), allowedOrigins: args["allow-origin"] ?? [] });
-      const listener = listenHttp(handler.fetch, args.host, args.port, MCP_PATH);
+      const [{ createMcpHttpHandler, MCP_PATH }, { listenHttp }, { guardNotes }] = await Promise.all([
+        import("../clients/mcp/http.ts"),
+        import("../clients/mcp/http-listener.ts"),
+        import("../clients/shared/web-guard.ts"),
+      ]);
+      const handler = createMcpHttpHandler(daemon.client, options, http.access);
+      const listener = listenHttp(handler.fetch, args.host, http.port, MCP_PATH);
+      for (const line of guardNotes(http.access.guard, args.host)) process.stderr.write(`woma: ${line}\n`);
       process.stderr.write(`woma: MCP on ${listener.url}\n`);
       let stopped!: () => void;
       done = new Promise((resolve) => (stopped = resolve));

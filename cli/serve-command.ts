@@ -3,6 +3,7 @@ import type { Argv, CommandModule } from "yargs";
 import type { RestHandler } from "../clients/rest/handler.ts";
 import type { RestServer } from "../clients/rest/server.ts";
 import { daemonFlags, daemonOptionsFrom, exitAfterFlush } from "./daemon-flags.ts";
+import { tokenFrom } from "./token-flag.ts";
 
 /** How long `woma serve` waits for the first runner, in ms (the very first start may build the snapshot). */
 const READY_TIMEOUT_MS = 300_000;
@@ -11,8 +12,21 @@ function serveFlags<T>(y: Argv<T>) {
   return daemonFlags(y)
     .option("port", { type: "number", default: 8000, describe: "TCP port to listen on (0: pick a free one)" })
     .option("host", { type: "string", default: "127.0.0.1", describe: "Interface to listen on; anything beyond loopback should have a --token" })
-    .option("token", { type: "string", describe: "Require 'Authorization: Bearer <token>' on every request but GET /health and preflight (or set WOMA_TOKEN)" })
-    .option("cors-origin", { type: "string", array: true, default: [] as string[], describe: "Origins browsers may call from (repeat or comma-separate; default any; 'none' turns CORS off)" })
+    .option("allow-host", {
+      type: "string",
+      array: true,
+      default: [] as string[],
+      describe: "Another name this server may be called by in the Host header, besides localhost, 127.0.0.1, [::1] and --host (repeatable; '*' turns the DNS-rebinding check off)",
+    })
+    .option("token", { type: "string", describe: "Require 'Authorization: Bearer <token>' on every request but GET /health and preflight (or set WOMA_TOKEN); any web origin may then call with it" })
+    .option("cors-origin", {
+      type: "string",
+      array: true,
+      default: [] as string[],
+      describe:
+        "A web origin allowed to call besides loopback ones, e.g. https://app.example (repeat or comma-separate; 'none': no CORS headers). " +
+        "'*' allows every origin, the original tool's open CORS; it is not the default because any web page you visit could then run code here. With --token every origin is allowed anyway",
+    })
     .option("max-body", { type: "number", default: 1024 * 1024, describe: "Largest request body, in bytes" })
     .option("reset-globals", { type: "boolean", default: false, describe: "Run each request in fresh globals unless it says \"reset_globals\": false" })
     .option("session-idle-timeout", { type: "number", default: 3600, describe: "Close a named session after this many seconds without a run (0: never)" })
@@ -25,16 +39,6 @@ type ServeArgs = ReturnType<typeof serveFlags<object>> extends Argv<infer U> ? U
 function wholeNumber(name: string, value: number, min: number): number {
   if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number of at least ${min}, got ${value}`);
   return value;
-}
-
-/** The token from `--token`, else from the WOMA_TOKEN environment variable; an empty one is refused. */
-function tokenFrom(flag: string | undefined): string | undefined {
-  if (flag !== undefined) {
-    if (flag.trim() === "") throw new Error("--token must not be empty");
-    return flag;
-  }
-  const env = process.env.WOMA_TOKEN;
-  return env === undefined || env.trim() === "" ? undefined : env;
 }
 
 /**
@@ -55,14 +59,14 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
     const token = tokenFrom(args.token);
     const daemonOptions = daemonOptionsFrom(args, 30);
     // Heavy modules load only for this command, so the REPL's start does not pay for them.
-    const [{ corsPolicyFrom }, { createRestHandler }, { isLoopback, startRestServer }, { waitUntilReady }, { openDaemon }] = await Promise.all([
-      import("../clients/rest/access.ts"),
+    const [{ guardNotes, webGuardFrom }, { createRestHandler }, { startRestServer }, { waitUntilReady }, { openDaemon }] = await Promise.all([
+      import("../clients/shared/web-guard.ts"),
       import("../clients/rest/handler.ts"),
       import("../clients/rest/server.ts"),
       import("../clients/rest/wait-ready.ts"),
       import("./embedded-daemon.ts"),
     ]);
-    const cors = corsPolicyFrom(args["cors-origin"]);
+    const guard = webGuardFrom({ listenHost: args.host, allowHosts: args["allow-host"], corsOrigins: args["cors-origin"], tokenRequired: token !== undefined });
 
     const daemon = await openDaemon(daemonOptions, args.connect);
     let server: RestServer | undefined;
@@ -97,14 +101,12 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         maxBodyBytes,
         maxTimeoutMs: daemonOptions.defaultTimeoutMs,
         token,
-        cors,
+        guard,
         sessionIdleTimeoutMs,
         log: (message) => process.stderr.write(`woma: ${message}\n`),
       });
       server = startRestServer(handler, { host: args.host, port });
-      if (!isLoopback(args.host) && token === undefined) {
-        process.stderr.write(`woma: warning: listening on ${args.host} without a token: anyone who can reach this port can run Python here. Set --token or WOMA_TOKEN.\n`);
-      }
+      for (const line of guardNotes(guard, args.host)) process.stderr.write(`woma: ${line}\n`);
       const mode = info.workers <= 1 ? "one runner, state persists between requests" : `${info.workers} runners in parallel, fresh globals per request`;
       process.stderr.write(`woma: REST bridge: ${mode}; isolation: ${info.isolation.level}\n`);
       process.stderr.write(`woma: listening on ${server.url}\n`);

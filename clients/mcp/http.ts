@@ -1,9 +1,10 @@
 /** MCP over Streamable HTTP as a plain `fetch(Request)` handler: one stateful connection per `Mcp-Session-Id`. */
 import { randomUUID } from "node:crypto";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+import { checkBearerToken } from "../shared/bearer-token.ts";
 import type { DaemonClient } from "../shared/daemon-client.ts";
+import { corsHeaders, preflightHeaders, refuseContentType, refuseHost, refuseOrigin, type CorsAllowance, type Refusal, type WebGuard } from "../shared/web-guard.ts";
 import { describeDuration, type McpOptions } from "./mcp-options.ts";
-import { refuseForeignRequest, type OriginPolicy } from "./origin-guard.ts";
 import { createMcpConnection, type McpConnection } from "./server.ts";
 
 /** The path MCP is served at. */
@@ -25,8 +26,35 @@ interface Entry {
   lastSeen: number;
 }
 
-function jsonRpcError(status: number, code: number, message: string): Response {
-  return Response.json({ jsonrpc: "2.0", error: { code, message }, id: null }, { status });
+/** Who may reach the HTTP server: the shared web guard, and the bearer token when one is set. */
+export interface McpHttpAccess {
+  /** Host names and browser origins accepted (`--host`, `--allow-host`, `--cors-origin`). */
+  guard: WebGuard;
+  /** When set, every request but CORS preflight needs `Authorization: Bearer <token>` (`--token`). */
+  token?: string;
+}
+
+/** What browsers are told the MCP endpoint takes (Streamable HTTP's methods and headers), and may read back. */
+const CORS: CorsAllowance = {
+  methods: "GET, POST, DELETE, OPTIONS",
+  requestHeaders: "Content-Type, Accept, Authorization, Mcp-Session-Id, Mcp-Protocol-Version, Last-Event-ID",
+  exposedHeaders: "Mcp-Session-Id, Mcp-Protocol-Version",
+};
+
+function jsonRpcError(status: number, code: number, message: string, headers: Record<string, string> = {}): Response {
+  return Response.json({ jsonrpc: "2.0", error: { code, message }, id: null }, { status, headers });
+}
+
+function refusalResponse(refusal: Refusal): Response {
+  return jsonRpcError(refusal.status, -32000, refusal.message, refusal.headers);
+}
+
+/** The same answer with the CORS headers added (a fresh Response, since the transport's headers may be immutable). */
+function withHeaders(response: Response, headers: Record<string, string>): Response {
+  if (Object.keys(headers).length === 0) return response;
+  const merged = new Headers(response.headers);
+  for (const [name, value] of Object.entries(headers)) if (!merged.has(name)) merged.set(name, value);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers: merged });
 }
 
 /**
@@ -34,9 +62,13 @@ function jsonRpcError(status: number, code: number, message: string): Response {
  * connection, whose id the response carries; later requests name it, and an unknown or
  * expired id gets 404 so the client initializes again. DELETE ends a connection. A
  * connection idle for `options.sessionIdleMs` with no call running is ended too, so a client
- * that vanished without DELETE does not keep its Python sessions forever.
+ * that vanished without DELETE does not keep its Python sessions forever. Every request
+ * passes the shared web guard first, in the REST bridge's order: a foreign Host is 403, a
+ * POST that is not `application/json` 415, a foreign Origin 403, a missing or wrong token
+ * 401; `OPTIONS` is answered as a CORS preflight.
  */
-export function createMcpHttpHandler(client: DaemonClient, options: McpOptions, policy: OriginPolicy): McpHttpHandler {
+export function createMcpHttpHandler(client: DaemonClient, options: McpOptions, access: McpHttpAccess): McpHttpHandler {
+  const { guard, token } = access;
   const entries = new Map<string, Entry>();
 
   const end = async (id: string) => {
@@ -75,23 +107,34 @@ export function createMcpHttpHandler(client: DaemonClient, options: McpOptions, 
     return response;
   };
 
+  const serve = async (request: Request): Promise<Response> => {
+    const id = request.headers.get("mcp-session-id");
+    if (id === null) {
+      if (request.method !== "POST") return jsonRpcError(400, -32000, "Bad Request: Mcp-Session-Id header is required; initialize a session with a POST first");
+      return open(request);
+    }
+    const entry = entries.get(id);
+    if (!entry) {
+      const idle = options.sessionIdleMs > 0 ? `, or expired after ${describeDuration(options.sessionIdleMs)} without requests` : "";
+      return jsonRpcError(404, -32001, `Session not found: MCP session ${id} is unknown, was closed${idle}; initialize a new one`);
+    }
+    entry.lastSeen = Date.now();
+    return entry.transport.handleRequest(request);
+  };
+
   return {
     fetch: async (request) => {
+      const host = refuseHost(guard, request);
+      if (host) return refusalResponse(host);
       if (new URL(request.url).pathname !== MCP_PATH) return new Response(`woma serves MCP at ${MCP_PATH}\n`, { status: 404 });
-      const refusal = refuseForeignRequest(request, policy);
-      if (refusal) return refusal;
-      const id = request.headers.get("mcp-session-id");
-      if (id === null) {
-        if (request.method !== "POST") return jsonRpcError(400, -32000, "Bad Request: Mcp-Session-Id header is required; initialize a session with a POST first");
-        return open(request);
+      if (request.method === "OPTIONS") {
+        const origin = refuseOrigin(guard, request);
+        if (origin) return refusalResponse(origin);
+        return new Response(null, { status: 204, headers: { ...preflightHeaders(guard, request, CORS), Allow: CORS.methods } });
       }
-      const entry = entries.get(id);
-      if (!entry) {
-        const idle = options.sessionIdleMs > 0 ? `, or expired after ${describeDuration(options.sessionIdleMs)} without requests` : "";
-        return jsonRpcError(404, -32001, `Session not found: MCP session ${id} is unknown, was closed${idle}; initialize a new one`);
-      }
-      entry.lastSeen = Date.now();
-      return entry.transport.handleRequest(request);
+      const refusal = (request.method === "POST" ? refuseContentType(request) : undefined) ?? refuseOrigin(guard, request) ?? checkBearerToken(token, request);
+      if (refusal) return withHeaders(refusalResponse(refusal), corsHeaders(guard, request, CORS));
+      return withHeaders(await serve(request), corsHeaders(guard, request, CORS));
     },
     get sessionCount() {
       return entries.size;

@@ -1,11 +1,12 @@
 /** The REST bridge as a plain `fetch(Request) → Response` function: `GET /health` and `POST /python` over a daemon client. */
 import type { DaemonClient } from "../shared/daemon-client.ts";
 import { failureData, isRuntimeTerminated, isTimedOut } from "../shared/run-errors.ts";
-import { checkBearerToken, corsHeaders, preflightResponse, type CorsPolicy } from "./access.ts";
+import { checkBearerToken } from "../shared/bearer-token.ts";
+import { corsHeaders, preflightHeaders, refuseContentType, refuseHost, refuseOrigin, webGuardFrom, type CorsAllowance, type Refusal, type WebGuard } from "../shared/web-guard.ts";
 import { parsePythonRequest, PYTHON_BODY_EXAMPLE } from "./python-request.ts";
 import { runAnswer, timeoutAnswer } from "./python-response.ts";
 import { DEFAULT_MAX_BODY_BYTES, readJsonObject } from "./request-body.ts";
-import { RestError, restErrorFromDaemon } from "./rest-errors.ts";
+import { RestError, restErrorFromDaemon, restErrorFromRefusal } from "./rest-errors.ts";
 import { SessionRouter } from "./session-router.ts";
 
 /** Settings of the REST bridge. Only `workers` is required. */
@@ -20,8 +21,12 @@ export interface RestOptions {
   maxTimeoutMs?: number;
   /** When set, every request except `GET /health` and CORS preflight needs `Authorization: Bearer <token>`. */
   token?: string;
-  /** Which origins browsers may call from. Default: any. */
-  cors?: CorsPolicy;
+  /**
+   * The Host names and browser origins the bridge accepts (`--host`, `--allow-host`,
+   * `--cors-origin`). Default: loopback names and origins only, or any origin when `token`
+   * is set.
+   */
+  guard?: WebGuard;
   /** Named sessions are closed after this long without a run, in ms; 0 means never. Default one hour. */
   sessionIdleTimeoutMs?: number;
   /** Where the bridge writes its own log lines (a session reset, an unexpected error). Default: nowhere. */
@@ -40,6 +45,17 @@ type Endpoint = (request: Request) => Promise<Response>;
 /** Paths that do not need the token. */
 const OPEN_PATHS = new Set(["/health"]);
 
+/** Paths whose POST body is JSON, so it must say `Content-Type: application/json`. */
+const JSON_PATHS = new Set(["/python"]);
+
+/** What browsers are told the bridge takes. */
+const CORS: CorsAllowance = { methods: "GET, POST, OPTIONS", requestHeaders: "Content-Type, Authorization" };
+
+/** Throws a refusal of the web guard as the bridge's failure, so the one error path answers it. */
+function refused(refusal: Refusal | undefined): void {
+  if (refusal) throw restErrorFromRefusal(refusal);
+}
+
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return Response.json(body, { status, headers });
 }
@@ -47,13 +63,15 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 /**
  * Builds the handler. It answers `GET /health` and `POST /python` (see docs/rest.md for the
  * contract), `OPTIONS` preflight on both, 404 for other paths and 405 for other methods.
+ * Before any of that, the guard refuses a foreign Host (403), a `POST /python` that is not
+ * `application/json` (415) and a foreign Origin (403); then the token is checked (401).
  * It never throws: every failure becomes a JSON answer through the table in rest-errors.ts.
  * With `workers` ≤ 1 it creates the default session in the daemon at once.
  */
 export function createRestHandler(client: DaemonClient, options: RestOptions): RestHandler {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const defaults = { resetGlobals: options.resetGlobals ?? false, maxTimeoutMs: options.maxTimeoutMs ?? 30_000 };
-  const cors = options.cors ?? { kind: "any" };
+  const guard = options.guard ?? webGuardFrom({ listenHost: "127.0.0.1", tokenRequired: options.token !== undefined });
   const log = options.log ?? (() => {});
   const router = new SessionRouter(client, { defaultSession: options.workers <= 1, sessionIdleTimeoutMs: options.sessionIdleTimeoutMs ?? 3_600_000 }, log);
 
@@ -100,17 +118,21 @@ export function createRestHandler(client: DaemonClient, options: RestOptions): R
     "/python": { POST: python },
   };
 
+  // The order is the shared guard's (web-guard.ts): Host, then Content-Type, Origin and token.
   const handle = async (request: Request): Promise<Response> => {
+    refused(refuseHost(guard, request));
     const path = new URL(request.url).pathname;
     const route = routes[path];
-    if (request.method === "OPTIONS" && route !== undefined) return preflightResponse(cors, request);
-    if (!OPEN_PATHS.has(path)) {
-      const denied = checkBearerToken(options.token, request);
-      if (denied) throw denied;
+    const allowed = route === undefined ? "" : [...Object.keys(route), "OPTIONS"].join(", ");
+    if (request.method === "OPTIONS" && route !== undefined) {
+      refused(refuseOrigin(guard, request));
+      return new Response(null, { status: 204, headers: { ...preflightHeaders(guard, request, CORS), Allow: allowed } });
     }
+    if (request.method === "POST" && JSON_PATHS.has(path)) refused(refuseContentType(request));
+    refused(refuseOrigin(guard, request));
+    if (!OPEN_PATHS.has(path)) refused(checkBearerToken(options.token, request));
     if (route === undefined) throw new RestError("not_found", `no such path: ${path}; this server answers GET /health and POST /python`);
     const endpoint = route[request.method];
-    const allowed = [...Object.keys(route), "OPTIONS"].join(", ");
     if (endpoint === undefined) throw new RestError("method_not_allowed", `${request.method} is not allowed on ${path}; use ${allowed}`, {}, { Allow: allowed });
     return endpoint(request);
   };
@@ -121,10 +143,10 @@ export function createRestHandler(client: DaemonClient, options: RestOptions): R
       response = await handle(request);
     } catch (error) {
       const failure = restErrorFromDaemon(error);
-      if (failure.kind === "internal") log(`${request.method} ${new URL(request.url).pathname} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      if (failure.kind === "internal") log(`${request.method} ${request.url} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       response = json(failure.status, failure.body(), failure.headers);
     }
-    for (const [name, value] of Object.entries(corsHeaders(cors, request))) {
+    for (const [name, value] of Object.entries(corsHeaders(guard, request, CORS))) {
       if (!response.headers.has(name)) response.headers.set(name, value);
     }
     return response;

@@ -2,13 +2,16 @@
 import { ConnectionError, ErrorCodes, ResponseError } from "vscode-jsonrpc";
 import { JsonRpcErrorCodes, WomaErrorCodes } from "../../protocol/error-codes.ts";
 import { failureData, isRuntimeTerminated } from "../shared/run-errors.ts";
+import type { Refusal } from "../shared/web-guard.ts";
 
 /** What went wrong with a request, as the bridge sees it. */
 export type RestErrorKind =
   | "bad_request"
   | "unauthorized"
+  | "forbidden"
   | "not_found"
   | "method_not_allowed"
+  | "unsupported_media_type"
   | "runtime_terminated"
   | "pool_busy"
   | "unavailable"
@@ -35,8 +38,10 @@ interface FailureRow {
 const FAILURES: Record<RestErrorKind, FailureRow> = {
   bad_request: { status: 400, daemonCodes: [JsonRpcErrorCodes.InvalidParams, WomaErrorCodes.MessageTooLarge] },
   unauthorized: { status: 401, daemonCodes: [] },
+  forbidden: { status: 403, daemonCodes: [] },
   not_found: { status: 404, daemonCodes: [] },
   method_not_allowed: { status: 405, daemonCodes: [] },
+  unsupported_media_type: { status: 415, daemonCodes: [] },
   runtime_terminated: { status: 500, daemonCodes: [WomaErrorCodes.RuntimeTerminated, WomaErrorCodes.SessionLost] },
   pool_busy: { status: 503, daemonCodes: [WomaErrorCodes.PoolBusy] },
   unavailable: { status: 503, daemonCodes: [WomaErrorCodes.PoolUnavailable, WomaErrorCodes.ShuttingDown] },
@@ -84,6 +89,13 @@ export class RestError extends Error {
 }
 
 const TERMINATED = "Python runtime terminated: ";
+
+const KIND_OF_REFUSAL: Record<Refusal["status"], RestErrorKind> = { 401: "unauthorized", 403: "forbidden", 415: "unsupported_media_type" };
+
+/** Turns a refusal of the shared web guard (Host, Origin, Content-Type, token) into the bridge's failure. */
+export function restErrorFromRefusal(refusal: Refusal): RestError {
+  return new RestError(KIND_OF_REFUSAL[refusal.status], refusal.message, {}, refusal.headers);
+}
 
 /** Turns anything a daemon call threw into the bridge's failure, through {@link FAILURES}. */
 export function restErrorFromDaemon(error: unknown): RestError {

@@ -19,12 +19,6 @@ export interface RestServer {
   stop(): Promise<void>;
 }
 
-/** True for addresses only this machine can reach. */
-export function isLoopback(host: string): boolean {
-  const bare = host.replace(/^\[|\]$/g, "").toLowerCase();
-  return bare === "localhost" || bare === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare);
-}
-
 /**
  * Starts listening. Bun's own body limit is set far above the handler's, so an oversized
  * body gets the handler's JSON 400 rather than Bun's bare 413 (the handler stops reading

@@ -39,15 +39,17 @@ export interface HttpMcp {
   url: URL;
   process: ChildProcess;
   stderr(): string;
-  /** A new MCP client (a new MCP session) of this server. */
-  connect(name?: string): Promise<{ client: Client; transport: StreamableHTTPClientTransport }>;
+  /** A new MCP client (a new MCP session) of this server, sending `headers` (a token) on every request. */
+  connect(name?: string, headers?: Record<string, string>): Promise<{ client: Client; transport: StreamableHTTPClientTransport }>;
   /** SIGTERM, then waits for the exit (SIGKILL after 5 s); resolves with the exit code. */
   stop(): Promise<number | null>;
 }
 
-/** Starts `woma mcp --port 0` and waits for its `woma: MCP on URL` line. */
-export async function startHttpMcp(extra: string[] = []): Promise<HttpMcp> {
-  const child = spawn(process.execPath, mcpArgs(["--port", "0", ...extra]), { stdio: ["ignore", "pipe", "pipe"] });
+/** Starts `woma mcp --port 0` and waits for its `woma: MCP on URL` line. WOMA_TOKEN is removed from its environment unless `env` sets it. */
+export async function startHttpMcp(extra: string[] = [], env: Record<string, string> = {}): Promise<HttpMcp> {
+  const environment: Record<string, string | undefined> = { ...process.env, ...env };
+  if (env.WOMA_TOKEN === undefined) delete environment.WOMA_TOKEN;
+  const child = spawn(process.execPath, mcpArgs(["--port", "0", ...extra]), { stdio: ["ignore", "pipe", "pipe"], env: environment });
   let stderr = "";
   let stdout = "";
   child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
@@ -66,8 +68,8 @@ export async function startHttpMcp(extra: string[] = []): Promise<HttpMcp> {
     url,
     process: child,
     stderr: () => stderr,
-    connect: async (name = "woma-test") => {
-      const transport = new StreamableHTTPClientTransport(url);
+    connect: async (name = "woma-test", headers = {}) => {
+      const transport = new StreamableHTTPClientTransport(url, { requestInit: { headers } });
       const client = new Client({ name, version: "1.0.0" });
       await client.connect(transport);
       return { client, transport };

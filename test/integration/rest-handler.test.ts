@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createRestHandler, type RestHandler, type RestOptions } from "../../clients/rest/handler.ts";
+import { webGuardFrom } from "../../clients/shared/web-guard.ts";
 import { waitFor } from "../harness/paths.ts";
 import { startDaemon, type DaemonUnderTest } from "../harness/start-daemon.ts";
 
@@ -14,15 +15,21 @@ interface Answer {
   body: Record<string, unknown>;
 }
 
+/** Calls the handler as a loopback client would; a body is sent as JSON unless `headers` say otherwise. */
 async function call(handler: RestHandler, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-  const init: RequestInit = { method, headers };
+  const init: RequestInit = { method, headers: body === undefined ? headers : { "Content-Type": "application/json", ...headers } };
   if (body !== undefined) init.body = typeof body === "string" ? body : JSON.stringify(body);
-  const response = await handler(new Request(`http://bridge.test${path}`, init));
+  const response = await handler(new Request(`http://localhost${path}`, init));
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text === "" ? {} : (JSON.parse(text) as Record<string, unknown>) };
 }
 
 const python = (handler: RestHandler, body: unknown, headers?: Record<string, string>) => call(handler, "POST", "/python", body, headers);
+
+async function handlerAnswer(handler: RestHandler, request: Request): Promise<Answer> {
+  const response = await handler(request);
+  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
+}
 
 describe("REST handler over a real daemon (one runner)", () => {
   let daemon: DaemonUnderTest;
@@ -130,7 +137,12 @@ describe("REST handler over a real daemon (one runner)", () => {
 
   test("a request whose client goes away is cancelled: its runner is free again long before the timeout", async () => {
     const client = new AbortController();
-    const request = new Request("http://bridge.test/python", { method: "POST", body: JSON.stringify({ code: fixture("infinite_loop.py") }), signal: client.signal });
+    const request = new Request("http://localhost/python", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ code: fixture("infinite_loop.py") }),
+      signal: client.signal,
+    });
     const answer = main(request);
     await waitFor("the runaway run to start", async () => (await daemon.client.info()).runners.some((r) => r.state === "busy"), 5000);
     client.abort();
@@ -185,13 +197,30 @@ describe("REST handler over a real daemon (one runner)", () => {
     expect((await call(locked, "GET", "/admin", undefined, { Authorization: "Bearer s3cret" })).status).toBe(404);
   });
 
-  test("CORS off: no Access-Control headers on answers or preflight", async () => {
-    const closed = bridge({ cors: { kind: "off" } });
-    const answer = await python(closed, { code: "1" }, { Origin: "https://a.example" });
+  test("CORS off (--cors-origin none): no Access-Control headers even for a loopback page, and a foreign page is still refused", async () => {
+    const closed = bridge({ guard: webGuardFrom({ listenHost: "127.0.0.1", corsOrigins: ["none"], tokenRequired: false }) });
+    const answer = await python(closed, { code: "1" }, { Origin: "http://localhost:3000" });
+    expect(answer.body.result).toBe("1");
     expect(answer.headers.get("Access-Control-Allow-Origin")).toBeNull();
-    const preflight = await call(closed, "OPTIONS", "/python", undefined, { Origin: "https://a.example" });
+    const preflight = await call(closed, "OPTIONS", "/python", undefined, { Origin: "http://localhost:3000" });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("Access-Control-Allow-Origin")).toBeNull();
+    expect((await python(closed, { code: "1" }, { Origin: "https://a.example" })).status).toBe(403);
+  });
+
+  test("the default guard: a foreign Host or Origin is 403 and a text/plain body 415, before the token or the body is looked at", async () => {
+    const foreignHost = await handlerAnswer(main, new Request("http://evil.example/python", { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"code": "1"}' }));
+    expect(foreignHost.status).toBe(403);
+    expect(foreignHost.body.error as string).toContain("--allow-host evil.example");
+    const foreignOrigin = await python(main, { code: "1" }, { Origin: "https://evil.example" });
+    expect(foreignOrigin.status).toBe(403);
+    expect(foreignOrigin.headers.get("Access-Control-Allow-Origin")).toBeNull();
+    const plain = await python(main, "not even JSON", { "Content-Type": "text/plain;charset=UTF-8" });
+    expect(plain.status).toBe(415);
+    expect(plain.body).toEqual({ status: "error", error: expect.stringMatching(/^Content-Type "text\/plain;charset=UTF-8": send the body as JSON/) });
+    const local = await python(main, { code: "'ok'" }, { Origin: "http://127.0.0.1:5173" });
+    expect(local.body.result).toBe("'ok'");
+    expect(local.headers.get("Access-Control-Allow-Origin")).toBe("http://127.0.0.1:5173");
   });
 
   test("a body over the configured limit is a 400, and the next request runs", async () => {

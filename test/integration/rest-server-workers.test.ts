@@ -6,6 +6,7 @@ import { startServe, type ServeUnderTest } from "../harness/start-serve.ts";
 
 const TOKEN = "test-token-4f9a";
 const AUTH = { Authorization: `Bearer ${TOKEN}` };
+const JSON_TYPE = { "Content-Type": "application/json" };
 
 
 function median(values: number[]): number {
@@ -15,7 +16,7 @@ function median(values: number[]): number {
 
 describe("woma serve --workers 2 --timeout 3 --cors-origin https://app.example, WOMA_TOKEN set", () => {
   let server: ServeUnderTest;
-  const python = (body: unknown, headers: Record<string, string> = AUTH) => send(`${server.url}/python`, { method: "POST", body: JSON.stringify(body), headers });
+  const python = (body: unknown, headers: Record<string, string> = AUTH) => send(`${server.url}/python`, { method: "POST", body: JSON.stringify(body), headers: { ...JSON_TYPE, ...headers } });
 
   beforeAll(async () => {
     server = await startServe(["--workers", "2", "--timeout", "3", "--cors-origin", "https://app.example"], { WOMA_TOKEN: TOKEN });
@@ -38,11 +39,11 @@ describe("woma serve --workers 2 --timeout 3 --cors-origin https://app.example, 
     expect(preflight.status).toBe(204);
   });
 
-  test("--cors-origin: the allowed origin is echoed, another origin gets no Access-Control-Allow-Origin", async () => {
+  test("--cors-origin with a token: the allowed origin is echoed, another origin is refused (403, no Access-Control-Allow-Origin) even with the token", async () => {
     const allowed = await python({ code: "1" }, { ...AUTH, Origin: "https://app.example" });
     expect(allowed.headers.get("Access-Control-Allow-Origin")).toBe("https://app.example");
     const other = await python({ code: "1" }, { ...AUTH, Origin: "https://evil.example" });
-    expect(other.status).toBe(200);
+    expect(other.status).toBe(403);
     expect(other.headers.get("Access-Control-Allow-Origin")).toBeNull();
     const preflight = await fetch(`${server.url}/python`, { method: "OPTIONS", headers: { Origin: "https://evil.example", "Access-Control-Request-Method": "POST" } });
     expect(preflight.headers.get("Access-Control-Allow-Origin")).toBeNull();
@@ -96,7 +97,7 @@ describe("woma serve --workers 2 --timeout 3 --cors-origin https://app.example, 
 
   test("bad input gets 400 and the server stays up", async () => {
     expect((await python({ code: 5 })).status).toBe(400);
-    expect((await send(`${server.url}/python`, { method: "POST", body: "[1, 2]", headers: AUTH })).status).toBe(400);
+    expect((await send(`${server.url}/python`, { method: "POST", body: "[1, 2]", headers: { ...JSON_TYPE, ...AUTH } })).status).toBe(400);
     expect((await send(`${server.url}/health`)).status).toBe(200);
   });
 });

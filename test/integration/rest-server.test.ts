@@ -6,11 +6,12 @@ import { waitFor } from "../harness/paths.ts";
 import { startDaemon, type DaemonUnderTest } from "../harness/start-daemon.ts";
 import { alive, startServe, type ServeUnderTest } from "../harness/start-serve.ts";
 
-
+/** The header every POST /python needs (a web page cannot send it cross-origin without a preflight). */
+const JSON_TYPE = { "Content-Type": "application/json" };
 
 describe("woma serve (defaults: one runner, state persists)", () => {
   let server: ServeUnderTest;
-  const python = (body: unknown) => send(`${server.url}/python`, { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body) });
+  const python = (body: unknown) => send(`${server.url}/python`, { method: "POST", headers: JSON_TYPE, body: typeof body === "string" ? body : JSON.stringify(body) });
 
   beforeAll(async () => {
     server = await startServe([]);
@@ -94,7 +95,7 @@ describe("woma serve (defaults: one runner, state persists)", () => {
       ],
     ];
     test.each(cases)("%s", async (_what, init, message) => {
-      const { status, headers, body } = await send(`${server.url}/python`, { method: "POST", ...init });
+      const { status, headers, body } = await send(`${server.url}/python`, { method: "POST", headers: JSON_TYPE, ...init });
       expect(status).toBe(400);
       expect(headers.get("Content-Type")).toStartWith("application/json");
       expect(body.status).toBe("error");
@@ -108,7 +109,7 @@ describe("woma serve (defaults: one runner, state persists)", () => {
   });
 
   test("unknown paths get 404, wrong methods 405 with Allow", async () => {
-    const missing = await send(`${server.url}/run`, { method: "POST", body: '{"code": "1"}' });
+    const missing = await send(`${server.url}/run`, { method: "POST", headers: JSON_TYPE, body: '{"code": "1"}' });
     expect(missing.status).toBe(404);
     expect(missing.body.error as string).toContain("no such path: /run");
     const wrong = await send(`${server.url}/python`);
@@ -117,17 +118,31 @@ describe("woma serve (defaults: one runner, state persists)", () => {
     expect((await send(`${server.url}/health`, { method: "DELETE" })).status).toBe(405);
   });
 
-  test("CORS is on by default: answers carry Access-Control-Allow-Origin *, preflight is 204 with the headers", async () => {
-    const answer = await send(`${server.url}/python`, { method: "POST", body: '{"code": "1"}', headers: { Origin: "https://site.example" } });
-    expect(answer.headers.get("Access-Control-Allow-Origin")).toBe("*");
+  test("CORS is on by default for loopback pages: their Origin is echoed and their preflight is 204 with the headers", async () => {
+    const page = `http://localhost:5173`;
+    const answer = await send(`${server.url}/python`, { method: "POST", headers: { ...JSON_TYPE, Origin: page }, body: '{"code": "1"}' });
+    expect(answer.body.result).toBe("1");
+    expect(answer.headers.get("Access-Control-Allow-Origin")).toBe(page);
+    expect(answer.headers.get("Vary")).toBe("Origin");
     const preflight = await fetch(`${server.url}/python`, {
       method: "OPTIONS",
-      headers: { Origin: "https://site.example", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type" },
+      headers: { Origin: page, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type" },
     });
     expect(preflight.status).toBe(204);
-    expect(preflight.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    expect(preflight.headers.get("Access-Control-Allow-Origin")).toBe(page);
     expect(preflight.headers.get("Access-Control-Allow-Methods")).toContain("POST");
     expect(preflight.headers.get("Access-Control-Allow-Headers")).toContain("Content-Type");
+  });
+
+  test("a page on another origin gets 403 and no CORS header, on its preflight and on its request", async () => {
+    const headers = { Origin: "https://site.example", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type" };
+    const preflight = await fetch(`${server.url}/python`, { method: "OPTIONS", headers });
+    expect(preflight.status).toBe(403);
+    expect(preflight.headers.get("Access-Control-Allow-Origin")).toBeNull();
+    const answer = await send(`${server.url}/python`, { method: "POST", headers: { ...JSON_TYPE, Origin: "https://site.example" }, body: '{"code": "1"}' });
+    expect(answer.status).toBe(403);
+    expect(answer.headers.get("Access-Control-Allow-Origin")).toBeNull();
+    expect(answer.body.error as string).toContain("--cors-origin https://site.example");
   });
 
   test("a timeout the code stops on: 200 TimeoutError, and the session keeps its state", async () => {
@@ -159,7 +174,7 @@ describe("woma serve (defaults: one runner, state persists)", () => {
 
 describe("woma serve --workers 0 --reset-globals --max-body 2000 --host 0.0.0.0 (no token)", () => {
   let server: ServeUnderTest;
-  const python = (body: unknown) => send(`${server.url.replace("0.0.0.0", "127.0.0.1")}/python`, { method: "POST", body: JSON.stringify(body) });
+  const python = (body: unknown) => send(`${server.url.replace("0.0.0.0", "127.0.0.1")}/python`, { method: "POST", headers: JSON_TYPE, body: JSON.stringify(body) });
 
   // Listening on every interface is what the warning is about; the server lives only for these few tests.
   beforeAll(async () => {
@@ -169,8 +184,9 @@ describe("woma serve --workers 0 --reset-globals --max-body 2000 --host 0.0.0.0 
     await server?.stop();
   });
 
-  test("listening beyond loopback without a token prints a warning at start", () => {
+  test("listening beyond loopback without a token prints a warning at start, and says which Host names are answered", () => {
     expect(server.stderr()).toContain("woma: warning: listening on 0.0.0.0 without a token");
+    expect(server.stderr()).toContain("woma: listening on 0.0.0.0, but requests must name this server localhost, 127.0.0.1 or [::1]; add the names clients use with --allow-host NAME.");
   });
 
   test("--reset-globals is the default of reset_globals; reset_globals: false keeps state", async () => {
@@ -202,7 +218,7 @@ describe("woma serve --connect SOCKET (a daemon that runs on its own)", () => {
   });
 
   test("runs go to the running daemon; the bridge's sessions are closed when it stops, the daemon goes on", async () => {
-    const run = await send(`${server.url}/python`, { method: "POST", body: JSON.stringify({ code: "import os; os.getpid() > 0", session: "via-bridge" }) });
+    const run = await send(`${server.url}/python`, { method: "POST", headers: JSON_TYPE, body: JSON.stringify({ code: "import os; os.getpid() > 0", session: "via-bridge" }) });
     expect(run.body).toMatchObject({ status: "success", result: "True", session: "via-bridge" });
     const ids = async () => (await daemon.client.listSessions()).sessions.map((s) => s.session_id);
     expect(await ids()).toContain("via-bridge");
