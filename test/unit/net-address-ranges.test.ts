@@ -1,8 +1,8 @@
 /** Address classification: every special range `--net public` refuses, and IPv4 hidden inside IPv6. */
 import { describe, expect, test } from "bun:test";
-import { classifyAddress } from "../../daemon/net/address-ranges.ts";
+import { classifyAddress, type AddressRange } from "../../daemon/net/address-ranges.ts";
 
-const cases: [string, string][] = [
+const cases: [string, AddressRange][] = [
   ["127.0.0.1", "loopback"],
   ["127.255.255.254", "loopback"],
   ["10.1.2.3", "private"],
