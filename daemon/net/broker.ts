@@ -198,7 +198,9 @@ export class NetBroker {
         }
         const head = responseHeaders(response.headers);
         const finalHop = hop;
+        const declared = response.headers.get("content-length");
         body = new ResponseBody(response.body, {
+          declaredBytes: head.decoded || declared === null ? undefined : Number(declared),
           chunkBytes: this.chunkBytes,
           maxBytes: this.options.maxResponseBytes,
           host: target.host,
@@ -268,7 +270,8 @@ export class NetBroker {
 
   private tlsFor(target: NetTarget): BunFetchRequestInitTLS {
     // An address has no SNI (RFC 6066); Bun then checks the certificate against the address in the URL, which is the one asked for.
-    const tls: BunFetchRequestInitTLS = target.literal ? {} : { serverName: target.host };
+    // rejectUnauthorized is explicit: NODE_TLS_REJECT_UNAUTHORIZED=0 in the daemon's environment would otherwise switch verification off.
+    const tls: BunFetchRequestInitTLS = { rejectUnauthorized: true, ...(target.literal ? {} : { serverName: target.host }) };
     if (this.ca !== undefined) tls.ca = this.ca;
     return tls;
   }

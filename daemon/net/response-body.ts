@@ -10,6 +10,8 @@ export interface ResponseBodyOptions {
   chunkBytes: number;
   /** Most decoded bytes the body may have; one more fails the body as `too_large`. */
   maxBytes: number;
+  /** The body's length as the server declared it (undecoded bodies only): over `maxBytes`, the first read fails without waiting for the bytes. */
+  declaredBytes?: number;
   /** The host, for messages. */
   host: string;
   /** Turns an error thrown while reading (an abort, a reset) into the {@link NetError} to throw. */
@@ -69,6 +71,11 @@ export class ResponseBody implements AsyncIterable<Uint8Array> {
     const reader = this.stream.getReader();
     let done = false;
     try {
+      if (this.options.declaredBytes !== undefined && this.options.declaredBytes > maxBytes) {
+        const error = tooLarge(host, maxBytes, this.options.declaredBytes);
+        this.options.abort(error);
+        throw error;
+      }
       for (;;) {
         let next: Awaited<ReturnType<typeof reader.read>>;
         try {
@@ -80,7 +87,7 @@ export class ResponseBody implements AsyncIterable<Uint8Array> {
         const chunk = next.value;
         this.received += chunk.length;
         if (this.received > maxBytes) {
-          const error = new NetError("too_large", `response from ${host} is larger than the limit of ${maxBytes} bytes (--max-response-bytes)`, { host });
+          const error = tooLarge(host, maxBytes);
           this.options.abort(error);
           throw error;
         }
@@ -108,4 +115,9 @@ export class ResponseBody implements AsyncIterable<Uint8Array> {
     this.ended = true;
     this.options.onEnd(outcome);
   }
+}
+
+function tooLarge(host: string, maxBytes: number, declared?: number): NetError {
+  const size = declared === undefined ? "is larger than" : `declares ${declared} bytes, more than`;
+  return new NetError("too_large", `response from ${host} ${size} the limit of ${maxBytes} bytes (--max-response-bytes)`, { host });
 }

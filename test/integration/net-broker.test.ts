@@ -77,6 +77,8 @@ const http = Bun.serve({
         return new Response(`status ${arg}`, { status: Number(arg) });
       case "big":
         return new Response(patternStream(Number(arg) * MiB), { headers: { "content-type": "application/octet-stream" } });
+      case "sized":
+        return new Response(new Uint8Array(Number(arg) * MiB));
       case "gzip-bomb":
         return new Response(bomb, { headers: { "content-encoding": "gzip" } });
       case "hang":
@@ -254,6 +256,17 @@ describe("plain requests", () => {
     expect(broker.inFlight("s1")).toBe(0);
   });
 
+  test("IPv6 loopback works when allowed", async () => {
+    const v6 = Bun.serve({ hostname: "::1", port: 0, fetch: () => new Response("over ::1") });
+    try {
+      const { broker } = makeBroker({ allow: [`[::1]:${v6.port}`] });
+      const response = await broker.open({ url: `http://[::1]:${v6.port}/` }, ctx);
+      expect([response.address, await text(response)]).toEqual(["::1", "over ::1"]);
+    } finally {
+      v6.stop(true);
+    }
+  });
+
   test("a port with no server is a connect error naming host and address", async () => {
     const { broker } = makeBroker({ allow: ["127.0.0.1:1"] });
     const error = await rejection(broker.open({ url: "http://127.0.0.1:1/" }, ctx));
@@ -312,6 +325,18 @@ describe("HTTPS to the checked address, verified against the original name", () 
     expect(error.message).toContain("ERR_TLS_CERT_ALTNAME_INVALID");
   });
 
+  test("NODE_TLS_REJECT_UNAUTHORIZED=0 in the daemon's environment does not switch verification off", async () => {
+    const { broker } = makeBroker({ allow: [TLS_NAME] });
+    const saved = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+    process.env.NODE_TLS_REJECT_UNAUTHORIZED = "0";
+    try {
+      expect((await rejection(broker.open({ url: `https://${TLS_NAME}:${httpsPort}/` }, ctx))).kind).toBe("tls");
+    } finally {
+      if (saved === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+      else process.env.NODE_TLS_REJECT_UNAUTHORIZED = saved;
+    }
+  });
+
   test("without --ca-file the private CA is not trusted", async () => {
     const { broker } = makeBroker({ allow: [TLS_NAME] });
     const error = await rejection(broker.open({ url: `https://${TLS_NAME}:${httpsPort}/` }, ctx));
@@ -343,6 +368,14 @@ describe("bodies and limits", () => {
     expect([error.kind, error.message]).toEqual(["too_large", `response from 127.0.0.1 is larger than the limit of ${MiB} bytes (--max-response-bytes)`]);
     expect(broker.inFlight("s1")).toBe(0);
     expect(audit.at(-1)).toContain("outcome=too_large");
+  });
+
+  test("a declared length over the cap fails on the first read, before the bytes come", async () => {
+    const { broker } = makeBroker({ maxResponseBytes: MiB });
+    const response = await broker.open({ url: `${base}/sized/2` }, ctx);
+    const error = await rejection(text(response));
+    expect(error.message).toBe(`response from 127.0.0.1 declares ${2 * MiB} bytes, more than the limit of ${MiB} bytes (--max-response-bytes)`);
+    expect(response.body.bytes).toBe(0);
   });
 
   test("the cap counts decompressed bytes: a small gzip bomb is stopped", async () => {
