@@ -1,8 +1,10 @@
 /** The network broker: performs a guest's HTTP request under the network policy, connecting only to addresses it checked. */
 import { readFileSync } from "node:fs";
 import { rootCertificates } from "node:tls";
-import { log as daemonLog, type LogLevel } from "../log.ts";
+import { log as daemonLog } from "../log.ts";
+import { netErrorFromFetch } from "./fetch-failure.ts";
 import { guestRequestHeaders, redirectHeaders, responseHeaders, type HeaderList } from "./http-headers.ts";
+import type { NetBrokerOptions, NetRequest, NetRequestContext, NetResponse } from "./net-request.ts";
 import { auditLine, type AuditEntry } from "./net-audit.ts";
 import { checkAddresses, checkUrl, type CheckedAddress, type NetTarget } from "./net-check.ts";
 import { NetError } from "./net-error.ts";
@@ -11,76 +13,9 @@ import { resolveHost, systemResolver, type Resolver } from "./resolve.ts";
 import { ResponseBody } from "./response-body.ts";
 import { SessionSlots } from "./session-slots.ts";
 
-/** A guest's request, as plain JSON plus bytes: what a runner sends. */
-export interface NetRequest {
-  /** Absolute http: or https: URL. */
-  url: string;
-  /** HTTP method, default GET. CONNECT, TRACE and TRACK are refused as `invalid`. */
-  method?: string;
-  /** Request headers; hop-by-hop, Host, Content-Length, Expect and Proxy-* are dropped. */
-  headers?: [string, string][];
-  /** Request body; not allowed with GET or HEAD. */
-  body?: Uint8Array;
-  /** `manual` (default) hands a 3xx back as it is; `follow` follows up to `maxRedirects` hops, checking each. */
-  redirect?: "manual" | "follow";
-  /** The guest's own timeout for the whole request in ms (e.g. requests' `timeout=`); the broker's limits still apply. */
-  timeoutMs?: number;
-}
-
-/** What the daemon knows about a request and the guest does not choose. */
-export interface NetRequestContext {
-  /** The session the request comes from: the in-flight bound and the audit log are per session. */
-  session: string;
-  /** Aborts the request (e.g. when the run is cancelled). */
-  signal?: AbortSignal;
-  /** The run's deadline as a `Date.now()` time in ms: no timeout of the request outlasts it. */
-  deadline?: number;
-}
-
-/** A response whose head has arrived. `body` streams the rest; read it or cancel it. */
-export interface NetResponse {
-  status: number;
-  statusText: string;
-  /** Response headers; `Content-Encoding` and `Content-Length` are dropped when the body was decoded. */
-  headers: HeaderList;
-  /** The final URL, after redirects (with the host name, not the address). */
-  url: string;
-  /** True when at least one redirect was followed. */
-  redirected: boolean;
-  /** The address the final response came from. */
-  address: string;
-  /** The body in chunks of at most `chunkBytes`; see {@link ResponseBody}. */
-  body: ResponseBody;
-}
-
-/** Limits and collaborators of a {@link NetBroker}. Only `maxResponseBytes` is required. */
-export interface NetBrokerOptions {
-  /** Most decoded bytes of one response body (`--max-response-bytes`). */
-  maxResponseBytes: number;
-  /** A PEM file of extra CA certificates trusted for HTTPS besides the bundled ones (`--ca-file`). Read once, at construction. */
-  caFile?: string;
-  /** Where audit lines and warnings go; default the daemon's log. */
-  log?: (level: Exclude<LogLevel, "silent">, message: string) => void;
-  /** Name resolution; default {@link systemResolver}. Tests map made-up names with their own. */
-  resolver?: Resolver;
-  /** Longest wait from the start of a hop to its response headers (DNS, connect, TLS, the server's wait), in ms; default 30 s. */
-  connectTimeoutMs?: number;
-  /** Longest a request may take, body included, in ms; default 300 s. */
-  totalTimeoutMs?: number;
-  /** Most redirect hops followed with `redirect: "follow"`; default 10. */
-  maxRedirects?: number;
-  /** Requests of one session in flight at once; default 8. */
-  maxInFlightPerSession?: number;
-  /** Requests of one session waiting for a slot; one more fails as `busy`; default 64. */
-  maxWaitingPerSession?: number;
-  /** Largest body chunk handed on, in bytes; default 64 KiB. */
-  chunkBytes?: number;
-}
-
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
-const CONNECT_CODES = new Set(["ECONNREFUSED", "ConnectionRefused", "FailedToOpenSocket", "EHOSTUNREACH", "ENETUNREACH", "EADDRNOTAVAIL", "ETIMEDOUT", "ConnectionTimedOut"]);
 
 /** One hop of a request, kept for the audit log and the error messages. */
 interface Hop {
@@ -214,7 +149,10 @@ export class NetBroker {
             this.audit(context, method, finalHop, { status: response.status, bytes: outcome.bytes, outcome: error?.kind ?? outcome.kind, error });
           },
         });
-        return { status: response.status, statusText: response.statusText, headers: head.headers, url: target.url.href, redirected: redirects > 0, address, body };
+        // As in fetch, the response URL has no fragment.
+        const finalUrl = new URL(target.url);
+        finalUrl.hash = "";
+        return { status: response.status, statusText: response.statusText, headers: head.headers, url: finalUrl.href, redirected: redirects > 0, address, body };
       }
     } catch (error) {
       finish();
@@ -283,18 +221,10 @@ export class NetBroker {
     return budget;
   }
 
-  /** Turns whatever a hop or a body read threw into a {@link NetError}; an abort carries its own. */
+  /** Turns whatever a hop or a body read threw into a {@link NetError}; an abort carries its own reason. */
   private mapError(error: unknown, controller: AbortController, hop: Hop): NetError {
     if (controller.signal.aborted && controller.signal.reason instanceof NetError) return controller.signal.reason;
-    if (error instanceof NetError) return error;
-    const host = hop.target?.host ?? hop.host;
-    const at = hop.address !== undefined && hop.address !== host ? ` at ${hop.address}` : "";
-    const details = { host, ...(hop.address !== undefined ? { address: hop.address } : {}) };
-    const code = String((error as { code?: unknown }).code ?? "");
-    const message = error instanceof Error ? error.message : String(error);
-    if (CONNECT_CODES.has(code)) return new NetError("connect", `cannot connect to ${host}${at} port ${hop.target?.port ?? "?"} (${code})`, details, { cause: error });
-    if (/CERT|TLS|SSL|SIGNATURE|ISSUER|SELF_SIGNED|HANDSHAKE/i.test(code)) return new NetError("tls", `TLS with ${host}${at} failed: ${code}`, details, { cause: error });
-    return new NetError("http", `request to ${host}${at} failed: ${code || message.slice(0, 200)}`, details, { cause: error });
+    return netErrorFromFetch(error, { host: hop.target?.host ?? hop.host, port: hop.target?.port, address: hop.address });
   }
 
   private audit(context: NetRequestContext, method: string, hop: Hop, result: Partial<AuditEntry> & { outcome: string }): void {
