@@ -4,7 +4,7 @@ import { rootCertificates } from "node:tls";
 import { log as daemonLog } from "../log.ts";
 import { netErrorFromFetch } from "./fetch-failure.ts";
 import { guestRequestHeaders, redirectHeaders, responseHeaders, type HeaderList } from "./http-headers.ts";
-import type { NetBrokerOptions, NetRequest, NetRequestContext, NetResponse } from "./net-request.ts";
+import { assertNetRequest, type NetBrokerOptions, type NetRequest, type NetRequestContext, type NetResponse } from "./net-request.ts";
 import { auditLine, type AuditEntry } from "./net-audit.ts";
 import { checkAddresses, checkUrl, type CheckedAddress, type NetTarget } from "./net-check.ts";
 import { NetError } from "./net-error.ts";
@@ -79,6 +79,12 @@ export class NetBroker {
    */
   async open(request: NetRequest, context: NetRequestContext): Promise<NetResponse> {
     const startedAt = performance.now();
+    try {
+      assertNetRequest(request);
+    } catch (error) {
+      this.audit(context, "-", { host: "(malformed request)", started: startedAt }, { outcome: "invalid", error: error as NetError });
+      throw error;
+    }
     const controller = new AbortController();
     let hop: Hop = { host: hostForLog(request.url), started: startedAt };
     let method = (request.method ?? "GET").toUpperCase();

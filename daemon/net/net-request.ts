@@ -1,5 +1,6 @@
 /** The broker's contract: a request as a runner sends it, what the daemon adds, the response head, and the broker's options. */
 import type { LogLevel } from "../log.ts";
+import { NetError } from "./net-error.ts";
 import type { HeaderList } from "./http-headers.ts";
 import type { Resolver } from "./resolve.ts";
 import type { ResponseBody } from "./response-body.ts";
@@ -68,4 +69,22 @@ export interface NetBrokerOptions {
   maxWaitingPerSession?: number;
   /** Largest body chunk handed on, in bytes; default 64 KiB. */
   chunkBytes?: number;
+}
+
+/**
+ * Checks that a value from a runner has the shape of a {@link NetRequest} (a runner is
+ * untrusted), so a malformed one fails as `invalid` naming the field, never as a crash.
+ */
+export function assertNetRequest(value: unknown): asserts value is NetRequest {
+  const fail = (field: string, expected: string) => {
+    throw new NetError("invalid", `request field ${field} must be ${expected}`);
+  };
+  if (typeof value !== "object" || value === null) return fail("(the request)", "an object");
+  const r = value as Record<string, unknown>;
+  if (typeof r.url !== "string") fail("url", "a string");
+  if (r.method !== undefined && typeof r.method !== "string") fail("method", "a string");
+  if (r.headers !== undefined && !(Array.isArray(r.headers) && r.headers.every((h) => Array.isArray(h) && h.length === 2 && typeof h[0] === "string" && typeof h[1] === "string"))) fail("headers", "a list of [name, value] string pairs");
+  if (r.body !== undefined && !(r.body instanceof Uint8Array)) fail("body", "bytes (Uint8Array)");
+  if (r.redirect !== undefined && r.redirect !== "manual" && r.redirect !== "follow") fail("redirect", '"manual" or "follow"');
+  if (r.timeoutMs !== undefined && !(typeof r.timeoutMs === "number" && r.timeoutMs >= 0)) fail("timeoutMs", "a number of ms, 0 or more");
 }

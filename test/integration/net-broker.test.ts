@@ -254,6 +254,18 @@ describe("plain requests", () => {
     expect((await rejection(broker.open({ url: `${base}/echo`, method: "GET", body: new Uint8Array(1) }, ctx))).kind).toBe("invalid");
     expect((await rejection(broker.open({ url: `${base}/echo`, method: "CONNECT" }, ctx))).kind).toBe("invalid");
     expect((await rejection(broker.open({ url: `${base}/echo`, headers: [["X-A", "1\r\nX-B: 2"]] }, ctx))).kind).toBe("invalid");
+    // What a broken or hostile runner might send: wrong types fail as `invalid`, naming the field.
+    const malformed: [unknown, string][] = [
+      [{ url: 42 }, "request field url must be a string"],
+      [{ url: `${base}/echo`, headers: { accept: "*/*" } }, "request field headers must be a list of [name, value] string pairs"],
+      [{ url: `${base}/echo`, method: "POST", body: "text" }, "request field body must be bytes (Uint8Array)"],
+      [{ url: `${base}/echo`, redirect: "always" }, 'request field redirect must be "manual" or "follow"'],
+      [null, "request field (the request) must be an object"],
+    ];
+    for (const [request, message] of malformed) {
+      const error = await rejection(broker.open(request as never, ctx));
+      expect([error.kind, error.message]).toEqual(["invalid", message]);
+    }
     expect(broker.inFlight("s1")).toBe(0);
   });
 
