@@ -1,6 +1,8 @@
 /** Command-line flags shared by every command that may start a daemon, and their translation into options. */
+import { accessSync, constants } from "node:fs";
 import type { Argv } from "yargs";
 import { defaultDaemonOptions, expandHome, type DaemonOptions } from "../daemon/daemon-options.ts";
+import { NET_MODES, parseNetPolicy, type NetMode } from "../daemon/net/net-policy.ts";
 
 /** Flags that shape a daemon, shared by every command that may start one. */
 export function daemonFlags<T>(y: Argv<T>) {
@@ -14,6 +16,11 @@ export function daemonFlags<T>(y: Argv<T>) {
     .option("memory-limit", { type: "number", default: defaults.memoryLimitBytes / 1048576, describe: "MiB of memory a runner may use before it is killed (0: no limit)" })
     .option("max-queue", { type: "number", default: defaults.maxQueue, describe: "Runs that may wait for a runner before new ones are refused" })
     .option("snapshot", { type: "boolean", default: true, describe: "Boot runners from a memory snapshot (--no-snapshot to boot plain)" })
+    .option("net", { choices: NET_MODES, default: defaults.network.mode, describe: "What Python's HTTP may reach: off, public (no loopback, private, link-local or metadata addresses) or all" })
+    .option("allow-net", { type: "string", describe: "Hosts allowed whatever --net says: HOST[:PORT], *.DOMAIN[:PORT], IP[:PORT], [IPV6][:PORT] or CIDR; comma-separated, repeatable" })
+    .option("deny-net", { type: "string", describe: "Hosts always refused, same syntax as --allow-net; wins over everything" })
+    .option("max-response-bytes", { type: "number", default: defaults.maxResponseBytes, describe: "Most bytes of one HTTP response body, counted after decompression" })
+    .option("ca-file", { type: "string", describe: "PEM file of extra CA certificates trusted for HTTPS (~ is expanded)" })
     .option("log-level", { choices: ["debug", "info", "warn", "error", "silent"] as const, describe: "Lowest level of log lines printed to stderr" });
 }
 
@@ -27,6 +34,11 @@ export interface DaemonArgs {
   "memory-limit": number;
   "max-queue": number;
   snapshot: boolean;
+  net?: NetMode;
+  "allow-net"?: string | string[];
+  "deny-net"?: string | string[];
+  "max-response-bytes"?: number;
+  "ca-file"?: string;
 }
 
 function checkedCount(name: string, value: number, min: number): number {
@@ -48,6 +60,24 @@ export function daemonOptionsFrom(args: DaemonArgs, defaultTimeoutSeconds: numbe
     memoryLimitBytes: checkedCount("memory-limit", args["memory-limit"], 0) * 1048576,
     maxQueue: checkedCount("max-queue", args["max-queue"], 0),
     snapshot: args.snapshot,
+    ...networkOptionsFrom(args),
+  };
+}
+
+function networkOptionsFrom(args: DaemonArgs): Pick<DaemonOptions, "network" | "maxResponseBytes" | "caFile"> {
+  const list = (value: string | string[] | undefined) => (value === undefined ? [] : [value].flat());
+  const caFile = args["ca-file"] === undefined ? undefined : expandHome(args["ca-file"]);
+  if (caFile !== undefined) {
+    try {
+      accessSync(caFile, constants.R_OK);
+    } catch {
+      throw new Error(`--ca-file ${caFile} cannot be read`);
+    }
+  }
+  return {
+    network: parseNetPolicy(args.net ?? "public", list(args["allow-net"]), list(args["deny-net"])),
+    maxResponseBytes: checkedCount("max-response-bytes", args["max-response-bytes"] ?? defaultDaemonOptions().maxResponseBytes, 1),
+    caFile,
   };
 }
 

@@ -1,6 +1,7 @@
 /** The daemon's settings, with their defaults. */
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
+import { defaultNetPolicy, type NetPolicy } from "./net/net-policy.ts";
 import type { IsolationRequest } from "./sandbox/isolation.ts";
 
 /** Everything that shapes a daemon; see {@link defaultDaemonOptions}. */
@@ -27,6 +28,12 @@ export interface DaemonOptions {
   memoryLimitBytes: number;
   /** Boot runners from a memory snapshot kept in the cache directory. */
   snapshot: boolean;
+  /** What Python's HTTP may reach through the broker (`--net`, `--allow-net`, `--deny-net`); see docs/network.md. */
+  network: NetPolicy;
+  /** Most bytes of one HTTP response body, counted after decompression (`--max-response-bytes`). */
+  maxResponseBytes: number;
+  /** A PEM file of extra CA certificates for HTTPS, trusted besides the bundled ones (`--ca-file`). */
+  caFile: string | undefined;
 }
 
 /** Expands a leading `~` to the home directory and makes the path absolute. */
@@ -36,7 +43,7 @@ export function expandHome(path: string): string {
   return resolve(path);
 }
 
-/** The defaults: one worker, `~/.pyodide-env`, 1 MiB of output per stream, 2 GiB per runner. */
+/** The defaults: one worker, `~/.pyodide-env`, 1 MiB of output per stream, 2 GiB per runner, network `public` with 64 MiB per response. */
 export function defaultDaemonOptions(): DaemonOptions {
   return {
     workers: 1,
@@ -50,5 +57,8 @@ export function defaultDaemonOptions(): DaemonOptions {
     maxQueue: 256,
     memoryLimitBytes: 2 * 1024 * 1024 * 1024,
     snapshot: true,
+    network: defaultNetPolicy(),
+    maxResponseBytes: 64 * 1024 * 1024,
+    caFile: undefined,
   };
 }
