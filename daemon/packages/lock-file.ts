@@ -154,7 +154,7 @@ export class PackageLock {
     if (pkg) return pkg;
     const provider = this.byImport.get(name);
     const hint = provider ? ` (the module ${name} is provided by the package ${provider})` : didYouMean(closestNames(name, this.byName.keys()));
-    throw new PackageError("UNKNOWN_PACKAGE", `no package "${name}" in the Pyodide lock ${this.origin}${hint}`, { package: name, ...(provider ? { provider } : {}) });
+    throw new PackageError("UNKNOWN_PACKAGE", `no package "${name}" in ${this.origin}${hint}`, { package: name, ...(provider ? { provider } : {}) });
   }
 
   /** The normalised name of the package providing `module` (only its top level counts: "matplotlib.pyplot" → "matplotlib"), or undefined. */

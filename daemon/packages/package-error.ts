@@ -37,3 +37,10 @@ export class PackageError extends Error {
     this.name = "PackageError";
   }
 }
+
+/** A network error's message for people: its code when the message lacks it, without the advice Bun appends for developers. */
+export function fetchErrorReason(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = (error instanceof Error ? error.message : String(error)).replace(/\. For more information.*$/s, "").replace(/\. Is the computer able to access the url\?$/, "");
+  return typeof code === "string" && !message.includes(code) ? `${code}: ${message}` : message;
+}

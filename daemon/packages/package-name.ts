@@ -35,7 +35,7 @@ export function closestNames(name: string, candidates: Iterable<string>, max = 3
     const normal = normalizeName(candidate);
     const distance = editDistance(wanted, normal);
     if (distance <= limit) scored.push([candidate, distance]);
-    else if (wanted.length >= 3 && (normal.includes(wanted) || wanted.includes(normal))) scored.push([candidate, limit + 1]);
+    else if (wanted.length >= 3 && normal.length >= 4 && (normal.includes(wanted) || wanted.includes(normal))) scored.push([candidate, limit + 1]);
   }
   scored.sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]));
   return [...new Set(scored.map(([candidate]) => candidate))].slice(0, max);

@@ -1,6 +1,6 @@
 /** A PEP 503 simple index (HTML, or PEP 691's JSON): the files it offers for one project. */
 import { normalizeName } from "./package-name.ts";
-import { PackageError } from "./package-error.ts";
+import { fetchErrorReason, PackageError } from "./package-error.ts";
 
 /** One file the index lists for a project. */
 export interface IndexFile {
@@ -98,7 +98,7 @@ export async function fetchProjectFiles(indexUrl: string, project: string, timeo
   try {
     response = await fetch(pageUrl, { headers: { accept: ACCEPT }, signal: AbortSignal.timeout(timeoutMs), redirect: "follow" });
   } catch (error) {
-    throw new PackageError("SOURCE_UNREACHABLE", `cannot reach the package index ${base} for "${project}" (${(error as Error).message}); check --pypi-index, or install from a wheel file or a mirror`, { package: project, source: base }, { cause: error });
+    throw new PackageError("SOURCE_UNREACHABLE", `cannot reach the package index ${base} for "${project}" (${fetchErrorReason(error)}); check --pypi-index, or install from a wheel file or a mirror`, { package: project, source: base }, { cause: error });
   }
   if (response.status === 404) {
     await response.body?.cancel();
