@@ -1,7 +1,7 @@
 /** What `install` accepts: PEP 508 requirements (`name[extra]>=1.0; marker`), wheel URLs and wheel paths. */
 import { isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { satisfies, validRange } from "@renovatebot/pep440";
+import { explain, satisfies, validRange } from "@renovatebot/pep440";
 import { isValidName, normalizeName } from "./package-name.ts";
 import { PackageError } from "./package-error.ts";
 
@@ -102,9 +102,9 @@ export function classifyRequirement(text: string, cwd = process.cwd()): Requirem
   return { kind: "spec", requirement: parseRequirement(trimmed) };
 }
 
-/** True when `version` satisfies `specifier` ("" accepts everything); pre-releases count only when `prereleases` is set. */
+/** True when `version` satisfies `specifier` ("" accepts any version); pre-releases count only when `prereleases` is set. */
 export function versionSatisfies(version: string, specifier: string, prereleases = false): boolean {
-  if (specifier === "") return true;
+  if (specifier === "") return prereleases || explain(version)?.is_prerelease !== true;
   return satisfies(version, specifier, { prereleases });
 }
 

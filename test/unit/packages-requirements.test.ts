@@ -39,7 +39,9 @@ describe("requirements", () => {
     expect(versionSatisfies("2.0", ">=1.0,<2")).toBe(false);
     expect(versionSatisfies("2.0rc1", ">=1.0")).toBe(false);
     expect(versionSatisfies("2.0rc1", ">=1.0", true)).toBe(true);
-    expect(versionSatisfies("anything", "")).toBe(true);
+    expect(versionSatisfies("1.0", "")).toBe(true);
+    expect(versionSatisfies("2.0rc1", "")).toBe(false);
+    expect(versionSatisfies("2.0rc1", "", true)).toBe(true);
   });
 });
 
