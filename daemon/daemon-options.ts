@@ -27,6 +27,10 @@ export interface DaemonOptions {
   memoryLimitBytes: number;
   /** Boot runners from a memory snapshot kept in the cache directory. */
   snapshot: boolean;
+  /** Where lock packages come from (`--packages-url`): a mirror URL or directory; undefined for Pyodide's CDN. */
+  packagesUrl?: string | undefined;
+  /** PEP 503 simple index for packages the lock lacks (`--pypi-index`); undefined for PyPI. */
+  pypiIndex?: string | undefined;
 }
 
 /** Expands a leading `~` to the home directory and makes the path absolute. */
