@@ -3,6 +3,7 @@ import type { Argv, CommandModule } from "yargs";
 import { expandHome } from "../daemon/daemon-options.ts";
 import type { DownloadProgress } from "../daemon/packages/verified-download.ts";
 import { mapLimited } from "../daemon/packages/concurrency.ts";
+import { PackageError } from "../daemon/packages/package-error.ts";
 import type { PackageStore } from "../daemon/packages/package-store.ts";
 import { packageSourceFlags } from "./daemon-flags.ts";
 
@@ -35,6 +36,18 @@ async function reportFailure(work: () => Promise<void>): Promise<void> {
     process.stderr.write(`woma: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
   }
+}
+
+/** One line per failure, except that packages whose source could not be reached share one line (a network outage is one problem, not 30). */
+function describeFailures(failures: Array<{ name: string; error: unknown }>): string {
+  const unreachable = failures.filter(({ error }) => error instanceof PackageError && error.code === "SOURCE_UNREACHABLE");
+  const lines = failures.filter((failure) => !unreachable.includes(failure)).map(({ error }) => (error instanceof Error ? error.message : String(error)));
+  const first = unreachable[0];
+  if (first) {
+    const others = unreachable.slice(1).map(({ name }) => name);
+    lines.push(`${(first.error as Error).message}${others.length > 0 ? ` (the same for ${others.join(", ")})` : ""}`);
+  }
+  return `${failures.length} package${failures.length === 1 ? "" : "s"} could not be fetched:\n  ${lines.join("\n  ")}`;
 }
 
 function formatBytes(bytes: number): string {
@@ -139,13 +152,13 @@ function fetchCommand(): CommandModule<object, CommonArgs & { names?: string[]; 
         // Unknown names are refused before anything is downloaded.
         const packages = store.lock.resolve(names);
         const progress = progressReporter();
-        const failures: string[] = [];
+        const failures: Array<{ name: string; error: unknown }> = [];
         // One package at a time through ensure(), so one bad file does not stop the rest; shared dependencies download once.
         const ready = await mapLimited(packages, 4, (pkg) =>
           store.ensure([pkg.name], { onProgress: progress.onProgress }).then(
             (wheels) => wheels.at(-1),
             (error: unknown) => {
-              failures.push(error instanceof Error ? error.message : String(error));
+              failures.push({ name: pkg.name, error });
               return undefined;
             },
           ),
@@ -153,8 +166,8 @@ function fetchCommand(): CommandModule<object, CommonArgs & { names?: string[]; 
         progress.finish();
         const fine = ready.filter((wheel) => wheel !== undefined);
         const fetched = fine.filter((wheel) => progress.downloaded.has(wheel.name)).length;
-        process.stdout.write(`${fine.length} package${fine.length === 1 ? "" : "s"} ready in ${store.cacheDir} (${fetched} downloaded, ${fine.length - fetched} already cached): ${fine.map((wheel) => `${wheel.name} ${wheel.version}`).join(", ")}\n`);
-        if (failures.length > 0) throw new Error(`${failures.length} package${failures.length === 1 ? "" : "s"} could not be fetched:\n  ${failures.join("\n  ")}`);
+        if (fine.length > 0) process.stdout.write(`${fine.length} package${fine.length === 1 ? "" : "s"} ready in ${store.cacheDir} (${fetched} downloaded, ${fine.length - fetched} already cached): ${fine.map((wheel) => `${wheel.name} ${wheel.version}`).join(", ")}\n`);
+        if (failures.length > 0) throw new Error(describeFailures(failures));
       }),
   };
 }
