@@ -22,6 +22,8 @@ export type PackageErrorCode =
   | "BAD_REQUIREMENT"
   /** The index has the project but no release that satisfies the requirement and suits Pyodide. */
   | "NO_MATCHING_DISTRIBUTION"
+  /** The caller may not install this kind of requirement (a file path, or a URL its policy refuses). */
+  | "NOT_ALLOWED"
   /** Two requirements ask for versions of one package that no single version satisfies. */
   | "RESOLUTION_CONFLICT";
 

@@ -48,6 +48,17 @@ export interface FetchOptions {
   onProgress?: (progress: DownloadProgress) => void;
   /** Base for relative wheel paths in `install` (default the process's working directory). */
   cwd?: string;
+  /**
+   * Whether `install` may read wheel paths and file URLs from the daemon's disk (default
+   * true, for the command line). Requests from sessions and remote clients should pass false.
+   */
+  allowFiles?: boolean;
+  /**
+   * Called before `install` fetches a wheel URL that a requirement names (the index's own
+   * links are not passed); throw to refuse it. Requests from sessions should pass the
+   * network policy's check here, since such a URL is chosen by whoever sent the request.
+   */
+  checkUrl?: (url: string) => void | Promise<void>;
 }
 
 /** One row of {@link PackageStore.list}. */
@@ -182,6 +193,8 @@ export class PackageStore {
       env: pyodideMarkerEnvironment(this.target),
       indexUrl: this.pypiIndex,
       log: this.options.log ?? (() => {}),
+      allowFiles: options.allowFiles ?? true,
+      checkUrl: options.checkUrl,
       obtain: async (wheel) => {
         const result = await this.cache.obtain({
           from: wheel.from,

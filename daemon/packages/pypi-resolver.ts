@@ -46,6 +46,10 @@ export interface ResolverContext {
   indexUrl: string;
   obtain: ObtainWheel;
   log: (level: "debug" | "info" | "warn", message: string) => void;
+  /** Whether wheel paths and file URLs may be installed (they read the daemon's own disk). */
+  allowFiles: boolean;
+  /** Called before a wheel URL named by a requirement (not by the index) is fetched; throws to refuse it. */
+  checkUrl?: ((url: string) => void | Promise<void>) | undefined;
 }
 
 interface Chosen {
@@ -137,6 +141,10 @@ export class PypiResolver {
   }
 
   private async addWheel(from: { kind: "url"; url: string } | { kind: "dir"; path: string }, text: string, by: string, extras: string[], sha256: string | undefined, source: ResolvedWheel["source"], expected?: string): Promise<void> {
+    if (source === "file" && !this.context.allowFiles) {
+      throw new PackageError("NOT_ALLOWED", `${text}: installing from a file on the daemon's machine is not allowed for this client; give a package name or a wheel URL`, { requirement: text });
+    }
+    if (source === "url" && from.kind === "url") await this.context.checkUrl?.(from.url);
     const fileName = safeFileName(from.kind === "url" ? fileNameOfUrl(from.url) : basename(from.path), text);
     const wheel = parseWheelFileName(fileName);
     if (!wheel) throw new PackageError("BAD_REQUIREMENT", `${text} is not a wheel (name-version-python-abi-platform.whl)`, { requirement: text });

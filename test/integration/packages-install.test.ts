@@ -178,6 +178,28 @@ describe("install from a wheel file", () => {
     expect(error.message).toContain("pyemscripten_2026_0_wasm32");
   });
 
+  test("a client not allowed to name files gets a refusal, and the file is not read", async () => {
+    const store = await open();
+    const error = await failure(store.install([writeWheel(buildWheel({ name: "woma-secret", version: "1.0" }))], { allowFiles: false }));
+    expect(error.code).toBe("NOT_ALLOWED");
+    expect(readdirSync(join(store.cacheDir, "pypi"))).toEqual([]);
+  });
+
+  test("a wheel URL goes through the caller's URL check first", async () => {
+    const store = await open();
+    const checked: string[] = [];
+    const refuse = (url: string) => {
+      checked.push(url);
+      throw new PackageError("NOT_ALLOWED", `the network policy refuses ${url}`);
+    };
+    const url = `${server.url}files/${greet10.fileName}`;
+    const error = await failure(store.install([url], { checkUrl: refuse }));
+    expect(error.message).toContain("the network policy refuses");
+    expect(checked).toEqual([url]);
+    // A name resolved through the configured index is not the caller's URL, so it is not checked.
+    expect(summary(await store.install(["greet-lib==1.0"], { checkUrl: refuse }))).toEqual(["greet-lib 1.0 index"]);
+  });
+
   test("a missing file is named", async () => {
     const store = await open();
     const error = await failure(store.install(["/nowhere/woma_gone-1.0-py3-none-any.whl"]));
