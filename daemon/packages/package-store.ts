@@ -202,6 +202,7 @@ export class PackageStore {
           sha256: wheel.sha256,
           name: wheel.name,
           remedy: wheel.remedy,
+          checkUrl: wheel.checkUrl,
           onProgress: options.onProgress,
           idleTimeoutMs: this.options.idleTimeoutMs,
         });

@@ -35,7 +35,15 @@ export interface ResolvedLock {
 export type Resolved = ResolvedLock | ResolvedWheel;
 
 /** How the resolver gets a wheel into the cache (the store's verified, single-flight download). */
-export type ObtainWheel = (wheel: { name: string; fileName: string; from: { kind: "url"; url: string } | { kind: "dir"; path: string }; sha256?: string | undefined; remedy: string }) => Promise<{ path: string; sha256: string }>;
+export type ObtainWheel = (wheel: {
+  name: string;
+  fileName: string;
+  from: { kind: "url"; url: string } | { kind: "dir"; path: string };
+  sha256?: string | undefined;
+  remedy: string;
+  /** Checks each redirect target (set for URLs a requirement named). */
+  checkUrl?: ((url: string) => void | Promise<void>) | undefined;
+}) => Promise<{ path: string; sha256: string }>;
 
 /** What the resolver needs from the store. */
 export interface ResolverContext {
@@ -156,7 +164,7 @@ export class PypiResolver {
       throw new PackageError("RESOLUTION_CONFLICT", `${text} is ${key} ${wheel.version}, but ${existing.version} was already chosen for ${existing.by}`, { package: key });
     }
     const remedy = source === "index" ? `check --pypi-index (${this.context.indexUrl}), or install from a wheel file` : `check ${text}`;
-    const obtained = await this.context.obtain({ name: key, fileName, from, sha256, remedy });
+    const obtained = await this.context.obtain({ name: key, fileName, from, sha256, remedy, checkUrl: source === "url" ? this.context.checkUrl : undefined });
     const metadata = await readWheelMetadata(obtained.path);
     if (normalizeName(metadata.name) !== key) {
       throw new PackageError("INCOMPATIBLE_WHEEL", `${fileName} says it is ${metadata.name}, but ${key} was asked for`, { fileName, package: key });

@@ -33,6 +33,8 @@ export interface DownloadRequest {
   idleTimeoutMs?: number;
   /** Refuse files larger than this, in bytes (default 1 GiB): an index is untrusted. */
   maxBytes?: number;
+  /** Called with each redirect target before it is fetched; throws to refuse it. */
+  checkUrl?: ((url: string) => void | Promise<void>) | undefined;
 }
 
 /** The kept file's path, hash and size. */
@@ -43,6 +45,7 @@ export interface DownloadResult {
 }
 
 const TEMP_SUFFIX = ".part";
+const MAX_REDIRECTS = 5;
 
 /** The temporary name a download is written under beside `to`: hidden, tagged with this process id so a stale one can be told apart. */
 export function temporaryPathFor(to: string): string {
@@ -75,11 +78,22 @@ async function openLocation(request: DownloadRequest, idle: AbortController): Pr
     const stream = createReadStream(path);
     return { chunks: stream, total: size, cancel: () => stream.destroy() };
   }
-  let response: Response;
-  try {
-    response = await fetch(request.from.url, { signal: idle.signal, redirect: "follow" });
-  } catch (error) {
-    throw new PackageError("SOURCE_UNREACHABLE", `package "${request.name}" is not cached and its source cannot be reached: ${where} (${reasonOf(error, idle)}); ${request.remedy}`, { package: request.name, source: where }, { cause: error });
+  let response: Response | undefined;
+  let url = request.from.url;
+  // Redirects are followed by hand so that each hop passes the caller's URL check.
+  for (let hop = 0; ; hop++) {
+    try {
+      response = await fetch(url, { signal: idle.signal, redirect: "manual" });
+    } catch (error) {
+      throw new PackageError("SOURCE_UNREACHABLE", `package "${request.name}" is not cached and its source cannot be reached: ${url} (${reasonOf(error, idle)}); ${request.remedy}`, { package: request.name, source: where }, { cause: error });
+    }
+    const location = response.headers.get("location");
+    if (response.status < 300 || response.status > 399 || location === null) break;
+    await response.body?.cancel();
+    if (hop >= MAX_REDIRECTS) throw new PackageError("DOWNLOAD_FAILED", `package "${request.name}": ${where} redirected more than ${MAX_REDIRECTS} times`, { package: request.name, source: where });
+    url = new URL(location, url).href;
+    if (!/^https?:$/.test(new URL(url).protocol)) throw new PackageError("DOWNLOAD_FAILED", `package "${request.name}": ${where} redirected to ${url}, which is not http(s)`, { package: request.name, source: where });
+    await request.checkUrl?.(url);
   }
   if (!response.ok || !response.body) {
     await response.body?.cancel();

@@ -177,6 +177,7 @@ export class MirrorServer {
   private readonly cuts = new Map<string, number>();
   private readonly tampered = new Set<string>();
   private readonly wrongIndexHashes = new Set<string>();
+  private readonly redirects = new Map<string, string>();
   private readonly indexFiles = new Map<string, { project: string; bytes: Uint8Array }>();
 
   private constructor(private readonly options: MirrorServerOptions) {
@@ -232,6 +233,11 @@ export class MirrorServer {
     else this.wrongIndexHashes.delete(fileName);
   }
 
+  /** Answers `/<path>` with a 302 to `location` (relative to the server, or absolute). */
+  redirect(path: string, location: string): void {
+    this.redirects.set(path, location);
+  }
+
   /** Stops listening and drops every open connection (the mirror is gone). */
   stop(): void {
     this.listener?.stop(true);
@@ -272,13 +278,15 @@ export class MirrorServer {
   private respond(socket: Socket<{ buffer: string; pending?: Pending }>, method: string, target: string, accept: string): void {
     const path = decodeURIComponent(new URL(target, "http://x").pathname).replace(/^\/+/, "");
     this.counts.set(path, (this.counts.get(path) ?? 0) + 1);
-    const answer = method === "GET" ? this.route(path, accept) : { status: 405, type: "text/plain", body: strToU8("GET only\n") };
+    const redirect = this.redirects.get(path);
+    const answer = method !== "GET" ? { status: 405, type: "text/plain", body: strToU8("GET only\n") } : redirect !== undefined ? { status: 302, type: "text/plain", body: new Uint8Array(), location: redirect } : this.route(path, accept);
     let body = answer.body;
     if (this.tampered.has(path) && body.byteLength > 0) {
       body = body.slice();
       body[body.byteLength - 1]! ^= 0xff;
     }
-    const header = strToU8(`HTTP/1.1 ${answer.status} ${answer.status === 200 ? "OK" : "Error"}\r\nContent-Type: ${answer.type}\r\nContent-Length: ${body.byteLength}\r\nConnection: close\r\n\r\n`);
+    const location = "location" in answer ? `Location: ${answer.location}\r\n` : "";
+    const header = strToU8(`HTTP/1.1 ${answer.status} ${answer.status === 200 ? "OK" : "Other"}\r\nContent-Type: ${answer.type}\r\nContent-Length: ${body.byteLength}\r\n${location}Connection: close\r\n\r\n`);
     const bytes = new Uint8Array(header.byteLength + body.byteLength);
     bytes.set(header);
     bytes.set(body, header.byteLength);

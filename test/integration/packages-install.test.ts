@@ -200,6 +200,21 @@ describe("install from a wheel file", () => {
     expect(summary(await store.install(["greet-lib==1.0"], { checkUrl: refuse }))).toEqual(["greet-lib 1.0 index"]);
   });
 
+  test("each redirect of a wheel URL is checked too", async () => {
+    const store = await open();
+    server.redirect(`moved/${greet10.fileName}`, `/files/${greet10.fileName}`);
+    const checked: string[] = [];
+    const onlyMoved = (url: string) => {
+      checked.push(url);
+      if (!url.includes("/moved/")) throw new PackageError("NOT_ALLOWED", `the network policy refuses ${url}`);
+    };
+    const error = await failure(store.install([`${server.url}moved/${greet10.fileName}`], { checkUrl: onlyMoved }));
+    expect(error.message).toContain(`refuses ${server.url}files/${greet10.fileName}`);
+    expect(checked).toEqual([`${server.url}moved/${greet10.fileName}`, `${server.url}files/${greet10.fileName}`]);
+    // Without a check, the redirect is followed.
+    expect(summary(await store.install([`${server.url}moved/${greet10.fileName}`]))).toEqual(["greet-lib 1.0 url"]);
+  });
+
   test("a missing file is named", async () => {
     const store = await open();
     const error = await failure(store.install(["/nowhere/woma_gone-1.0-py3-none-any.whl"]));
