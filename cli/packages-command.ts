@@ -117,7 +117,8 @@ function listCommand(): CommandModule<object, CommonArgs & { cached: boolean; js
     handler: (args) =>
       reportFailure(async () => {
         const store = await openStore(args);
-        const rows = store.list().filter((row) => !args.cached || row.cached);
+        const all = store.list();
+        const rows = all.filter((row) => !args.cached || row.cached);
         if (args.json) {
           process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
           return;
@@ -126,8 +127,7 @@ function listCommand(): CommandModule<object, CommonArgs & { cached: boolean; js
         const versionWidth = Math.max(7, ...rows.map((row) => row.version.length));
         const lines = [`${"NAME".padEnd(nameWidth)}  ${"VERSION".padEnd(versionWidth)}  CACHED  IMPORTS`];
         for (const row of rows) lines.push(`${row.name.padEnd(nameWidth)}  ${row.version.padEnd(versionWidth)}  ${(row.cached ? "yes" : "-").padEnd(6)}  ${row.imports.join(", ")}`);
-        const cachedCount = store.list().filter((row) => row.cached).length;
-        lines.push("", `${store.list().length} packages in ${store.lock.origin}; ${cachedCount} cached in ${store.cacheDir}`);
+        lines.push("", `${all.length} packages in ${store.lock.origin}; ${all.filter((row) => row.cached).length} cached in ${store.cacheDir}`);
         process.stdout.write(`${lines.join("\n")}\n`);
       }),
   };

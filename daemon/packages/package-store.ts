@@ -129,7 +129,7 @@ export class PackageStore {
           lock = PackageLock.parse(await readFile(saved, "utf8"), saved, abi);
           lockPath = saved;
         } else {
-          log("warn", `${describeSource(source)} cannot be reached (${error.message}); using the lock bundled with Pyodide until it can`);
+          log("warn", `${describeSource(source)} cannot be reached (${error.message}); using the lock bundled with Pyodide (restart once the mirror is back to use its own)`);
         }
       }
       if (text !== undefined) {
