@@ -6,6 +6,7 @@ import { WOMA_VERSION } from "../protocol/version.ts";
 import { daemonFlags, daemonOptionsFrom, exitAfterFlush } from "./daemon-flags.ts";
 import { serveCommand } from "./serve-command.ts";
 import { mcpCommand } from "./mcp-command.ts";
+import { packagesCommand } from "./packages-command.ts";
 
 /** Parses `argv` (without the program name) and runs the chosen command. */
 export async function main(argv: string[]): Promise<void> {
@@ -58,6 +59,8 @@ export async function main(argv: string[]): Promise<void> {
     .command(serveCommand)
     // MCP server command (`woma mcp`): cli/mcp-command.ts, registered on the next line.
     .command(mcpCommand)
+    // Package cache commands (`woma packages list|fetch|mirror`): cli/packages-command.ts.
+    .command(packagesCommand)
     .help()
     .alias("h", "help")
     .fail((message, error) => {

@@ -4,10 +4,17 @@ import type { Argv } from "yargs";
 import { defaultDaemonOptions, expandHome, type DaemonOptions } from "../daemon/daemon-options.ts";
 import { NET_MODES, parseNetPolicy, type NetMode } from "../daemon/net/net-policy.ts";
 
+/** Flags that say where Python packages come from, shared by the daemon's commands and `woma packages`. */
+export function packageSourceFlags<T>(y: Argv<T>) {
+  return y
+    .option("packages-url", { type: "string", describe: "Where Pyodide's packages come from: a mirror URL or directory holding pyodide-lock.json and wheels (default: Pyodide's CDN)" })
+    .option("pypi-index", { type: "string", describe: "PEP 503 simple index for packages not in Pyodide's lock (default: PyPI)" });
+}
+
 /** Flags that shape a daemon, shared by every command that may start one. */
 export function daemonFlags<T>(y: Argv<T>) {
   const defaults = defaultDaemonOptions();
-  return y
+  return packageSourceFlags(y)
     .option("workers", { type: "number", default: defaults.workers, describe: "Runners executing in parallel (0: one runner, no warm spare)" })
     .option("pyodide-cache", { type: "string", default: "~/.pyodide-env", describe: "Cache directory for the Pyodide snapshot (~ is expanded)" })
     .option("isolation", { choices: ["auto", "namespace", "process"] as const, default: "auto" as const, describe: "How runners are isolated (auto: namespace when available)" })
@@ -39,6 +46,8 @@ export interface DaemonArgs {
   "deny-net"?: string | string[];
   "max-response-bytes"?: number;
   "ca-file"?: string;
+  "packages-url"?: string;
+  "pypi-index"?: string;
 }
 
 function checkedCount(name: string, value: number, min: number): number {
@@ -60,6 +69,8 @@ export function daemonOptionsFrom(args: DaemonArgs, defaultTimeoutSeconds: numbe
     memoryLimitBytes: checkedCount("memory-limit", args["memory-limit"], 0) * 1048576,
     maxQueue: checkedCount("max-queue", args["max-queue"], 0),
     snapshot: args.snapshot,
+    packagesUrl: args["packages-url"],
+    pypiIndex: args["pypi-index"],
     ...networkOptionsFrom(args),
   };
 }

@@ -34,6 +34,10 @@ export interface DaemonOptions {
   maxResponseBytes: number;
   /** A PEM file of extra CA certificates for HTTPS, trusted besides the bundled ones (`--ca-file`). */
   caFile: string | undefined;
+  /** Where lock packages come from (`--packages-url`): a mirror URL or directory; undefined for Pyodide's CDN. */
+  packagesUrl?: string | undefined;
+  /** PEP 503 simple index for packages the lock lacks (`--pypi-index`); undefined for PyPI. */
+  pypiIndex?: string | undefined;
 }
 
 /** Expands a leading `~` to the home directory and makes the path absolute. */

@@ -1,0 +1,276 @@
+/** The daemon's package store: Pyodide's lock, a source, and a verified cache; the one place packages are fetched. */
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync } from "node:fs";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { mapLimited } from "./concurrency.ts";
+import { lockFileName, PackageLock, targetOf, type LockPackage } from "./lock-file.ts";
+import { pyodideMarkerEnvironment } from "./markers.ts";
+import { writeMirror, type MirrorSummary } from "./mirror-writer.ts";
+import { normalizeName } from "./package-name.ts";
+import { PackageError } from "./package-error.ts";
+import { defaultPackagesUrl, describeSource, locate, LOCK_FILE_NAME, parsePackageSource, readSourceLock, type PackageSource } from "./package-source.ts";
+import { PypiResolver } from "./pypi-resolver.ts";
+import type { ReadyWheel } from "./ready-wheel.ts";
+import { DEFAULT_PYPI_INDEX } from "./simple-index.ts";
+import { temporaryPathFor, type DownloadProgress } from "./verified-download.ts";
+import { WheelCache } from "./wheel-cache.ts";
+import { assertWheelCompatible, type PythonTarget } from "./wheel-tags.ts";
+
+/** Where the store's log lines go (the daemon passes its `log`). */
+export type PackageLog = (level: "debug" | "info" | "warn" | "error", message: string) => void;
+
+/** Settings of {@link PackageStore.open}. */
+export interface PackageStoreOptions {
+  /** The daemon's cache directory (`--pyodide-cache`); packages go to `<cacheDir>/packages/<pyodideVersion>/`. */
+  cacheDir: string;
+  /** The pinned Pyodide version, e.g. "314.0.7". */
+  pyodideVersion: string;
+  /** Path of the `pyodide-lock.json` bundled with Pyodide; its ABI is the one every lock must have. */
+  lockPath: string;
+  /** `--packages-url`: an http(s) URL or a directory; default Pyodide's CDN for `pyodideVersion`. */
+  source?: string | undefined;
+  /** `--pypi-index`: a PEP 503 simple index for names the lock lacks; default PyPI. */
+  pypiIndex?: string | undefined;
+  /** Log lines (default: none). */
+  log?: PackageLog;
+  /** How long to wait for a mirror's lock at open, in ms (default 10 s); when it does not come, the last copy saved (or the bundled lock) is used. */
+  lockTimeoutMs?: number;
+  /** Give up a download when no byte arrives for this long, in ms (default 30 s). */
+  idleTimeoutMs?: number;
+  /** Downloads at once (default 4). */
+  concurrency?: number;
+}
+
+/** Options of {@link PackageStore.ensure} and {@link PackageStore.install}. */
+export interface FetchOptions {
+  /** Called as bytes arrive, per file; a file already cached reports nothing. */
+  onProgress?: (progress: DownloadProgress) => void;
+  /** Base for relative wheel paths in `install` (default the process's working directory). */
+  cwd?: string;
+  /**
+   * Whether `install` may read wheel paths and file URLs from the daemon's disk (default
+   * true, for the command line). Requests from sessions and remote clients should pass false.
+   */
+  allowFiles?: boolean;
+  /**
+   * Called before `install` fetches a wheel URL that a requirement names (the index's own
+   * links are not passed); throw to refuse it. Requests from sessions should pass the
+   * network policy's check here, since such a URL is chosen by whoever sent the request.
+   */
+  checkUrl?: (url: string) => void | Promise<void>;
+}
+
+/** One row of {@link PackageStore.list}. */
+export interface PackageListing {
+  /** Normalised name. */
+  name: string;
+  version: string;
+  imports: string[];
+  /** Whether its file is in the cache (present; it is verified when used). */
+  cached: boolean;
+  /** Its dependencies, normalised. */
+  depends: string[];
+}
+
+/** What {@link PackageStore.writeMirror} puts in the mirror: these lock names (with their dependencies), every package of the lock, or those cached. */
+export type MirrorSelection = string[] | "all" | "cached";
+
+/**
+ * Packages for runners. The daemon fetches (runners have no network): each file is
+ * checked against the lock's sha256 before it is kept, written by rename, downloaded
+ * once however many callers ask at once, and then read by runners from the cache.
+ * Every failure is a {@link PackageError} that names the package, the source and what
+ * to do.
+ */
+export class PackageStore {
+  private constructor(
+    /** The lock in force: the source's own when it has one, else the one bundled with Pyodide. */
+    readonly lock: PackageLock,
+    /** Path of that lock on disk (the bundled file, the mirror's file, or the copy of a URL mirror's lock saved in the cache). */
+    readonly lockPath: string,
+    /** Where lock packages come from. */
+    readonly source: PackageSource,
+    /** The index for names the lock lacks. */
+    readonly pypiIndex: string,
+    private readonly cache: WheelCache,
+    private readonly options: PackageStoreOptions,
+  ) {}
+
+  /**
+   * Opens the store: reads the bundled lock, the source's lock when the source is not
+   * Pyodide's CDN (the CDN serves the bundled one), creates the cache and clears partial
+   * files left by killed downloads. A mirror that cannot be reached is not an error here
+   * (the cache may hold all that is needed): the copy of its lock saved last time is
+   * used, else the bundled lock. Throws LOCK_INVALID or LOCK_ABI_MISMATCH for a lock that
+   * cannot serve this Pyodide, BAD_SOURCE for a source that is neither URL nor directory.
+   */
+  static async open(options: PackageStoreOptions): Promise<PackageStore> {
+    const log = options.log ?? (() => {});
+    const bundledText = await readFile(options.lockPath, "utf8");
+    const bundled = PackageLock.parse(bundledText, options.lockPath, abiOf(bundledText, options.lockPath));
+    const abi = bundled.info.abi_version;
+    const cdn = defaultPackagesUrl(options.pyodideVersion);
+    const source = parsePackageSource(options.source ?? cdn);
+    const pypiIndex = options.pypiIndex ?? DEFAULT_PYPI_INDEX;
+    if (!/^https?:\/\//i.test(pypiIndex)) throw new PackageError("BAD_SOURCE", `--pypi-index must be an http(s) URL of a PEP 503 simple index, got ${pypiIndex}`);
+    const cache = await WheelCache.open(options.cacheDir, options.pyodideVersion);
+    let lock = bundled;
+    let lockPath = options.lockPath;
+    if (!(source.kind === "url" && source.url === cdn)) {
+      const saved = join(cache.dir, "locks", `${createHash("sha256").update(describeSource(source)).digest("hex").slice(0, 16)}.json`);
+      let text: string | undefined;
+      try {
+        text = await readSourceLock(source, options.lockTimeoutMs ?? 10_000);
+      } catch (error) {
+        if (!(error instanceof PackageError) || error.code !== "SOURCE_UNREACHABLE") throw error;
+        if (existsSync(saved)) {
+          log("info", `${describeSource(source)} cannot be reached (${error.message}); using its lock saved at ${saved}`);
+          lock = PackageLock.parse(await readFile(saved, "utf8"), saved, abi);
+          lockPath = saved;
+        } else {
+          log("warn", `${describeSource(source)} cannot be reached (${error.message}); using the lock bundled with Pyodide (restart once the mirror is back to use its own)`);
+        }
+      }
+      if (text !== undefined) {
+        lock = PackageLock.parse(text, `the lock of ${describeSource(source)}`, abi);
+        if (source.kind === "dir") lockPath = join(source.path, LOCK_FILE_NAME);
+        else {
+          await mkdir(join(cache.dir, "locks"), { recursive: true, mode: 0o700 });
+          const temporary = temporaryPathFor(saved);
+          await writeFile(temporary, text, { mode: 0o600 });
+          await rename(temporary, saved);
+          lockPath = saved;
+        }
+      }
+    }
+    log("debug", `packages: ${lock.names().length} in ${lockPath}, from ${describeSource(source)}, cached in ${cache.dir}`);
+    return new PackageStore(lock, lockPath, source, pypiIndex, cache, options);
+  }
+
+  /** The directory the lock's files are cached in (`<cacheDir>/packages/<pyodideVersion>`); index wheels are in its `pypi/`. */
+  get cacheDir(): string {
+    return this.cache.dir;
+  }
+
+  /** The Python this Pyodide runs, from the lock's `info`. */
+  get target(): PythonTarget {
+    return targetOf(this.lock.info);
+  }
+
+  /**
+   * The lock packages `modules` need (top-level names count: "matplotlib.pyplot" needs
+   * "matplotlib"), their dependencies included, in install order. Modules the lock does
+   * not provide (the standard library, the user's own, typos) are left out; importing
+   * them fails in Python as usual.
+   */
+  packagesForImports(modules: Iterable<string>): string[] {
+    return this.lock.packagesForImports(modules);
+  }
+
+  /**
+   * Makes lock packages ready: `names` and everything they depend on, in install order,
+   * each from the cache or else fetched from the source and verified. Throws
+   * UNKNOWN_PACKAGE (with close names), INCOMPATIBLE_WHEEL, SOURCE_UNREACHABLE,
+   * DOWNLOAD_FAILED or CHECKSUM_MISMATCH; nothing partial or unverified is kept.
+   */
+  async ensure(names: Iterable<string>, options: FetchOptions = {}): Promise<ReadyWheel[]> {
+    const packages = this.lock.resolve(names);
+    return mapLimited(packages, this.options.concurrency ?? 4, (pkg) => this.readyFromLock(pkg, options));
+  }
+
+  /**
+   * Installs requirements as micropip would, with the daemon doing every fetch: lock
+   * names, `name[extra]>=1.0; marker` specifiers (from the lock when its version fits,
+   * else the newest pure-Python or Pyodide-ABI wheel on the index), wheel URLs and
+   * wheel paths. Dependencies (`Requires-Dist`, markers evaluated for Pyodide) are
+   * resolved too, lock ones from the lock. Returns every file to install, in order.
+   */
+  async install(requirements: string[], options: FetchOptions = {}): Promise<ReadyWheel[]> {
+    const resolver = new PypiResolver({
+      lock: this.lock,
+      target: this.target,
+      env: pyodideMarkerEnvironment(this.target),
+      indexUrl: this.pypiIndex,
+      log: this.options.log ?? (() => {}),
+      allowFiles: options.allowFiles ?? true,
+      checkUrl: options.checkUrl,
+      obtain: async (wheel) => {
+        const result = await this.cache.obtain({
+          from: wheel.from,
+          to: this.cache.pathOf(wheel.fileName, "pypi"),
+          sha256: wheel.sha256,
+          name: wheel.name,
+          remedy: wheel.remedy,
+          checkUrl: wheel.checkUrl,
+          onProgress: options.onProgress,
+          idleTimeoutMs: this.options.idleTimeoutMs,
+        });
+        return result;
+      },
+    });
+    const plan = await resolver.resolve(requirements, options.cwd);
+    return mapLimited(plan, this.options.concurrency ?? 4, async (step): Promise<ReadyWheel> => {
+      if (step.kind === "lock") return this.readyFromLock(step.pkg, options);
+      return { name: step.name, version: step.version, fileName: step.fileName, path: step.path, sha256: step.sha256, installDir: "site", packageType: "package", imports: step.imports, source: step.source };
+    });
+  }
+
+  /** Every package of the lock, sorted by name, with whether its file is in the cache. */
+  list(): PackageListing[] {
+    const present = new Set(existsSync(this.cache.dir) ? readdirSync(this.cache.dir) : []);
+    return this.lock.names().map((name) => {
+      const pkg = this.lock.get(name)!;
+      return { name, version: pkg.version, imports: [...pkg.imports], cached: present.has(lockFileName(pkg, this.lock.origin)), depends: pkg.depends.map(normalizeName) };
+    });
+  }
+
+  /**
+   * Writes a mirror to `dir`: the chosen lock packages (named ones with their
+   * dependencies, "all", or the "cached" ones whose dependencies are cached too) and a
+   * lock listing them. Missing files are fetched first, except for "cached".
+   */
+  async writeMirror(dir: string, selection: MirrorSelection, options: FetchOptions = {}): Promise<MirrorSummary> {
+    let packages: LockPackage[];
+    if (selection === "cached") {
+      const cached = new Set(this.list().filter((row) => row.cached).map((row) => row.name));
+      packages = this.lock.resolve([...cached]).filter((pkg) => {
+        if (!cached.has(normalizeName(pkg.name))) return false;
+        const missing = this.lock.resolve([pkg.name]).filter((member) => !cached.has(normalizeName(member.name)));
+        if (missing.length > 0) this.options.log?.("warn", `left ${pkg.name} out of the mirror: its dependencies ${missing.map((m) => m.name).join(", ")} are not cached`);
+        return missing.length === 0;
+      });
+    } else {
+      packages = this.lock.resolve(selection === "all" ? this.lock.names() : selection);
+    }
+    const ready = await mapLimited(packages, this.options.concurrency ?? 4, (pkg) => this.readyFromLock(pkg, options));
+    return writeMirror(dir, this.lock.info, packages.map((pkg, i) => ({ pkg, path: ready[i]!.path })), this.lock.origin);
+  }
+
+  private async readyFromLock(pkg: LockPackage, options: FetchOptions): Promise<ReadyWheel> {
+    const name = normalizeName(pkg.name);
+    const fileName = lockFileName(pkg, this.lock.origin);
+    assertWheelCompatible(fileName, this.target, `package "${name}" from ${this.lock.origin}`);
+    const where = describeSource(this.source);
+    const result = await this.cache.obtain({
+      from: locate(this.source, pkg.file_name),
+      to: this.cache.pathOf(fileName, "lock"),
+      sha256: pkg.sha256,
+      name,
+      remedy: `run "woma packages fetch ${name}" where ${where} is reachable, or point --packages-url at a mirror that has it`,
+      onProgress: options.onProgress,
+      idleTimeoutMs: this.options.idleTimeoutMs,
+    });
+    return { name, version: pkg.version, fileName, path: result.path, sha256: result.sha256, installDir: pkg.install_dir, packageType: pkg.package_type, imports: [...pkg.imports], source: "lock" };
+  }
+}
+
+function abiOf(text: string, origin: string): string {
+  try {
+    const abi = (JSON.parse(text) as { info?: { abi_version?: unknown } }).info?.abi_version;
+    if (typeof abi === "string") return abi;
+  } catch {
+    // parseLock below reports the problem with its details.
+  }
+  throw new PackageError("LOCK_INVALID", `${origin}: the bundled lock has no info.abi_version`, { lock: origin });
+}
