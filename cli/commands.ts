@@ -26,13 +26,14 @@ export async function main(argv: string[]): Promise<void> {
         daemonFlags(y)
           .option("reset-globals", { type: "boolean", default: false, describe: "Run each input in fresh globals, thrown away afterwards" })
           .option("connect", { type: "string", describe: "Use the daemon listening on this Unix socket instead of starting one" })
-          .option("session", { type: "string", describe: "Use (or create) the session of this name and keep it at exit, to come back to it with --connect" }),
+          .option("session", { type: "string", describe: "Use (or create) the session of this name and keep it at exit, to come back to it with --connect" })
+          .option("tenant", { type: "string", describe: "With --connect: the tenant to act for (REPLs naming the same tenant share its sessions; default \"repl\" with --session, else one of this REPL's own)" }),
       async (args) => {
         // Each command loads only its own modules, so the REPL does not pay for the bridges.
         const { openDaemon } = await import("./embedded-daemon.ts");
-        const daemon = await openDaemon(daemonOptionsFrom(args, 0), args.connect);
+        const daemon = await openDaemon(daemonOptionsFrom(args, { timeoutSeconds: 0, spares: 0 }), args.connect);
         const { runRepl } = await import("../clients/repl/repl.ts");
-        const code = await runRepl(daemon.client, { resetGlobals: args["reset-globals"], embedded: daemon.embedded, ...(args.session ? { session: args.session } : {}) });
+        const code = await runRepl(daemon.client, { resetGlobals: args["reset-globals"], embedded: daemon.embedded, ...(args.session ? { session: args.session } : {}), ...(args.tenant ? { tenant: args.tenant } : {}) });
         await daemon.close();
         exitAfterFlush(code);
       },
@@ -49,7 +50,7 @@ export async function main(argv: string[]): Promise<void> {
             return true;
           }),
       async (args) => {
-        const options = daemonOptionsFrom(args, 60);
+        const options = daemonOptionsFrom(args, { timeoutSeconds: 60, spares: args.socket ? 1 : 0 });
         const { serveDaemon } = await import("../daemon/serve.ts");
         await serveDaemon(options, args.socket ? { kind: "socket", path: expandHome(args.socket) } : { kind: "stdio" });
         exitAfterFlush(0);

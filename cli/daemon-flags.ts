@@ -15,7 +15,9 @@ export function packageSourceFlags<T>(y: Argv<T>) {
 export function daemonFlags<T>(y: Argv<T>) {
   const defaults = defaultDaemonOptions();
   return packageSourceFlags(y)
-    .option("workers", { type: "number", default: defaults.workers, describe: "Runners executing in parallel (0: one runner, no warm spare)" })
+    .option("workers", { type: "number", default: defaults.workers, describe: "Runners each client (tenant) may use in parallel (0: one, and no spare)" })
+    .option("spares", { type: "number", describe: "Untouched runners kept ready for new clients and fresh interpreters (default 0 for the REPL, serve, mcp on stdio and daemon --stdio; 1 for mcp --port and daemon --socket, which hand runners to new clients)" })
+    .option("max-runners", { type: "number", default: defaults.maxRunners, describe: "Runners in all, spares included (each client needs one; each costs 100-200 MiB)" })
     .option("pyodide-cache", { type: "string", default: "~/.pyodide-env", describe: "Cache directory for the Pyodide snapshot (~ is expanded)" })
     .option("isolation", { choices: ["auto", "namespace", "process"] as const, default: "auto" as const, describe: "How runners are isolated (auto: namespace when available)" })
     .option("timeout", { type: "number", describe: "Timeout of a run in seconds, 0 for none (default: none in the REPL, 60 for daemon, 30 for serve and mcp, where it is also the most a request may ask for)" })
@@ -40,6 +42,8 @@ export interface DaemonArgs {
   "max-output": number;
   "memory-limit": number;
   "max-queue": number;
+  spares?: number;
+  "max-runners": number;
   snapshot: boolean;
   net?: NetMode;
   "allow-net"?: string | string[];
@@ -55,13 +59,24 @@ function checkedCount(name: string, value: number, min: number): number {
   return value;
 }
 
-/** Turns parsed flags into daemon options; `defaultTimeoutSeconds` applies when --timeout is absent. */
-export function daemonOptionsFrom(args: DaemonArgs, defaultTimeoutSeconds: number): DaemonOptions {
-  const timeout = args.timeout ?? defaultTimeoutSeconds;
+/** What a command does when a flag is absent. */
+export interface CommandDefaults {
+  /** --timeout, in seconds. */
+  timeoutSeconds: number;
+  /** --spares: 1 where runners are handed to new clients as they come, 0 where one client is all there is. */
+  spares: number;
+}
+
+/** Turns parsed flags into daemon options, with the command's own defaults where a flag is absent. */
+export function daemonOptionsFrom(args: DaemonArgs, defaults: CommandDefaults): DaemonOptions {
+  const timeout = args.timeout ?? defaults.timeoutSeconds;
   if (!(timeout >= 0)) throw new Error(`--timeout must be a number of seconds, 0 or more, got ${args.timeout}`);
   return {
     ...defaultDaemonOptions(),
-    workers: checkedCount("workers", args.workers, 0),
+    workers: Math.max(1, checkedCount("workers", args.workers, 0)),
+    // --workers 0 keeps its old meaning: the leanest setup, one runner and no spare.
+    spares: args.workers === 0 && args.spares === undefined ? 0 : checkedCount("spares", args.spares ?? defaults.spares, 0),
+    maxRunners: checkedCount("max-runners", args["max-runners"], 1),
     cacheDir: expandHome(args["pyodide-cache"]),
     isolation: args.isolation,
     defaultTimeoutMs: Math.round(timeout * 1000),

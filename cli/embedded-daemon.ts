@@ -7,6 +7,8 @@ import { createLinkedPair } from "../protocol/wire/linked-pair.ts";
 /** A client's daemon connection and how to let go of it. */
 export interface DaemonHandle {
   client: DaemonClient;
+  /** Opens another connection to the same daemon: another tenant, unless it names one (an MCP server opens one per MCP connection). */
+  connect(): Promise<DaemonClient>;
   /** True when the daemon lives in this process. */
   embedded: boolean;
   /** Closes the connection; an embedded daemon is shut down with its runners. */
@@ -21,16 +23,22 @@ export interface DaemonHandle {
 export async function openDaemon(options: DaemonOptions, connect: string | undefined): Promise<DaemonHandle> {
   if (connect !== undefined) {
     const client = await DaemonClient.connect(connect);
-    return { client, embedded: false, close: async () => client.dispose() };
+    return { client, embedded: false, connect: () => DaemonClient.connect(connect), close: async () => client.dispose() };
   }
   const daemon = Daemon.start(options);
   // Loaded after the start so the runner boots while the server's modules (and the schema validator) load.
   const { serveConnection } = await import("../daemon/server/serve-connection.ts");
-  const [daemonEnd, clientEnd] = createLinkedPair();
-  serveConnection(daemon, daemonEnd.reader, daemonEnd.writer);
-  const client = DaemonClient.over(clientEnd.reader, clientEnd.writer);
+  const link = (): DaemonClient => {
+    const [daemonEnd, clientEnd] = createLinkedPair();
+    const served = serveConnection(daemon, daemonEnd.reader, daemonEnd.writer);
+    // The client let go (or the pair broke): its runs stop and its tenant ends.
+    daemonEnd.reader.onClose(() => served.end());
+    return DaemonClient.over(clientEnd.reader, clientEnd.writer);
+  };
+  const client = link();
   return {
     client,
+    connect: async () => link(),
     embedded: true,
     close: async () => {
       client.dispose();

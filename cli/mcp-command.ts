@@ -67,7 +67,7 @@ async function runMcp(args: McpArgs): Promise<void> {
   const options = mcpOptionsFrom(args);
   // Checked before the daemon starts, so a bad flag costs no runner boot.
   const http = await httpFrom(args);
-  const daemon = await openDaemon(daemonOptionsFrom(args, DEFAULT_TIMEOUT_SECONDS), args.connect);
+  const daemon = await openDaemon(daemonOptionsFrom(args, { timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, spares: args.port === undefined ? 0 : 1 }), args.connect);
   let stop: () => Promise<void>;
   let done: Promise<void>;
   try {
@@ -83,7 +83,7 @@ async function runMcp(args: McpArgs): Promise<void> {
         import("../clients/mcp/http-listener.ts"),
         import("../clients/shared/web-guard.ts"),
       ]);
-      const handler = createMcpHttpHandler(daemon.client, options, http.access);
+      const handler = createMcpHttpHandler(() => daemon.connect(), options, http.access);
       const listener = listenHttp(handler.fetch, args.host, http.port, MCP_PATH);
       for (const line of guardNotes(http.access.guard, args.host)) process.stderr.write(`woma: ${line}\n`);
       process.stderr.write(`woma: MCP on ${listener.url}\n`);

@@ -57,7 +57,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
     const maxBodyBytes = wholeNumber("max-body", args["max-body"], 1);
     const sessionIdleTimeoutMs = wholeNumber("session-idle-timeout", args["session-idle-timeout"], 0) * 1000;
     const token = tokenFrom(args.token);
-    const daemonOptions = daemonOptionsFrom(args, 30);
+    const daemonOptions = daemonOptionsFrom(args, { timeoutSeconds: 30, spares: 0 });
     // Heavy modules load only for this command, so the REPL's start does not pay for them.
     const [{ guardNotes, webGuardFrom }, { createRestHandler }, { startRestServer }, { waitUntilReady }, { openDaemon }] = await Promise.all([
       import("../clients/shared/web-guard.ts"),

@@ -6,8 +6,12 @@ import type { IsolationRequest } from "./sandbox/isolation.ts";
 
 /** Everything that shapes a daemon; see {@link defaultDaemonOptions}. */
 export interface DaemonOptions {
-  /** Shared runners serving in parallel (`--workers`); 0 means one runner and no warm spare. */
+  /** Runners each tenant may use in parallel for its sessions and one-off runs (`--workers`; 0 counts as 1). */
   workers: number;
+  /** Untouched runners kept ready for new tenants and fresh interpreters (`--spares`); the first runner boots at start regardless. */
+  spares: number;
+  /** All runners together, spares included (`--max-runners`): each costs 100-200 MiB, and each tenant needs one. */
+  maxRunners: number;
   /** Cache directory for snapshots and, in the binary, the Pyodide core (`--pyodide-cache`). */
   cacheDir: string;
   /** Requested isolation (`--isolation`). */
@@ -22,7 +26,7 @@ export interface DaemonOptions {
   maxResultChars: number;
   /** Largest JSON-RPC message accepted from a client, in bytes. */
   maxMessageBytes: number;
-  /** Most runs waiting for a runner at once. */
+  /** Most runs waiting for a runner at once, per tenant. */
   maxQueue: number;
   /** Resident memory above which a runner is killed, in bytes; 0 for no limit. */
   memoryLimitBytes: number;
@@ -51,6 +55,8 @@ export function expandHome(path: string): string {
 export function defaultDaemonOptions(): DaemonOptions {
   return {
     workers: 1,
+    spares: 0,
+    maxRunners: 16,
     cacheDir: expandHome("~/.pyodide-env"),
     isolation: "auto",
     defaultTimeoutMs: 0,

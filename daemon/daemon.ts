@@ -32,7 +32,8 @@ import { RunExecutor, type RunContext } from "./run/run-executor.ts";
 import { PYTHON_ENV } from "./runner/python-env.ts";
 import runtimeSource from "./runner/woma_runtime.py" with { type: "text" };
 import { chooseIsolation, type Isolation } from "./sandbox/isolation.ts";
-import { sessionInfo, SessionStore, type Session } from "./session/session-store.ts";
+import { sessionInfo, type Session } from "./session/session-store.ts";
+import { TenantRegistry, type Tenant } from "./session/tenant-registry.ts";
 
 const SWEEP_MS = 1000;
 
@@ -43,7 +44,8 @@ const SWEEP_MS = 1000;
  */
 export class Daemon {
   private readonly startedAt = performance.now();
-  private readonly sessions = new SessionStore<Runner>();
+  /** Who holds which sessions; a tenant's runners serve no other tenant. */
+  readonly tenants = new TenantRegistry();
   private readonly executor: RunExecutor;
   private readonly sweepTimer: ReturnType<typeof setInterval>;
   private stopping: Promise<void> | undefined;
@@ -56,7 +58,8 @@ export class Daemon {
   ) {
     this.executor = new RunExecutor(pool, options);
     pool.onRunnerDied = (runner, reason) => {
-      const lost = this.sessions.markLost(runner, `runner ${runner.id} died (${reason})`);
+      const tenant = this.tenants.all().find((t) => t.id === runner.tenant);
+      const lost = tenant?.sessions.markLost(runner, `runner ${runner.id} died (${reason})`) ?? [];
       if (lost.length > 0) log("warn", `sessions lost with runner ${runner.id}: ${lost.map((s) => s.id).join(", ")}`);
     };
     this.sweepTimer = setInterval(() => this.expireIdleSessions(), SWEEP_MS);
@@ -71,19 +74,27 @@ export class Daemon {
     const snapshots = new SnapshotStore(options.cacheDir, { pyodideVersion: PYODIDE_VERSION, womaVersion: WOMA_VERSION, runtimeSource, preload: [], env: PYTHON_ENV }, options.snapshot);
     snapshots.inspect();
     const launch = createLauncher({ command: runnerCommand(), isolation, snapshots, indexURL: pyodideIndexURL(options.cacheDir), maxMessageBytes: runnerMessageLimit(options) });
-    const pool = new WorkerPool({ workers: options.workers, maxQueue: options.maxQueue, memoryLimitBytes: options.memoryLimitBytes, launch });
+    const pool = new WorkerPool({
+      workers: options.workers,
+      spares: options.spares,
+      maxRunners: options.maxRunners,
+      maxQueue: options.maxQueue,
+      memoryLimitBytes: options.memoryLimitBytes,
+      recycleIdleBytes: options.memoryLimitBytes / 2,
+      launch,
+    });
     const daemon = new Daemon(options, isolation, pool, snapshots);
     pool.start();
     return daemon;
   }
 
-  /** Resolves when a runner can take work (useful before timing anything). */
-  ready(): Promise<void> {
-    return this.pool.whenReady();
+  /** The isolation level runners have. */
+  get isolationLevel(): string {
+    return this.isolation.info.level;
   }
 
-  /** `daemon/initialize`. */
-  initialize(params: InitializeParams): InitializeResult {
+  /** `daemon/initialize`, for a connection acting for `tenant`. */
+  initialize(params: InitializeParams, tenant: Tenant): InitializeResult {
     const major = params.protocol_version.split(".")[0];
     if (major !== PROTOCOL_VERSION.split(".")[0]) {
       throw new DaemonError("BAD_PROTOCOL_VERSION", `protocol version ${params.protocol_version} is not supported; this daemon speaks ${PROTOCOL_VERSION}`);
@@ -93,14 +104,15 @@ export class Daemon {
       protocol_version: PROTOCOL_VERSION,
       server: this.versions(),
       isolation: this.isolation.info,
-      capabilities: { streaming_output: true, cancellation: true, fresh_interpreter: true, check_complete: true },
+      capabilities: { streaming_output: true, cancellation: true, fresh_interpreter: true, check_complete: true, tenants: true },
       limits: this.limits(),
+      tenant: tenantInfo(tenant),
     };
   }
 
-  /** `daemon/info`. */
-  info(): InfoResult {
-    const runners = this.pool.info();
+  /** `daemon/info`, as `tenant` sees it: its own sessions and runners, and the spares. */
+  info(tenant: Tenant): InfoResult {
+    const runners = this.pool.info(tenant.id);
     const snapshotState = this.snapshots.state === "missing" ? "building" : this.snapshots.state;
     const snapshot: NonNullable<InfoResult["snapshot"]> = { state: snapshotState, path: this.snapshots.path };
     const bytes = this.snapshots.bytes();
@@ -108,82 +120,92 @@ export class Daemon {
     if (this.snapshots.detail) snapshot.detail = this.snapshots.detail;
     return {
       status: this.pool.healthy ? "healthy" : "degraded",
-      pyodide_loaded: runners.some((r) => r.state === "idle" || r.state === "busy"),
+      pyodide_loaded: this.pool.anyBootResult() !== undefined,
       uptime_seconds: Math.round((performance.now() - this.startedAt) / 100) / 10,
       execution_count: this.executor.executionCount,
       versions: this.versions(),
       isolation: this.isolation.info,
       workers: this.options.workers,
       runners,
-      session_count: this.sessions.size,
-      queued: this.pool.waiting,
+      session_count: tenant.sessions.size,
+      queued: this.pool.waiting(tenant.id),
+      tenant: tenantInfo(tenant),
       limits: this.limits(),
       snapshot,
     };
   }
 
   /** `session/create`. */
-  async createSession(params: SessionCreateParams): Promise<SessionCreateResult> {
+  async createSession(params: SessionCreateParams, tenant: Tenant): Promise<SessionCreateResult> {
     this.assertRunning();
-    const id = params.session_id ?? this.sessions.newId();
-    this.sessions.assertFree(id);
+    const { sessions } = tenant;
+    const id = params.session_id ?? sessions.newId();
+    sessions.assertFree(id);
     const fresh = params.fresh_interpreter === true;
-    const runner = fresh ? await this.pool.takeDedicated() : await this.pool.runnerForSession();
+    const runner = fresh ? await this.pool.takeDedicated(tenant.id) : await this.pool.runnerForSession(tenant.id);
     // A concurrent create may have taken the name while we waited for a runner.
-    if (fresh) {
-      try {
-        this.sessions.assertFree(id);
-      } catch (error) {
-        this.pool.releaseDedicated(runner);
-        throw error;
-      }
+    try {
+      sessions.assertFree(id);
+    } catch (error) {
+      if (fresh) this.pool.releaseDedicated(runner);
+      throw error;
     }
-    const session = this.sessions.add(id, runner, runner.id, fresh, params.idle_timeout_ms);
+    const session = sessions.add(id, runner, runner.id, fresh, params.idle_timeout_ms);
     runner.sessions.add(id);
     return { session: sessionInfo(session) };
   }
 
-  /** `session/list`. */
-  listSessions(): SessionListResult {
-    return { sessions: this.sessions.all().map(sessionInfo) };
+  /** `session/list`: the tenant's sessions. */
+  listSessions(tenant: Tenant): SessionListResult {
+    return { sessions: tenant.sessions.all().map(sessionInfo) };
   }
 
   /** `session/reset`: empties the globals in order with the session's runs; a lost session comes back on a live runner. */
-  async resetSession(params: SessionResetParams): Promise<SessionResetResult> {
+  async resetSession(params: SessionResetParams, tenant: Tenant): Promise<SessionResetResult> {
     this.assertRunning();
-    const session = this.sessions.get(params.session_id);
+    const session = tenant.sessions.get(params.session_id);
     if (session.state === "lost") {
-      const runner = session.freshInterpreter ? await this.pool.takeDedicated() : await this.pool.runnerForSession();
+      const runner = session.freshInterpreter ? await this.pool.takeDedicated(tenant.id) : await this.pool.runnerForSession(tenant.id);
       session.runner = runner;
       session.runnerId = runner.id;
       session.state = "ready";
       delete session.lostReason;
       runner.sessions.add(session.id);
     } else {
-      await this.pool.submit(session.runner, (runner) => runner.session("reset", session.id)).promise;
+      await this.pool.submit(tenant.id, session.runner, (runner) => runner.session("reset", session.id)).promise;
     }
     session.lastUsedAt = new Date();
     return { session: sessionInfo(session) };
   }
 
   /** `session/close`: interrupts its runs, forgets it and frees its globals (or its dedicated runner). */
-  async closeSession(params: SessionCloseParams, why = "closed"): Promise<SessionCloseResult> {
-    const session = this.sessions.get(params.session_id);
-    this.forget(session, why);
+  async closeSession(params: SessionCloseParams, tenant: Tenant, why = "closed"): Promise<SessionCloseResult> {
+    const session = tenant.sessions.get(params.session_id);
+    this.forget(tenant, session, why);
     return { session_id: session.id };
   }
 
   /** `python/run`. */
-  run(params: RunParams, context: RunContext): Promise<RunResult> {
+  run(params: RunParams, context: RunContext, tenant: Tenant): Promise<RunResult> {
     this.assertRunning();
-    const session = params.session_id === undefined ? undefined : this.sessions.getReady(params.session_id);
-    return this.executor.run(params, session, context);
+    const session = params.session_id === undefined ? undefined : tenant.sessions.getReady(params.session_id);
+    return this.executor.run(params, session, context, tenant.id);
   }
 
-  /** `python/check`. */
-  async check(params: CheckParams): Promise<CheckResult> {
+  /** `python/check`, on one of the tenant's own runners. */
+  async check(params: CheckParams, tenant: Tenant): Promise<CheckResult> {
     this.assertRunning();
-    return { status: await this.pool.check(params.code) };
+    return { status: await this.pool.check(tenant.id, params.code) };
+  }
+
+  /**
+   * A connection stopped acting for its tenant. When the tenant is over (it was the
+   * connection's own, or a named one with no sessions left), its sessions are closed and
+   * its runners killed: they never serve another tenant.
+   */
+  leave(tenant: Tenant): void {
+    if (!this.tenants.detach(tenant)) return;
+    this.endTenant(tenant, "its client disconnected");
   }
 
   /** Stops everything: runners are killed and new requests refused. Safe to call twice. */
@@ -195,23 +217,36 @@ export class Daemon {
     return this.stopping;
   }
 
-  private forget(session: Session<Runner>, why: string): void {
-    this.sessions.remove(session.id, why);
+  private endTenant(tenant: Tenant, why: string): void {
+    for (const session of tenant.sessions.all()) {
+      tenant.sessions.remove(session.id, why);
+      for (const stop of [...session.active]) stop();
+    }
+    this.pool.releaseTenant(tenant.id, `its tenant is gone (${why})`);
+  }
+
+  private forget(tenant: Tenant, session: Session<Runner>, why: string): void {
+    tenant.sessions.remove(session.id, why);
     for (const stop of [...session.active]) stop();
     session.runner.sessions.delete(session.id);
     if (session.freshInterpreter) this.pool.releaseDedicated(session.runner);
     else if (session.state === "ready") {
-      void this.pool.submit(session.runner, (runner) => runner.session("close", session.id)).promise.catch(() => {
+      void this.pool.submit(tenant.id, session.runner, (runner) => runner.session("close", session.id)).promise.catch(() => {
         // The runner died or the daemon is stopping: the globals are gone either way.
       });
     }
   }
 
   private expireIdleSessions(): void {
-    for (const session of this.sessions.expired(Date.now())) {
-      log("info", `session "${session.id}" expired after ${session.idleTimeoutMs} ms idle`);
-      this.forget(session, `closed after ${session.idleTimeoutMs} ms without a run (its idle timeout)`);
+    const now = Date.now();
+    for (const tenant of this.tenants.all()) {
+      for (const session of tenant.sessions.expired(now)) {
+        log("info", `session "${session.id}" expired after ${session.idleTimeoutMs} ms idle`);
+        this.forget(tenant, session, `closed after ${session.idleTimeoutMs} ms without a run (its idle timeout)`);
+      }
     }
+    // A named tenant whose last session expired while no client was attached is over too.
+    for (const tenant of this.tenants.sweep()) this.endTenant(tenant, "its last session closed");
   }
 
   private assertRunning(): void {
@@ -234,4 +269,9 @@ export class Daemon {
       memory_limit_bytes: this.options.memoryLimitBytes,
     };
   }
+}
+
+/** The wire form of a tenant: its name, or that it is the connection's own. */
+function tenantInfo(tenant: Tenant): NonNullable<InitializeResult["tenant"]> {
+  return tenant.named ? { name: tenant.id, shared: true } : { name: null, shared: false };
 }

@@ -33,18 +33,27 @@ export async function serveDaemon(options: DaemonOptions, listen: Listen): Promi
     const { reader, writer } = stdioTransport(options.maxMessageBytes);
     const served = serveConnection(daemon, reader, writer, hooks);
     // At the end of stdin, requests already sent still get their answers before the daemon stops.
-    served.connection.onClose(() => void served.idle().then(() => stop("stdin closed")));
+    served.connection.onClose(() =>
+      void served.idle().then(() => {
+        served.end();
+        return stop("stdin closed");
+      }),
+    );
   } else {
     const sockets = new Set<Socket>();
     const listener = await listenUnixSocket(listen.path, options.maxMessageBytes, ({ reader, writer }, socket) => {
       sockets.add(socket);
-      const { connection } = serveConnection(daemon, reader, writer, hooks);
+      const served = serveConnection(daemon, reader, writer, hooks);
+      // FIN (a half-close): answer what was asked, then close our side.
+      socket.on("end", () => void served.idle().then(() => socket.end()));
+      // Gone for good (closed, reset, or after our own end): its runs in flight are cancelled.
       socket.on("close", () => {
         sockets.delete(socket);
-        connection.dispose();
+        served.end();
+        served.connection.dispose();
       });
     });
-    log("info", `listening on ${listener.path} (isolation: ${daemon.info().isolation.level})`);
+    log("info", `listening on ${listener.path} (isolation: ${daemon.isolationLevel})`);
     closeListener = async () => {
       for (const socket of sockets) socket.destroy();
       await listener.close();

@@ -23,6 +23,8 @@ export interface McpHttpHandler {
 interface Entry {
   transport: WebStandardStreamableHTTPServerTransport;
   connection: McpConnection;
+  /** The daemon connection this MCP connection's tenant lives on. */
+  client: DaemonClient;
   lastSeen: number;
 }
 
@@ -67,7 +69,7 @@ function withHeaders(response: Response, headers: Record<string, string>): Respo
  * POST that is not `application/json` 415, a foreign Origin 403, a missing or wrong token
  * 401; `OPTIONS` is answered as a CORS preflight.
  */
-export function createMcpHttpHandler(client: DaemonClient, options: McpOptions, access: McpHttpAccess): McpHttpHandler {
+export function createMcpHttpHandler(connect: () => Promise<DaemonClient>, options: McpOptions, access: McpHttpAccess): McpHttpHandler {
   const { guard, token } = access;
   const entries = new Map<string, Entry>();
 
@@ -76,6 +78,7 @@ export function createMcpHttpHandler(client: DaemonClient, options: McpOptions, 
     if (!entry) return;
     entries.delete(id);
     await entry.connection.close();
+    entry.client.dispose();
   };
 
   const sweep =
@@ -91,10 +94,13 @@ export function createMcpHttpHandler(client: DaemonClient, options: McpOptions, 
   sweep?.unref();
 
   const open = async (request: Request): Promise<Response> => {
+    // Each MCP connection is a tenant: a daemon connection of its own, so its Python never
+    // shares an interpreter with another MCP connection's.
+    const client = await connect();
     const connection = createMcpConnection(client, options);
     const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
-      onsessioninitialized: (id) => void entries.set(id, { transport, connection, lastSeen: Date.now() }),
+      onsessioninitialized: (id) => void entries.set(id, { transport, connection, client, lastSeen: Date.now() }),
       onsessionclosed: (id) => end(id),
     });
     connection.server.onclose = () => {
@@ -103,7 +109,10 @@ export function createMcpHttpHandler(client: DaemonClient, options: McpOptions, 
     await connection.server.connect(transport);
     const response = await transport.handleRequest(request);
     // Not an initialize request: the transport has refused it, and nothing is kept.
-    if (transport.sessionId === undefined) await connection.close();
+    if (transport.sessionId === undefined) {
+      await connection.close();
+      client.dispose();
+    }
     return response;
   };
 

@@ -8,6 +8,9 @@ import type { DaemonClient } from "../shared/daemon-client.ts";
 import { WomaErrorCodes } from "../../protocol/error-codes.ts";
 import { describeRunFailure, errorCode, isCancelled, isSessionLost } from "../shared/run-errors.ts";
 
+/** The tenant REPLs name when they attach to a named session. */
+export const REPL_TENANT = "repl";
+
 /** How the REPL behaves. */
 export interface ReplOptions {
   /** Run every input in fresh globals (`--reset-globals`). */
@@ -18,6 +21,8 @@ export interface ReplOptions {
    * it the REPL gets a session of its own and closes it when it leaves.
    */
   session?: string;
+  /** The tenant to act for (`--tenant`); default: "repl" with `session`, else a tenant of the REPL's own. */
+  tenant?: string;
   /** The daemon lives in this process (shown in the banner). */
   embedded: boolean;
   input?: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -48,7 +53,10 @@ export async function runRepl(client: DaemonClient, options: ReplOptions): Promi
   const tty = Boolean(input.isTTY && output.isTTY);
   const historyFile = options.historyFile ?? join(homedir(), ".woma_history");
 
-  const hello = await client.initialize("woma-repl");
+  // A named session must outlive this connection, so it lives in a named tenant (all REPLs of
+  // this user share "repl" unless told otherwise); otherwise the REPL is a tenant of its own.
+  const tenant = options.tenant ?? (options.session ? REPL_TENANT : undefined);
+  const hello = await client.initialize("woma-repl", tenant);
   if (tty) {
     const v = hello.server;
     output.write(`woma ${v.woma} · Python ${v.python ?? "3"} on Pyodide ${v.pyodide} · isolation: ${hello.isolation.level}\n`);

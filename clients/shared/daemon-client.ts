@@ -48,7 +48,10 @@ export class DaemonClient {
   private readonly outputListeners = new Map<string, (stream: "stdout" | "stderr", text: string) => void>();
   private readonly prefix = `c${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 
-  constructor(readonly connection: MessageConnection) {
+  constructor(
+    readonly connection: MessageConnection,
+    private readonly writer?: MessageWriter,
+  ) {
     connection.onNotification(OutputNotificationType, (note: OutputNotification) => {
       this.outputListeners.get(note.run_id)?.(note.stream, note.text);
     });
@@ -57,7 +60,7 @@ export class DaemonClient {
 
   /** A client over a reader and writer (an embedded daemon's linked pair, or a stream). */
   static over(reader: MessageReader, writer: MessageWriter): DaemonClient {
-    return new DaemonClient(createMessageConnection(reader, writer));
+    return new DaemonClient(createMessageConnection(reader, writer), writer);
   }
 
   /** Connects to a daemon listening on a Unix socket (`woma daemon --socket PATH`). */
@@ -75,8 +78,9 @@ export class DaemonClient {
     });
   }
 
-  initialize(clientName: string): Promise<InitializeResult> {
-    return this.connection.sendRequest(InitializeRequest, { protocol_version: PROTOCOL_VERSION, client_name: clientName });
+  /** The handshake; `tenant` names the tenant this connection acts for (it must be the connection's first request then). */
+  initialize(clientName: string, tenant?: string): Promise<InitializeResult> {
+    return this.connection.sendRequest(InitializeRequest, { protocol_version: PROTOCOL_VERSION, client_name: clientName, ...(tenant === undefined ? {} : { tenant }) });
   }
 
   info(): Promise<InfoResult> {
@@ -125,8 +129,9 @@ export class DaemonClient {
     return this.connection.sendRequest(ShutdownRequest, {});
   }
 
-  /** Closes this connection (the daemon keeps running). */
+  /** Closes this connection (the daemon keeps running; this connection's own tenant ends). */
   dispose(): void {
     this.connection.dispose();
+    this.writer?.end();
   }
 }

@@ -1,19 +1,25 @@
-/** The runner pool: N shared runners working in parallel, a warm spare, dedicated runners, replacement of the dead. */
+/** The runner pool: warm spares, and for each tenant its own runners, working in parallel, never shared with another tenant. */
 import type { RunnerInfo } from "../../protocol/generated/types.ts";
 import { DaemonError } from "../daemon-error.ts";
 import { log } from "../log.ts";
 import { JobQueue, type Job } from "./job-queue.ts";
 import type { LaunchRunner } from "./runner-launcher.ts";
-import type { Runner, RunnerRole } from "./runner.ts";
+import type { ReadyBoot, Runner, RunnerRole } from "./runner.ts";
 
 /** Settings of the pool. */
 export interface PoolOptions {
-  /** Shared runners serving in parallel; 0 means one shared runner and no spare (the leanest setup). */
+  /** Runners a tenant may use at once for its sessions and one-off runs (at least 1). */
   workers: number;
-  /** Most jobs that may wait at once; more get `POOL_BUSY`. */
+  /** Untouched runners kept ready, so a new tenant or a fresh interpreter gets one at once. */
+  spares: number;
+  /** All runners together, spares included; past it a tenant that needs one more gets `POOL_BUSY`. */
+  maxRunners: number;
+  /** Runs that may wait at once, per tenant; more get `POOL_BUSY`. */
   maxQueue: number;
   /** A runner whose process tree holds more resident memory is killed; 0 for no limit. */
   memoryLimitBytes: number;
+  /** An idle runner holding more than this is recycled (its sessions are told); 0 for never. */
+  recycleIdleBytes: number;
   launch: LaunchRunner;
 }
 
@@ -26,78 +32,103 @@ export interface Submission<T> {
 
 const MEMORY_CHECK_MS = 500;
 const MAX_BACKOFF_MS = 10_000;
+/** A runner must be seen above the recycle threshold this many checks in a row, idle each time. */
+const RECYCLE_CHECKS = 3;
 
-/**
- * Owns every runner process. Shared runners take sessions and one-off runs; the spare is
- * booted ahead so a fresh interpreter is handed out at once; dedicated runners each hold
- * one fresh-interpreter session. Any runner that dies is reported through `onRunnerDied`
- * and replaced, so the pool refills to its size.
- */
-export class WorkerPool {
-  private readonly shared: Runner[] = [];
-  private spare: Runner | undefined;
-  private readonly dedicated = new Set<Runner>();
-  private readonly booting = new Map<string, RunnerRole>();
-  private readonly queue: JobQueue<Runner>;
-  private readonly readyWaiters: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
-  private nextId = 1;
-  private failures = 0;
-  private closed = false;
-  private memoryTimer: ReturnType<typeof setInterval> | undefined;
-  /** Called when a runner dies, with the reason, before it is replaced. */
-  onRunnerDied: (runner: Runner, reason: string) => void = () => {};
+/** The runners of one tenant. */
+class TenantRunners {
+  /** Runners for sessions and one-off runs, at most `workers`. */
+  readonly shared: Runner[] = [];
+  /** Runners of fresh-interpreter sessions, one each. */
+  readonly dedicated = new Set<Runner>();
+  readonly queue: JobQueue<Runner>;
+  /** Shared runners being acquired (from a spare or a boot). */
+  readonly pending = new Set<Promise<Runner>>();
 
-  constructor(private readonly options: PoolOptions) {
+  constructor() {
     this.queue = new JobQueue(
       (runner) => runner.alive,
       () => [...this.shared].sort((a, b) => this.queue.waitingFor(a) - this.queue.waitingFor(b) || a.sessions.size - b.sessions.size),
     );
   }
 
-  /** Number of shared runners kept. */
-  get size(): number {
+  all(): Runner[] {
+    return [...this.shared, ...this.dedicated];
+  }
+}
+
+/**
+ * Owns every runner process. A runner starts as a spare, belonging to nobody; the first
+ * tenant that needs one takes it, and from then on it runs that tenant's code only, until
+ * it dies or the tenant leaves (then it is killed, never handed on). Each tenant has up to
+ * `workers` shared runners, taken as its work needs them, plus one runner per
+ * fresh-interpreter session. Spares are refilled in the background. Any runner that dies
+ * is reported through `onRunnerDied`.
+ */
+export class WorkerPool {
+  private readonly spares: Runner[] = [];
+  private readonly tenants = new Map<string, TenantRunners>();
+  private readonly booting = new Map<string, RunnerRole>();
+  private readonly readyWaiters: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
+  private readonly recycleStrikes = new Map<Runner, number>();
+  /** Every runner whose process has not exited yet, killed ones included, so shutdown can wait for all. */
+  private readonly live = new Set<Runner>();
+  private nextId = 1;
+  private failures = 0;
+  private closed = false;
+  private everBooted = false;
+  private memoryTimer: ReturnType<typeof setInterval> | undefined;
+  /** Called when a runner dies, with the reason. */
+  onRunnerDied: (runner: Runner, reason: string) => void = () => {};
+
+  constructor(private readonly options: PoolOptions) {}
+
+  private get workers(): number {
     return Math.max(1, this.options.workers);
   }
 
-  private get wantsSpare(): boolean {
-    return this.options.workers >= 1;
-  }
-
-  /** Boots the shared runners in the background; the spare follows once they are up. */
+  /** Boots the first runner at once (a tenant will want it), and the spares behind it. */
   start(): void {
-    for (let i = 0; i < this.size; i++) this.boot("shared");
-    if (this.options.memoryLimitBytes > 0) {
-      this.memoryTimer = setInterval(() => this.enforceMemoryLimit(), MEMORY_CHECK_MS);
+    this.ensureSpares(Math.max(1, this.options.spares));
+    if (this.options.memoryLimitBytes > 0 || this.options.recycleIdleBytes > 0) {
+      this.memoryTimer = setInterval(() => this.checkMemory(), MEMORY_CHECK_MS);
       this.memoryTimer.unref?.();
     }
   }
 
-  /** Resolves once a shared runner is ready; rejects with `POOL_UNAVAILABLE` if none can start. */
+  /** Resolves once any runner has booted; rejects with `POOL_UNAVAILABLE` if none can start. */
   whenReady(): Promise<void> {
-    if (this.shared.some((runner) => runner.alive)) return Promise.resolve();
+    if (this.everBooted) return Promise.resolve();
     if (this.closed) return Promise.reject(new DaemonError("SHUTTING_DOWN", "the daemon is shutting down"));
     return new Promise((resolve, reject) => this.readyWaiters.push({ resolve, reject }));
   }
 
-  /** False once three boots in a row have failed with no shared runner up; true otherwise. */
+  /** False once three boots in a row have failed; true otherwise. */
   get healthy(): boolean {
-    return this.failures < 3 || this.shared.length > 0;
+    return this.failures < 3;
   }
 
-  /** Runs waiting in all queues. */
-  get waiting(): number {
-    return this.queue.waiting;
+  /** Runs waiting for a runner, in one tenant's queues or in all. */
+  waiting(tenant?: string): number {
+    if (tenant !== undefined) return this.tenants.get(tenant)?.queue.waiting ?? 0;
+    let total = 0;
+    for (const runners of this.tenants.values()) total += runners.queue.waiting;
+    return total;
   }
 
   /**
-   * Queues work for a given runner (a session's) or, with `undefined`, for whichever
-   * shared runner is free first. Past the queue limit it fails at once with `POOL_BUSY`.
+   * Queues work of a tenant for a given runner (a session's) or, with `undefined`, for
+   * whichever of the tenant's shared runners is free first; when all are busy and the
+   * tenant has fewer than `workers`, another is taken. Past the tenant's queue limit it
+   * fails at once with `POOL_BUSY`.
    */
-  submit<T>(runner: Runner | undefined, work: (runner: Runner) => Promise<T>): Submission<T> {
+  submit<T>(tenant: string, runner: Runner | undefined, work: (runner: Runner) => Promise<T>): Submission<T> {
     if (this.closed) return rejected(new DaemonError("SHUTTING_DOWN", "the daemon is shutting down and takes no new work"));
-    const idleNow = runner ? !this.queue.isBusy(runner) && this.queue.waitingFor(runner) === 0 : this.shared.some((r) => r.alive && !this.queue.isBusy(r) && this.queue.waitingFor(r) === 0);
-    if (!idleNow && this.queue.waiting >= this.options.maxQueue) {
-      return rejected(new DaemonError("POOL_BUSY", `pool busy: ${this.queue.waiting} runs are already waiting (limit ${this.options.maxQueue}); try again later`));
+    const runners = this.runnersOf(tenant);
+    const { queue } = runners;
+    const idleNow = runner ? !queue.isBusy(runner) && queue.waitingFor(runner) === 0 : runners.shared.some((r) => r.alive && !queue.isBusy(r) && queue.waitingFor(r) === 0);
+    if (!idleNow && queue.waiting >= this.options.maxQueue) {
+      return rejected(new DaemonError("POOL_BUSY", `pool busy: ${queue.waiting} runs are already waiting (limit ${this.options.maxQueue}); try again later`));
     }
     let resolve!: (value: T) => void;
     let reject!: (error: Error) => void;
@@ -109,37 +140,48 @@ export class WorkerPool {
       start: (target) => work(target).then(resolve, reject),
       abandon: reject,
     };
-    this.queue.enqueue(job, runner);
-    return { promise, withdraw: (error) => (this.queue.remove(job) ? (reject(error), true) : false) };
+    queue.enqueue(job, runner);
+    if (runner === undefined && !idleNow && runners.shared.length + runners.pending.size < this.workers) {
+      void this.acquireShared(tenant).catch((error: Error) => {
+        // Nobody else will run it: the tenant has no runner and none can be had.
+        if (runners.shared.length === 0 && runners.queue.remove(job)) reject(error);
+      });
+    }
+    return { promise, withdraw: (error) => (queue.remove(job) ? (reject(error), true) : false) };
   }
 
-  /** The shared runner that should hold a new session: the one with the fewest sessions and least work. */
-  async runnerForSession(): Promise<Runner> {
-    await this.whenReady();
-    const alive = this.shared.filter((runner) => runner.alive);
-    alive.sort((a, b) => a.sessions.size - b.sessions.size || Number(this.queue.isBusy(a)) - Number(this.queue.isBusy(b)) || this.queue.waitingFor(a) - this.queue.waitingFor(b));
+  /** The tenant's shared runner that should hold a new session: a new one while it has fewer than `workers`, else the one with the fewest sessions. */
+  async runnerForSession(tenant: string): Promise<Runner> {
+    const runners = this.runnersOf(tenant);
+    const alive = runners.shared.filter((runner) => runner.alive);
+    if (alive.length === 0 && runners.pending.size > 0) return [...runners.pending][0]!;
+    const spread = alive.every((runner) => runner.sessions.size > 0);
+    if (alive.length === 0 || (spread && alive.length + runners.pending.size < this.workers)) return this.acquireShared(tenant);
+    alive.sort((a, b) => a.sessions.size - b.sessions.size || Number(runners.queue.isBusy(a)) - Number(runners.queue.isBusy(b)));
     return alive[0]!;
   }
 
-  /** A runner of its own for a fresh-interpreter session: the warm spare when there is one, else a new boot. */
-  async takeDedicated(): Promise<Runner> {
-    if (this.closed) throw new DaemonError("SHUTTING_DOWN", "the daemon is shutting down");
-    let runner = this.spare?.alive ? this.spare : undefined;
-    if (runner) {
-      this.spare = undefined;
-      this.ensureSpare();
-    } else {
-      runner = await this.launch("dedicated");
-    }
-    runner.role = "dedicated";
-    this.dedicated.add(runner);
+  /** A runner of its own for a tenant's fresh-interpreter session: a spare when there is one, else a new boot. */
+  async takeDedicated(tenant: string): Promise<Runner> {
+    const runner = await this.take(tenant, "dedicated");
+    this.runnersOf(tenant).dedicated.add(runner);
     return runner;
   }
 
   /** Stops a dedicated runner whose session has closed. */
   releaseDedicated(runner: Runner): void {
-    if (!this.dedicated.delete(runner)) return;
+    const runners = runner.tenant === undefined ? undefined : this.tenants.get(runner.tenant);
+    if (!runners?.dedicated.delete(runner)) return;
     runner.kill("its session was closed");
+  }
+
+  /** A tenant has left: its queued work is dropped and its runners are killed, never handed to anyone else. */
+  releaseTenant(tenant: string, why: string): void {
+    const runners = this.tenants.get(tenant);
+    if (!runners) return;
+    this.tenants.delete(tenant);
+    runners.queue.abandonAll(new DaemonError("SESSION_LOST", why));
+    for (const runner of runners.all()) runner.kill(why);
   }
 
   /** Kills a runner (timeout past the interrupt, memory); its death is then handled like any other. */
@@ -147,15 +189,15 @@ export class WorkerPool {
     runner.kill(reason);
   }
 
-  /** Python's REPL rule for a complete snippet, asked of the least busy shared runner. */
-  async check(code: string): Promise<"complete" | "incomplete" | "invalid"> {
-    const runner = await this.runnerForSession();
+  /** Python's REPL rule for a complete snippet, asked of one of the tenant's runners. */
+  async check(tenant: string, code: string): Promise<"complete" | "incomplete" | "invalid"> {
+    const runner = await this.runnerForCheck(tenant);
     return (await runner.check(code)).status;
   }
 
-  /** Every runner, for `daemon/info`. */
-  info(): RunnerInfo[] {
-    const all: RunnerInfo[] = [];
+  /** The spares and the tenant's runners (other tenants' runners are not its business), for `daemon/info`. */
+  info(tenant: string | undefined): RunnerInfo[] {
+    const runners = tenant === undefined ? undefined : this.tenants.get(tenant);
     const describe = (runner: Runner): RunnerInfo => {
       const info: RunnerInfo = {
         runner_id: runner.id,
@@ -163,7 +205,7 @@ export class WorkerPool {
         state: !runner.alive ? "dead" : runner.busy ? "busy" : "idle",
         role: runner.role,
         sessions: runner.sessions.size,
-        queued: this.queue.waitingFor(runner),
+        queued: runners?.queue.waitingFor(runner) ?? 0,
         runs: runner.runs,
       };
       const rss = runner.rss();
@@ -174,16 +216,21 @@ export class WorkerPool {
       }
       return info;
     };
-    for (const runner of this.shared) all.push(describe(runner));
-    if (this.spare) all.push(describe(this.spare));
-    for (const runner of this.dedicated) all.push(describe(runner));
+    const all = [...(runners?.all() ?? []), ...this.spares].map(describe);
     for (const [id, role] of this.booting) all.push({ runner_id: id, pid: -1, state: "booting", role, sessions: 0, queued: 0, runs: 0 });
     return all;
   }
 
+  /** How many runners are alive, in all. */
+  get runnerCount(): number {
+    let count = this.spares.length;
+    for (const runners of this.tenants.values()) count += runners.shared.length + runners.dedicated.size;
+    return count;
+  }
+
   /** Any live runner's boot facts (Python version), once one has booted. */
-  anyBootResult(): Runner["bootResult"] {
-    return [...this.shared, ...this.dedicated, ...(this.spare ? [this.spare] : [])].find((r) => r.bootResult)?.bootResult;
+  anyBootResult(): ReadyBoot | undefined {
+    return this.everyRunner().find((r) => r.bootResult)?.bootResult;
   }
 
   /** Stops taking work, abandons what waits and kills every runner. */
@@ -191,11 +238,68 @@ export class WorkerPool {
     this.closed = true;
     clearInterval(this.memoryTimer);
     const error = new DaemonError("SHUTTING_DOWN", "the daemon is shutting down");
-    this.queue.abandonAll(error);
+    for (const runners of this.tenants.values()) runners.queue.abandonAll(error);
     for (const waiter of this.readyWaiters.splice(0)) waiter.reject(error);
-    const all = [...this.shared, ...this.dedicated, ...(this.spare ? [this.spare] : [])];
+    const all = [...this.live];
     for (const runner of all) runner.kill("the daemon shut down");
     await Promise.all(all.map((runner) => runner.exited));
+  }
+
+  private everyRunner(): Runner[] {
+    const all = [...this.spares];
+    for (const runners of this.tenants.values()) all.push(...runners.all());
+    return all;
+  }
+
+  private runnersOf(tenant: string): TenantRunners {
+    let runners = this.tenants.get(tenant);
+    if (!runners) {
+      runners = new TenantRunners();
+      this.tenants.set(tenant, runners);
+    }
+    return runners;
+  }
+
+  private async runnerForCheck(tenant: string): Promise<Runner> {
+    const alive = this.runnersOf(tenant).shared.find((runner) => runner.alive);
+    return alive ?? this.acquireShared(tenant);
+  }
+
+  /** Takes one more shared runner for a tenant and lets its queue use it. */
+  private acquireShared(tenant: string): Promise<Runner> {
+    const runners = this.runnersOf(tenant);
+    const pending: Promise<Runner> = this.take(tenant, "shared")
+      .then((runner) => {
+        if (this.tenants.get(tenant) !== runners) {
+          runner.kill("its tenant left while it was being prepared");
+          throw new DaemonError("SESSION_LOST", "the tenant left");
+        }
+        runners.shared.push(runner);
+        return runner;
+      })
+      .finally(() => {
+        runners.pending.delete(pending);
+        runners.queue.pump();
+      });
+    runners.pending.add(pending);
+    return pending;
+  }
+
+  /** A runner for a tenant: a spare if one is ready (a new spare boots behind it), else a new boot. */
+  private async take(tenant: string, role: "shared" | "dedicated"): Promise<Runner> {
+    if (this.closed) throw new DaemonError("SHUTTING_DOWN", "the daemon is shutting down");
+    let runner = this.spares.shift();
+    while (runner && !runner.alive) runner = this.spares.shift();
+    if (!runner) {
+      if (this.runnerCount + this.booting.size >= this.options.maxRunners) {
+        throw new DaemonError("POOL_BUSY", `all ${this.options.maxRunners} runners are in use (--max-runners); try again when a client has left`);
+      }
+      runner = await this.launch(role);
+    }
+    runner.role = role;
+    runner.tenant = tenant;
+    this.ensureSpares(this.options.spares);
+    return runner;
   }
 
   private async launch(role: RunnerRole): Promise<Runner> {
@@ -208,89 +312,91 @@ export class WorkerPool {
         runner.kill("the daemon shut down");
         throw new DaemonError("SHUTTING_DOWN", "the daemon is shutting down");
       }
-      void runner.exited.then((reason) => this.died(runner, reason));
+      this.everBooted = true;
+      for (const waiter of this.readyWaiters.splice(0)) waiter.resolve();
+      this.live.add(runner);
+      void runner.exited.then((reason) => {
+        this.live.delete(runner);
+        this.died(runner, reason);
+      });
       return runner;
+    } catch (error) {
+      if (!this.closed && !(error instanceof DaemonError && error.code === "SHUTTING_DOWN")) {
+        this.failures++;
+        if (this.failures >= 3 && !this.everBooted) {
+          const unavailable = new DaemonError("POOL_UNAVAILABLE", `no Python runner could be started: ${(error as Error).message}`);
+          for (const waiter of this.readyWaiters.splice(0)) waiter.reject(unavailable);
+        }
+      }
+      throw error;
     } finally {
       this.booting.delete(id);
     }
   }
 
-  /** Boots a runner for a role in the background, retrying with backoff when it fails. */
-  private boot(role: "shared" | "spare"): void {
+  /** Boots spares until `target` are ready or booting (within --max-runners), retrying with backoff. */
+  private ensureSpares(target: number): void {
     if (this.closed) return;
-    this.launch(role).then(
-      (runner) => this.place(runner, role),
-      (error: Error) => {
-        if (this.closed) return;
-        this.failures++;
-        log("error", error.message);
-        if (role === "shared" && !this.shared.some((r) => r.alive) && this.failures >= 3) {
-          const unavailable = new DaemonError("POOL_UNAVAILABLE", `no Python runner could be started: ${error.message}`);
-          for (const waiter of this.readyWaiters.splice(0)) waiter.reject(unavailable);
-          this.queue.abandonAll(unavailable);
-        }
-        const delay = Math.min(MAX_BACKOFF_MS, 250 * 2 ** Math.min(this.failures, 6));
-        setTimeout(() => this.boot(role), delay).unref?.();
-      },
-    );
-  }
-
-  /**
-   * Boots a spare when one is wanted and missing. Booting is CPU-bound, so the spare
-   * waits until every shared runner is up rather than slow down the ones first runs need.
-   */
-  private ensureSpare(): void {
-    if (!this.wantsSpare || this.closed || this.spare?.alive) return;
-    if ([...this.booting.values()].includes("spare")) return;
-    if (this.shared.filter((r) => r.alive).length < this.size) return;
-    this.boot("spare");
-  }
-
-  private place(runner: Runner, role: "shared" | "spare"): void {
-    if (role === "spare" && !this.spare) {
-      this.spare = runner;
-    } else if (this.shared.length < this.size) {
-      runner.role = "shared";
-      this.shared.push(runner);
-      for (const waiter of this.readyWaiters.splice(0)) waiter.resolve();
-    } else {
-      runner.kill("not needed");
-      return;
+    const bootingSpares = [...this.booting.values()].filter((role) => role === "spare").length;
+    const missing = target - this.spares.filter((r) => r.alive).length - bootingSpares;
+    for (let i = 0; i < missing; i++) {
+      if (this.runnerCount + this.booting.size >= this.options.maxRunners) return;
+      this.launch("spare").then(
+        (runner) => {
+          this.spares.push(runner);
+          for (const runners of this.tenants.values()) runners.queue.pump();
+        },
+        (error: Error) => {
+          if (this.closed) return;
+          log("error", error.message);
+          const delay = Math.min(MAX_BACKOFF_MS, 250 * 2 ** Math.min(this.failures, 6));
+          setTimeout(() => this.ensureSpares(this.options.spares), delay).unref?.();
+        },
+      );
     }
-    this.queue.pump();
-    this.ensureSpare();
   }
 
   private died(runner: Runner, reason: string): void {
-    const wasShared = this.shared.includes(runner);
-    if (wasShared) this.shared.splice(this.shared.indexOf(runner), 1);
-    const wasSpare = this.spare === runner;
-    if (wasSpare) this.spare = undefined;
-    this.dedicated.delete(runner);
-    this.queue.dropRunner(runner, new DaemonError("SESSION_LOST", `runner ${runner.id} died: ${reason}`));
+    this.recycleStrikes.delete(runner);
+    const spareAt = this.spares.indexOf(runner);
+    if (spareAt >= 0) this.spares.splice(spareAt, 1);
+    const runners = runner.tenant === undefined ? undefined : this.tenants.get(runner.tenant);
+    if (runners) {
+      const at = runners.shared.indexOf(runner);
+      if (at >= 0) runners.shared.splice(at, 1);
+      runners.dedicated.delete(runner);
+      runners.queue.dropRunner(runner, new DaemonError("SESSION_LOST", `runner ${runner.id} died: ${reason}`));
+    }
     if (this.closed) return;
     this.onRunnerDied(runner, reason);
-    if (wasShared) {
-      log("warn", `runner ${runner.id} died (${reason}); replacing it`);
-      const spare = this.spare?.alive ? this.spare : undefined;
-      if (spare) {
-        // The warm spare steps in at once; a new spare boots behind it.
-        this.spare = undefined;
-        this.place(spare, "shared");
-      } else {
-        this.boot("shared");
-      }
-    } else if (wasSpare) {
-      this.ensureSpare();
+    if (runner.tenant !== undefined) log("warn", `runner ${runner.id} died (${reason})`);
+    // The tenant gets another runner when its work needs one; free work waiting now needs one now.
+    if (runners && runners.queue.waiting > 0 && runners.shared.length + runners.pending.size === 0) {
+      void this.acquireShared(runner.tenant!).catch(() => {});
     }
+    this.ensureSpares(this.options.spares);
   }
 
-  private enforceMemoryLimit(): void {
-    const limit = this.options.memoryLimitBytes;
-    for (const runner of [...this.shared, ...this.dedicated]) {
+  /** Kills a runner over the memory limit; recycles one that stays big while idle. */
+  private checkMemory(): void {
+    const { memoryLimitBytes: limit, recycleIdleBytes: idleLimit } = this.options;
+    for (const runner of this.everyRunner()) {
       const rss = runner.rss();
-      if (rss !== undefined && rss > limit) {
+      if (rss === undefined) continue;
+      if (limit > 0 && rss > limit) {
         runner.kill(`memory limit exceeded: the runner used ${mib(rss)} MiB, the limit is ${mib(limit)} MiB`);
+        continue;
+      }
+      const runners = runner.tenant === undefined ? undefined : this.tenants.get(runner.tenant);
+      const idle = !runner.busy && (runners?.queue.waitingFor(runner) ?? 0) === 0;
+      if (idleLimit > 0 && idle && rss > idleLimit) {
+        const strikes = (this.recycleStrikes.get(runner) ?? 0) + 1;
+        this.recycleStrikes.set(runner, strikes);
+        if (strikes >= RECYCLE_CHECKS) {
+          runner.kill(`recycled: it held ${mib(rss)} MiB while idle, above ${mib(idleLimit)} MiB (half of --memory-limit), and WebAssembly memory never shrinks`);
+        }
+      } else {
+        this.recycleStrikes.delete(runner);
       }
     }
   }

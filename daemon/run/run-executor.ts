@@ -42,7 +42,7 @@ export class RunExecutor {
    * its result; a Python exception is a result. Rejects with a {@link DaemonError} for a
    * timeout, a cancel, a lost runner or a full queue, with the output so far as data.
    */
-  async run(params: RunParams, session: Session<Runner> | undefined, context: RunContext): Promise<RunResult> {
+  async run(params: RunParams, session: Session<Runner> | undefined, context: RunContext, tenant: string): Promise<RunResult> {
     const runId = params.run_id ?? `run-${++this.counter}`;
     const sessionId = session?.id ?? null;
     const timeoutMs = params.timeout_ms ?? this.options.defaultTimeoutMs;
@@ -59,7 +59,7 @@ export class RunExecutor {
     let interruptRunner: ((why: Stop) => void) | undefined;
     const cancelled = () => new DaemonError("RUN_CANCELLED", `run ${runId} was cancelled before it started`, this.failureData(runId, output, 0, session, "kept"));
 
-    const submission = this.pool.submit(session?.runner, async (runner) => {
+    const submission = this.pool.submit(tenant, session?.runner, async (runner) => {
       if (stop === "cancel") throw cancelled();
       let graceTimer: ReturnType<typeof setTimeout> | undefined;
       interruptRunner = (why) => {

@@ -24,6 +24,7 @@ import {
   ShutdownRequest,
 } from "../../protocol/methods.ts";
 import type { Daemon } from "../daemon.ts";
+import type { Tenant } from "../session/tenant-registry.ts";
 import { log } from "../log.ts";
 import { checkParams } from "./validate-params.ts";
 import { toResponseError } from "./wire-errors.ts";
@@ -45,6 +46,13 @@ export interface ServedConnection {
   connection: MessageConnection;
   /** Resolves when no request of this connection is being handled. */
   idle(): Promise<void>;
+  /**
+   * The client is gone: its runs still in flight are interrupted (then killed, as a timeout
+   * is) and its queued ones dropped, and the connection stops acting for its tenant. The
+   * transport calls this when the peer has truly left; after a half-close (end of stdin, a
+   * socket's FIN) it waits for {@link idle} first, so requests already read get answers.
+   */
+  end(): void;
 }
 
 /** What the transport's owner learns about a connection. */
@@ -67,27 +75,52 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
     info: () => {},
     log: () => {},
   });
+  // The tenant this connection acts for: named by daemon/initialize, else one of its own,
+  // fixed by the first request that needs one.
+  let tenant: Tenant | undefined;
+  let closed = false;
+  const tenantOf = (): Tenant => (tenant ??= daemon.tenants.attach());
+  // Stops of this connection's runs in flight: a connection that goes away cancels its work.
+  const inFlight = new Set<() => void>();
+
   const routes = new Map<string, Route>([
-    route(InitializeRequest, "InitializeParams", (params) => daemon.initialize(params)),
-    route(InfoRequest, "InfoParams", () => daemon.info()),
+    route(InitializeRequest, "InitializeParams", (params) => {
+      if (params.tenant !== undefined && tenant?.id !== params.tenant) {
+        if (tenant !== undefined) {
+          throw new ResponseError(JsonRpcErrorCodes.InvalidRequest, `this connection already acts for ${tenant.named ? `tenant "${tenant.id}"` : "a tenant of its own"}; name the tenant in the first daemon/initialize, before any other request`);
+        }
+        tenant = daemon.tenants.attach(params.tenant);
+      }
+      return daemon.initialize(params, tenantOf());
+    }),
+    route(InfoRequest, "InfoParams", () => daemon.info(tenantOf())),
     route(ShutdownRequest, "ShutdownParams", () => {
       setTimeout(() => hooks.onShutdownRequested?.(), 0);
       return { stopping: true };
     }),
-    route(SessionCreateRequest, "SessionCreateParams", (params) => daemon.createSession(params ?? {})),
-    route(SessionListRequest, "SessionListParams", () => daemon.listSessions()),
-    route(SessionResetRequest, "SessionResetParams", (params) => daemon.resetSession(params)),
-    route(SessionCloseRequest, "SessionCloseParams", (params) => daemon.closeSession(params)),
+    route(SessionCreateRequest, "SessionCreateParams", (params) => daemon.createSession(params ?? {}, tenantOf())),
+    route(SessionListRequest, "SessionListParams", () => daemon.listSessions(tenantOf())),
+    route(SessionResetRequest, "SessionResetParams", (params) => daemon.resetSession(params, tenantOf())),
+    route(SessionCloseRequest, "SessionCloseParams", (params) => daemon.closeSession(params, tenantOf())),
     route(RunRequest, "RunParams", (params, token, conn) =>
-      daemon.run(params, {
-        onOutput: (notification) => void conn.sendNotification(OutputNotificationType, notification).catch(() => {}),
-        onCancel: (listener) => {
-          const subscription = token.onCancellationRequested(listener);
-          return () => subscription.dispose();
+      daemon.run(
+        params,
+        {
+          onOutput: (notification) => void conn.sendNotification(OutputNotificationType, notification).catch(() => {}),
+          onCancel: (listener) => {
+            const subscription = token.onCancellationRequested(listener);
+            inFlight.add(listener);
+            if (closed) listener();
+            return () => {
+              subscription.dispose();
+              inFlight.delete(listener);
+            };
+          },
         },
-      }),
+        tenantOf(),
+      ),
     ),
-    route(CheckRequest, "CheckParams", (params) => daemon.check(params)),
+    route(CheckRequest, "CheckParams", (params) => daemon.check(params, tenantOf())),
   ]);
   const known = [...routes.keys()].join(", ");
 
@@ -106,7 +139,16 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
     log("debug", `ignored notification "${method}"`);
   });
   connection.listen();
-  return { connection, idle: () => tracker.idle() };
+  return {
+    connection,
+    idle: () => tracker.idle(),
+    end: () => {
+      if (closed) return;
+      closed = true;
+      for (const stop of [...inFlight]) stop();
+      if (tenant) daemon.leave(tenant);
+    },
+  };
 }
 
 /**

@@ -32,7 +32,8 @@ export async function listenUnixSocket(path: string, maxMessageBytes: number, on
     if (await inUse(path)) throw new Error(`socket ${path} is in use by another process (is a daemon already running?)`);
     rmSync(path, { force: true });
   }
-  const server: Server = createServer((socket) => {
+  // Half-open: a client may send its requests and FIN, and still read the answers.
+  const server: Server = createServer({ allowHalfOpen: true }, (socket) => {
     const writer = new StreamMessageWriter(socket);
     const reader = new BoundedMessageReader(nodeStreamSource(socket), { maxMessageBytes, onProblem: respondToProblems(writer) });
     socket.on("error", () => socket.destroy());

@@ -17,6 +17,17 @@ export type SessionId = string;
  * via the `definition` "RunId".
  */
 export type RunId = string;
+/**
+ * @since 1.1. The tenant this connection acts for. Connections naming the same tenant share its sessions (the Unix socket is owner-only, so only its owner can name one); without it the connection is a tenant of its own. Must come before any request that creates state on this connection.
+ */
+export type TenantName = string;
+/**
+ * A tenant's name: letters, digits and `._:@-`, starting with a letter or digit, at most 128 characters.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "TenantName".
+ */
+export type TenantName1 = string;
 
 /**
  * Params of `daemon/initialize`, the optional handshake. Other methods work without it.
@@ -33,6 +44,7 @@ export interface InitializeParams {
    * A short name of the client, for the daemon's log.
    */
   client_name?: string;
+  tenant?: TenantName;
 }
 /**
  * Result of `daemon/initialize`: who the daemon is and what it can do.
@@ -67,8 +79,13 @@ export interface InitializeResult {
      * True when `python/check` tells whether a snippet is a complete statement.
      */
     check_complete: boolean;
+    /**
+     * @since 1.1. True when connections can name a tenant, and runners never serve two tenants.
+     */
+    tenants?: boolean;
   };
   limits: LimitsInfo;
+  tenant: TenantInfo;
 }
 /**
  * Versions of the parts that make up the daemon.
@@ -145,6 +162,22 @@ export interface LimitsInfo {
    * Resident memory above which a runner is killed and its sessions reported lost; 0 means no limit.
    */
   memory_limit_bytes: number;
+}
+/**
+ * The tenant a connection acts for. A tenant's code never shares an interpreter with another tenant's.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "TenantInfo".
+ */
+export interface TenantInfo {
+  /**
+   * The name given in `daemon/initialize`, or null when the connection acts for a tenant of its own.
+   */
+  name: string | null;
+  /**
+   * True for a named tenant: every connection naming it sees its sessions, and the sessions outlive the connection. False for a connection's own tenant, which ends with the connection (its sessions are closed, its runners stopped).
+   */
+  shared: boolean;
 }
 /**
  * One session: a Python globals dictionary that lives in one runner.
@@ -528,19 +561,19 @@ export interface InfoResult {
   versions: VersionInfo;
   isolation: IsolationInfo;
   /**
-   * Runners that serve sessions and one-off runs in parallel (the `--workers` setting).
+   * Runners each tenant may use in parallel for its sessions and one-off runs (the `--workers` setting).
    */
   workers: number;
   /**
-   * Every runner process.
+   * The spares (untouched runners, role `spare`) and the runners of the calling connection's tenant; other tenants' runners are not shown.
    */
   runners: RunnerInfo[];
   /**
-   * Open sessions.
+   * Open sessions of the calling connection's tenant.
    */
   session_count: number;
   /**
-   * Runs waiting for a runner.
+   * Runs of the calling connection's tenant waiting for a runner.
    */
   queued: number;
   limits: LimitsInfo;
@@ -565,6 +598,7 @@ export interface InfoResult {
      */
     detail?: string;
   };
+  tenant: TenantInfo;
 }
 /**
  * Params of `daemon/shutdown` (none).

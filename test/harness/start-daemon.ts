@@ -23,6 +23,8 @@ export interface DaemonUnderTest {
   stderr(): string;
   /** Opens another raw connection (socket transport only). */
   rawConnection(): Promise<RawPeer>;
+  /** Opens another client connection (socket transport only): a tenant of its own unless it names one. */
+  connect(): Promise<DaemonClient>;
   /** Stops the daemon (SIGTERM, then SIGKILL after 5 s) and waits for it to exit. */
   stop(): Promise<void>;
 }
@@ -120,6 +122,10 @@ export async function startDaemon(options: StartOptions): Promise<DaemonUnderTes
     process: child,
     socketPath,
     stderr: () => stderr,
+    connect: async () => {
+      if (!socketPath) throw new Error("more connections need the socket transport");
+      return DaemonClient.connect(socketPath);
+    },
     rawConnection: async () => {
       if (!socketPath) throw new Error("raw connections need the socket transport");
       const socket = await connectSocket(socketPath);
@@ -141,5 +147,12 @@ export function startRawStdioDaemon(args: string[] = []): { peer: RawPeer; proce
   let stderr = "";
   child.stderr!.setEncoding("utf8");
   child.stderr!.on("data", (chunk: string) => (stderr += chunk));
-  return { peer: rawPeerOver(child.stdout!, child.stdin!, () => child.kill("SIGKILL")), process: child, stderr: () => stderr };
+  const peer = rawPeerOver(child.stdout!, child.stdin!, () => child.kill("SIGKILL"));
+  // A missing answer says what the daemon printed, and whether it is still running.
+  const next = peer.next;
+  peer.next = (what, timeoutMs) =>
+    next(what, timeoutMs).catch((error: Error) => {
+      throw new Error(`${error.message} (daemon ${child.exitCode === null ? "still running" : `exited with ${child.exitCode}`}; its stderr: ${stderr.slice(-2000)})`);
+    });
+  return { peer, process: child, stderr: () => stderr };
 }

@@ -1,18 +1,28 @@
 /**
- * Who owns which Python session: `woma mcp` servers attached (--connect) to one socket daemon,
- * so the test can look at the daemon's own session list while MCP clients come and go.
+ * Who owns which Python session: `woma mcp` servers attached (--connect) to one socket daemon.
+ * Every MCP connection is a tenant of its own: other connections (this test's included) cannot
+ * see its sessions, so the test watches what a user would, the runner processes, which end
+ * with the connection that used them.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "bun:test";
 import { spawn } from "node:child_process";
 import { startDaemon, type DaemonUnderTest } from "../harness/start-daemon.ts";
 import { waitFor } from "../harness/paths.ts";
+import { runnerPids } from "../harness/runner-processes.ts";
 import { mcpArgs, runPython, startHttpMcp, startStdioMcp, textOf } from "../harness/start-mcp.ts";
 
 let daemon: DaemonUnderTest;
-const daemonSessions = async () => (await daemon.client.listSessions()).sessions.map((s) => s.session_id);
+/** Runner processes of the daemon now: its spare plus one per MCP connection that has run code. */
+const runners = () => runnerPids(daemon.process.pid!).length;
+/** The daemon's runners when no MCP connection holds one (its spares), measured before each test. */
+let baseline = 0;
+const sessionNames = async (client: { callTool(request: object): Promise<unknown> }) =>
+  ((await client.callTool({ name: "list_sessions", arguments: {} })) as { structuredContent: { sessions: Array<{ name: string }> } }).structuredContent.sessions.map((s) => s.name);
 
 beforeAll(async () => {
   daemon = await startDaemon({ transport: "socket" });
+  await waitFor("the daemon's spare runner", () => runners() >= 1, 30_000);
+  baseline = runners();
 });
 
 /** Stops what a test started even when it fails half-way, so no server outlives the file. */
@@ -46,13 +56,13 @@ describe("two clients of one HTTP server", () => {
     const listB = (await b.client.callTool({ name: "list_sessions", arguments: {} })).structuredContent as { sessions: Array<{ name: string }> };
     expect(listA.sessions.map((s) => s.name)).toEqual(["main"]);
     expect(listB.sessions.map((s) => s.name)).toEqual(["b-only"]);
-    const ids = await daemonSessions();
-    expect(ids).toHaveLength(2);
-    expect(ids.every((id) => /^mcp-[0-9a-f]{12}:(main|b-only)$/.test(id))).toBe(true);
+    // Each MCP connection has a runner of its own (and the daemon its spare).
+    await waitFor("two runners beside the spare", () => runners() === baseline + 2, 10_000);
+    expect((await daemon.client.listSessions()).sessions).toEqual([]); // another tenant sees none of them
 
     await a.transport.terminateSession(); // DELETE with Mcp-Session-Id
-    await waitFor("a's session to be closed in the daemon after DELETE", async () => (await daemonSessions()).every((id) => id.endsWith(":b-only")), 5000);
-    expect(await daemonSessions()).toHaveLength(1);
+    await waitFor("a's runner to stop after DELETE", () => runners() === baseline + 1, 5000);
+    expect(await sessionNames(b.client)).toEqual(["b-only"]);
     // The deleted MCP session is gone: its id now gets 404 (the client would initialize again).
     const stale = await fetch(http.url, {
       method: "POST",
@@ -62,7 +72,7 @@ describe("two clients of one HTTP server", () => {
     expect(stale.status).toBe(404);
 
     expect(await http.stop()).toBe(0);
-    expect(await daemonSessions()).toEqual([]);
+    await waitFor("b's runner to stop with the server", () => runners() === baseline, 5000);
   });
 });
 
@@ -75,13 +85,13 @@ describe("two stdio servers sharing one daemon", () => {
     await runPython(one.client, { code: "value = 'one'", session: "shared-name" });
     await runPython(two.client, { code: "value = 'two'", session: "shared-name" });
     expect(textOf(await runPython(one.client, { code: "value", session: "shared-name" }))).toBe("[result]\n'one'");
-    expect(await daemonSessions()).toHaveLength(2);
+    await waitFor("a runner for each server beside the spare", () => runners() === baseline + 2, 10_000);
 
     await one.client.close();
-    await waitFor("the first server's session to be closed", async () => (await daemonSessions()).length === 1, 5000);
+    await waitFor("the first server's runner to stop", () => runners() === baseline + 1, 5000);
     expect(textOf(await runPython(two.client, { code: "value", session: "shared-name" }))).toBe("[result]\n'two'");
     await two.client.close();
-    await waitFor("the second server's session to be closed", async () => (await daemonSessions()).length === 0, 5000);
+    await waitFor("the second server's runner to stop", () => runners() === baseline, 5000);
   });
 
   test("end of stdin alone makes the server close its sessions and exit 0", async () => {
@@ -95,11 +105,11 @@ describe("two stdio servers sharing one daemon", () => {
     send({ jsonrpc: "2.0", method: "notifications/initialized" });
     send({ jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: "run_python", arguments: { code: "x = 1", session: "eof" } } });
     await waitFor("the answer to tools/call on stdout", () => stdout.includes('"id":2'), 15_000);
-    expect(await daemonSessions()).toHaveLength(1);
+    expect(runners()).toBe(baseline + 1);
 
     child.stdin!.end();
     expect(await exited).toBe(0);
-    expect(await daemonSessions()).toEqual([]);
+    await waitFor("the server's runner to stop", () => runners() === baseline, 5000);
     // Every line on stdout was an MCP message.
     for (const line of stdout.trim().split("\n")) expect(JSON.parse(line)).toMatchObject({ jsonrpc: "2.0" });
   });
@@ -113,7 +123,7 @@ describe("idle expiry", () => {
     const listed = (await mcp.client.callTool({ name: "list_sessions", arguments: {} })).structuredContent as { sessions: Array<{ last_used_at: string; expires_at: string }> };
     expect(Date.parse(listed.sessions[0]!.expires_at) - Date.parse(listed.sessions[0]!.last_used_at)).toBe(1000);
 
-    await waitFor("the daemon to expire the idle session", async () => (await daemonSessions()).length === 0, 10_000);
+    await waitFor("the daemon to expire the idle session", async () => (await sessionNames(mcp.client)).length === 0, 10_000);
     expect(textOf(await mcp.client.callTool({ name: "list_sessions", arguments: {} }))).toBe("No open sessions. run_python with `session` creates one.");
     const again = await runPython(mcp.client, { code: "z", session: "idle" });
     expect(again.isError).toBe(true);
@@ -128,7 +138,7 @@ describe("idle expiry", () => {
     const { client, transport } = await http.connect();
     await runPython(client, { code: "w = 1", session: "w" });
     const id = transport.sessionId!;
-    await waitFor("the idle MCP session's Python session to be closed", async () => (await daemonSessions()).length === 0, 10_000);
+    await waitFor("the idle MCP connection's runner to stop", () => runners() === baseline, 10_000);
     // The server looks for idle MCP sessions every second; a request would count as activity, so wait instead of polling.
     await Bun.sleep(2500);
     const response = await fetch(http.url, {

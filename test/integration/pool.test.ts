@@ -6,22 +6,22 @@ import { join } from "node:path";
 import { ResponseError } from "vscode-jsonrpc";
 import type { InfoResult } from "../../protocol/generated/types.ts";
 import { WomaErrorCodes } from "../../protocol/error-codes.ts";
+import { rejection } from "../harness/expect-error.ts";
 import { waitFor } from "../harness/paths.ts";
 import { startDaemon, type DaemonUnderTest } from "../harness/start-daemon.ts";
 
 const liveShared = (info: InfoResult) => info.runners.filter((r) => r.role === "shared" && (r.state === "idle" || r.state === "busy"));
 
-describe("a pool of two workers", () => {
+describe("a pool of two workers per tenant", () => {
   let daemon: DaemonUnderTest;
   beforeAll(async () => {
     daemon = await startDaemon({ transport: "socket", args: ["--workers", "2", "--max-queue", "3"] });
-    await waitFor("two shared runners", async () => liveShared(await daemon.client.info()).length === 2, 30_000);
   });
   afterAll(async () => {
     await daemon?.stop();
   });
 
-  test("two sessions go to different runners and their runs overlap in time", async () => {
+  test("two sessions of one client go to different runners and their runs overlap in time", async () => {
     const { client } = daemon;
     const a = (await client.createSession()).session;
     const b = (await client.createSession()).session;
@@ -34,6 +34,7 @@ describe("a pool of two workers", () => {
     expect(aStart).toBeLessThan(bEnd);
     expect(bStart).toBeLessThan(aEnd);
     expect(Math.min(aEnd, bEnd) - Math.max(aStart, bStart)).toBeGreaterThan(0.5);
+    expect(liveShared(await client.info())).toHaveLength(2);
   });
 
   test("a session stays on its runner whatever else runs", async () => {
@@ -51,12 +52,13 @@ describe("a pool of two workers", () => {
     expect(listed.runner_id).toBe(session.runner_id);
   });
 
-  test("past the queue limit a run is refused at once with a clear busy error", async () => {
+  test("past the tenant's queue limit a run is refused at once with a clear busy error", async () => {
     const { client } = daemon;
+    await waitFor("the client's two runners", async () => liveShared(await client.info()).length === 2, 30_000);
     const holds = [0, 1].map(() => client.run({ code: "import time; time.sleep(1.5)" }));
-    await Bun.sleep(200);
+    await waitFor("both runners busy", async () => (await client.info()).runners.filter((r) => r.state === "busy").length === 2, 5000);
     const queued = [0, 1, 2].map(() => client.run({ code: "'queued'" }));
-    await Bun.sleep(100);
+    await waitFor("three runs queued", async () => (await client.info()).queued === 3, 5000);
     let refused: unknown;
     try {
       await client.run({ code: "'one too many'" });
@@ -70,20 +72,63 @@ describe("a pool of two workers", () => {
     expect((await Promise.all(queued)).map((r) => r.result)).toEqual(["'queued'", "'queued'", "'queued'"]);
   });
 
-  test("a runner killed from outside (SIGKILL) is replaced; its sessions are lost, the pool refills to two", async () => {
+  test("a runner killed from outside (SIGKILL) loses its sessions, and the tenant's next run gets a new runner", async () => {
     const { client } = daemon;
     const session = (await client.createSession()).session;
-    const before = await client.info();
-    const victim = before.runners.find((r) => r.runner_id === session.runner_id)!;
+    const victim = (await client.info()).runners.find((r) => r.runner_id === session.runner_id)!;
     process.kill(victim.pid, "SIGKILL");
     await waitFor("the session to be reported lost", async () => (await client.listSessions()).sessions.find((s) => s.session_id === session.session_id)?.state === "lost", 10_000);
-    await waitFor("two live shared runners again", async () => {
-      const info = await client.info();
-      return liveShared(info).length === 2 && !info.runners.some((r) => r.runner_id === victim.runner_id);
-    }, 30_000);
     const lost = (await client.listSessions()).sessions.find((s) => s.session_id === session.session_id)!;
     expect(lost.lost_reason).toContain("SIGKILL");
     expect((await client.run({ code: "1+1" })).result).toBe("2");
+    expect((await client.info()).runners.some((r) => r.runner_id === victim.runner_id)).toBe(false);
+  });
+});
+
+describe("tenants", () => {
+  let daemon: DaemonUnderTest;
+  beforeAll(async () => {
+    daemon = await startDaemon({ transport: "socket" });
+  });
+  afterAll(async () => {
+    await daemon?.stop();
+  });
+
+  test("two connections never share an interpreter, and a leaving connection's runner is stopped, not handed on", async () => {
+    const a = await daemon.connect();
+    const b = await daemon.connect();
+    await a.run({ code: "import sys, types; sys.modules['left_by_a'] = types.ModuleType('tag')" });
+    const aRunner = (await a.info()).runners.find((r) => r.role === "shared")!;
+    expect((await b.run({ code: "import sys; 'left_by_a' in sys.modules" })).result).toBe("False");
+    const bRunner = (await b.info()).runners.find((r) => r.role === "shared")!;
+    expect(bRunner.runner_id).not.toBe(aRunner.runner_id);
+    // Neither sees the other's runner or sessions.
+    await a.createSession({ session_id: "a-only" });
+    expect((await b.listSessions()).sessions).toEqual([]);
+    expect((await b.info()).runners.map((r) => r.runner_id)).not.toContain(aRunner.runner_id);
+
+    a.dispose();
+    await waitFor("a's runner process to exit", () => !existsSync(`/proc/${aRunner.pid}`) || readFileSync(`/proc/${aRunner.pid}/stat`, "utf8").includes(") Z"), 10_000);
+    expect((await b.run({ code: "import sys; 'left_by_a' in sys.modules" })).result).toBe("False");
+    b.dispose();
+  });
+
+  test("connections naming the same tenant share its sessions, which outlive them", async () => {
+    const first = await daemon.connect();
+    await first.initialize("first", "team-x");
+    await first.createSession({ session_id: "kept" });
+    await first.run({ code: "answer = 42", session_id: "kept" });
+    first.dispose();
+    const second = await daemon.connect();
+    const hello = await second.initialize("second", "team-x");
+    expect(hello.tenant).toEqual({ name: "team-x", shared: true });
+    expect((await second.run({ code: "answer", session_id: "kept" })).result).toBe("42");
+    const stranger = await daemon.connect();
+    expect((await stranger.listSessions()).sessions).toEqual([]);
+    const late = await rejection(stranger.initialize("late", "team-x"));
+    expect(late.message).toContain("name the tenant in the first daemon/initialize");
+    stranger.dispose();
+    second.dispose();
   });
 });
 

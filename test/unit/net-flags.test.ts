@@ -7,7 +7,7 @@ function optionsFor(argv: string[]) {
   const args = daemonFlags(yargs(argv).strict().fail((message, error) => {
     throw error ?? new Error(message);
   })).parseSync() as unknown as DaemonArgs;
-  return daemonOptionsFrom(args, 0);
+  return daemonOptionsFrom(args, { timeoutSeconds: 0, spares: 0 });
 }
 
 test("by default the network is public, with no rules, 64 MiB per response and no extra CA", () => {

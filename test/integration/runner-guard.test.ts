@@ -1,0 +1,51 @@
+/** A runner that breaks the runner protocol is killed as a protocol violation; the daemon side carries on. Real processes, no Pyodide. */
+import { describe, expect, test } from "bun:test";
+import { join } from "node:path";
+import { DaemonError } from "../../daemon/daemon-error.ts";
+import { RunnerProcess } from "../../daemon/pool/runner-process.ts";
+import { REPO_ROOT } from "../harness/paths.ts";
+
+const ROGUE = join(REPO_ROOT, "test", "fixtures", "rogue-runner.ts");
+const params = { runId: "run-1", sessionId: null, fresh: true, code: "1", maxOutputBytes: 1000, maxResultChars: 1000 };
+
+async function rogue(mode: string) {
+  return RunnerProcess.start("rogue", "shared", {
+    argv: [process.execPath, ROGUE, mode],
+    env: {},
+    boot: { runnerId: "rogue", indexURL: "/nowhere/", boot: { kind: "plain" } },
+    maxMessageBytes: 1024 * 1024,
+  });
+}
+
+describe("the runner guard", () => {
+  test.each([
+    ["garbage", "bad frame"],
+    ["forged-id", "which was never asked"],
+    ["second-result", "which was never asked or was already answered"],
+    ["huge-frame", "larger than the limit"],
+    ["wrong-run-output", "which is not running"],
+    ["malformed-result", "does not match the runner protocol"],
+    ["over-cap", "over the 1000-byte cap"],
+    ["request", "runners may not make requests"],
+  ])("a runner that sends %s is killed as a protocol violation (%s)", async (mode, says) => {
+    const { runner } = await rogue(mode);
+    let failure: unknown;
+    const outcome = await runner.run(params, () => {}).then(
+      (result) => result,
+      (error: unknown) => {
+        failure = error;
+        return undefined;
+      },
+    );
+    const reason = await runner.exited;
+    expect(reason).toContain("runner protocol violation");
+    expect(reason).toContain(says);
+    expect(runner.alive).toBe(false);
+    // The forged second answer never became the run's result: either the run failed, or it got the genuine first one.
+    if (outcome) expect(outcome.result).toBe("'genuine'");
+    else {
+      expect(failure).toBeInstanceOf(DaemonError);
+      expect((failure as DaemonError).code).toBe("RUNNER_DIED");
+    }
+  });
+});
