@@ -24,9 +24,9 @@ import type { DaemonOptions } from "./daemon-options.ts";
 import { log } from "./log.ts";
 import { PYODIDE_VERSION, pyodideIndexURL, pythonVersion } from "./pool/pyodide-core.ts";
 import { runnerCommand } from "./pool/runner-command.ts";
-import { createLauncher, runnerMessageLimit } from "./pool/runner-launcher.ts";
+import { createLauncher, runnerMessageLimit, type LaunchRunner } from "./pool/runner-launcher.ts";
 import type { Runner } from "./pool/runner.ts";
-import { SnapshotStore } from "./pool/snapshot-store.ts";
+import { SnapshotStore, type SnapshotView } from "./pool/snapshot-store.ts";
 import { WorkerPool } from "./pool/worker-pool.ts";
 import { RunExecutor, type RunContext } from "./run/run-executor.ts";
 import { PYTHON_ENV } from "./runner/python-env.ts";
@@ -52,9 +52,9 @@ export class Daemon {
 
   private constructor(
     readonly options: DaemonOptions,
-    private readonly isolation: Isolation,
+    private readonly isolation: Pick<Isolation, "info">,
     private readonly pool: WorkerPool,
-    private readonly snapshots: SnapshotStore,
+    private readonly snapshots: SnapshotView,
   ) {
     this.executor = new RunExecutor(pool, options);
     pool.onRunnerDied = (runner, reason) => {
@@ -74,6 +74,14 @@ export class Daemon {
     const snapshots = new SnapshotStore(options.cacheDir, { pyodideVersion: PYODIDE_VERSION, womaVersion: WOMA_VERSION, runtimeSource, preload: [], env: PYTHON_ENV }, options.snapshot);
     snapshots.inspect();
     const launch = createLauncher({ command: runnerCommand(), isolation, snapshots, indexURL: pyodideIndexURL(options.cacheDir), maxMessageBytes: runnerMessageLimit(options) });
+    return Daemon.create(options, { isolation, launch, snapshots });
+  }
+
+  /**
+   * A daemon over any way of starting runners: {@link start} passes real runner processes;
+   * tests pass a fake launcher, so the daemon's logic runs in-process in milliseconds.
+   */
+  static create(options: DaemonOptions, parts: { isolation: Pick<Isolation, "info">; launch: LaunchRunner; snapshots: SnapshotView }): Daemon {
     const pool = new WorkerPool({
       workers: options.workers,
       spares: options.spares,
@@ -81,9 +89,9 @@ export class Daemon {
       maxQueue: options.maxQueue,
       memoryLimitBytes: options.memoryLimitBytes,
       recycleIdleBytes: options.memoryLimitBytes / 2,
-      launch,
+      launch: parts.launch,
     });
-    const daemon = new Daemon(options, isolation, pool, snapshots);
+    const daemon = new Daemon(options, parts.isolation, pool, parts.snapshots);
     pool.start();
     return daemon;
   }

@@ -26,6 +26,14 @@ export interface SnapshotKey {
 /** The snapshot's state, as `daemon/info` reports it. */
 export type SnapshotState = "ready" | "building" | "unavailable" | "missing";
 
+/** What `daemon/info` reads of the snapshot. */
+export interface SnapshotView {
+  readonly path: string;
+  readonly state: SnapshotState;
+  readonly detail: string | undefined;
+  bytes(): number | undefined;
+}
+
 /**
  * Boots a throwaway runner that writes a raw snapshot to `rawPath` (inside `buildDir`,
  * the only directory it may write) and never runs user code. Resolves once the file is
@@ -42,7 +50,7 @@ export type SnapshotBuilder = (rawPath: string, buildDir: string) => Promise<voi
  * bad header, or a runner saying it could not restore the snapshot condemns the file; a
  * runner that dies for any other reason (a signal, a shutdown) never does.
  */
-export class SnapshotStore {
+export class SnapshotStore implements SnapshotView {
   readonly path: string;
   readonly dir: string;
   state: SnapshotState = "missing";
