@@ -85,9 +85,12 @@ export function createRestHandler(client: DaemonClient, options: RestOptions): R
         execution_count: info.execution_count,
         workers: info.workers,
         isolation: info.isolation.level,
+        // Said plainly: at process level there is no kernel boundary behind the runner's own hardening.
+        isolation_detail: info.isolation.detail,
         version: info.versions.woma,
         pyodide_version: info.versions.pyodide,
         queued: info.queued,
+        runners: info.runners.map((r) => ({ runner_id: r.runner_id, role: r.role, state: r.state, rss_bytes: r.rss_bytes ?? null })),
       };
       if (info.versions.python !== undefined) body.python_version = info.versions.python;
       return json(info.status === "healthy" ? 200 : 503, body);

@@ -57,6 +57,11 @@ describe("REST handler over a real daemon (one runner)", () => {
     expect(typeof body.uptime_seconds).toBe("number");
     expect(typeof body.execution_count).toBe("number");
     expect(["namespace", "process"]).toContain(body.isolation as string);
+    if (body.isolation === "process") expect(body.isolation_detail as string).toContain("defence in depth only");
+    // Each runner with the memory it holds (the bridge's own runner once its default session exists).
+    const runners = body.runners as Array<{ role: string; rss_bytes: number | null }>;
+    expect(runners.length).toBeGreaterThan(0);
+    for (const runner of runners) if (runner.role === "shared") expect(runner.rss_bytes).toBeGreaterThan(50 * 1024 * 1024);
   });
 
   test("runs without a session share the default session; reset_globals runs apart and leaves it untouched", async () => {
