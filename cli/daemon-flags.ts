@@ -30,6 +30,7 @@ export function daemonFlags<T>(y: Argv<T>) {
     .option("deny-net", { type: "string", describe: "Hosts always refused, same syntax as --allow-net; wins over everything" })
     .option("max-response-bytes", { type: "number", default: defaults.maxResponseBytes, describe: "Most bytes of one HTTP response body, counted after decompression" })
     .option("ca-file", { type: "string", describe: "PEM file of extra CA certificates trusted for HTTPS (~ is expanded)" })
+    .option("preload", { type: "string", describe: "Modules every runner imports at boot, spares included (comma-separated, e.g. numpy,pandas); their packages are fetched at start" })
     .option("log-level", { choices: ["debug", "info", "warn", "error", "silent"] as const, describe: "Lowest level of log lines printed to stderr" });
 }
 
@@ -52,6 +53,7 @@ export interface DaemonArgs {
   "ca-file"?: string;
   "packages-url"?: string;
   "pypi-index"?: string;
+  preload?: string | string[];
 }
 
 function checkedCount(name: string, value: number, min: number): number {
@@ -85,6 +87,7 @@ export function daemonOptionsFrom(args: DaemonArgs, defaults: CommandDefaults): 
     maxQueue: checkedCount("max-queue", args["max-queue"], 0),
     snapshot: args.snapshot,
     packagesUrl: args["packages-url"],
+    preload: [args.preload ?? []].flat().flatMap((value) => value.split(",")).map((name) => name.trim()).filter(Boolean),
     pypiIndex: args["pypi-index"],
     ...networkOptionsFrom(args),
   };

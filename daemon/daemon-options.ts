@@ -42,6 +42,8 @@ export interface DaemonOptions {
   packagesUrl?: string | undefined;
   /** PEP 503 simple index for packages the lock lacks (`--pypi-index`); undefined for PyPI. */
   pypiIndex?: string | undefined;
+  /** Modules every runner imports at boot, spares included (`--preload numpy,pandas`); their packages are fetched at start. */
+  preload: string[];
 }
 
 /** Expands a leading `~` to the home directory and makes the path absolute. */
@@ -70,5 +72,6 @@ export function defaultDaemonOptions(): DaemonOptions {
     network: defaultNetPolicy(),
     maxResponseBytes: 64 * 1024 * 1024,
     caFile: undefined,
+    preload: [],
   };
 }

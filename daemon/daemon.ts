@@ -1,5 +1,6 @@
 /** The daemon's core: sessions, runs and health on top of the runner pool, with no knowledge of any transport. */
 import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import type {
   CheckParams,
   CheckResult,
@@ -7,6 +8,9 @@ import type {
   InitializeParams,
   InitializeResult,
   LimitsInfo,
+  PackagesInstallParams,
+  PackagesInstallResult,
+  PackagesListResult,
   RunParams,
   RunResult,
   SessionCloseParams,
@@ -22,10 +26,13 @@ import { PROTOCOL_VERSION, WOMA_VERSION } from "../protocol/version.ts";
 import { DaemonError } from "./daemon-error.ts";
 import type { DaemonOptions } from "./daemon-options.ts";
 import { log } from "./log.ts";
+import { openPackageStore } from "./packages/open-store.ts";
+import { PackageService, wheelSpec } from "./packages/package-service.ts";
 import { PYODIDE_VERSION, pyodideIndexURL, pythonVersion } from "./pool/pyodide-core.ts";
 import { runnerCommand } from "./pool/runner-command.ts";
 import { createLauncher, runnerMessageLimit, type LaunchRunner } from "./pool/runner-launcher.ts";
 import type { Runner } from "./pool/runner.ts";
+import type { RunnerInstallParams, RunnerPackagesParams, WheelSpec } from "./runner/runner-protocol.ts";
 import { SnapshotStore, type SnapshotView } from "./pool/snapshot-store.ts";
 import { WorkerPool } from "./pool/worker-pool.ts";
 import { RunExecutor, type RunContext } from "./run/run-executor.ts";
@@ -46,20 +53,25 @@ export class Daemon {
   private readonly startedAt = performance.now();
   /** Who holds which sessions; a tenant's runners serve no other tenant. */
   readonly tenants = new TenantRegistry();
-  private readonly executor: RunExecutor;
-  private readonly sweepTimer: ReturnType<typeof setInterval>;
+  private executor!: RunExecutor;
+  private sweepTimer: ReturnType<typeof setInterval> | undefined;
   private stopping: Promise<void> | undefined;
+
+  private pool!: WorkerPool;
 
   private constructor(
     readonly options: DaemonOptions,
     private readonly isolation: Pick<Isolation, "info">,
-    private readonly pool: WorkerPool,
     private readonly snapshots: SnapshotView,
-  ) {
-    this.executor = new RunExecutor(pool, options);
+    private readonly packages: PackageService | undefined,
+  ) {}
+
+  /** Joins the pool (made after the daemon, since the pool's runners ask the daemon for packages). */
+  private attach(pool: WorkerPool): void {
+    this.pool = pool;
+    this.executor = new RunExecutor(pool, this.options);
     pool.onRunnerDied = (runner, reason) => {
-      const tenant = this.tenants.all().find((t) => t.id === runner.tenant);
-      const lost = tenant?.sessions.markLost(runner, `runner ${runner.id} died (${reason})`) ?? [];
+      const lost = this.tenants.get(runner.tenant)?.sessions.markLost(runner, `runner ${runner.id} died (${reason})`) ?? [];
       if (lost.length > 0) log("warn", `sessions lost with runner ${runner.id}: ${lost.map((s) => s.id).join(", ")}`);
     };
     this.sweepTimer = setInterval(() => this.expireIdleSessions(), SWEEP_MS);
@@ -73,15 +85,28 @@ export class Daemon {
     if (isolation.info.level === "process") log("warn", `runners use process isolation: ${isolation.info.detail}`);
     const snapshots = new SnapshotStore(options.cacheDir, { pyodideVersion: PYODIDE_VERSION, womaVersion: WOMA_VERSION, runtimeSource, preload: [], env: PYTHON_ENV }, options.snapshot);
     snapshots.inspect();
-    const launch = createLauncher({ command: runnerCommand(), isolation, snapshots, indexURL: pyodideIndexURL(options.cacheDir), maxMessageBytes: runnerMessageLimit(options) });
-    return Daemon.create(options, { isolation, launch, snapshots });
+    const packagesDir = join(options.cacheDir, "packages");
+    mkdirSync(packagesDir, { recursive: true, mode: 0o700 });
+    const packages = new PackageService(openPackageStore({ cacheDir: options.cacheDir, packagesUrl: options.packagesUrl, pypiIndex: options.pypiIndex }), options.network);
+    const preload = options.preload.length === 0 ? undefined : preloadFor(packages, options.preload);
+    const launch = createLauncher({
+      command: runnerCommand(),
+      isolation,
+      snapshots,
+      indexURL: pyodideIndexURL(options.cacheDir),
+      maxMessageBytes: runnerMessageLimit(options),
+      packagesDir,
+      preload,
+    });
+    return Daemon.create(options, { isolation, launch, snapshots, packages });
   }
 
   /**
    * A daemon over any way of starting runners: {@link start} passes real runner processes;
    * tests pass a fake launcher, so the daemon's logic runs in-process in milliseconds.
    */
-  static create(options: DaemonOptions, parts: { isolation: Pick<Isolation, "info">; launch: LaunchRunner; snapshots: SnapshotView }): Daemon {
+  static create(options: DaemonOptions, parts: { isolation: Pick<Isolation, "info">; launch: LaunchRunner; snapshots: SnapshotView; packages?: PackageService }): Daemon {
+    const daemon = new Daemon(options, parts.isolation, parts.snapshots, parts.packages);
     const pool = new WorkerPool({
       workers: options.workers,
       spares: options.spares,
@@ -90,8 +115,9 @@ export class Daemon {
       memoryLimitBytes: options.memoryLimitBytes,
       recycleIdleBytes: options.memoryLimitBytes / 2,
       launch: parts.launch,
+      host: (runner, method, params) => daemon.answerRunner(runner, method, params),
     });
-    const daemon = new Daemon(options, parts.isolation, pool, parts.snapshots);
+    daemon.attach(pool);
     pool.start();
     return daemon;
   }
@@ -197,7 +223,64 @@ export class Daemon {
   run(params: RunParams, context: RunContext, tenant: Tenant): Promise<RunResult> {
     this.assertRunning();
     const session = params.session_id === undefined ? undefined : tenant.sessions.getReady(params.session_id);
-    return this.executor.run(params, session, context, tenant.id);
+    return this.executor.run(params, session, context, tenant.id, (runner) => this.installTenantPackages(tenant, runner));
+  }
+
+  /** `packages/install`: resolves and fetches for the tenant; each of its runners installs them before its next run (the session's, now). */
+  async installPackages(params: PackagesInstallParams, tenant: Tenant): Promise<PackagesInstallResult> {
+    this.assertRunning();
+    const packages = this.requirePackages();
+    const session = params.session_id === undefined ? undefined : tenant.sessions.getReady(params.session_id);
+    const wheels = await packages.install(params.requirements, params.local_files === true);
+    for (const wheel of wheels) tenant.packages.set(wheel.name, wheelSpec(wheel));
+    if (session) await this.pool.submit(tenant.id, session.runner, (runner) => this.installTenantPackages(tenant, runner)).promise;
+    return { installed: wheels.map((w) => ({ name: w.name, version: w.version, file_name: w.fileName })) };
+  }
+
+  /** `packages/list`. */
+  async listPackages(tenant: Tenant): Promise<PackagesListResult> {
+    const packages = this.requirePackages();
+    const available = (await packages.list()).map((p) => ({ name: p.name, version: p.version, imports: p.imports, cached: p.cached }));
+    const installed = [...tenant.packages.values()].map((w) => ({ name: w.name, version: w.version, file_name: w.fileName }));
+    return { source: await packages.source(), available, installed };
+  }
+
+  /**
+   * What a runner asks during a run (its tenant's runner, its params checked by the guard):
+   * packages for the modules its code imports, or micropip's requirements. Sessions may not
+   * name files on the daemon's disk.
+   */
+  async answerRunner(runner: Runner, method: string, params: unknown): Promise<unknown> {
+    const packages = this.requirePackages();
+    const tenant = this.tenants.get(runner.tenant);
+    switch (method) {
+      case "runner/packages": {
+        const result = await packages.forImports((params as RunnerPackagesParams).modules);
+        for (const wheel of result.wheels) runner.packages.add(wheel.name);
+        return result;
+      }
+      case "runner/install": {
+        const wheels = (await packages.install((params as RunnerInstallParams).requirements, false)).map(wheelSpec);
+        for (const wheel of wheels) {
+          tenant?.packages.set(wheel.name, wheel);
+          runner.packages.add(wheel.name);
+        }
+        return { wheels, unknown: [] };
+      }
+      default:
+        throw new Error(`unknown runner request ${method}`);
+    }
+  }
+
+  private async installTenantPackages(tenant: Tenant, runner: Runner): Promise<void> {
+    if (tenant.packages.size === 0) return;
+    const wanted: WheelSpec[] = [...tenant.packages.values()];
+    if (wanted.some((wheel) => !runner.packages.has(wheel.name))) await runner.load(wanted);
+  }
+
+  private requirePackages(): PackageService {
+    if (!this.packages) throw new DaemonError("PACKAGE_UNAVAILABLE", "this daemon has no package store");
+    return this.packages;
   }
 
   /** `python/check`, on one of the tenant's own runners. */
@@ -277,6 +360,20 @@ export class Daemon {
       memory_limit_bytes: this.options.memoryLimitBytes,
     };
   }
+}
+
+/** The packages `--preload` names, resolved and fetched once; runners install and import them at boot. Failing here is logged, not fatal. */
+function preloadFor(packages: PackageService, names: readonly string[]): Promise<{ wheels: WheelSpec[]; modules: string[] } | undefined> {
+  return packages.forImports(names).then(
+    (result) => {
+      if (result.unknown.length > 0) log("warn", `--preload: no package provides ${result.unknown.join(", ")}; preloading the rest`);
+      return { wheels: result.wheels, modules: names.filter((name) => !result.unknown.includes(name)) };
+    },
+    (error: Error) => {
+      log("error", `--preload could not be prepared, runners boot without it: ${error.message}`);
+      return undefined;
+    },
+  );
 }
 
 /** The wire form of a tenant: its name, or that it is the connection's own. */

@@ -29,6 +29,8 @@ export const WomaErrorCodes = {
   MessageTooLarge: -31009,
   /** The client's protocol MAJOR version differs from the daemon's. */
   UnsupportedProtocolVersion: -31010,
+  /** @since 1.1. A package could not be had: unknown, not cached and its source unreachable, a bad checksum, another ABI. `data.package_error` names the case. */
+  PackageUnavailable: -31011,
   /** Last code of woma's range (inclusive). */
   rangeEnd: -31099,
 } as const;

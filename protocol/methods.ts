@@ -8,6 +8,10 @@ import type {
   InitializeParams,
   InitializeResult,
   OutputNotification,
+  PackagesInstallParams,
+  PackagesInstallResult,
+  PackagesListParams,
+  PackagesListResult,
   RunParams,
   RunResult,
   SessionCloseParams,
@@ -40,6 +44,10 @@ export const SessionCloseRequest = new RequestType<SessionCloseParams, SessionCl
 export const RunRequest = new RequestType<RunParams, RunResult, void>("python/run");
 /** `python/check`: is a snippet complete, by the rule of Python's REPL? */
 export const CheckRequest = new RequestType<CheckParams, CheckResult, void>("python/check");
+/** `packages/install` (@since 1.1): install packages for the caller's tenant. */
+export const PackagesInstallRequest = new RequestType<PackagesInstallParams, PackagesInstallResult, void>("packages/install");
+/** `packages/list` (@since 1.1): what the distribution offers, and what the caller's tenant installed. */
+export const PackagesListRequest = new RequestType<PackagesListParams, PackagesListResult, void>("packages/list");
 /** `python/output` (daemon to client): output of a run while it is going. */
 export const OutputNotificationType = new NotificationType<OutputNotification>("python/output");
 

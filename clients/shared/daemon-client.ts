@@ -7,6 +7,9 @@ import type {
   InfoResult,
   InitializeResult,
   OutputNotification,
+  PackagesInstallParams,
+  PackagesInstallResult,
+  PackagesListResult,
   RunParams,
   RunResult,
   SessionCloseResult,
@@ -20,6 +23,8 @@ import {
   InfoRequest,
   InitializeRequest,
   OutputNotificationType,
+  PackagesInstallRequest,
+  PackagesListRequest,
   RunRequest,
   SessionCloseRequest,
   SessionCreateRequest,
@@ -101,6 +106,16 @@ export class DaemonClient {
 
   closeSession(sessionId: string): Promise<SessionCloseResult> {
     return this.connection.sendRequest(SessionCloseRequest, { session_id: sessionId });
+  }
+
+  /** Installs packages for this connection's tenant (into the session's runner at once when `session_id` is given). */
+  installPackages(params: PackagesInstallParams): Promise<PackagesInstallResult> {
+    return this.connection.sendRequest(PackagesInstallRequest, params);
+  }
+
+  /** What the distribution offers and what this tenant installed. */
+  listPackages(): Promise<PackagesListResult> {
+    return this.connection.sendRequest(PackagesListRequest, {});
   }
 
   check(code: string): Promise<CheckResult> {

@@ -1,7 +1,7 @@
 /** Checks every message a runner sends against the runner protocol: the daemon treats a runner as hostile. */
 import Ajv, { type ValidateFunction } from "ajv";
 import { Message, type DataCallback, type Disposable, type MessageReader, type MessageWriter } from "vscode-jsonrpc";
-import { RUNNER_MESSAGE_SCHEMAS, RunnerOutputNotification } from "../runner/runner-protocol.ts";
+import { RUNNER_HOST_REQUESTS, RUNNER_MESSAGE_SCHEMAS, RunnerOutputNotification } from "../runner/runner-protocol.ts";
 
 const ajv = new Ajv({ allErrors: false, strict: false });
 const validators = new Map<string, ValidateFunction>(Object.entries(RUNNER_MESSAGE_SCHEMAS).map(([method, schema]) => [method, ajv.compile(schema)]));
@@ -20,9 +20,10 @@ export interface GuardHooks {
 /**
  * Wraps the reader and writer of a runner's connection. The writer records every request
  * the daemon sends; the reader lets through only: one answer per recorded request, whose
- * result matches that method's schema; and output notifications for the current run.
- * Anything else (a forged or repeated id, an unknown method, a request from the runner,
- * a malformed result) is reported as a violation and dropped, never delivered.
+ * result matches that method's schema; output notifications for the current run; and the
+ * few requests a run may make of the daemon (packages), with valid params, for the current
+ * run. Anything else (a forged or repeated id, an unknown method, a malformed result) is
+ * reported as a violation and dropped, never delivered.
  */
 export class RunnerGuard {
   private readonly outstanding = new Map<string | number, string>();
@@ -81,7 +82,14 @@ export class RunnerGuard {
       if (runId !== this.hooks.currentRunId()) return `it sent output for run ${JSON.stringify(runId.slice(0, 80))}, which is not running`;
       return undefined;
     }
-    if (Message.isRequest(message)) return `it sent a request ("${message.method.slice(0, 80)}"); runners may not make requests`;
+    if (Message.isRequest(message)) {
+      if (!RUNNER_HOST_REQUESTS.includes(message.method)) return `it sent a request ("${message.method.slice(0, 80)}") runners may not make`;
+      const problem = this.validate(message.method, message.params, `its ${message.method} request`);
+      if (problem) return problem;
+      const runId = (message.params as { runId: string }).runId;
+      if (runId !== this.hooks.currentRunId()) return `it sent ${message.method} for run ${JSON.stringify(runId.slice(0, 80))}, which is not running`;
+      return undefined;
+    }
     return "it sent something that is not a JSON-RPC message";
   }
 

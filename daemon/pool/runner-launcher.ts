@@ -19,6 +19,10 @@ export interface LauncherSetup {
   indexURL: string;
   /** Largest message a runner may send, in bytes. */
   maxMessageBytes: number;
+  /** The package cache, which runners read (read-only) to install packages. */
+  packagesDir?: string;
+  /** What every runner installs and imports at boot (`--preload`), once it is known. */
+  preload?: Promise<RunnerBootParams["preload"]>;
 }
 
 /**
@@ -37,9 +41,9 @@ export function runnerMessageLimit(limits: { maxOutputBytes: number; maxResultCh
  * a fresh one under the snapshot directory, and it is killed as soon as it has written.
  */
 export function createLauncher(setup: LauncherSetup): LaunchRunner {
-  const { command, isolation, snapshots, indexURL, maxMessageBytes } = setup;
+  const { command, isolation, snapshots, indexURL, maxMessageBytes, packagesDir, preload } = setup;
   const argv = (readWrite: string[]) =>
-    isolation.wrap(command.argv, { readOnly: [...command.readOnly, indexURL, snapshots.dir], readWrite, env: command.env });
+    isolation.wrap(command.argv, { readOnly: [...command.readOnly, indexURL, snapshots.dir, ...(packagesDir ? [packagesDir] : [])], readWrite, env: command.env });
 
   snapshots.setBuilder(async (rawPath, buildDir) => {
     const boot: RunnerBootParams = { runnerId: "snapshot-builder", indexURL, boot: { kind: "build-snapshot", path: rawPath } };
@@ -51,7 +55,7 @@ export function createLauncher(setup: LauncherSetup): LaunchRunner {
 
   const launch = async (id: string, role: RunnerRole, attempt: number): Promise<Runner> => {
     // The process starts while the boot mode is worked out (the snapshot's seal is checked once).
-    const boot = snapshots.bootMode().then((mode): RunnerBootParams => ({ runnerId: id, indexURL, boot: mode }));
+    const boot = Promise.all([snapshots.bootMode(), preload]).then(([mode, packages]): RunnerBootParams => ({ runnerId: id, indexURL, boot: mode, ...(packages ? { preload: packages } : {}) }));
     let started: Awaited<ReturnType<typeof RunnerProcess.start>>;
     try {
       started = await RunnerProcess.start(id, role, { argv: argv([]), env: command.env, boot, maxMessageBytes });

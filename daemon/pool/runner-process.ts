@@ -5,9 +5,12 @@ import { createMessageConnection, StreamMessageWriter, type MessageConnection } 
 import { BoundedMessageReader, nodeStreamSource } from "../../protocol/wire/bounded-message-reader.ts";
 import { DaemonError } from "../daemon-error.ts";
 import { log } from "../log.ts";
+import { ResponseError } from "vscode-jsonrpc";
 import {
+  RUNNER_HOST_REQUESTS,
   RunnerBootRequest,
   RunnerCheckRequest,
+  RunnerLoadRequest,
   RunnerInterruptNotification,
   RunnerOutputNotification,
   RunnerRunRequest,
@@ -16,9 +19,10 @@ import {
   type RunnerBootResult,
   type RunnerRunParams,
   type RunnerRunResult,
+  type WheelSpec,
 } from "../runner/runner-protocol.ts";
 import { processTreeRss } from "./process-memory.ts";
-import type { OutputListener, ReadyBoot, Runner, RunnerRole } from "./runner.ts";
+import type { HostHandler, OutputListener, ReadyBoot, Runner, RunnerRole } from "./runner.ts";
 import { RunnerGuard } from "./runner-guard.ts";
 
 /** How to start a runner process. */
@@ -52,6 +56,8 @@ export class RunnerProcess implements Runner {
   lastActiveAt = Date.now();
   bootResult: ReadyBoot | undefined;
   deathReason: string | undefined;
+  readonly packages = new Set<string>();
+  host: HostHandler | undefined;
   readonly exited: Promise<string>;
 
   private readonly child: ChildProcess;
@@ -88,6 +94,17 @@ export class RunnerProcess implements Runner {
     this.connection.onNotification(RunnerOutputNotification, ({ runId, stream, text }) => {
       if (this.current?.runId === runId) this.current.listener(stream, text);
     });
+    // The guard has checked each request's params and that it belongs to the current run.
+    for (const method of RUNNER_HOST_REQUESTS) {
+      this.connection.onRequest(method, async (params: unknown) => {
+        if (!this.host) throw new ResponseError(-32601, `${method} is not available`);
+        try {
+          return await this.host(this, method, params);
+        } catch (error) {
+          throw new ResponseError(-32000, error instanceof Error ? error.message : String(error));
+        }
+      });
+    }
     this.connection.onError(() => {
       // Broken pipes surface here when the process dies; the exit handler explains the death.
     });
@@ -179,6 +196,15 @@ export class RunnerProcess implements Runner {
 
   check(code: string): Promise<{ status: "complete" | "incomplete" | "invalid" }> {
     return this.call(this.connection.sendRequest(RunnerCheckRequest, { code }));
+  }
+
+  async load(wheels: WheelSpec[]): Promise<string[]> {
+    const fresh = wheels.filter((wheel) => !this.packages.has(wheel.name));
+    if (fresh.length === 0) return [];
+    const { installed } = await this.call(this.connection.sendRequest(RunnerLoadRequest, { wheels: fresh }));
+    for (const name of installed) this.packages.add(name);
+    this.lastActiveAt = Date.now();
+    return installed;
   }
 
   kill(reason: string): void {

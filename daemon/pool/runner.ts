@@ -1,12 +1,19 @@
 /** What the pool and the daemon need of a runner, so that a fake one can stand in for a real process in tests. */
 import type { RunnerInfo } from "../../protocol/generated/types.ts";
-import type { RunnerBootResult, RunnerRunParams, RunnerRunResult } from "../runner/runner-protocol.ts";
+import type { RunnerBootResult, RunnerRunParams, RunnerRunResult, WheelSpec } from "../runner/runner-protocol.ts";
 
 /** What a runner is for; see `RunnerInfo.role` in the schema. */
 export type RunnerRole = RunnerInfo["role"];
 
 /** A runner's boot facts once it is ready. */
 export type ReadyBoot = Extract<RunnerBootResult, { kind: "ready" }>;
+
+/**
+ * Answers what a runner asks of the daemon during a run (packages for its imports,
+ * `micropip.install`); `method` is one of `RUNNER_HOST_REQUESTS`, `params` already checked
+ * against its schema. Throwing refuses it: the message reaches Python as an exception.
+ */
+export type HostHandler = (runner: Runner, method: string, params: unknown) => Promise<unknown>;
 
 /** Output of a run as it arrives. */
 export type OutputListener = (stream: "stdout" | "stderr", text: string) => void;
@@ -48,4 +55,10 @@ export interface Runner {
   check(code: string): Promise<{ status: "complete" | "incomplete" | "invalid" }>;
   /** Kills the process for certain; `reason` becomes its death reason. */
   kill(reason: string): void;
+  /** Installs package files into the interpreter (those already installed are skipped); resolves with the names installed. */
+  load(wheels: WheelSpec[]): Promise<string[]>;
+  /** Names of the packages installed in this interpreter, by woma. */
+  readonly packages: Set<string>;
+  /** Who answers the runner's requests to the daemon; unset, they are refused. */
+  host: HostHandler | undefined;
 }

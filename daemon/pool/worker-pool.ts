@@ -4,7 +4,7 @@ import { DaemonError } from "../daemon-error.ts";
 import { log } from "../log.ts";
 import { JobQueue, type Job } from "./job-queue.ts";
 import type { LaunchRunner } from "./runner-launcher.ts";
-import type { ReadyBoot, Runner, RunnerRole } from "./runner.ts";
+import type { HostHandler, ReadyBoot, Runner, RunnerRole } from "./runner.ts";
 
 /** Settings of the pool. */
 export interface PoolOptions {
@@ -21,6 +21,8 @@ export interface PoolOptions {
   /** An idle runner holding more than this is recycled (its sessions are told); 0 for never. */
   recycleIdleBytes: number;
   launch: LaunchRunner;
+  /** Answers what runners ask of the daemon during a run (packages). */
+  host?: HostHandler;
 }
 
 /** A submitted job: its outcome, and a way to take it back while it waits. */
@@ -314,6 +316,7 @@ export class WorkerPool {
       }
       this.everBooted = true;
       for (const waiter of this.readyWaiters.splice(0)) waiter.resolve();
+      runner.host = this.options.host;
       this.live.add(runner);
       void runner.exited.then((reason) => {
         this.live.delete(runner);

@@ -41,8 +41,9 @@ export class RunExecutor {
    * Runs code in a session (or in fresh globals when there is none) and resolves with
    * its result; a Python exception is a result. Rejects with a {@link DaemonError} for a
    * timeout, a cancel, a lost runner or a full queue, with the output so far as data.
+   * `prepare` runs on the runner first (it installs the tenant's packages there).
    */
-  async run(params: RunParams, session: Session<Runner> | undefined, context: RunContext, tenant: string): Promise<RunResult> {
+  async run(params: RunParams, session: Session<Runner> | undefined, context: RunContext, tenant: string, prepare?: (runner: Runner) => Promise<void>): Promise<RunResult> {
     const runId = params.run_id ?? `run-${++this.counter}`;
     const sessionId = session?.id ?? null;
     const timeoutMs = params.timeout_ms ?? this.options.defaultTimeoutMs;
@@ -61,6 +62,7 @@ export class RunExecutor {
 
     const submission = this.pool.submit(tenant, session?.runner, async (runner) => {
       if (stop === "cancel") throw cancelled();
+      if (prepare) await prepare(runner);
       let graceTimer: ReturnType<typeof setTimeout> | undefined;
       interruptRunner = (why) => {
         if (stop !== undefined) return;

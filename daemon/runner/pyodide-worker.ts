@@ -4,10 +4,10 @@ import { removeJsApi } from "./js-api-removal.ts";
 import { RingWriter } from "./output-ring.ts";
 import { PYTHON_ENV } from "./python-env.ts";
 import { lockDownRealm } from "./realm-lockdown.ts";
-import type { BootMode, RunnerBootParams, RunnerBootResult, RunOutcome, SeccompState } from "./runner-protocol.ts";
+import type { BootMode, RunnerBootParams, RunnerBootResult, RunnerPackagesResult, RunOutcome, SeccompState, WheelSpec } from "./runner-protocol.ts";
 import { readSnapshotPayload, writeRawSnapshot } from "./snapshot-format.ts";
 import { restrictWasmImports } from "./wasm-imports.ts";
-import type { FromWorker, ToWorker, WorkerRunOutcome } from "./worker-messages.ts";
+import type { FromWorker, HostMethod, ToWorker, WorkerRunOutcome } from "./worker-messages.ts";
 import runtimeSource from "./woma_runtime.py" with { type: "text" };
 
 declare const self: Worker;
@@ -18,8 +18,15 @@ type PyCallable = ((...args: unknown[]) => unknown) & { callPromising(...args: u
 /** A value Python returned: a proxy to convert, or an awaitable proxy to wait for first. */
 type PyValue = { toJs(options: object): unknown; destroy(): void; then?: unknown };
 
+/** What the worker keeps of Pyodide's internals (Python can reach none of it). */
+interface PyodideInternals {
+  install(buffer: Uint8Array, fileName: string, installDir: string, metadata: Map<string, string>): Promise<void>;
+  package_loader: { get_install_dir(kind: string): string };
+}
+
 interface Runtime {
   pyodide: PyodideAPI;
+  internals: PyodideInternals;
   run: PyCallable;
   finish: PyCallable;
   session: PyCallable;
@@ -56,7 +63,8 @@ function takeRuntime(pyodide: PyodideAPI): Runtime {
   const woma = pyodide.pyimport("_woma");
   // Attributes of a module proxy are borrowed; copies outlive the module proxy destroyed below.
   const own = (name: string) => (woma[name] as { copy(): PyCallable }).copy();
-  const entries = { pyodide, run: own("run"), finish: own("finish"), session: own("session"), check: own("check"), interrupt: own("interrupt"), setHost: own("set_host") };
+  const internals = (pyodide as unknown as { _api: PyodideInternals })._api;
+  const entries = { pyodide, internals, run: own("run"), finish: own("finish"), session: own("session"), check: own("check"), interrupt: own("interrupt"), setHost: own("set_host") };
   woma.destroy();
   pyodide.runPython('import sys\nsys.modules.pop("_woma", None)\ndel sys', { globals: pyodide.toPy({}) });
   return entries;
@@ -98,6 +106,62 @@ function interruptibleWait(ms: number): Promise<void> {
     };
     waits.add(wake);
   });
+}
+
+/** Requests of the worker's to the daemon, waiting for their answers. */
+const hostCalls = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+let nextHostCall = 1;
+
+/** Sends a request to the daemon through the main thread (which adds the run's id). */
+function askDaemon(method: HostMethod, params: Record<string, unknown>): Promise<unknown> {
+  const id = nextHostCall++;
+  return new Promise((resolve, reject) => {
+    hostCalls.set(id, { resolve, reject });
+    post({ op: "host", id, method, params });
+  });
+}
+
+/**
+ * What Python may ask of the daemon during a run: `packages` (what provides these
+ * modules) or `install` (micropip requirements). The daemon fetches and verifies the files;
+ * this worker installs them from the read-only cache; Python gets the names installed and
+ * the modules no package provides.
+ */
+async function hostForPython(kind: unknown, names: unknown): Promise<{ installed: string[]; unknown: string[] }> {
+  const list = (names as { toJs?: () => unknown }).toJs ? (names as { toJs: () => unknown }).toJs() : names;
+  if (!Array.isArray(list) || !list.every((n) => typeof n === "string")) throw new Error("expected a list of names");
+  const answer = (kind === "install" ? await askDaemon("runner/install", { requirements: list }) : await askDaemon("runner/packages", { modules: list })) as RunnerPackagesResult;
+  const installed = await installWheels(answer.wheels);
+  return { installed, unknown: answer.unknown };
+}
+
+/** Names of the packages installed in this interpreter, and the queue that keeps installs one at a time (pyodide#6288). */
+const installedPackages = new Set<string>();
+let installing: Promise<unknown> = Promise.resolve();
+
+/**
+ * Installs package files from the cache, in the order given (dependencies first), one at a
+ * time, skipping those already installed; each file's sha256 is checked again first.
+ */
+function installWheels(wheels: WheelSpec[]): Promise<string[]> {
+  const work = installing.then(async () => {
+    if (!runtime) throw new Error("the interpreter is not booted");
+    const { internals } = runtime;
+    const installed: string[] = [];
+    for (const wheel of wheels) {
+      if (installedPackages.has(wheel.name)) continue;
+      const bytes = await Bun.file(wheel.path).bytes();
+      const digest = new Bun.CryptoHasher("sha256").update(bytes).digest("hex");
+      if (digest !== wheel.sha256) throw new Error(`${wheel.fileName} in the cache does not match its sha256 (${digest} instead of ${wheel.sha256}); run \`woma packages fetch ${wheel.name}\` again`);
+      const dir = String(internals.package_loader.get_install_dir(wheel.installDir));
+      await internals.install(bytes, wheel.fileName, dir, new Map([["INSTALLER", "woma"], ["PYODIDE_SOURCE", "woma's verified cache"]]));
+      installedPackages.add(wheel.name);
+      installed.push(wheel.name);
+    }
+    return installed;
+  });
+  installing = work.catch(() => {});
+  return work;
 }
 
 /** An error from a callback or a promise nobody awaited: fatal only when the interpreter itself broke. */
@@ -170,10 +234,15 @@ async function boot(params: RunnerBootParams, interrupt: SharedArrayBuffer, stdo
   pyodide.setStdin({ stdin: () => null });
   pyodide.setInterruptBuffer(new Int32Array(interrupt));
   const taken = takeRuntime(pyodide);
-  taken.setHost(safeScheduler(pyodide), interruptibleWait);
+  taken.setHost(safeScheduler(pyodide), interruptibleWait, hostForPython);
   removeJsApi(pyodide);
   lockDownRealm();
   runtime = taken;
+  if (params.preload) {
+    await installWheels(params.preload.wheels);
+    // Imported now, so a session handed out later finds them ready.
+    if (params.preload.modules.length > 0) pyodide.runPython(params.preload.modules.map((m) => `import ${m}`).join("\n"), { globals: pyodide.toPy({}) });
+  }
   const pythonVersion = String(pyodide.runPython("import sys; sys.version.split()[0]", { globals: pyodide.toPy({}) }));
   release.free();
   const result: RunnerBootResult = {
@@ -294,6 +363,8 @@ async function call(message: Extract<ToWorker, { op: "call" }>): Promise<unknown
       const status = runtime.check(message.params.code);
       return { status: status === "complete" || status === "incomplete" ? status : "invalid" };
     }
+    case "load":
+      return { installed: await installWheels(message.params.wheels) };
   }
 }
 
@@ -318,6 +389,13 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
         },
       );
       return;
+    case "host-reply": {
+      const waiter = hostCalls.get(message.id);
+      hostCalls.delete(message.id);
+      if (message.error !== undefined) waiter?.reject(new Error(message.error));
+      else waiter?.resolve(message.result);
+      return;
+    }
     case "interrupt":
       // This message is handled only while no Python bytecode runs (the run is suspended on
       // an await or in run_sync, or has ended). Acknowledge it so the main thread does not
@@ -326,6 +404,9 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       if (interruptAck) Atomics.store(interruptAck, 0, 1);
       if (interruptFlag) Atomics.store(interruptFlag, 0, 0);
       for (const wake of [...waits]) wake(new Error("the run was interrupted"));
+      // A run waiting on the daemon (a package download) wakes too; the late answer is dropped.
+      for (const call of hostCalls.values()) call.reject(new Error("the run was interrupted"));
+      hostCalls.clear();
       if (runtime) {
         for (let attempt = 0; attempt < 2; attempt++) {
           try {

@@ -10,6 +10,7 @@ import {
   RunnerBootRequest,
   RunnerCheckRequest,
   RunnerInterruptNotification,
+  RunnerLoadRequest,
   RunnerOutputNotification,
   RunnerRunRequest,
   RunnerSessionRequest,
@@ -124,6 +125,21 @@ export function runRunner(): void {
       case "fatal":
         // The interpreter can no longer be trusted; exiting lets the daemon report the sessions lost.
         die(message.message, 70);
+        return;
+      case "host": {
+        // Python asks the daemon for something during a run: the run's id goes with it, and the
+        // daemon refuses a request for a run that is not going on.
+        const reply = (answer: { result?: unknown; error?: string }) => worker.postMessage({ op: "host-reply", id: message.id, ...answer } satisfies ToWorker);
+        if (!current) {
+          reply({ error: "no run is going on" });
+          return;
+        }
+        connection.sendRequest(message.method, { ...message.params, runId: current.runId }).then(
+          (result) => reply({ result }),
+          (error: unknown) => reply({ error: error instanceof Error ? error.message : String(error) }),
+        );
+        return;
+      }
     }
   };
   worker.onerror = (event) => die(`worker thread failed: ${event.message}`, 70);
@@ -193,6 +209,10 @@ export function runRunner(): void {
 
   connection.onRequest(RunnerSessionRequest, async (params) => {
     return (await callWorker({ op: "call", method: "session", params })) as { sessions: number };
+  });
+
+  connection.onRequest(RunnerLoadRequest, async (params) => {
+    return (await callWorker({ op: "call", method: "load", params })) as { installed: string[] };
   });
 
   connection.onRequest(RunnerCheckRequest, async (params) => {

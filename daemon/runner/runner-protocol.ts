@@ -11,12 +11,57 @@ export type BootMode =
   /** Boot plain, write a raw snapshot to `path`, and serve nothing: the daemon seals the file and kills this runner. */
   | { kind: "build-snapshot"; path: string };
 
+/** A verified package file in the daemon's cache, for a runner to install (it reads the cache read-only). */
+export interface WheelSpec {
+  /** Normalised distribution name. */
+  name: string;
+  version: string;
+  fileName: string;
+  /** Absolute path in the cache. */
+  path: string;
+  /** sha256 of the file, checked again before it is installed. */
+  sha256: string;
+  /** site-packages, or the directory of shared libraries. */
+  installDir: "site" | "dynlib";
+}
+
 /** Params of `runner/boot`, the first request a runner gets. */
 export interface RunnerBootParams {
   runnerId: string;
   /** Directory holding pyodide.asm.wasm, python_stdlib.zip and pyodide-lock.json. */
   indexURL: string;
   boot: BootMode;
+  /** Packages to install and modules to import before the runner is ready (`--preload`). */
+  preload?: { wheels: WheelSpec[]; modules: string[] };
+}
+
+/** Params of `runner/load`: packages to install into the runner now (a client's `packages/install`). */
+export interface RunnerLoadParams {
+  wheels: WheelSpec[];
+}
+
+/** Result of `runner/load`: the names installed (those already there are skipped). */
+export interface RunnerLoadResult {
+  installed: string[];
+}
+
+/** Params of `runner/packages` (runner to daemon, during a run): top-level modules the run imports that the interpreter cannot find. */
+export interface RunnerPackagesParams {
+  runId: string;
+  modules: string[];
+}
+
+/** Result of `runner/packages`: the files to install, in order, and the modules no package provides. */
+export interface RunnerPackagesResult {
+  wheels: WheelSpec[];
+  /** Modules that are not in Pyodide's distribution (left for Python's own ModuleNotFoundError). */
+  unknown: string[];
+}
+
+/** Params of `runner/install` (runner to daemon, during a run): requirements from `micropip.install` in Python. */
+export interface RunnerInstallParams {
+  runId: string;
+  requirements: string[];
 }
 
 /** Whether the runner's seccomp filter is in place. */
@@ -89,12 +134,18 @@ export const RunnerBootRequest = new RequestType<RunnerBootParams, RunnerBootRes
 export const RunnerRunRequest = new RequestType<RunnerRunParams, RunnerRunResult, void>("runner/run");
 export const RunnerSessionRequest = new RequestType<RunnerSessionParams, { sessions: number }, void>("runner/session");
 export const RunnerCheckRequest = new RequestType<{ code: string }, { status: "complete" | "incomplete" | "invalid" }, void>("runner/check");
+export const RunnerLoadRequest = new RequestType<RunnerLoadParams, RunnerLoadResult, void>("runner/load");
+/** Runner to daemon, during a run: which packages provide these modules (the daemon fetches and verifies them). */
+export const RunnerPackagesRequest = new RequestType<RunnerPackagesParams, RunnerPackagesResult, void>("runner/packages");
+/** Runner to daemon, during a run: resolve and fetch requirements (`micropip.install`). */
+export const RunnerInstallRequest = new RequestType<RunnerInstallParams, RunnerPackagesResult, void>("runner/install");
 /** Daemon to runner: raise KeyboardInterrupt in the run, if it is still the current one. */
 export const RunnerInterruptNotification = new NotificationType<{ runId: string }>("runner/interrupt");
 /** Runner to daemon: output of the current run. */
 export const RunnerOutputNotification = new NotificationType<RunnerOutputParams>("runner/output");
 
 const count = { type: "integer", minimum: 0 };
+const shortName = { type: "string", minLength: 1, maxLength: 200 };
 const text = { type: "string" };
 const runError = {
   type: "object",
@@ -104,9 +155,10 @@ const runError = {
 };
 
 /**
- * JSON Schemas of what a runner may send: the result of each request method, and each
- * notification's params. The daemon checks every message from a runner against these,
- * as it checks a client's; anything else is a protocol violation.
+ * JSON Schemas of what a runner may send: the result of each request method the daemon
+ * sends, and the params of each notification and request a runner may send. The daemon
+ * checks every message from a runner against these, as it checks a client's; anything else
+ * is a protocol violation.
  */
 export const RUNNER_MESSAGE_SCHEMAS: Record<string, object> = {
   [RunnerBootRequest.method]: {
@@ -158,6 +210,12 @@ export const RUNNER_MESSAGE_SCHEMAS: Record<string, object> = {
     },
   },
   [RunnerSessionRequest.method]: { type: "object", required: ["sessions"], additionalProperties: false, properties: { sessions: count } },
+  [RunnerLoadRequest.method]: {
+    type: "object",
+    required: ["installed"],
+    additionalProperties: false,
+    properties: { installed: { type: "array", maxItems: 2000, items: shortName } },
+  },
   [RunnerCheckRequest.method]: {
     type: "object",
     required: ["status"],
@@ -170,4 +228,19 @@ export const RUNNER_MESSAGE_SCHEMAS: Record<string, object> = {
     additionalProperties: false,
     properties: { runId: text, stream: { enum: ["stdout", "stderr"] }, text },
   },
+  [RunnerPackagesRequest.method]: {
+    type: "object",
+    required: ["runId", "modules"],
+    additionalProperties: false,
+    properties: { runId: text, modules: { type: "array", maxItems: 500, items: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]{0,199}$" } } },
+  },
+  [RunnerInstallRequest.method]: {
+    type: "object",
+    required: ["runId", "requirements"],
+    additionalProperties: false,
+    properties: { runId: text, requirements: { type: "array", minItems: 1, maxItems: 100, items: { type: "string", minLength: 1, maxLength: 2000 } } },
+  },
 };
+
+/** Requests a runner may send the daemon, and only during a run (their params carry its id). */
+export const RUNNER_HOST_REQUESTS: readonly string[] = [RunnerPackagesRequest.method, RunnerInstallRequest.method];

@@ -61,8 +61,9 @@ _modules = sys.modules
 _builtins_dict = builtins.__dict__
 _stdout, _stderr, _stdin = sys.stdout, sys.stderr, sys.stdin
 _displayhook, _excepthook = sys.__displayhook__, sys.__excepthook__
-_meta_path = list(sys.meta_path)
-_path_hooks = list(sys.path_hooks)
+#: sys.meta_path and sys.path_hooks as harden() leaves them (woma's package finder included).
+_meta_path = []
+_path_hooks = []
 _recursion_limit = sys.getrecursionlimit()
 _int_max_str_digits = sys.get_int_max_str_digits()
 _default_int_handler = signal.default_int_handler
@@ -125,11 +126,17 @@ _schedule = None
 _js_wait = None
 
 
-def set_host(schedule, wait):
+#: host(kind, names): a JavaScript promise for what the daemon does for this run: "packages"
+#: (fetch and install what provides these modules) or "install" (micropip requirements).
+_host = None
+
+
+def set_host(schedule, wait, host):
     """Called once by the worker after boot, before any user code runs."""
-    global _schedule, _js_wait
+    global _schedule, _js_wait, _host
     _schedule = schedule
     _js_wait = wait
+    _host = host
 
 
 def _call_later(self, delay, callback, *args, context=None):
@@ -557,6 +564,7 @@ def run(code, session_id, fresh, max_chars):
         except _BaseException as exc:
             return _exception_outcome(exc, max_chars)
         _active = current
+        _load_imports(code)
         if _is_coroutine_code(body) or _is_coroutine_code(expr):
             current.task = _loop.create_task(_run_async(current, body, expr, namespace, max_chars))
             return current.task
@@ -590,6 +598,148 @@ def interrupt():
     run = _active
     if run is not None:
         run.stop()
+
+
+# --- Packages: Pyodide's distribution on import, fetched and verified by the daemon ---------
+
+from importlib import invalidate_caches as _invalidate_caches
+from importlib.util import find_spec as _find_spec
+
+from _pyodide._importhook import REPODATA_PACKAGES_IMPORT_TO_PACKAGE_NAME as _LOCK_IMPORTS
+from pyodide.code import find_imports as _find_imports
+
+#: Top-level modules whose package could not be had, with the daemon's reason: the import
+#: that needs one raises ModuleNotFoundError with it.
+_unavailable = {}
+#: Top-level modules the daemon said no package provides: not asked about again.
+_not_packaged = set()
+
+
+def _host_failure(exc):
+    """The daemon's reason, without the JavaScript error's wrapping; a KeyboardInterrupt if the run was interrupted meanwhile."""
+    run = _active
+    if run is not None and run.interrupted:
+        raise KeyboardInterrupt from None
+    return _str_copy(str(exc)).split("Error: ", 1)[-1]
+
+
+def _ask_host(kind, names):
+    """Has the daemon fetch packages and the worker install them; returns {installed, unknown}. Raises with the daemon's reason."""
+    result = run_sync(_host(kind, to_js_list(names)))
+    _invalidate_caches()
+    result = result.to_py() if hasattr(result, "to_py") else dict(result)
+    _not_packaged.update(result.get("unknown", ()))
+    return result
+
+
+def to_js_list(names):
+    from pyodide.ffi import to_js
+
+    return to_js(list(names))
+
+
+def _can_ask():
+    return _host is not None and _active is not None and can_run_sync()
+
+
+def _load_imports(code):
+    """Before a run: the top-level modules its code imports that the interpreter lacks are
+    fetched and installed in one go. Best effort: a failure is remembered and reported by the
+    import that needs the module, so `if False: import x` never fails a run."""
+    if "import" not in code or not _can_ask():
+        return
+    _PackageFinder.busy = True
+    try:
+        wanted = sorted({name.split(".")[0] for name in _find_imports(code)})
+        missing = [name for name in wanted if name not in _not_packaged and name not in _modules and _find_spec(name) is None]
+    except _BaseException:
+        return
+    finally:
+        _PackageFinder.busy = False
+    if not missing:
+        return
+    try:
+        _ask_host("packages", missing)
+        for name in missing:
+            _unavailable.pop(name, None)
+    except _KeyboardInterrupt:
+        raise
+    except _BaseException as exc:
+        reason = _host_failure(exc)
+        for name in missing:
+            _unavailable[name] = reason
+
+
+class _PackageFinder:
+    """Last on sys.meta_path: an import the scan before the run could not see (inside exec,
+    importlib.import_module) asks the daemon for a package that provides the module, and
+    loads it, or fails with a message that says why and what to do. Modules no package
+    provides are remembered, so optional imports (`try: import x`) cost one question each."""
+
+    busy = False
+
+    def find_spec(self, name, path=None, target=None):
+        if path is not None or "." in name or _PackageFinder.busy or name in _not_packaged:
+            return None
+        if name in _unavailable:
+            raise ModuleNotFoundError(f"No module named {name!r}: {_unavailable[name]}", name=name)
+        if not _can_ask():
+            if name in _LOCK_IMPORTS:
+                raise ModuleNotFoundError(
+                    f"No module named {name!r}: it is in Pyodide's distribution ({_LOCK_IMPORTS[name]}), and woma loads it when a run imports it; "
+                    f"import it from your code rather than from a callback, or `await micropip.install({_LOCK_IMPORTS[name]!r})`",
+                    name=name,
+                )
+            return None
+        _PackageFinder.busy = True
+        try:
+            result = _ask_host("packages", [name])
+            if name in result.get("unknown", ()):
+                return None
+            return _find_spec(name)
+        except _KeyboardInterrupt:
+            raise
+        except _BaseException as exc:
+            reason = _host_failure(exc)
+            _unavailable[name] = reason
+            raise ModuleNotFoundError(f"No module named {name!r}: {reason}", name=name) from None
+        finally:
+            _PackageFinder.busy = False
+
+
+def _micropip_module():
+    """`micropip` in woma: installs through the daemon, which fetches and verifies every file
+    (the runner has no network). Lock names, requirement specs from the configured index, and
+    wheel URLs (checked by the network policy) are accepted."""
+    import types
+
+    module = types.ModuleType("micropip", "Installs Python packages through woma's daemon.")
+
+    async def install(requirements, keep_going=False, deps=True, credentials=None, pre=False, index_urls=None, *, constraints=None, reinstall=False, verbose=None):
+        """Installs packages into this interpreter: `await micropip.install("pkg")` or a list of requirements."""
+        wanted = [requirements] if isinstance(requirements, str) else [_str_copy(r) for r in requirements]
+        if _host is None:
+            raise RuntimeError("micropip.install is not available in this runner")
+        try:
+            await _host("install", to_js_list(wanted))
+        except _BaseException as exc:
+            if _isinstance(exc, _KeyboardInterrupt):
+                raise
+            raise ValueError(_str_copy(str(exc)).split("Error: ", 1)[-1]) from None
+        _invalidate_caches()
+        for name in wanted:
+            _unavailable.pop(name, None)
+            _not_packaged.discard(name)
+
+    def list_():
+        """The distributions installed in this interpreter."""
+        from importlib.metadata import distributions
+
+        return {d.metadata["Name"]: d.version for d in distributions()}
+
+    module.install = install
+    module.list = list_
+    return module
 
 
 # --- Hardening: what Python may not do to the runner it shares ------------------------------
@@ -701,6 +851,10 @@ def harden():
     _disable_network()
     _interruptible_sleep()
     _install_loop_policy()
+    sys.meta_path.append(_PackageFinder())
+    sys.modules["micropip"] = _micropip_module()
+    _meta_path[:] = sys.meta_path
+    _path_hooks[:] = sys.path_hooks
     _baseline_builtins.update(builtins.__dict__)
     # The worker removes these right after boot; they must not come back with the baseline.
     _baseline_modules.update((name, module) for name, module in sys.modules.items() if name not in ("__main__", "_woma") and not name.startswith("pyodide_js"))

@@ -1,6 +1,6 @@
 /** Messages between a runner's main thread and its Pyodide worker thread (plain JSON plus shared buffers). */
 import type { RingBuffers } from "./output-ring.ts";
-import type { RunnerBootParams, RunnerBootResult, RunnerSessionParams, RunOutcome, SeccompState } from "./runner-protocol.ts";
+import type { RunnerBootParams, RunnerBootResult, RunnerSessionParams, RunOutcome, SeccompState, WheelSpec } from "./runner-protocol.ts";
 
 /** Main thread to worker. */
 export type ToWorker =
@@ -18,7 +18,13 @@ export type ToWorker =
   | { op: "call"; id: number; method: "run"; params: { code: string; sessionId: string | null; fresh: boolean; maxResultChars: number } }
   | { op: "call"; id: number; method: "session"; params: RunnerSessionParams }
   | { op: "call"; id: number; method: "check"; params: { code: string } }
-  | { op: "interrupt" };
+  | { op: "call"; id: number; method: "load"; params: { wheels: WheelSpec[] } }
+  | { op: "interrupt" }
+  /** The daemon's answer to a host request of the worker's. */
+  | { op: "host-reply"; id: number; result?: unknown; error?: string };
+
+/** What Python asks of the daemon during a run, through the worker (the main thread adds the run's id). */
+export type HostMethod = "runner/packages" | "runner/install";
 
 /** The outcome of one run as the worker reports it: Python's part of the result, and its duration. */
 export type WorkerRunOutcome = RunOutcome & { executionTimeMs: number };
@@ -27,4 +33,5 @@ export type WorkerRunOutcome = RunOutcome & { executionTimeMs: number };
 export type FromWorker =
   | { op: "booted"; result: RunnerBootResult }
   | { op: "reply"; id: number; result: unknown }
-  | { op: "fatal"; message: string };
+  | { op: "fatal"; message: string }
+  | { op: "host"; id: number; method: HostMethod; params: Record<string, unknown> };

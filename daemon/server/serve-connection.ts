@@ -16,6 +16,8 @@ import {
   InfoRequest,
   InitializeRequest,
   OutputNotificationType,
+  PackagesInstallRequest,
+  PackagesListRequest,
   RunRequest,
   SessionCloseRequest,
   SessionCreateRequest,
@@ -121,6 +123,8 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
       ),
     ),
     route(CheckRequest, "CheckParams", (params) => daemon.check(params, tenantOf())),
+    route(PackagesInstallRequest, "PackagesInstallParams", (params) => daemon.installPackages(params, tenantOf())),
+    route(PackagesListRequest, "PackagesListParams", () => daemon.listPackages(tenantOf())),
   ]);
   const known = [...routes.keys()].join(", ");
 

@@ -1,5 +1,6 @@
 /** Tenants: who a connection acts for, and the sessions each one holds. One tenant's code never shares an interpreter with another's. */
 import type { Runner } from "../pool/runner.ts";
+import type { WheelSpec } from "../runner/runner-protocol.ts";
 import { SessionStore } from "./session-store.ts";
 
 /** One tenant: the sessions it holds and the connections acting for it. */
@@ -11,6 +12,8 @@ export interface Tenant {
   /** Connections acting for it now. */
   connections: number;
   readonly sessions: SessionStore<Runner>;
+  /** Packages installed for this tenant (`packages/install`, `micropip.install`): each of its runners gets them before its next run. */
+  readonly packages: Map<string, WheelSpec>;
 }
 
 /**
@@ -28,7 +31,7 @@ export class TenantRegistry {
     const id = name ?? `~connection-${++this.anonymous}`;
     let tenant = this.tenants.get(id);
     if (!tenant) {
-      tenant = { id, named: name !== undefined, connections: 0, sessions: new SessionStore<Runner>() };
+      tenant = { id, named: name !== undefined, connections: 0, sessions: new SessionStore<Runner>(), packages: new Map() };
       this.tenants.set(id, tenant);
     }
     tenant.connections++;
@@ -52,6 +55,11 @@ export class TenantRegistry {
     const over = [...this.tenants.values()].filter((t) => t.connections === 0 && t.sessions.size === 0);
     for (const tenant of over) this.tenants.delete(tenant.id);
     return over;
+  }
+
+  /** The tenant with this id, if it is still here. */
+  get(id: string | undefined): Tenant | undefined {
+    return id === undefined ? undefined : this.tenants.get(id);
   }
 
   /** Every tenant. */

@@ -28,6 +28,10 @@ export type TenantName = string;
  * via the `definition` "TenantName".
  */
 export type TenantName1 = string;
+/**
+ * A session's name: 1 to 128 characters of letters, digits, '.', '_', ':' or '-'.
+ */
+export type SessionId1 = string;
 
 /**
  * Params of `daemon/initialize`, the optional handshake. Other methods work without it.
@@ -618,4 +622,100 @@ export interface ShutdownResult {
    * Always true.
    */
   stopping: boolean;
+}
+/**
+ * @since 1.1. Params of `packages/install`: packages to install for the calling connection's tenant. The daemon resolves, fetches and verifies them; each of the tenant's runners installs them before its next run.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "PackagesInstallParams".
+ */
+export interface PackagesInstallParams {
+  /**
+   * What to install: names from Pyodide's distribution (`numpy`), PEP 508 requirements from the configured index (`tabulate>=0.9`), wheel URLs (checked against the network policy), or, with `local_files`, wheel paths on the daemon's machine.
+   *
+   * @minItems 1
+   * @maxItems 100
+   */
+  requirements: [string, ...string[]];
+  session_id?: SessionId1;
+  /**
+   * Allow wheel paths and file: URLs on the daemon's machine. For a local user only: a client acting for remote users (the MCP server, the REST bridge) never sets it. Default false.
+   */
+  local_files?: boolean;
+}
+/**
+ * A package installed for a tenant.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "InstalledPackage".
+ */
+export interface InstalledPackage {
+  /**
+   * Normalised distribution name.
+   */
+  name: string;
+  /**
+   * Its version.
+   */
+  version: string;
+  /**
+   * The wheel (or library archive) installed.
+   */
+  file_name: string;
+}
+/**
+ * @since 1.1. Result of `packages/install`.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "PackagesInstallResult".
+ */
+export interface PackagesInstallResult {
+  /**
+   * Everything the requirements resolved to, dependencies included, in install order.
+   */
+  installed: InstalledPackage[];
+}
+/**
+ * @since 1.1. Params of `packages/list` (none).
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "PackagesListParams".
+ */
+export interface PackagesListParams {}
+/**
+ * @since 1.1. Result of `packages/list`: what Pyodide's distribution offers, and what the calling tenant installed.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "PackagesListResult".
+ */
+export interface PackagesListResult {
+  /**
+   * Where packages come from (Pyodide's CDN, a mirror URL or directory).
+   */
+  source: string;
+  /**
+   * Every package of the distribution's lock. A run that imports one of its modules loads it first.
+   */
+  available: {
+    /**
+     * Normalised distribution name.
+     */
+    name: string;
+    /**
+     * Its version.
+     */
+    version: string;
+    /**
+     * The top-level modules it provides.
+     */
+    imports: string[];
+    /**
+     * True when its file is in the daemon's cache, so it loads without the network.
+     */
+    cached: boolean;
+  }[];
+  /**
+   * Packages installed for the calling tenant with `packages/install` or `micropip.install`.
+   */
+  installed: InstalledPackage[];
 }

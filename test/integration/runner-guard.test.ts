@@ -26,7 +26,7 @@ describe("the runner guard", () => {
     ["wrong-run-output", "which is not running"],
     ["malformed-result", "does not match the runner protocol"],
     ["over-cap", "over the 1000-byte cap"],
-    ["request", "runners may not make requests"],
+    ["request", "runners may not make"],
   ])("a runner that sends %s is killed as a protocol violation (%s)", async (mode, says) => {
     const { runner } = await rogue(mode);
     let failure: unknown;
