@@ -26,6 +26,8 @@ import { PROTOCOL_VERSION, WOMA_VERSION } from "../protocol/version.ts";
 import { DaemonError } from "./daemon-error.ts";
 import type { DaemonOptions } from "./daemon-options.ts";
 import { log } from "./log.ts";
+import { NetBroker } from "./net/broker.ts";
+import { FetchRelay, type RelayRequest } from "./net/fetch-relay.ts";
 import { openPackageStore } from "./packages/open-store.ts";
 import { PackageService, wheelSpec } from "./packages/package-service.ts";
 import { PYODIDE_VERSION, pyodideIndexURL, pythonVersion } from "./pool/pyodide-core.ts";
@@ -37,7 +39,7 @@ import { SnapshotStore, type SnapshotView } from "./pool/snapshot-store.ts";
 import { WorkerPool } from "./pool/worker-pool.ts";
 import { RunExecutor, type RunContext } from "./run/run-executor.ts";
 import { PYTHON_ENV } from "./runner/python-env.ts";
-import runtimeSource from "./runner/woma_runtime.py" with { type: "text" };
+import { RUNTIME_SOURCE } from "./runner/python-runtime.ts";
 import { chooseIsolation, type Isolation } from "./sandbox/isolation.ts";
 import { sessionInfo, type Session } from "./session/session-store.ts";
 import { TenantRegistry, type Tenant } from "./session/tenant-registry.ts";
@@ -64,6 +66,7 @@ export class Daemon {
     private readonly isolation: Pick<Isolation, "info">,
     private readonly snapshots: SnapshotView,
     private readonly packages: PackageService | undefined,
+    private readonly relay: FetchRelay | undefined,
   ) {}
 
   /** Joins the pool (made after the daemon, since the pool's runners ask the daemon for packages). */
@@ -71,6 +74,7 @@ export class Daemon {
     this.pool = pool;
     this.executor = new RunExecutor(pool, this.options);
     pool.onRunnerDied = (runner, reason) => {
+      this.relay?.endRunner(runner);
       const lost = this.tenants.get(runner.tenant)?.sessions.markLost(runner, `runner ${runner.id} died (${reason})`) ?? [];
       if (lost.length > 0) log("warn", `sessions lost with runner ${runner.id}: ${lost.map((s) => s.id).join(", ")}`);
     };
@@ -83,7 +87,7 @@ export class Daemon {
     mkdirSync(options.cacheDir, { recursive: true, mode: 0o700 });
     const isolation = chooseIsolation(options.isolation);
     if (isolation.info.level === "process") log("warn", `runners use process isolation: ${isolation.info.detail}`);
-    const snapshots = new SnapshotStore(options.cacheDir, { pyodideVersion: PYODIDE_VERSION, womaVersion: WOMA_VERSION, runtimeSource, preload: [], env: PYTHON_ENV }, options.snapshot);
+    const snapshots = new SnapshotStore(options.cacheDir, { pyodideVersion: PYODIDE_VERSION, womaVersion: WOMA_VERSION, runtimeSource: RUNTIME_SOURCE, preload: [], env: PYTHON_ENV }, options.snapshot);
     snapshots.inspect();
     const packagesDir = join(options.cacheDir, "packages");
     mkdirSync(packagesDir, { recursive: true, mode: 0o700 });
@@ -98,15 +102,16 @@ export class Daemon {
       packagesDir,
       preload,
     });
-    return Daemon.create(options, { isolation, launch, snapshots, packages });
+    const relay = new FetchRelay(new NetBroker(options.network, { maxResponseBytes: options.maxResponseBytes, ...(options.caFile ? { caFile: options.caFile } : {}) }));
+    return Daemon.create(options, { isolation, launch, snapshots, packages, relay });
   }
 
   /**
    * A daemon over any way of starting runners: {@link start} passes real runner processes;
    * tests pass a fake launcher, so the daemon's logic runs in-process in milliseconds.
    */
-  static create(options: DaemonOptions, parts: { isolation: Pick<Isolation, "info">; launch: LaunchRunner; snapshots: SnapshotView; packages?: PackageService }): Daemon {
-    const daemon = new Daemon(options, parts.isolation, parts.snapshots, parts.packages);
+  static create(options: DaemonOptions, parts: { isolation: Pick<Isolation, "info">; launch: LaunchRunner; snapshots: SnapshotView; packages?: PackageService; relay?: FetchRelay }): Daemon {
+    const daemon = new Daemon(options, parts.isolation, parts.snapshots, parts.packages, parts.relay);
     const pool = new WorkerPool({
       workers: options.workers,
       spares: options.spares,
@@ -223,7 +228,7 @@ export class Daemon {
   run(params: RunParams, context: RunContext, tenant: Tenant): Promise<RunResult> {
     this.assertRunning();
     const session = params.session_id === undefined ? undefined : tenant.sessions.getReady(params.session_id);
-    return this.executor.run(params, session, context, tenant.id, (runner) => this.installTenantPackages(tenant, runner));
+    return this.executor.run(params, session, context, tenant.id, (runner) => this.installTenantPackages(tenant, runner), (runner, runId) => this.relay?.endRun(runner, runId));
   }
 
   /** `packages/install`: resolves and fetches for the tenant; each of its runners installs them before its next run (the session's, now). */
@@ -251,8 +256,9 @@ export class Daemon {
    * name files on the daemon's disk.
    */
   async answerRunner(runner: Runner, method: string, params: unknown): Promise<unknown> {
-    const packages = this.requirePackages();
     const tenant = this.tenants.get(runner.tenant);
+    if (method.startsWith("runner/fetch")) return this.answerFetch(runner, method, params, tenant);
+    const packages = this.requirePackages();
     switch (method) {
       case "runner/packages": {
         const result = await packages.forImports((params as RunnerPackagesParams).modules);
@@ -269,6 +275,23 @@ export class Daemon {
       }
       default:
         throw new Error(`unknown runner request ${method}`);
+    }
+  }
+
+  /** Python's HTTP: through the broker, under the network policy, for the run going on. */
+  private async answerFetch(runner: Runner, method: string, params: unknown, tenant: Tenant | undefined): Promise<unknown> {
+    if (!this.relay) throw new Error("this daemon has no network broker");
+    const run = runner.currentRun;
+    switch (method) {
+      case "runner/fetch": {
+        const session = `${tenant?.named ? tenant.id : "connection"}/${run?.sessionId ?? "no-session"}`;
+        return this.relay.start(params as RelayRequest, { runner, session, ...(run?.deadline === undefined ? {} : { deadline: run.deadline }) });
+      }
+      case "runner/fetch-read":
+        return this.relay.pull(runner, (params as { requestId: number }).requestId);
+      default:
+        await this.relay.close(runner, (params as { requestId: number }).requestId);
+        return {};
     }
   }
 

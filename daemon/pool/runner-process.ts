@@ -1,6 +1,6 @@
-/** The daemon's handle on one runner process: starts it, talks JSON-RPC to it on fd 3 through a guard, notices at once when it dies. */
+/** The daemon's handle on one runner process: starts it, talks JSON-RPC to it (its stdin in, its fd 3 out) through a guard, notices at once when it dies. */
 import { spawn, type ChildProcess } from "node:child_process";
-import type { Readable, Writable } from "node:stream";
+import type { Readable } from "node:stream";
 import { createMessageConnection, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
 import { BoundedMessageReader, nodeStreamSource } from "../../protocol/wire/bounded-message-reader.ts";
 import { DaemonError } from "../daemon-error.ts";
@@ -41,8 +41,9 @@ const STDERR_TAIL_CHARS = 4000;
 const MAX_REASON_CHARS = 300;
 
 /**
- * One runner process. Its channel is fd 3 (a socket pair only the daemon and the runner
- * hold); its stdout and stderr are only logged. Everything it sends passes a
+ * One runner process. The daemon writes to its stdin and reads its messages from fd 3 (each
+ * a socket pair only the daemon and the runner hold; a large message, such as a chunk of an
+ * HTTP body, crosses stdin fastest); its stdout and stderr are only logged. Everything it sends passes a
  * {@link RunnerGuard}; a violation kills it with the reason "runner protocol violation".
  * It is started in a process group of its own, so a signal sent to the daemon's group
  * (Ctrl+C, `kill -TERM -PGID`) reaches the daemon, which stops it, and not the runner.
@@ -65,7 +66,7 @@ export class RunnerProcess implements Runner {
   private readonly guard: RunnerGuard;
   private stderrTail = "";
   private killReason: string | undefined;
-  private current: { runId: string; listener: OutputListener; params: RunnerRunParams } | undefined;
+  private current: { runId: string; listener: OutputListener; params: RunnerRunParams; deadline: number | undefined } | undefined;
   private busyWith: string | undefined;
   private readonly pendingRejects = new Set<(error: Error) => void>();
 
@@ -73,8 +74,9 @@ export class RunnerProcess implements Runner {
     this.id = id;
     this.role = role;
     const [command, ...args] = launch.argv;
-    this.child = spawn(command!, args, { env: launch.env, stdio: ["ignore", "pipe", "pipe", "pipe"], detached: true });
-    const channel = this.child.stdio[3] as (Readable & Writable) | null;
+    this.child = spawn(command!, args, { env: launch.env, stdio: ["pipe", "pipe", "pipe", "pipe"], detached: true });
+    const fromRunner = this.child.stdio[3] as Readable | null;
+    const toRunner = this.child.stdin!;
     this.guard = new RunnerGuard({
       currentRunId: () => this.current?.runId,
       onViolation: (what) => {
@@ -84,12 +86,12 @@ export class RunnerProcess implements Runner {
     });
     this.connection = createMessageConnection(
       this.guard.reader(
-        new BoundedMessageReader(nodeStreamSource(channel!), {
+        new BoundedMessageReader(nodeStreamSource(fromRunner!), {
           maxMessageBytes: launch.maxMessageBytes,
           onProblem: (problem) => this.guard.violation(`it sent a bad frame: ${problem.message}`),
         }),
       ),
-      this.guard.writer(new StreamMessageWriter(channel!)),
+      this.guard.writer(new StreamMessageWriter(toRunner)),
     );
     this.connection.onNotification(RunnerOutputNotification, ({ runId, stream, text }) => {
       if (this.current?.runId === runId) this.current.listener(stream, text);
@@ -108,7 +110,8 @@ export class RunnerProcess implements Runner {
     this.connection.onError(() => {
       // Broken pipes surface here when the process dies; the exit handler explains the death.
     });
-    channel?.on("error", () => {});
+    fromRunner?.on("error", () => {});
+    toRunner.on("error", () => {});
     this.child.stdout!.setEncoding("utf8");
     this.child.stdout!.on("data", (chunk: string) => {
       for (const line of chunk.split("\n")) if (line.trim()) log("debug", `runner ${id} stdout: ${line.slice(0, 500)}`);
@@ -166,9 +169,14 @@ export class RunnerProcess implements Runner {
     return this.alive && this.child.pid !== undefined ? processTreeRss(this.child.pid) : undefined;
   }
 
-  async run(params: RunnerRunParams, onOutput: OutputListener): Promise<RunnerRunResult> {
+  get currentRun(): { runId: string; sessionId: string | null; deadline: number | undefined } | undefined {
+    const current = this.current;
+    return current && { runId: current.runId, sessionId: current.params.sessionId, deadline: current.deadline };
+  }
+
+  async run(params: RunnerRunParams, onOutput: OutputListener, deadline?: number): Promise<RunnerRunResult> {
     this.busyWith = params.runId;
-    this.current = { runId: params.runId, listener: onOutput, params };
+    this.current = { runId: params.runId, listener: onOutput, params, deadline };
     try {
       const result = await this.call(this.connection.sendRequest(RunnerRunRequest, params));
       const overCap = this.overCaps(result, params);

@@ -45,8 +45,10 @@ export interface Runner {
   readonly busy: boolean;
   /** Resident memory of the runner's process tree, when readable. */
   rss(): number | undefined;
-  /** Runs code; output goes to `onOutput` as it arrives. */
-  run(params: RunnerRunParams, onOutput: OutputListener): Promise<RunnerRunResult>;
+  /** Runs code; output goes to `onOutput` as it arrives. `deadline` (a `Date.now()` time) bounds what the run asks of the daemon. */
+  run(params: RunnerRunParams, onOutput: OutputListener, deadline?: number): Promise<RunnerRunResult>;
+  /** The run going on: its id, session and deadline (what the runner's requests to the daemon are checked against). */
+  readonly currentRun: { runId: string; sessionId: string | null; deadline: number | undefined } | undefined;
   /** Asks the runner to raise KeyboardInterrupt in the run, if it is still going. */
   interrupt(runId: string): void;
   /** Resets or closes a session's globals in this runner. */

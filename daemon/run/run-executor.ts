@@ -41,9 +41,17 @@ export class RunExecutor {
    * Runs code in a session (or in fresh globals when there is none) and resolves with
    * its result; a Python exception is a result. Rejects with a {@link DaemonError} for a
    * timeout, a cancel, a lost runner or a full queue, with the output so far as data.
-   * `prepare` runs on the runner first (it installs the tenant's packages there).
+   * `prepare` runs on the runner first (it installs the tenant's packages there); `cleanup`
+   * after the run, however it ended (it closes the HTTP responses the run left open).
    */
-  async run(params: RunParams, session: Session<Runner> | undefined, context: RunContext, tenant: string, prepare?: (runner: Runner) => Promise<void>): Promise<RunResult> {
+  async run(
+    params: RunParams,
+    session: Session<Runner> | undefined,
+    context: RunContext,
+    tenant: string,
+    prepare?: (runner: Runner) => Promise<void>,
+    cleanup?: (runner: Runner, runId: string) => void,
+  ): Promise<RunResult> {
     const runId = params.run_id ?? `run-${++this.counter}`;
     const sessionId = session?.id ?? null;
     const timeoutMs = params.timeout_ms ?? this.options.defaultTimeoutMs;
@@ -75,6 +83,7 @@ export class RunExecutor {
       };
       const timeoutTimer = timeoutMs > 0 ? setTimeout(() => interruptRunner?.("timeout"), timeoutMs) : undefined;
       startedAt = performance.now();
+      const deadline = timeoutMs > 0 ? Date.now() + timeoutMs : undefined;
       try {
         return await runner.run(
           { runId, sessionId, fresh, code: params.code, maxOutputBytes: this.options.maxOutputBytes, maxResultChars: this.options.maxResultChars },
@@ -82,10 +91,12 @@ export class RunExecutor {
             output.add(stream, text);
             context.onOutput({ run_id: runId, session_id: sessionId, stream, text });
           },
+          deadline,
         );
       } finally {
         clearTimeout(timeoutTimer);
         clearTimeout(graceTimer);
+        cleanup?.(runner, runId);
       }
     });
 

@@ -4,11 +4,13 @@ import { removeJsApi } from "./js-api-removal.ts";
 import { RingWriter } from "./output-ring.ts";
 import { PYTHON_ENV } from "./python-env.ts";
 import { lockDownRealm } from "./realm-lockdown.ts";
-import type { BootMode, RunnerBootParams, RunnerBootResult, RunnerPackagesResult, RunOutcome, SeccompState, WheelSpec } from "./runner-protocol.ts";
+import { lockDownTerminals } from "./tty-lockdown.ts";
+import type { RelayChunk, RelayHead } from "../net/fetch-relay.ts";
+import { MAX_FETCH_BODY_BYTES, type BootMode, type RunnerBootParams, type RunnerBootResult, type RunnerPackagesResult, type RunOutcome, type SeccompState, type WheelSpec } from "./runner-protocol.ts";
 import { readSnapshotPayload, writeRawSnapshot } from "./snapshot-format.ts";
 import { restrictWasmImports } from "./wasm-imports.ts";
 import type { FromWorker, HostMethod, ToWorker, WorkerRunOutcome } from "./worker-messages.ts";
-import runtimeSource from "./woma_runtime.py" with { type: "text" };
+import { RUNTIME_SOURCES } from "./python-runtime.ts";
 
 declare const self: Worker;
 
@@ -49,12 +51,13 @@ function installRuntime(pyodide: PyodideAPI): void {
 import sys, types
 _woma = types.ModuleType("_woma")
 _woma.__file__ = "<woma>"
-exec(compile(_woma_source, "<woma>", "exec"), _woma.__dict__)
+for _source in _woma_sources:
+    exec(compile(_source, "<woma>", "exec"), _woma.__dict__)
 sys.modules["_woma"] = _woma
 _woma.harden()
-del _woma, _woma_source, types
+del _woma, _woma_sources, _source, types
 `,
-    { globals: pyodide.toPy({ _woma_source: runtimeSource }) },
+    { globals: pyodide.toPy({ _woma_sources: [...RUNTIME_SOURCES] }) },
   );
 }
 
@@ -190,6 +193,151 @@ async function restrictedFactory(indexURL: string) {
   };
 }
 
+/** What Python's `js` module is. */
+const jsglobals: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+
+/**
+ * Fills `js` for Python, after boot and the lockdown: built-in constructors and functions
+ * that pyodide.http, urllib3 and httpx use, a fetch that asks the daemon, and timers that
+ * exist only during a run. Nothing here leads to the host.
+ */
+function pythonGlobals(): void {
+  const names = ["Object", "Array", "Promise", "JSON", "Uint8Array", "ArrayBuffer", "DataView", "TextEncoder", "TextDecoder", "URL", "URLSearchParams", "Headers", "Request", "Response", "Blob", "ReadableStream", "AbortController", "AbortSignal", "Error", "TypeError", "DOMException"] as const;
+  const global = globalThis as unknown as Record<string, unknown>;
+  for (const name of names) jsglobals[name] = global[name];
+  jsglobals.fetch = brokerFetch;
+  jsglobals.setTimeout = runTimeout;
+  jsglobals.clearTimeout = clearRunTimeout;
+}
+
+/** Timers Python set during the current run: they fire only within it, and its end clears them. */
+const runTimers = new Set<ReturnType<typeof setTimeout>>();
+let runActive = false;
+
+function runTimeout(callback: unknown, ms?: unknown, ...args: unknown[]): unknown {
+  if (!runActive || typeof callback !== "function") return 0;
+  const timer = setTimeout(() => {
+    runTimers.delete(timer);
+    try {
+      const result = (callback as (...a: unknown[]) => unknown)(...args) as { then?: unknown } | undefined;
+      if (result && typeof result.then === "function") (result as Promise<unknown>).then(undefined, dropped);
+    } catch (error) {
+      dropped(error);
+    }
+  }, typeof ms === "number" ? Math.min(Math.max(ms, 0), 2 ** 31 - 1) : 0);
+  runTimers.add(timer);
+  return timer;
+}
+
+function clearRunTimeout(timer: unknown): void {
+  for (const t of runTimers) {
+    if (t === timer) {
+      clearTimeout(t);
+      runTimers.delete(t);
+    }
+  }
+}
+
+/** A fetch error as fetch reports them (a TypeError), or a TimeoutError / AbortError, with the broker's message. */
+function fetchError(message: string, kind?: string): Error {
+  if (kind === "aborted" || kind === "interrupted") return new DOMException(message, "AbortError");
+  const error = new TypeError(message);
+  // Error.prototype is frozen in the runner, so "name" is defined on the error, not assigned.
+  if (kind === "timeout") Object.defineProperty(error, "name", { value: "TimeoutError", configurable: true, writable: true });
+  return error;
+}
+
+/**
+ * fetch() for Python: the request goes to the daemon, whose broker applies the network
+ * policy and performs it; the body is pulled from the daemon as Python reads it. It always
+ * rejects with plain Error objects (a rejection Pyodide cannot convert would end the worker).
+ */
+async function brokerFetch(input: unknown, init?: RequestInit): Promise<Response> {
+  let request: Request;
+  try {
+    request = new Request(input as string, init);
+  } catch (error) {
+    throw fetchError(`invalid request: ${(error as Error).message}`);
+  }
+  const signal = init?.signal ?? request.signal;
+  if (signal?.aborted) throw fetchError("the request was aborted", "aborted");
+  const body = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
+  if (body && body.length > MAX_FETCH_BODY_BYTES) throw fetchError(`request body of ${body.length} bytes is over woma's limit of ${MAX_FETCH_BODY_BYTES}`);
+  const params: Record<string, unknown> = {
+    url: request.url,
+    method: request.method,
+    headers: [...request.headers],
+    redirect: request.redirect === "follow" ? "follow" : "manual",
+  };
+  if (body && body.length > 0) params.body = Buffer.from(body).toString("base64");
+  // A timeout woma's Python side passes (urllib's, httpx's), in ms: the broker bounds the request by it.
+  const timeout = (init as { timeout?: unknown } | undefined)?.timeout;
+  if (typeof timeout === "number" && timeout > 0) params.timeoutMs = timeout;
+  let head: RelayHead;
+  try {
+    head = (await raceAbort(askDaemon("runner/fetch", params), signal)) as RelayHead;
+  } catch (error) {
+    throw fetchError((error as Error).message, (error as { kind?: string }).kind);
+  }
+  const { requestId } = head;
+  let ended = false;
+  const close = () => {
+    if (!ended) void askDaemon("runner/fetch-close", { requestId }).catch(() => {});
+  };
+  const hasBody = ![101, 204, 205, 304].includes(head.status) && request.method !== "HEAD";
+  const stream = hasBody
+    ? new ReadableStream<Uint8Array>(
+        {
+          async pull(controller) {
+            try {
+              const chunk = (await raceAbort(askDaemon("runner/fetch-read", { requestId }), signal)) as RelayChunk;
+              if (chunk.done) {
+                controller.close();
+                return;
+              }
+              controller.enqueue(new Uint8Array(Buffer.from(chunk.data, "base64")));
+              if (chunk.last) {
+                ended = true;
+                controller.close();
+              }
+            } catch (error) {
+              close();
+              controller.error(fetchError((error as Error).message, (error as { kind?: string }).kind));
+            }
+          },
+          cancel: close,
+        },
+        // One chunk ahead: the next is on its way while Python handles this one.
+        { highWaterMark: 1 },
+      )
+    : null;
+  if (!hasBody) close();
+  const response = new Response(stream, { status: head.status, statusText: head.statusText, headers: head.headers });
+  // A Response made here has no url; Python's libraries read it (redirect handling, .url).
+  Object.defineProperty(response, "url", { value: head.url });
+  Object.defineProperty(response, "redirected", { value: head.redirected });
+  return response;
+}
+
+/** Settles with `promise`, or rejects as soon as `signal` aborts. */
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | null | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(Object.assign(new Error("the request was aborted"), { kind: "aborted" }));
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
 let interruptFlag: Int32Array | undefined;
 let interruptAck: Int32Array | undefined;
 
@@ -199,8 +347,10 @@ async function boot(params: RunnerBootParams, interrupt: SharedArrayBuffer, stdo
   const release = new BootBuffers();
   const common = {
     indexURL: params.indexURL,
-    // Python's `import js` sees this object only: no host globals (no process, no Bun, no fetch).
-    jsglobals: Object.create(null) as object,
+    // Python's `import js` sees this object only: no host globals (no process, no Bun, no
+    // network). After boot it gets the few harmless constructors Python's HTTP libraries use,
+    // and a fetch that goes through the daemon's broker (see pythonGlobals).
+    jsglobals,
     env: { ...PYTHON_ENV },
     stdout: (text: string) => stdout.write(new TextEncoder().encode(`${text}\n`)),
     stderr: (text: string) => stderr.write(new TextEncoder().encode(`${text}\n`)),
@@ -235,8 +385,10 @@ async function boot(params: RunnerBootParams, interrupt: SharedArrayBuffer, stdo
   pyodide.setInterruptBuffer(new Int32Array(interrupt));
   const taken = takeRuntime(pyodide);
   taken.setHost(safeScheduler(pyodide), interruptibleWait, hostForPython);
+  lockDownTerminals((pyodide as unknown as { _module: Parameters<typeof lockDownTerminals>[0] })._module);
   removeJsApi(pyodide);
   lockDownRealm();
+  pythonGlobals();
   runtime = taken;
   if (params.preload) {
     await installWheels(params.preload.wheels);
@@ -348,9 +500,13 @@ async function call(message: Extract<ToWorker, { op: "call" }>): Promise<unknown
       const started = performance.now();
       // callPromising lets synchronous Python block on JavaScript promises (run_sync, JSPI), and waits for an awaitable result.
       let outcome: RunOutcome;
+      runActive = true;
       try {
         outcome = toRunOutcome(await settle(await runtime.run.callPromising(code, sessionId, fresh, maxResultChars)));
       } finally {
+        runActive = false;
+        for (const timer of runTimers) clearTimeout(timer);
+        runTimers.clear();
         runtime.finish();
       }
       return { ...outcome, executionTimeMs: performance.now() - started } satisfies WorkerRunOutcome;
@@ -392,7 +548,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     case "host-reply": {
       const waiter = hostCalls.get(message.id);
       hostCalls.delete(message.id);
-      if (message.error !== undefined) waiter?.reject(new Error(message.error));
+      if (message.error !== undefined) waiter?.reject(Object.assign(new Error(message.error), { kind: message.kind }));
       else waiter?.resolve(message.result);
       return;
     }

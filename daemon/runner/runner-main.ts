@@ -1,5 +1,5 @@
-/** A runner process's main thread: installs the seccomp filter, speaks JSON-RPC with the daemon on fd 3, and drives the Pyodide worker thread. */
-import { createReadStream, createWriteStream } from "node:fs";
+/** A runner process's main thread: installs the seccomp filter, speaks JSON-RPC with the daemon (stdin in, fd 3 out), and drives the Pyodide worker thread. */
+import { createWriteStream } from "node:fs";
 import { format } from "node:util";
 import { createMessageConnection, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
 import { BoundedMessageReader, nodeStreamSource } from "../../protocol/wire/bounded-message-reader.ts";
@@ -19,7 +19,11 @@ import {
 } from "./runner-protocol.ts";
 import type { FromWorker, ToWorker, WorkerRunOutcome } from "./worker-messages.ts";
 
-/** The file descriptor of the runner's channel to the daemon: not stdin or stdout, which Python's streams are named after. */
+/**
+ * The file descriptor the runner writes its messages to the daemon on: not stdout, where a
+ * stray console.log would land. The daemon's messages come on stdin, the fastest pipe Bun
+ * reads; Emscripten's terminal devices, which would read it, are cut off (tty-lockdown.ts).
+ */
 export const RUNNER_CHANNEL_FD = 3;
 /** How long an interrupt waits for the worker to acknowledge it before arming the interrupt buffer, in ms. */
 const BUSY_INTERRUPT_MS = 50;
@@ -82,7 +86,7 @@ export function runRunner(): void {
   const filter = installSeccomp();
   const seccomp = filter.installed ? { installed: true, detail: `${filter.rules} rules` } : { installed: false, detail: filter.reason };
 
-  const input = createReadStream("", { fd: RUNNER_CHANNEL_FD, autoClose: false, highWaterMark: 1 << 20 });
+  const input = process.stdin;
   const output = createWriteStream("", { fd: RUNNER_CHANNEL_FD, autoClose: false });
   const connection: MessageConnection = createMessageConnection(
     new BoundedMessageReader(nodeStreamSource(input), {
@@ -129,14 +133,17 @@ export function runRunner(): void {
       case "host": {
         // Python asks the daemon for something during a run: the run's id goes with it, and the
         // daemon refuses a request for a run that is not going on.
-        const reply = (answer: { result?: unknown; error?: string }) => worker.postMessage({ op: "host-reply", id: message.id, ...answer } satisfies ToWorker);
+        const reply = (answer: { result?: unknown; error?: string; kind?: string }) => worker.postMessage({ op: "host-reply", id: message.id, ...answer } satisfies ToWorker);
         if (!current) {
           reply({ error: "no run is going on" });
           return;
         }
         connection.sendRequest(message.method, { ...message.params, runId: current.runId }).then(
           (result) => reply({ result }),
-          (error: unknown) => reply({ error: error instanceof Error ? error.message : String(error) }),
+          (error: unknown) => {
+            const kind = (error as { data?: { kind?: unknown } }).data?.kind;
+            reply({ error: error instanceof Error ? error.message : String(error), ...(typeof kind === "string" ? { kind } : {}) });
+          },
         );
         return;
       }

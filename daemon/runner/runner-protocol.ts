@@ -1,6 +1,7 @@
 /** The internal JSON-RPC methods between the daemon and one runner process (not part of the public protocol), with the schemas the daemon checks runner messages against. */
 import { NotificationType, RequestType } from "vscode-jsonrpc";
 import type { RunError } from "../../protocol/generated/types.ts";
+import type { RelayChunk, RelayHead, RelayRequest } from "../net/fetch-relay.ts";
 
 /** How a runner should get its interpreter. */
 export type BootMode =
@@ -139,6 +140,12 @@ export const RunnerLoadRequest = new RequestType<RunnerLoadParams, RunnerLoadRes
 export const RunnerPackagesRequest = new RequestType<RunnerPackagesParams, RunnerPackagesResult, void>("runner/packages");
 /** Runner to daemon, during a run: resolve and fetch requirements (`micropip.install`). */
 export const RunnerInstallRequest = new RequestType<RunnerInstallParams, RunnerPackagesResult, void>("runner/install");
+/** Runner to daemon, during a run: an HTTP request for the broker (`fetch` in the runner); resolves with the response's head. */
+export const RunnerFetchRequest = new RequestType<RelayRequest, RelayHead, void>("runner/fetch");
+/** Runner to daemon: the next part of a response's body (pulled, so bytes flow as fast as Python reads). */
+export const RunnerFetchReadRequest = new RequestType<{ runId: string; requestId: number }, RelayChunk, void>("runner/fetch-read");
+/** Runner to daemon: drop a response unread. */
+export const RunnerFetchCloseRequest = new RequestType<{ runId: string; requestId: number }, Record<string, never>, void>("runner/fetch-close");
 /** Daemon to runner: raise KeyboardInterrupt in the run, if it is still the current one. */
 export const RunnerInterruptNotification = new NotificationType<{ runId: string }>("runner/interrupt");
 /** Runner to daemon: output of the current run. */
@@ -242,5 +249,33 @@ export const RUNNER_MESSAGE_SCHEMAS: Record<string, object> = {
   },
 };
 
+/** Largest request body a runner may send with `fetch`, in bytes (it travels in base64). */
+export const MAX_FETCH_BODY_BYTES = 16 * 1024 * 1024;
+
+const requestId = { type: "integer", minimum: 1, maximum: 2 ** 31 };
+RUNNER_MESSAGE_SCHEMAS[RunnerFetchRequest.method] = {
+  type: "object",
+  required: ["runId", "url"],
+  additionalProperties: false,
+  properties: {
+    runId: text,
+    url: { type: "string", minLength: 1, maxLength: 16384 },
+    method: { type: "string", pattern: "^[A-Za-z]{1,20}$" },
+    headers: { type: "array", maxItems: 200, items: { type: "array", minItems: 2, maxItems: 2, items: { type: "string", maxLength: 65536 } } },
+    body: { type: "string", maxLength: Math.ceil(MAX_FETCH_BODY_BYTES / 3) * 4 },
+    redirect: { enum: ["manual", "follow"] },
+    timeoutMs: { type: "number", minimum: 0, maximum: 2 ** 31 - 1 },
+  },
+};
+for (const method of [RunnerFetchReadRequest.method, RunnerFetchCloseRequest.method]) {
+  RUNNER_MESSAGE_SCHEMAS[method] = { type: "object", required: ["runId", "requestId"], additionalProperties: false, properties: { runId: text, requestId } };
+}
+
 /** Requests a runner may send the daemon, and only during a run (their params carry its id). */
-export const RUNNER_HOST_REQUESTS: readonly string[] = [RunnerPackagesRequest.method, RunnerInstallRequest.method];
+export const RUNNER_HOST_REQUESTS: readonly string[] = [
+  RunnerPackagesRequest.method,
+  RunnerInstallRequest.method,
+  RunnerFetchRequest.method,
+  RunnerFetchReadRequest.method,
+  RunnerFetchCloseRequest.method,
+];

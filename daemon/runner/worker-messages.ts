@@ -21,10 +21,10 @@ export type ToWorker =
   | { op: "call"; id: number; method: "load"; params: { wheels: WheelSpec[] } }
   | { op: "interrupt" }
   /** The daemon's answer to a host request of the worker's. */
-  | { op: "host-reply"; id: number; result?: unknown; error?: string };
+  | { op: "host-reply"; id: number; result?: unknown; error?: string; kind?: string };
 
 /** What Python asks of the daemon during a run, through the worker (the main thread adds the run's id). */
-export type HostMethod = "runner/packages" | "runner/install";
+export type HostMethod = "runner/packages" | "runner/install" | "runner/fetch" | "runner/fetch-read" | "runner/fetch-close";
 
 /** The outcome of one run as the worker reports it: Python's part of the result, and its duration. */
 export type WorkerRunOutcome = RunOutcome & { executionTimeMs: number };

@@ -354,13 +354,30 @@ export type RealWheel = { ok: true; path: string } | { ok: false; reason: string
 
 /**
  * Downloads one real wheel with `pip download --no-deps --only-binary=:all:` into a fresh
- * directory. The tests use it when pip's index can be reached and say so when it cannot;
- * nothing depends on it.
+ * directory. The tests use it when pip's index can be reached and say so when it cannot.
  */
 export function downloadRealWheel(requirement: string, timeoutMs = 60_000): RealWheel {
+  return downloadRealWheels([requirement], timeoutMs).get(requirement)!;
+}
+
+/**
+ * Downloads several real wheels in one pip call (pip gives up on an unreachable index once,
+ * not once per name), each answered as a path or the reason there is none.
+ */
+export function downloadRealWheels(requirements: string[], timeoutMs = 90_000): Map<string, RealWheel> {
   const dir = mkdtempSync(join(tmpdir(), "woma-pip-"));
-  const result = spawnSync("python3", ["-m", "pip", "download", "--no-deps", "--only-binary=:all:", "--disable-pip-version-check", "-q", "-d", dir, requirement], { encoding: "utf8", timeout: timeoutMs });
-  const wheel = result.status === 0 ? readdirSync(dir).find((name) => name.endsWith(".whl")) : undefined;
-  if (wheel) return { ok: true, path: join(dir, wheel) };
-  return { ok: false, reason: result.error?.message ?? (result.stderr.trim().split("\n").at(-1) || `pip exited with ${result.status}`) };
+  const result = spawnSync(
+    "python3",
+    ["-m", "pip", "download", "--no-deps", "--only-binary=:all:", "--disable-pip-version-check", "--retries", "1", "--timeout", "10", "-q", "-d", dir, ...requirements],
+    { encoding: "utf8", timeout: timeoutMs },
+  );
+  const files = readdirSync(dir).filter((name) => name.endsWith(".whl"));
+  const reason = result.error?.message ?? (result.stderr.trim().split("\n").at(-1) || `pip exited with ${result.status}`);
+  const answers = new Map<string, RealWheel>();
+  for (const requirement of requirements) {
+    const project = normal(requirement.split(/[<>=!~ \[]/)[0]!);
+    const wheel = files.find((name) => normal(name.split("-")[0]!) === project);
+    answers.set(requirement, wheel ? { ok: true, path: join(dir, wheel) } : { ok: false, reason: `no wheel for ${requirement}: ${reason}` });
+  }
+  return answers;
 }

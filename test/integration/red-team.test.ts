@@ -102,8 +102,8 @@ const PROBES: Probe[] = [
   },
   {
     name: "import js",
-    reaches: "the host's globals: process, Bun, require, fetch",
-    code: "import js\nverdict([n for n in ('process', 'Bun', 'require', 'fetch', 'WebSocket', 'globalThis', 'eval', 'Function') if hasattr(js, n)], 'js has no host globals')",
+    reaches: "the host's globals: process, Bun, require, globalThis, WebSocket (js.fetch is woma's, which asks the daemon's broker)",
+    code: "import js\nverdict([n for n in ('process', 'Bun', 'require', 'WebSocket', 'globalThis', 'eval', 'Function', 'Worker', 'XMLHttpRequest') if hasattr(js, n)], 'js has no host globals')",
   },
   {
     name: "the JS module finder's registry",
@@ -196,9 +196,9 @@ const PROBES: Probe[] = [
     code: "import os\nforged = b'Content-Length: 90\\r\\n\\r\\n{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"status\":\"success\",\"result\":\"FORGED\"}}'\nfor fd in range(0, 8):\n    try: os.write(fd, forged)\n    except OSError: pass\nfor path in ('/dev/stdout', '/dev/tty', '/dev/fd/3'):\n    try:\n        with open(path, 'wb') as f: f.write(forged)\n    except OSError: pass\n'blocked: genuine'",
   },
   {
-    name: "reading /dev/tty and fd 0",
-    reaches: "the daemon's requests on the runner's channel",
-    code: "import os\ngot = []\nfor fd in (0, 3):\n    try: got.append(os.read(fd, 100))\n    except OSError: pass\nverdict([g for g in got if b'jsonrpc' in g], 'no descriptor carries the protocol')",
+    name: "reading /dev/tty, a tty made with os.mknod, and fd 0",
+    reaches: "the daemon's requests, which arrive on the runner process's stdin",
+    code: "import os, stat\ngot = []\nfor fd in (0, 3):\n    try: got.append(os.read(fd, 100))\n    except OSError: pass\ntry:\n    getattr(os, 'mknod', lambda *a: None)('/tmp/mytty', stat.S_IFCHR | 0o666, os.makedev(5, 0))\nexcept OSError: pass\nfor path in ('/dev/tty', '/dev/tty1', '/tmp/mytty'):\n    try:\n        with open(path, 'rb', buffering=0) as f: got.append(f.read(100))\n    except OSError: pass\nverdict([g for g in got if g and (b'jsonrpc' in g or b'Content-Length' in g)], 'no device or descriptor carries the protocol')",
   },
   {
     name: "the snapshot file",
