@@ -3,6 +3,7 @@ import { accessSync, constants } from "node:fs";
 import type { Argv } from "yargs";
 import { defaultDaemonOptions, expandHome, type DaemonOptions } from "../daemon/daemon-options.ts";
 import { NET_MODES, parseNetPolicy, type NetMode } from "../daemon/net/net-policy.ts";
+import type { IsolationRequest } from "../daemon/sandbox/isolation.ts";
 
 /** Flags that say where Python packages come from, shared by the daemon's commands and `woma packages`. */
 export function packageSourceFlags<T>(y: Argv<T>) {
@@ -37,7 +38,7 @@ export function daemonFlags<T>(y: Argv<T>) {
 export interface DaemonArgs {
   workers: number;
   "pyodide-cache": string;
-  isolation: "auto" | "namespace" | "process";
+  isolation: IsolationRequest;
   timeout?: number;
   "max-output": number;
   "memory-limit": number;

@@ -16,6 +16,8 @@ import type {
   SessionListResult,
   SessionResetParams,
   SessionResetResult,
+  SnapshotInfo,
+  TenantInfo,
   VersionInfo,
 } from "../protocol/generated/types.ts";
 import { PROTOCOL_VERSION, WOMA_VERSION } from "../protocol/version.ts";
@@ -122,7 +124,7 @@ export class Daemon {
   info(tenant: Tenant): InfoResult {
     const runners = this.pool.info(tenant.id);
     const snapshotState = this.snapshots.state === "missing" ? "building" : this.snapshots.state;
-    const snapshot: NonNullable<InfoResult["snapshot"]> = { state: snapshotState, path: this.snapshots.path };
+    const snapshot: SnapshotInfo = { state: snapshotState, path: this.snapshots.path };
     const bytes = this.snapshots.bytes();
     if (bytes !== undefined) snapshot.bytes = bytes;
     if (this.snapshots.detail) snapshot.detail = this.snapshots.detail;
@@ -280,6 +282,6 @@ export class Daemon {
 }
 
 /** The wire form of a tenant: its name, or that it is the connection's own. */
-function tenantInfo(tenant: Tenant): NonNullable<InitializeResult["tenant"]> {
+function tenantInfo(tenant: Tenant): TenantInfo {
   return tenant.named ? { name: tenant.id, shared: true } : { name: null, shared: false };
 }

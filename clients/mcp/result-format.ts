@@ -1,6 +1,6 @@
 /** Turns what the daemon answered into MCP tool results, in one place: readable labelled text plus `structuredContent`. */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import type { RunResult } from "../../protocol/generated/types.ts";
+import type { RunResult, SessionState } from "../../protocol/generated/types.ts";
 import { failureData, isCancelled, isRuntimeTerminated, isTimedOut } from "../shared/run-errors.ts";
 import { describeDuration } from "./mcp-options.ts";
 import type { RunPythonOutput, SessionSummary } from "./tools.ts";
@@ -141,7 +141,7 @@ export function sessionListToTool(sessions: SessionSummary[]): CallToolResult {
 }
 
 /** The result of `reset_session`. */
-export function sessionResetToTool(session: string, state: "ready" | "lost"): CallToolResult {
+export function sessionResetToTool(session: string, state: SessionState): CallToolResult {
   return { content: [{ type: "text", text: `Session "${session}" was reset: its globals are empty.` }], structuredContent: { session, state } };
 }
 

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { createInterface, type Interface } from "node:readline";
-import type { RunResult } from "../../protocol/generated/types.ts";
+import type { CheckStatus, RunResult } from "../../protocol/generated/types.ts";
 import type { DaemonClient } from "../shared/daemon-client.ts";
 import { WomaErrorCodes } from "../../protocol/error-codes.ts";
 import { describeRunFailure, errorCode, isCancelled, isSessionLost } from "../shared/run-errors.ts";
@@ -185,7 +185,7 @@ export async function runRepl(client: DaemonClient, options: ReplOptions): Promi
       prompt();
       continue;
     }
-    let status: "complete" | "incomplete" | "invalid";
+    let status: CheckStatus;
     try {
       status = (await client.check(source)).status;
     } catch (error) {

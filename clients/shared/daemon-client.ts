@@ -14,6 +14,7 @@ import type {
   SessionCreateResult,
   SessionListResult,
   SessionResetResult,
+  Stream,
 } from "../../protocol/generated/types.ts";
 import {
   CheckRequest,
@@ -33,7 +34,7 @@ import { BoundedMessageReader, nodeStreamSource } from "../../protocol/wire/boun
 /** Options of one run as a client sees them. */
 export interface ClientRunOptions {
   /** Called with each piece of output while the run is going. */
-  onOutput?: (stream: "stdout" | "stderr", text: string) => void;
+  onOutput?: (stream: Stream, text: string) => void;
   /** Aborting the signal cancels the run (`$/cancelRequest`); the promise then rejects with the daemon's answer. */
   signal?: AbortSignal;
 }
@@ -45,7 +46,7 @@ let runCounter = 0;
 
 /** A connection to a daemon, with one method per protocol request. */
 export class DaemonClient {
-  private readonly outputListeners = new Map<string, (stream: "stdout" | "stderr", text: string) => void>();
+  private readonly outputListeners = new Map<string, (stream: Stream, text: string) => void>();
   private readonly prefix = `c${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 
   constructor(
