@@ -29,7 +29,7 @@ import { runnerCommand } from "./pool/runner-command.ts";
 import { createLauncher, runnerMessageLimit, type LaunchRunner } from "./pool/runner-launcher.ts";
 import type { Runner } from "./pool/runner.ts";
 import { SnapshotStore, type SnapshotView } from "./pool/snapshot-store.ts";
-import { WorkerPool } from "./pool/worker-pool.ts";
+import { WorkerPool, type PoolTiming } from "./pool/worker-pool.ts";
 import { RunExecutor, type RunContext } from "./run/run-executor.ts";
 import { PYTHON_ENV } from "./runner/python-env.ts";
 import runtimeSource from "./runner/woma_runtime.py" with { type: "text" };
@@ -38,6 +38,22 @@ import { sessionInfo, type Session } from "./session/session-store.ts";
 import { TenantRegistry, type Tenant } from "./session/tenant-registry.ts";
 
 const SWEEP_MS = 1000;
+
+/** The daemon's clocks, injectable so in-process tests with fake runners run in milliseconds. */
+export interface DaemonTiming {
+  /** How often idle sessions are looked for, in ms (default 1000). */
+  sweepMs?: number;
+  /** The pool's clocks. */
+  pool?: PoolTiming;
+}
+
+/** What {@link Daemon.create} builds a daemon from besides its options. */
+export interface DaemonParts {
+  isolation: Pick<Isolation, "info">;
+  launch: LaunchRunner;
+  snapshots: SnapshotView;
+  timing?: DaemonTiming;
+}
 
 /**
  * A running daemon. Create it with {@link Daemon.start}; it boots its runners in the
@@ -57,6 +73,7 @@ export class Daemon {
     private readonly isolation: Pick<Isolation, "info">,
     private readonly pool: WorkerPool,
     private readonly snapshots: SnapshotView,
+    sweepMs: number,
   ) {
     this.executor = new RunExecutor(pool, options);
     pool.onRunnerDied = (runner, reason) => {
@@ -64,7 +81,7 @@ export class Daemon {
       const lost = tenant?.sessions.markLost(runner, `runner ${runner.id} died (${reason})`) ?? [];
       if (lost.length > 0) log("warn", `sessions lost with runner ${runner.id}: ${lost.map((s) => s.id).join(", ")}`);
     };
-    this.sweepTimer = setInterval(() => this.expireIdleSessions(), SWEEP_MS);
+    this.sweepTimer = setInterval(() => this.expireIdleSessions(), sweepMs);
     this.sweepTimer.unref?.();
   }
 
@@ -83,7 +100,7 @@ export class Daemon {
    * A daemon over any way of starting runners: {@link start} passes real runner processes;
    * tests pass a fake launcher, so the daemon's logic runs in-process in milliseconds.
    */
-  static create(options: DaemonOptions, parts: { isolation: Pick<Isolation, "info">; launch: LaunchRunner; snapshots: SnapshotView }): Daemon {
+  static create(options: DaemonOptions, parts: DaemonParts): Daemon {
     const pool = new WorkerPool({
       workers: options.workers,
       spares: options.spares,
@@ -92,8 +109,9 @@ export class Daemon {
       memoryLimitBytes: options.memoryLimitBytes,
       recycleIdleBytes: options.memoryLimitBytes / 2,
       launch: parts.launch,
+      timing: parts.timing?.pool,
     });
-    const daemon = new Daemon(options, parts.isolation, pool, parts.snapshots);
+    const daemon = new Daemon(options, parts.isolation, pool, parts.snapshots, parts.timing?.sweepMs ?? SWEEP_MS);
     pool.start();
     return daemon;
   }
