@@ -1,6 +1,6 @@
 /** A whole daemon in the test's process: `Daemon.create` over fake runners, served to `DaemonClient`s over linked pairs of in-memory streams. */
 import { DaemonClient } from "../../clients/shared/daemon-client.ts";
-import { Daemon } from "../../daemon/daemon.ts";
+import { Daemon, type DaemonTiming } from "../../daemon/daemon.ts";
 import { defaultDaemonOptions, type DaemonOptions } from "../../daemon/daemon-options.ts";
 import { setLogLevel } from "../../daemon/log.ts";
 import { serveConnection, type ServedConnection } from "../../daemon/server/serve-connection.ts";
@@ -38,6 +38,8 @@ export interface InProcessOptions {
   runners?: FakeLauncherOptions;
   /** A launcher made beforehand (to hold or fail the first boots); overrides `runners`. */
   launcher?: FakeLauncher;
+  /** Clocks over the test defaults (every few ms). */
+  timing?: DaemonTiming;
 }
 
 /**
@@ -52,7 +54,7 @@ export function startInProcessDaemon(options: InProcessOptions = {}): InProcessD
     isolation: { info: { level: "process", detail: "fake runners in the test's process" } },
     launch: launcher.launch,
     snapshots: { path: "/nonexistent/woma-fake/snapshot", state: "unavailable", detail: "fake runners need none", bytes: () => undefined },
-    timing: { sweepMs: 5, pool: { memoryCheckMs: 5, spareBackoffMs: () => 5 } },
+    timing: { sweepMs: 5, ...options.timing, pool: { memoryCheckMs: 5, spareBackoffMs: () => 5, ...options.timing?.pool } },
   });
   const connections = new Set<InProcessConnection>();
   const connect = (): InProcessConnection => {
