@@ -1,4 +1,5 @@
 /** Turns what the daemon answered into MCP tool results, in one place: readable labelled text plus `structuredContent`. */
+import { errorMessage } from "../../protocol/describe.ts";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { RunResult, SessionState } from "../../protocol/generated/types.ts";
 import { failureData, isCancelled, isRuntimeTerminated, isTimedOut } from "../shared/run-errors.ts";
@@ -93,11 +94,11 @@ export function runFailureToTool(error: unknown, context: RunContext): CallToolR
   } else if (isRuntimeTerminated(error)) {
     status = "terminated";
     type = "RuntimeTerminated";
-    message = `the Python process died while running the code${where} (out of memory, or a crash): ${context.clean(error instanceof Error ? error.message : String(error))}`;
+    message = `the Python process died while running the code${where} (out of memory, or a crash): ${context.clean(errorMessage(error))}`;
   } else {
     status = "error";
     type = "ServerError";
-    message = `woma could not run the code: ${context.clean(error instanceof Error ? error.message : String(error))}`;
+    message = `woma could not run the code: ${context.clean(errorMessage(error))}`;
   }
   return toolResult(
     {

@@ -1,4 +1,5 @@
 /** Reads a request's JSON body within a size limit, refusing bodies that are too big, not UTF-8, not JSON or not an object. */
+import { describeValue, errorMessage } from "../../protocol/describe.ts";
 import { RestError } from "./rest-errors.ts";
 
 /** The default body limit: 1 MiB. */
@@ -39,13 +40,6 @@ export async function readBodyBytes(request: Request, limit: number): Promise<Ui
   return bytes;
 }
 
-function describeJson(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return "a string";
-  return `a ${typeof value}`;
-}
-
 /**
  * Parses the body as one JSON object. Throws a 400 {@link RestError} naming the problem
  * for an empty body, bytes that are not UTF-8, text that is not JSON, or JSON that is
@@ -64,11 +58,11 @@ export async function readJsonObject(request: Request, limit: number, example: s
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw new RestError("bad_request", `request body is not valid JSON (${reason}); expected a JSON object like ${example}`, {}, {}, { cause: error });
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new RestError("bad_request", `request body must be a JSON object like ${example}, got ${describeJson(value)}`);
+    throw new RestError("bad_request", `request body must be a JSON object like ${example}, got ${describeValue(value)}`);
   }
   return value as Record<string, unknown>;
 }

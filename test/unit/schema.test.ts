@@ -52,7 +52,7 @@ describe("schema", () => {
 
 describe("params validation names what is wrong", () => {
   test.each([
-    [{ code: 5 }, "params.code must be string, got number 5"],
+    [{ code: 5 }, "params.code must be string, got the number 5"],
     [{}, "params.code is required"],
     [{ code: "1", timeout_ms: -1 }, "params.timeout_ms must be >= 0"],
     [{ code: "1", session_id: "bad name!" }, "params.session_id must match"],
