@@ -1,9 +1,10 @@
 /** Reads a request's JSON body within a size limit, refusing bodies that are too big, not UTF-8, not JSON or not an object. */
+import { DEFAULTS } from "../../protocol/defaults.ts";
 import { describeValue, errorMessage } from "../../protocol/describe.ts";
 import { RestError } from "./rest-errors.ts";
 
 /** The default body limit: 1 MiB. */
-export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_BODY_BYTES = DEFAULTS.restMaxBodyBytes;
 
 function tooLarge(limit: number, got: string): RestError {
   return new RestError("bad_request", `request body too large: the limit is ${limit} bytes (--max-body), got ${got}`);
