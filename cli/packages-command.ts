@@ -1,4 +1,5 @@
 /** `woma packages list|fetch|mirror`: what Pyodide's lock offers, filling the package cache, and writing an offline mirror. */
+import { DEFAULTS } from "../protocol/defaults.ts";
 import { errorMessage } from "../protocol/describe.ts";
 import type { Argv, CommandModule } from "yargs";
 import { expandHome } from "../daemon/daemon-options.ts";
@@ -9,7 +10,7 @@ import type { PackageStore } from "../daemon/packages/package-store.ts";
 import { packageSourceFlags } from "./daemon-flags.ts";
 
 function commonFlags<T>(y: Argv<T>) {
-  return packageSourceFlags(y).option("pyodide-cache", { type: "string", default: "~/.pyodide-env", describe: "Cache directory; packages go to <dir>/packages/<pyodide version>/ (~ is expanded)" });
+  return packageSourceFlags(y).option("pyodide-cache", { type: "string", default: DEFAULTS.cacheDir, describe: "Cache directory; packages go to <dir>/packages/<pyodide version>/ (~ is expanded)" });
 }
 
 /** The flags every `woma packages` subcommand shares. */
