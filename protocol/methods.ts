@@ -42,16 +42,3 @@ export const RunRequest = new RequestType<RunParams, RunResult, void>("python/ru
 export const CheckRequest = new RequestType<CheckParams, CheckResult, void>("python/check");
 /** `python/output` (daemon to client): output of a run while it is going. */
 export const OutputNotificationType = new NotificationType<OutputNotification>("python/output");
-
-/** The names of every request method, for the daemon's dispatch table and the tests. */
-export const REQUEST_METHODS = [
-  InitializeRequest.method,
-  InfoRequest.method,
-  ShutdownRequest.method,
-  SessionCreateRequest.method,
-  SessionListRequest.method,
-  SessionResetRequest.method,
-  SessionCloseRequest.method,
-  RunRequest.method,
-  CheckRequest.method,
-] as const;
