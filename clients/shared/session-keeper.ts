@@ -156,7 +156,7 @@ export class SessionKeeper {
 }
 
 /** The refusal a keeper can recover from, or undefined for any other error. */
-export function refusalOf(error: unknown): Refusal | undefined {
+function refusalOf(error: unknown): Refusal | undefined {
   const code = errorCode(error);
   const message = errorMessage(error);
   if (code === WomaErrorCodes.SessionNotFound) return { cause: "missing", message };
