@@ -140,7 +140,8 @@ describe("cancel", () => {
     const d = daemon();
     await d.client.createSession({ session_id: "s" });
     const runner = await runnerOf(d, "s");
-    const blocker = d.client.run({ code: "sleep(20)", session_id: "s" });
+    const release = new AbortController();
+    const blocker = d.client.run({ code: "hang()", session_id: "s" }, { signal: release.signal }).catch(() => "released");
     await runner.whenRunning();
     const controller = new AbortController();
     const queued = d.client.run({ code: "never = 1", session_id: "s" }, { signal: controller.signal });
@@ -149,8 +150,9 @@ describe("cancel", () => {
     const error = await rejection(queued);
     expect(error.code).toBe(JsonRpcErrorCodes.RequestCancelled);
     expect(error.message).toContain("before it started");
-    await blocker;
-    expect(runner.codes).toEqual(["sleep(20)"]);
+    release.abort();
+    expect(await blocker).toBe("released");
+    expect(runner.codes).toEqual(["hang()"]);
     expect(runner.globalsOf("s")).toEqual({});
   });
 

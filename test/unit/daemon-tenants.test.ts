@@ -106,9 +106,13 @@ describe("tenants", () => {
     const b = d.connect();
     const sa = [(await a.client.createSession()).session, (await a.client.createSession()).session];
     expect(sa[0]!.runner_id).not.toBe(sa[1]!.runner_id);
-    const runs = [...sa.map((s) => a.client.run({ code: "sleep(10)", session_id: s.session_id })), b.client.run({ code: "sleep(10)" }), b.client.run({ code: "sleep(10)" })];
+    // Runs that go on until cancelled, so all four must be running at once for the wait to end.
+    const stop = new AbortController();
+    const hang = (client: typeof a.client, session_id?: string) => client.run({ code: "hang()", ...(session_id ? { session_id } : {}) }, { signal: stop.signal }).catch(() => "stopped");
+    const runs = [...sa.map((s) => hang(a.client, s.session_id)), hang(b.client), hang(b.client)];
     await waitUntil("four runners busy at once", () => d.launcher.runners.filter((r) => r.busy).length === 4);
-    await Promise.all(runs);
+    stop.abort();
+    expect(await Promise.all(runs)).toEqual(["stopped", "stopped", "stopped", "stopped"]);
     for (const client of [a.client, b.client]) expect((await client.info()).runners.filter((r) => r.role === "shared")).toHaveLength(2);
     await Promise.all([1, 2, 3].map(() => a.client.run({ code: "1" })));
     expect((await a.client.info()).runners.filter((r) => r.role === "shared")).toHaveLength(2);
@@ -117,7 +121,8 @@ describe("tenants", () => {
   test("the queue limit is per tenant: one tenant's full queue does not refuse another's runs", async () => {
     const d = daemon({ daemon: { maxQueue: 2 } });
     const busy = d.connect();
-    const hold = busy.client.run({ code: "sleep(20)" });
+    const release = new AbortController();
+    const hold = busy.client.run({ code: "hang()" }, { signal: release.signal }).catch(() => "released");
     await waitUntil("the hold to run", () => d.launcher.runners.some((r) => r.busy));
     const queued = [busy.client.run({ code: "'q'" }), busy.client.run({ code: "'q'" })];
     await waitUntil("two runs queued", async () => (await busy.client.info()).queued === 2);
@@ -125,7 +130,8 @@ describe("tenants", () => {
     expect(refused.code).toBe(WomaErrorCodes.PoolBusy);
     expect(refused.message).toContain("2 runs are already waiting (limit 2)");
     expect((await d.client.run({ code: "'other tenant'" })).result).toBe("'other tenant'");
-    await hold;
+    release.abort();
+    expect(await hold).toBe("released");
     expect((await Promise.all(queued)).map((r) => r.result)).toEqual(["'q'", "'q'"]);
   });
 });
