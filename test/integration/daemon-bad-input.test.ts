@@ -51,7 +51,7 @@ async function sendBadInput(peer: RawPeer): Promise<void> {
   expect(noCode.error?.message).toContain("params.code is required");
 
   const wrongType = await ask('{"jsonrpc":"2.0","id":5,"method":"python/run","params":{"code":"1","timeout_ms":"soon"}}', "timeout as a string");
-  expect(wrongType.error?.message).toContain('params.timeout_ms must be integer, got "soon"');
+  expect(wrongType.error?.message).toContain('params.timeout_ms must be integer, got the string "soon"');
 
   const byPosition = await ask('{"jsonrpc":"2.0","id":6,"method":"python/run","params":["1+1"]}', "params by position");
   expect(byPosition.error?.message).toContain("params must be an object");
