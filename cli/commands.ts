@@ -1,4 +1,5 @@
 /** The command line: parses flags with yargs and starts the REPL, the bare daemon or a bridge. */
+import { DEFAULTS, seconds } from "../protocol/defaults.ts";
 import yargs from "yargs";
 import { expandHome } from "../daemon/daemon-options.ts";
 import { setLogLevel, type LogLevel } from "../daemon/log.ts";
@@ -50,7 +51,7 @@ export async function main(argv: string[]): Promise<void> {
             return true;
           }),
       async (args) => {
-        const options = daemonOptionsFrom(args, { timeoutSeconds: 60, spares: args.socket ? 1 : 0 });
+        const options = daemonOptionsFrom(args, { timeoutSeconds: seconds(DEFAULTS.daemonTimeoutMs), spares: args.socket ? 1 : 0 });
         const { serveDaemon } = await import("../daemon/serve.ts");
         await serveDaemon(options, args.socket ? { kind: "socket", path: expandHome(args.socket) } : { kind: "stdio" });
         exitAfterFlush(0);

@@ -1,8 +1,10 @@
 /** Command-line flags shared by every command that may start a daemon, and their translation into options. */
+import { DEFAULTS } from "../protocol/defaults.ts";
 import { accessSync, constants } from "node:fs";
 import type { Argv } from "yargs";
 import { defaultDaemonOptions, expandHome, type DaemonOptions } from "../daemon/daemon-options.ts";
 import { NET_MODES, parseNetPolicy, type NetMode } from "../daemon/net/net-policy.ts";
+import type { IsolationRequest } from "../daemon/sandbox/isolation.ts";
 
 /** Flags that say where Python packages come from, shared by the daemon's commands and `woma packages`. */
 export function packageSourceFlags<T>(y: Argv<T>) {
@@ -18,7 +20,7 @@ export function daemonFlags<T>(y: Argv<T>) {
     .option("workers", { type: "number", default: defaults.workers, describe: "Runners each client (tenant) may use in parallel (0: one, and no spare)" })
     .option("spares", { type: "number", describe: "Untouched runners kept ready for new clients and fresh interpreters (default 0 for the REPL, serve, mcp on stdio and daemon --stdio; 1 for mcp --port and daemon --socket, which hand runners to new clients)" })
     .option("max-runners", { type: "number", default: defaults.maxRunners, describe: "Runners in all, spares included (each client needs one; each costs 100-200 MiB)" })
-    .option("pyodide-cache", { type: "string", default: "~/.pyodide-env", describe: "Cache directory for the Pyodide snapshot (~ is expanded)" })
+    .option("pyodide-cache", { type: "string", default: DEFAULTS.cacheDir, describe: "Cache directory for the Pyodide snapshot (~ is expanded)" })
     .option("isolation", { choices: ["auto", "namespace", "process"] as const, default: "auto" as const, describe: "How runners are isolated (auto: namespace when available)" })
     .option("timeout", { type: "number", describe: "Timeout of a run in seconds, 0 for none (default: none in the REPL, 60 for daemon, 30 for serve and mcp, where it is also the most a request may ask for)" })
     .option("max-output", { type: "number", default: defaults.maxOutputBytes, describe: "Bytes of stdout (and of stderr) kept per run" })
@@ -38,7 +40,7 @@ export function daemonFlags<T>(y: Argv<T>) {
 export interface DaemonArgs {
   workers: number;
   "pyodide-cache": string;
-  isolation: "auto" | "namespace" | "process";
+  isolation: IsolationRequest;
   timeout?: number;
   "max-output": number;
   "memory-limit": number;

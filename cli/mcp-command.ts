@@ -1,12 +1,10 @@
 /** The `woma mcp` command: the MCP server, on stdio by default or on Streamable HTTP with --port. */
+import { DEFAULTS, seconds } from "../protocol/defaults.ts";
 import type { Argv, CommandModule } from "yargs";
 import type { McpHttpAccess } from "../clients/mcp/http.ts";
 import { defaultMcpOptions, type McpOptions } from "../clients/mcp/mcp-options.ts";
 import { daemonFlags, daemonOptionsFrom, exitAfterFlush } from "./daemon-flags.ts";
 import { tokenFrom } from "./token-flag.ts";
-
-/** Default longest run of an MCP tool call, in seconds (`--timeout`). */
-const DEFAULT_TIMEOUT_SECONDS = 30;
 
 function mcpFlags<T>(y: Argv<T>) {
   return daemonFlags(y)
@@ -27,7 +25,7 @@ function mcpFlags<T>(y: Argv<T>) {
         "A web origin allowed to call the HTTP server besides loopback ones (repeatable; 'none': no CORS headers). '*' allows every origin; it is not the default because any web page you visit could then run code here. With --token every origin is allowed anyway",
     })
     .option("token", { type: "string", describe: "With --port: require 'Authorization: Bearer <token>' on every request but preflight (or set WOMA_TOKEN); any web origin may then call with it" })
-    .option("session-idle-timeout", { type: "number", default: 1800, describe: "Seconds without a run after which a Python session (and an idle HTTP MCP session) is closed (0: never)" })
+    .option("session-idle-timeout", { type: "number", default: seconds(DEFAULTS.mcpSessionIdleMs), describe: "Seconds without a run after which a Python session (and an idle HTTP MCP session) is closed (0: never)" })
     .option("fresh-interpreter", { type: "boolean", default: false, describe: "Give every Python session a runner process of its own, sharing no imported module or file (one process per session)" })
     .option("connect", { type: "string", describe: "Use the daemon listening on this Unix socket instead of starting one" });
 }
@@ -40,7 +38,7 @@ function mcpOptionsFrom(args: McpArgs): McpOptions {
   if (!(idle >= 0)) throw new Error(`--session-idle-timeout must be a number of seconds, 0 or more, got ${idle}`);
   return {
     ...defaultMcpOptions(),
-    maxTimeoutMs: Math.round((args.timeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000),
+    maxTimeoutMs: args.timeout === undefined ? DEFAULTS.bridgeTimeoutMs : Math.round(args.timeout * 1000),
     sessionIdleMs: Math.round(idle * 1000),
     freshInterpreter: args["fresh-interpreter"],
   };
@@ -67,7 +65,7 @@ async function runMcp(args: McpArgs): Promise<void> {
   const options = mcpOptionsFrom(args);
   // Checked before the daemon starts, so a bad flag costs no runner boot.
   const http = await httpFrom(args);
-  const daemon = await openDaemon(daemonOptionsFrom(args, { timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, spares: args.port === undefined ? 0 : 1 }), args.connect);
+  const daemon = await openDaemon(daemonOptionsFrom(args, { timeoutSeconds: seconds(DEFAULTS.bridgeTimeoutMs), spares: args.port === undefined ? 0 : 1 }), args.connect);
   let stop: () => Promise<void>;
   let done: Promise<void>;
   try {

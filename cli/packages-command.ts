@@ -1,4 +1,6 @@
 /** `woma packages list|fetch|mirror`: what Pyodide's lock offers, filling the package cache, and writing an offline mirror. */
+import { DEFAULTS } from "../protocol/defaults.ts";
+import { errorMessage } from "../protocol/describe.ts";
 import type { Argv, CommandModule } from "yargs";
 import { expandHome } from "../daemon/daemon-options.ts";
 import type { DownloadProgress } from "../daemon/packages/verified-download.ts";
@@ -8,7 +10,7 @@ import type { PackageStore } from "../daemon/packages/package-store.ts";
 import { packageSourceFlags } from "./daemon-flags.ts";
 
 function commonFlags<T>(y: Argv<T>) {
-  return packageSourceFlags(y).option("pyodide-cache", { type: "string", default: "~/.pyodide-env", describe: "Cache directory; packages go to <dir>/packages/<pyodide version>/ (~ is expanded)" });
+  return packageSourceFlags(y).option("pyodide-cache", { type: "string", default: DEFAULTS.cacheDir, describe: "Cache directory; packages go to <dir>/packages/<pyodide version>/ (~ is expanded)" });
 }
 
 /** The flags every `woma packages` subcommand shares. */
@@ -33,7 +35,7 @@ async function reportFailure(work: () => Promise<void>): Promise<void> {
   try {
     await work();
   } catch (error) {
-    process.stderr.write(`woma: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`woma: ${errorMessage(error)}\n`);
     process.exitCode = 1;
   }
 }
@@ -41,7 +43,7 @@ async function reportFailure(work: () => Promise<void>): Promise<void> {
 /** One line per failure, except that packages whose source could not be reached share one line (a network outage is one problem, not 30). */
 function describeFailures(failures: Array<{ name: string; error: unknown }>): string {
   const unreachable = failures.filter(({ error }) => error instanceof PackageError && error.code === "SOURCE_UNREACHABLE");
-  const lines = failures.filter((failure) => !unreachable.includes(failure)).map(({ error }) => (error instanceof Error ? error.message : String(error)));
+  const lines = failures.filter((failure) => !unreachable.includes(failure)).map(({ error }) => errorMessage(error));
   const first = unreachable[0];
   if (first) {
     const others = unreachable.slice(1).map(({ name }) => name);

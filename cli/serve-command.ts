@@ -1,4 +1,5 @@
 /** `woma serve`: the REST bridge's command line — flags, start-up, the listening line, and a clean stop on SIGTERM or SIGINT. */
+import { DEFAULTS, seconds } from "../protocol/defaults.ts";
 import type { Argv, CommandModule } from "yargs";
 import type { RestHandler } from "../clients/rest/handler.ts";
 import type { RestServer } from "../clients/rest/server.ts";
@@ -27,9 +28,9 @@ function serveFlags<T>(y: Argv<T>) {
         "A web origin allowed to call besides loopback ones, e.g. https://app.example (repeat or comma-separate; 'none': no CORS headers). " +
         "'*' allows every origin, the original tool's open CORS; it is not the default because any web page you visit could then run code here. With --token every origin is allowed anyway",
     })
-    .option("max-body", { type: "number", default: 1024 * 1024, describe: "Largest request body, in bytes" })
+    .option("max-body", { type: "number", default: DEFAULTS.restMaxBodyBytes, describe: "Largest request body, in bytes" })
     .option("reset-globals", { type: "boolean", default: false, describe: "Run each request in fresh globals unless it says \"reset_globals\": false" })
-    .option("session-idle-timeout", { type: "number", default: 3600, describe: "Close a named session after this many seconds without a run (0: never)" })
+    .option("session-idle-timeout", { type: "number", default: seconds(DEFAULTS.restSessionIdleMs), describe: "Close a named session after this many seconds without a run (0: never)" })
     .option("connect", { type: "string", describe: "Use the daemon listening on this Unix socket instead of starting one" });
 }
 
@@ -57,7 +58,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
     const maxBodyBytes = wholeNumber("max-body", args["max-body"], 1);
     const sessionIdleTimeoutMs = wholeNumber("session-idle-timeout", args["session-idle-timeout"], 0) * 1000;
     const token = tokenFrom(args.token);
-    const daemonOptions = daemonOptionsFrom(args, { timeoutSeconds: 30, spares: 0 });
+    const daemonOptions = daemonOptionsFrom(args, { timeoutSeconds: seconds(DEFAULTS.bridgeTimeoutMs), spares: 0 });
     // Heavy modules load only for this command, so the REPL's start does not pay for them.
     const [{ guardNotes, webGuardFrom }, { createRestHandler }, { startRestServer }, { waitUntilReady }, { openDaemon }] = await Promise.all([
       import("../clients/shared/web-guard.ts"),

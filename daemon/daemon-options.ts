@@ -1,4 +1,5 @@
 /** The daemon's settings, with their defaults. */
+import { DEFAULTS } from "../protocol/defaults.ts";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { defaultNetPolicy, type NetPolicy } from "./net/net-policy.ts";
@@ -59,12 +60,12 @@ export function defaultDaemonOptions(): DaemonOptions {
     workers: 1,
     spares: 0,
     maxRunners: 16,
-    cacheDir: expandHome("~/.pyodide-env"),
+    cacheDir: expandHome(DEFAULTS.cacheDir),
     isolation: "auto",
     defaultTimeoutMs: 0,
     interruptGraceMs: 1000,
-    maxOutputBytes: 1024 * 1024,
-    maxResultChars: 1024 * 1024,
+    maxOutputBytes: DEFAULTS.maxOutputBytes,
+    maxResultChars: DEFAULTS.maxResultChars,
     maxMessageBytes: 16 * 1024 * 1024,
     maxQueue: 256,
     memoryLimitBytes: 2 * 1024 * 1024 * 1024,

@@ -20,6 +20,8 @@ import type {
   SessionListResult,
   SessionResetParams,
   SessionResetResult,
+  SnapshotInfo,
+  TenantInfo,
   VersionInfo,
 } from "../protocol/generated/types.ts";
 import { PROTOCOL_VERSION, WOMA_VERSION } from "../protocol/version.ts";
@@ -36,7 +38,7 @@ import { createLauncher, runnerMessageLimit, type LaunchRunner } from "./pool/ru
 import type { Runner } from "./pool/runner.ts";
 import type { RunnerInstallParams, RunnerPackagesParams, WheelSpec } from "./runner/runner-protocol.ts";
 import { SnapshotStore, type SnapshotView } from "./pool/snapshot-store.ts";
-import { WorkerPool } from "./pool/worker-pool.ts";
+import { WorkerPool, type PoolTiming } from "./pool/worker-pool.ts";
 import { RunExecutor, type RunContext } from "./run/run-executor.ts";
 import { PYTHON_ENV } from "./runner/python-env.ts";
 import { RUNTIME_SOURCE } from "./runner/python-runtime.ts";
@@ -45,6 +47,24 @@ import { sessionInfo, type Session } from "./session/session-store.ts";
 import { TenantRegistry, type Tenant } from "./session/tenant-registry.ts";
 
 const SWEEP_MS = 1000;
+
+/** The daemon's clocks, injectable so in-process tests with fake runners run in milliseconds. */
+export interface DaemonTiming {
+  /** How often idle sessions are looked for, in ms (default 1000). */
+  sweepMs?: number;
+  /** The pool's clocks. */
+  pool?: PoolTiming;
+}
+
+/** What {@link Daemon.create} builds a daemon from besides its options. */
+export interface DaemonParts {
+  isolation: Pick<Isolation, "info">;
+  launch: LaunchRunner;
+  snapshots: SnapshotView;
+  packages?: PackageService;
+  relay?: FetchRelay;
+  timing?: DaemonTiming;
+}
 
 /**
  * A running daemon. Create it with {@link Daemon.start}; it boots its runners in the
@@ -70,7 +90,7 @@ export class Daemon {
   ) {}
 
   /** Joins the pool (made after the daemon, since the pool's runners ask the daemon for packages). */
-  private attach(pool: WorkerPool): void {
+  private attach(pool: WorkerPool, sweepMs: number): void {
     this.pool = pool;
     this.executor = new RunExecutor(pool, this.options);
     pool.onRunnerDied = (runner, reason) => {
@@ -78,7 +98,7 @@ export class Daemon {
       const lost = this.tenants.get(runner.tenant)?.sessions.markLost(runner, `runner ${runner.id} died (${reason})`) ?? [];
       if (lost.length > 0) log("warn", `sessions lost with runner ${runner.id}: ${lost.map((s) => s.id).join(", ")}`);
     };
-    this.sweepTimer = setInterval(() => this.expireIdleSessions(), SWEEP_MS);
+    this.sweepTimer = setInterval(() => this.expireIdleSessions(), sweepMs);
     this.sweepTimer.unref?.();
   }
 
@@ -110,7 +130,7 @@ export class Daemon {
    * A daemon over any way of starting runners: {@link start} passes real runner processes;
    * tests pass a fake launcher, so the daemon's logic runs in-process in milliseconds.
    */
-  static create(options: DaemonOptions, parts: { isolation: Pick<Isolation, "info">; launch: LaunchRunner; snapshots: SnapshotView; packages?: PackageService; relay?: FetchRelay }): Daemon {
+  static create(options: DaemonOptions, parts: DaemonParts): Daemon {
     const daemon = new Daemon(options, parts.isolation, parts.snapshots, parts.packages, parts.relay);
     const pool = new WorkerPool({
       workers: options.workers,
@@ -121,8 +141,9 @@ export class Daemon {
       recycleIdleBytes: options.memoryLimitBytes / 2,
       launch: parts.launch,
       host: (runner, method, params) => daemon.answerRunner(runner, method, params),
+      timing: parts.timing?.pool,
     });
-    daemon.attach(pool);
+    daemon.attach(pool, parts.timing?.sweepMs ?? SWEEP_MS);
     pool.start();
     return daemon;
   }
@@ -153,7 +174,7 @@ export class Daemon {
   info(tenant: Tenant): InfoResult {
     const runners = this.pool.info(tenant.id);
     const snapshotState = this.snapshots.state === "missing" ? "building" : this.snapshots.state;
-    const snapshot: NonNullable<InfoResult["snapshot"]> = { state: snapshotState, path: this.snapshots.path };
+    const snapshot: SnapshotInfo = { state: snapshotState, path: this.snapshots.path };
     const bytes = this.snapshots.bytes();
     if (bytes !== undefined) snapshot.bytes = bytes;
     if (this.snapshots.detail) snapshot.detail = this.snapshots.detail;
@@ -400,6 +421,6 @@ function preloadFor(packages: PackageService, names: readonly string[]): Promise
 }
 
 /** The wire form of a tenant: its name, or that it is the connection's own. */
-function tenantInfo(tenant: Tenant): NonNullable<InitializeResult["tenant"]> {
+function tenantInfo(tenant: Tenant): TenantInfo {
   return tenant.named ? { name: tenant.id, shared: true } : { name: null, shared: false };
 }

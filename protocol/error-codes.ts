@@ -50,6 +50,3 @@ export const JsonRpcErrorCodes = {
   /** The client cancelled the request with `$/cancelRequest`. */
   RequestCancelled: -32800,
 } as const;
-
-/** Every code woma may send, by name. */
-export type WomaErrorCode = (typeof WomaErrorCodes)[Exclude<keyof typeof WomaErrorCodes, "rangeStart" | "rangeEnd">];

@@ -50,16 +50,3 @@ export const PackagesInstallRequest = new RequestType<PackagesInstallParams, Pac
 export const PackagesListRequest = new RequestType<PackagesListParams, PackagesListResult, void>("packages/list");
 /** `python/output` (daemon to client): output of a run while it is going. */
 export const OutputNotificationType = new NotificationType<OutputNotification>("python/output");
-
-/** The names of every request method, for the daemon's dispatch table and the tests. */
-export const REQUEST_METHODS = [
-  InitializeRequest.method,
-  InfoRequest.method,
-  ShutdownRequest.method,
-  SessionCreateRequest.method,
-  SessionListRequest.method,
-  SessionResetRequest.method,
-  SessionCloseRequest.method,
-  RunRequest.method,
-  CheckRequest.method,
-] as const;

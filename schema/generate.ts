@@ -12,9 +12,26 @@ const banner = `/**
  * DO NOT EDIT: change the schema and run \`bun run schema:gen\`.
  */`;
 
+/**
+ * A property that is a `$ref` with a description of its own (`{ "$ref": "#/definitions/Stream",
+ * "description": "..." }`) would make the generator declare a second, identical type for it
+ * (`Stream1`). Wrapping the reference in a one-item `allOf`, which validates the same, makes
+ * the property use the named type and keeps its description as the property's doc comment.
+ */
+function referToNamedTypes(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(referToNamedTypes);
+  if (node === null || typeof node !== "object") return node;
+  const record = node as Record<string, unknown>;
+  if (typeof record.$ref === "string" && typeof record.description === "string") {
+    const { $ref, ...rest } = record;
+    return { ...rest, allOf: [{ $ref }] };
+  }
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, referToNamedTypes(value)]));
+}
+
 /** Renders the generated file's text from the schema on disk. */
 export async function renderTypes(): Promise<string> {
-  const schema = JSON.parse(readFileSync(schemaPath, "utf8")) as JSONSchema;
+  const schema = referToNamedTypes(JSON.parse(readFileSync(schemaPath, "utf8"))) as JSONSchema;
   const body = await compile(schema, "WomaProtocol", {
     bannerComment: banner,
     unreachableDefinitions: true,

@@ -1,4 +1,5 @@
 /** The MCP server's settings, shared by its transports, with their defaults. */
+import { DEFAULTS } from "../../protocol/defaults.ts";
 
 /** How the MCP server treats runs and sessions; every connection of one server shares them. */
 export interface McpOptions {
@@ -14,7 +15,7 @@ export interface McpOptions {
 
 /** The defaults: 30 s per run, sessions closed after 30 min idle, shared interpreters, 8,000 characters per section. */
 export function defaultMcpOptions(): McpOptions {
-  return { maxTimeoutMs: 30_000, sessionIdleMs: 30 * 60_000, freshInterpreter: false, sectionChars: 8000 };
+  return { maxTimeoutMs: DEFAULTS.bridgeTimeoutMs, sessionIdleMs: DEFAULTS.mcpSessionIdleMs, freshInterpreter: false, sectionChars: 8000 };
 }
 
 /** A duration for people and models: "30 s", "2 min", "1 h 30 min". */

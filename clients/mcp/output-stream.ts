@@ -1,5 +1,6 @@
 /** Streams a run's output to the MCP client while it runs, as logging and progress notifications, only when the client asked. */
 import type { LoggingLevel, ServerNotification } from "@modelcontextprotocol/sdk/types.js";
+import type { Stream } from "../../protocol/generated/types.ts";
 
 /** Where a run's output may go, as the client asked for it. */
 export interface StreamRequest {
@@ -35,7 +36,7 @@ const PROGRESS_SETTLE_MS = 20;
  * {@link COALESCE_MS} ms; {@link finish} sends the rest before the result goes out.
  */
 export class OutputForwarder {
-  private pending: Array<{ stream: "stdout" | "stderr"; text: string }> = [];
+  private pending: Array<{ stream: Stream; text: string }> = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private printed = 0;
   private lastProgressAt = Number.NEGATIVE_INFINITY;
@@ -49,7 +50,7 @@ export class OutputForwarder {
   }
 
   /** Takes one piece of output from the run. */
-  push(stream: "stdout" | "stderr", text: string): void {
+  push(stream: Stream, text: string): void {
     const last = this.pending[this.pending.length - 1];
     if (last && last.stream === stream) last.text += text;
     else this.pending.push({ stream, text });
@@ -76,12 +77,12 @@ export class OutputForwarder {
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   }
 
-  private logs(stream: "stdout" | "stderr"): boolean {
+  private logs(stream: Stream): boolean {
     const level = this.request.loggingLevel;
     return level !== undefined && SEVERITY[STREAM_LEVEL[stream]] >= SEVERITY[level];
   }
 
-  private async sendChunk(stream: "stdout" | "stderr", text: string): Promise<void> {
+  private async sendChunk(stream: Stream, text: string): Promise<void> {
     this.printed += text.length;
     if (this.logs(stream)) {
       await this.request.send({ method: "notifications/message", params: { level: STREAM_LEVEL[stream], logger: stream, data: text } });

@@ -1,6 +1,7 @@
 /** Turns what the daemon answered into MCP tool results, in one place: readable labelled text plus `structuredContent`. */
+import { errorMessage } from "../../protocol/describe.ts";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import type { RunResult } from "../../protocol/generated/types.ts";
+import type { RunResult, SessionState } from "../../protocol/generated/types.ts";
 import { failureData, isCancelled, isRuntimeTerminated, isTimedOut } from "../shared/run-errors.ts";
 import { describeDuration } from "./mcp-options.ts";
 import type { RunPythonOutput, SessionSummary } from "./tools.ts";
@@ -93,11 +94,11 @@ export function runFailureToTool(error: unknown, context: RunContext): CallToolR
   } else if (isRuntimeTerminated(error)) {
     status = "terminated";
     type = "RuntimeTerminated";
-    message = `the Python process died while running the code${where} (out of memory, or a crash): ${context.clean(error instanceof Error ? error.message : String(error))}`;
+    message = `the Python process died while running the code${where} (out of memory, or a crash): ${context.clean(errorMessage(error))}`;
   } else {
     status = "error";
     type = "ServerError";
-    message = `woma could not run the code: ${context.clean(error instanceof Error ? error.message : String(error))}`;
+    message = `woma could not run the code: ${context.clean(errorMessage(error))}`;
   }
   return toolResult(
     {
@@ -141,7 +142,7 @@ export function sessionListToTool(sessions: SessionSummary[]): CallToolResult {
 }
 
 /** The result of `reset_session`. */
-export function sessionResetToTool(session: string, state: "ready" | "lost"): CallToolResult {
+export function sessionResetToTool(session: string, state: SessionState): CallToolResult {
   return { content: [{ type: "text", text: `Session "${session}" was reset: its globals are empty.` }], structuredContent: { session, state } };
 }
 

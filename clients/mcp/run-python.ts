@@ -1,6 +1,7 @@
 /** The `run_python` tool: picks the timeout, opens or revives the session, runs the code with its output streamed, and formats the answer. */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import type { RunParams, RunResult } from "../../protocol/generated/types.ts";
+import { errorMessage } from "../../protocol/describe.ts";
+import type { RunParams, RunResult, Stream } from "../../protocol/generated/types.ts";
 import type { DaemonClient } from "../shared/daemon-client.ts";
 import { isSessionLost } from "../shared/run-errors.ts";
 import { describeDuration, type McpOptions } from "./mcp-options.ts";
@@ -35,35 +36,31 @@ export async function runPython(
   const { timeoutMs, note } = effectiveTimeout(args.timeout_seconds, options.maxTimeoutMs);
   const session = args.session ?? null;
   const context: RunContext = { session, notes: note ? [note] : [], timeoutMs, sectionChars: options.sectionChars, clean: (m) => scope.clean(m) };
-  const params: RunParams = { code: args.code, timeout_ms: timeoutMs };
+  const params: Omit<RunParams, "session_id"> = { code: args.code, timeout_ms: timeoutMs };
   if (session !== null) {
-    params.session_id = scope.daemonId(session);
     if (args.reset_globals) params.reset_globals = true;
     try {
       context.notes.push(...(await scope.open(session)));
     } catch (error) {
-      return toolFailure(`Could not create session "${session}": ${scope.clean(error instanceof Error ? error.message : String(error))}`);
+      return toolFailure(`Could not create session "${session}": ${scope.clean(errorMessage(error))}`);
     }
   }
 
   const output = new OutputForwarder(stream);
-  const run = (): Promise<RunResult> => client.run(params, { signal, onOutput: output.wanted ? (s, text) => output.push(s, text) : undefined });
+  const runOptions = { signal, onOutput: output.wanted ? (s: Stream, text: string) => output.push(s, text) : undefined };
   try {
     let result: RunResult;
-    try {
-      result = await run();
-    } catch (error) {
-      // Refused before it started: the session expired or was lost earlier. Bring it back and run once more.
-      const revived = session === null ? undefined : await scope.revive(session, error);
-      if (revived === undefined) throw error;
-      context.notes.push(revived);
-      result = await run();
+    if (session === null) result = await client.run(params, runOptions);
+    else {
+      const kept = await scope.run(session, params, runOptions);
+      context.notes.push(...kept.notes);
+      result = kept.result;
     }
     await output.finish();
     return runResultToTool(result, context);
   } catch (error) {
     await output.finish();
-    if (session !== null && isSessionLost(error)) context.notes.push(await scope.recoverAfterLoss(session));
+    if (session !== null && isSessionLost(error)) context.notes.push(await scope.afterLoss(session));
     return runFailureToTool(error, context);
   }
 }

@@ -1,4 +1,5 @@
 /** The MCP server of one client connection: its tools, its logging level and its sessions, over any transport. */
+import { errorMessage } from "../../protocol/describe.ts";
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import {
   CallToolRequestSchema,
@@ -100,7 +101,7 @@ export function createMcpConnection(client: DaemonClient, options: McpOptions): 
         }
       }
     } catch (error) {
-      return toolFailure(`${name} failed: ${scope.clean(error instanceof Error ? error.message : String(error))}`);
+      return toolFailure(`${name} failed: ${scope.clean(errorMessage(error))}`);
     } finally {
       extra.signal.removeEventListener("abort", onAbort);
       calls.delete(controller);

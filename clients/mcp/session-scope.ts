@@ -1,9 +1,11 @@
-/** One MCP connection's Python sessions: their daemon names, creation on first use, recovery, and closing them all at the end. */
+/** One MCP connection's Python sessions: their daemon names, what recovering them did in words for the model, and closing them all at the end. */
 import { randomBytes } from "node:crypto";
 import { WomaErrorCodes } from "../../protocol/error-codes.ts";
-import type { SessionInfo } from "../../protocol/generated/types.ts";
-import type { DaemonClient } from "../shared/daemon-client.ts";
+import { errorMessage } from "../../protocol/describe.ts";
+import type { RunParams, RunResult, SessionInfo } from "../../protocol/generated/types.ts";
+import type { ClientRunOptions } from "../shared/daemon-client.ts";
 import { errorCode } from "../shared/run-errors.ts";
+import { SessionKeeper, type SessionClient } from "../shared/session-keeper.ts";
 import { describeDuration } from "./mcp-options.ts";
 import type { SessionSummary } from "./tools.ts";
 
@@ -19,18 +21,22 @@ export interface ScopeOptions {
  * The sessions of one MCP connection. Every daemon session id is the model's name behind a
  * random per-connection prefix (`mcp-1a2b3c4d5e6f:main`), so a connection can only ever
  * name, list, reset or close its own sessions, even when several MCP servers share one daemon.
+ * Recovery (create on first use, bring back, retry once, reset after a loss) is the
+ * {@link SessionKeeper}'s; this class says what it did in sentences for the model.
  */
 export class SessionScope {
   /** The prefix of this connection's daemon session ids. */
   readonly prefix = `mcp-${randomBytes(6).toString("hex")}:`;
-  /** Names this connection has created (some may since have expired in the daemon). */
-  private readonly created = new Set<string>();
-  private readonly creating = new Map<string, Promise<void>>();
+  private readonly keeper: SessionKeeper;
 
   constructor(
-    private readonly client: DaemonClient,
+    private readonly client: SessionClient,
     private readonly options: ScopeOptions,
-  ) {}
+  ) {
+    this.keeper = new SessionKeeper(client, {
+      createParams: () => ({ fresh_interpreter: options.freshInterpreter, ...(options.sessionIdleMs > 0 ? { idle_timeout_ms: options.sessionIdleMs } : {}) }),
+    });
+  }
 
   /** The daemon's id of the session the model calls `name`. */
   daemonId(name: string): string {
@@ -47,44 +53,35 @@ export class SessionScope {
    * Concurrent calls for one new name create it once.
    */
   async open(name: string): Promise<string[]> {
-    if (this.created.has(name)) return [];
-    const pending = this.creating.get(name);
-    if (pending) {
-      await pending;
-      return [];
-    }
-    const creation = this.create(name).finally(() => this.creating.delete(name));
-    this.creating.set(name, creation);
-    await creation;
-    return [`Session "${name}" was created (new and empty).`];
+    const recovery = await this.keeper.ensure(this.daemonId(name));
+    return recovery.kind === "created" || recovery.kind === "recreated" ? [`Session "${name}" was created (new and empty).`] : [];
   }
 
   /**
-   * Brings a session back after a run was refused because it was missing (expired or
-   * closed) or lost (its runner died earlier); returns the note that tells the model its
-   * variables are gone. Returns undefined when `error` is neither, so the caller reports it.
+   * Runs in the session. A run refused because the session was missing (expired or closed)
+   * or lost (its runner died earlier) is run again once the session is back, with a note
+   * that tells the model its variables are gone.
    */
-  async revive(name: string, error: unknown): Promise<string | undefined> {
-    const code = errorCode(error);
-    if (code === WomaErrorCodes.SessionNotFound) {
-      await this.create(name);
+  async run(name: string, params: Omit<RunParams, "session_id">, options: ClientRunOptions): Promise<{ result: RunResult; notes: string[] }> {
+    const kept = await this.keeper.run(this.daemonId(name), params, options);
+    if (kept.refusal?.cause === "missing") {
       const idle = this.options.sessionIdleMs > 0 ? `expired after ${describeDuration(this.options.sessionIdleMs)} without a run, or ` : "";
-      return `Session "${name}" no longer existed (${idle}was closed), so it was started again, empty: earlier variables are gone.`;
+      return { result: kept.result, notes: [`Session "${name}" no longer existed (${idle}was closed), so it was started again, empty: earlier variables are gone.`] };
     }
-    if (code === WomaErrorCodes.SessionLost) {
-      await this.client.resetSession(this.daemonId(name));
-      return `Session "${name}" had lost its Python process (${this.clean(error instanceof Error ? error.message : String(error))}), so it was reset before this run: earlier variables are gone.`;
+    if (kept.refusal?.cause === "lost") {
+      return { result: kept.result, notes: [`Session "${name}" had lost its Python process (${this.clean(kept.refusal.message)}), so it was reset before this run: earlier variables are gone.`] };
     }
-    return undefined;
+    return { result: kept.result, notes: [] };
   }
 
-  /** Resets a session whose runner was killed under a run, so the next call works; returns the note saying so. */
-  async recoverAfterLoss(name: string): Promise<string> {
+  /** Waits for the reset that follows a run which killed the session's runner, so the next call works; returns the note saying so. */
+  async afterLoss(name: string): Promise<string> {
+    const id = this.daemonId(name);
     try {
-      await this.client.resetSession(this.daemonId(name));
+      await (this.keeper.settled(id) ?? this.keeper.recover(id));
       return `Session "${name}" lost its Python process, so it was reset: its variables are gone, and the next run starts empty.`;
     } catch (error) {
-      return `Session "${name}" lost its Python process and could not be reset (${this.clean(String(error))}); the next run will try again.`;
+      return `Session "${name}" lost its Python process and could not be reset (${this.clean(errorMessage(error))}); the next run will try again.`;
     }
   }
 
@@ -106,15 +103,8 @@ export class SessionScope {
   }
 
   /** Closes a session; false when none of that name was open. */
-  async close(name: string): Promise<boolean> {
-    this.created.delete(name);
-    try {
-      await this.client.closeSession(this.daemonId(name));
-      return true;
-    } catch (error) {
-      if (errorCode(error) === WomaErrorCodes.SessionNotFound) return false;
-      throw error;
-    }
+  close(name: string): Promise<boolean> {
+    return this.keeper.close(this.daemonId(name));
   }
 
   /** Closes every session of this connection (its end); failures are ignored, as the daemon may be gone too. */
@@ -125,20 +115,8 @@ export class SessionScope {
     } catch {
       return;
     }
-    this.created.clear();
+    await this.keeper.closeAll();
     await Promise.all(ids.map((id) => this.client.closeSession(id).catch(() => undefined)));
-  }
-
-  private async create(name: string): Promise<void> {
-    const params: Parameters<DaemonClient["createSession"]>[0] = { session_id: this.daemonId(name), fresh_interpreter: this.options.freshInterpreter };
-    if (this.options.sessionIdleMs > 0) params.idle_timeout_ms = this.options.sessionIdleMs;
-    try {
-      await this.client.createSession(params);
-    } catch (error) {
-      // Another call of this connection created it in between: that is what was wanted.
-      if (errorCode(error) !== WomaErrorCodes.SessionExists) throw error;
-    }
-    this.created.add(name);
   }
 
   private summary(info: SessionInfo): SessionSummary {

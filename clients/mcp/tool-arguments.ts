@@ -1,4 +1,5 @@
 /** Checks a tool call's arguments against the tool's own input schema, with a message that names the argument. */
+import { describeValue } from "../../protocol/describe.ts";
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 
@@ -7,14 +8,6 @@ export type ArgumentCheck<T> = { ok: true; args: T } | { ok: false; problem: str
 
 const ajv = new Ajv({ allErrors: false, strict: false });
 const validators = new WeakMap<Tool["inputSchema"], ValidateFunction>();
-
-function describeValue(value: unknown): string {
-  if (value === undefined) return "nothing";
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return value.length > 40 ? `a string of ${value.length} characters` : `the string ${JSON.stringify(value)}`;
-  return typeof value === "object" ? "an object" : `the ${typeof value} ${String(value)}`;
-}
 
 function explain(error: ErrorObject, tool: Tool, args: Record<string, unknown>): string {
   const name = error.instancePath.split("/")[1];

@@ -1,5 +1,6 @@
 /** The MCP tools woma offers: names, descriptions written for a model, and input and output JSON Schemas. */
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
+import type { RunError, RunStatus, SessionState, Truncation } from "../../protocol/generated/types.ts";
 import { describeDuration, type McpOptions } from "./mcp-options.ts";
 
 /** The tools' names, as a model calls them. */
@@ -31,21 +32,22 @@ export interface SessionArgs {
 
 /** The `structuredContent` of `run_python`; see {@link runPythonOutputSchema}. */
 export interface RunPythonOutput {
-  status: "success" | "exception" | "timeout" | "terminated" | "cancelled" | "error";
+  /** A run's own status, or how the daemon ended it (see the output schema). */
+  status: RunStatus | "timeout" | "terminated" | "cancelled" | "error";
   session: string | null;
   result: string | null;
   stdout: string;
   stderr: string;
-  error: { type: string; message: string; traceback: string } | null;
+  error: RunError | null;
   execution_time_ms: number;
-  truncated: { stdout_bytes?: number; stderr_bytes?: number; result_chars?: number } | null;
+  truncated: Truncation | null;
   notes: string[];
 }
 
 /** One session in the `structuredContent` of `list_sessions`. */
 export interface SessionSummary {
   name: string;
-  state: "ready" | "lost";
+  state: SessionState;
   run_count: number;
   created_at: string;
   last_used_at: string;

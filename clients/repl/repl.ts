@@ -1,12 +1,14 @@
 /** The line REPL: Python's `>>>` prompt over the daemon, with line editing, history and Ctrl+C that interrupts. */
+import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { createInterface, type Interface } from "node:readline";
-import type { RunResult } from "../../protocol/generated/types.ts";
+import { errorMessage } from "../../protocol/describe.ts";
+import type { CheckStatus, RunResult } from "../../protocol/generated/types.ts";
 import type { DaemonClient } from "../shared/daemon-client.ts";
-import { WomaErrorCodes } from "../../protocol/error-codes.ts";
-import { describeRunFailure, errorCode, isCancelled, isSessionLost } from "../shared/run-errors.ts";
+import { isCancelled, isSessionLost } from "../shared/run-errors.ts";
+import { SessionKeeper } from "../shared/session-keeper.ts";
 
 /** The tenant REPLs name when they attach to a named session. */
 export const REPL_TENANT = "repl";
@@ -64,17 +66,10 @@ export async function runRepl(client: DaemonClient, options: ReplOptions): Promi
     output.write(`Ctrl+C interrupts a running command, Ctrl+D or exit() leaves.${options.resetGlobals ? " Every input runs in fresh globals." : ""}\n`);
   }
 
-  let sessionId: string | undefined;
-  const openSession = async () => {
-    try {
-      sessionId = (await client.createSession(options.session ? { session_id: options.session } : {})).session.session_id;
-    } catch (error) {
-      // A named session that exists already is the one to attach to.
-      if (!(options.session && errorCode(error) === WomaErrorCodes.SessionExists)) throw error;
-      sessionId = options.session;
-    }
-  };
-  const sessionReady = options.resetGlobals ? Promise.resolve(undefined) : openSession();
+  // A named session that exists already is the one to attach to; otherwise the REPL makes one of its own.
+  const keeper = new SessionKeeper(client, { createParams: () => ({}) });
+  const sessionId = options.resetGlobals ? undefined : (options.session ?? `repl-${randomBytes(4).toString("hex")}`);
+  const sessionReady = sessionId === undefined ? Promise.resolve() : keeper.ensure(sessionId);
   sessionReady.catch(() => {}); // reported when the first input needs it
 
   const rl: Interface = createInterface({
@@ -136,33 +131,32 @@ export async function runRepl(client: DaemonClient, options: ReplOptions): Promi
     try {
       await sessionReady;
     } catch (error) {
-      errors.write(`woma: no Python session: ${(error as Error).message}\n`);
+      errors.write(`woma: no Python session: ${errorMessage(error)}\n`);
       failed = true;
       return;
     }
     running = new AbortController();
     try {
-      const result = await client.run(
-        { code, ...(sessionId && !options.resetGlobals ? { session_id: sessionId } : {}) },
-        {
-          signal: running.signal,
-          onOutput: (stream, text) => void (stream === "stdout" ? output : errors).write(text),
-        },
-      );
-      show(result);
+      const runOptions = { signal: running.signal, onOutput: (stream: string, text: string) => void (stream === "stdout" ? output : errors).write(text) };
+      if (sessionId === undefined) show(await client.run({ code }, runOptions));
+      else {
+        const kept = await keeper.run(sessionId, { code }, runOptions);
+        if (kept.refusal) errors.write(`woma: session "${sessionId}" ${kept.refusal.cause === "lost" ? "had been lost" : "no longer existed"}; it was started again, so this ran in empty globals\n`);
+        show(kept.result);
+      }
     } catch (error) {
       failed = true;
       if (isCancelled(error)) {
         errors.write("\nKeyboardInterrupt\n");
       } else {
-        errors.write(`woma: ${describeRunFailure(error)}\n`);
+        errors.write(`woma: ${errorMessage(error)}\n`);
       }
       if (isSessionLost(error) && sessionId) {
         try {
-          await client.resetSession(sessionId);
+          await (keeper.settled(sessionId) ?? keeper.recover(sessionId));
           errors.write(`woma: session "${sessionId}" was reset; its variables are gone\n`);
         } catch (resetError) {
-          errors.write(`woma: could not reset the session: ${(resetError as Error).message}\n`);
+          errors.write(`woma: could not reset the session: ${errorMessage(resetError)}\n`);
         }
       }
     } finally {
@@ -185,11 +179,11 @@ export async function runRepl(client: DaemonClient, options: ReplOptions): Promi
       prompt();
       continue;
     }
-    let status: "complete" | "incomplete" | "invalid";
+    let status: CheckStatus;
     try {
       status = (await client.check(source)).status;
     } catch (error) {
-      errors.write(`woma: ${(error as Error).message}\n`);
+      errors.write(`woma: ${errorMessage(error)}\n`);
       status = "complete";
     }
     if (status === "incomplete") {
@@ -203,7 +197,7 @@ export async function runRepl(client: DaemonClient, options: ReplOptions): Promi
   }
   rl.close();
   process.off("SIGINT", interrupt);
-  if (sessionId && !options.session) await client.closeSession(sessionId).catch(() => {});
+  if (sessionId && !options.session) await keeper.close(sessionId).catch(() => {});
   if (tty) {
     saveHistory(historyFile, (rl as unknown as { history: string[] }).history);
     if (exitWith === undefined) output.write("\n");

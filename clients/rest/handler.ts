@@ -1,4 +1,5 @@
 /** The REST bridge as a plain `fetch(Request) → Response` function: `GET /health` and `POST /python` over a daemon client. */
+import { DEFAULTS } from "../../protocol/defaults.ts";
 import type { DaemonClient } from "../shared/daemon-client.ts";
 import { failureData, isRuntimeTerminated, isTimedOut } from "../shared/run-errors.ts";
 import { checkBearerToken } from "../shared/bearer-token.ts";
@@ -70,10 +71,10 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
  */
 export function createRestHandler(client: DaemonClient, options: RestOptions): RestHandler {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const defaults = { resetGlobals: options.resetGlobals ?? false, maxTimeoutMs: options.maxTimeoutMs ?? 30_000 };
+  const defaults = { resetGlobals: options.resetGlobals ?? false, maxTimeoutMs: options.maxTimeoutMs ?? DEFAULTS.bridgeTimeoutMs };
   const guard = options.guard ?? webGuardFrom({ listenHost: "127.0.0.1", tokenRequired: options.token !== undefined });
   const log = options.log ?? (() => {});
-  const router = new SessionRouter(client, { defaultSession: options.workers <= 1, sessionIdleTimeoutMs: options.sessionIdleTimeoutMs ?? 3_600_000 }, log);
+  const router = new SessionRouter(client, { defaultSession: options.workers <= 1, sessionIdleTimeoutMs: options.sessionIdleTimeoutMs ?? DEFAULTS.restSessionIdleMs }, log);
 
   const health: Endpoint = async () => {
     try {

@@ -1,4 +1,5 @@
 /** The body of `POST /python`: its fields, checked one by one, with the server's defaults and caps applied. */
+import { describeValue } from "../../protocol/describe.ts";
 import { RestError } from "./rest-errors.ts";
 
 /** An example body, quoted in the messages of bad requests. */
@@ -29,14 +30,6 @@ export interface PythonRequestDefaults {
   maxTimeoutMs: number;
 }
 
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return value.length > 40 ? "a string" : `the string ${JSON.stringify(value)}`;
-  if (typeof value === "object") return "an object";
-  return `${typeof value} ${String(value)}`;
-}
-
 /**
  * Checks the fields of a `POST /python` body. `code` must be a string; `reset_globals` a
  * boolean; `session` a name of 1 to 128 letters, digits, `.`, `_`, `:` or `-`; `timeout_ms`
@@ -47,15 +40,15 @@ function describe(value: unknown): string {
 export function parsePythonRequest(body: Record<string, unknown>, defaults: PythonRequestDefaults): PythonRequest {
   const { code, reset_globals: resetGlobals, session, timeout_ms: timeoutMs } = body;
   if (code === undefined || code === null) throw new RestError("bad_request", `missing "code": expected a JSON object like ${PYTHON_BODY_EXAMPLE}`);
-  if (typeof code !== "string") throw new RestError("bad_request", `"code" must be a string of Python source, got ${describe(code)}`);
+  if (typeof code !== "string") throw new RestError("bad_request", `"code" must be a string of Python source, got ${describeValue(code)}`);
   if (resetGlobals !== undefined && resetGlobals !== null && typeof resetGlobals !== "boolean") {
-    throw new RestError("bad_request", `"reset_globals" must be true or false, got ${describe(resetGlobals)}`);
+    throw new RestError("bad_request", `"reset_globals" must be true or false, got ${describeValue(resetGlobals)}`);
   }
   if (session !== undefined && session !== null && (typeof session !== "string" || !SESSION_NAME.test(session))) {
-    throw new RestError("bad_request", `"session" must be a name of 1 to 128 letters, digits, '.', '_', ':' or '-', got ${describe(session)}`);
+    throw new RestError("bad_request", `"session" must be a name of 1 to 128 letters, digits, '.', '_', ':' or '-', got ${describeValue(session)}`);
   }
   if (timeoutMs !== undefined && timeoutMs !== null && (typeof timeoutMs !== "number" || !Number.isFinite(timeoutMs) || timeoutMs < 0)) {
-    throw new RestError("bad_request", `"timeout_ms" must be a number of milliseconds, 0 or more, got ${describe(timeoutMs)}`);
+    throw new RestError("bad_request", `"timeout_ms" must be a number of milliseconds, 0 or more, got ${describeValue(timeoutMs)}`);
   }
   const request: PythonRequest = {
     code,

@@ -1,8 +1,10 @@
 /** Reads a request's JSON body within a size limit, refusing bodies that are too big, not UTF-8, not JSON or not an object. */
+import { DEFAULTS } from "../../protocol/defaults.ts";
+import { describeValue, errorMessage } from "../../protocol/describe.ts";
 import { RestError } from "./rest-errors.ts";
 
 /** The default body limit: 1 MiB. */
-export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_BODY_BYTES = DEFAULTS.restMaxBodyBytes;
 
 function tooLarge(limit: number, got: string): RestError {
   return new RestError("bad_request", `request body too large: the limit is ${limit} bytes (--max-body), got ${got}`);
@@ -39,13 +41,6 @@ export async function readBodyBytes(request: Request, limit: number): Promise<Ui
   return bytes;
 }
 
-function describeJson(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return "a string";
-  return `a ${typeof value}`;
-}
-
 /**
  * Parses the body as one JSON object. Throws a 400 {@link RestError} naming the problem
  * for an empty body, bytes that are not UTF-8, text that is not JSON, or JSON that is
@@ -64,11 +59,11 @@ export async function readJsonObject(request: Request, limit: number, example: s
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw new RestError("bad_request", `request body is not valid JSON (${reason}); expected a JSON object like ${example}`, {}, {}, { cause: error });
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new RestError("bad_request", `request body must be a JSON object like ${example}, got ${describeJson(value)}`);
+    throw new RestError("bad_request", `request body must be a JSON object like ${example}, got ${describeValue(value)}`);
   }
   return value as Record<string, unknown>;
 }

@@ -1,4 +1,5 @@
 /** The REST bridge's failures and the one table that maps each of them, and each daemon error, to an HTTP status. */
+import { errorMessage } from "../../protocol/describe.ts";
 import { ConnectionError, ErrorCodes, ResponseError } from "vscode-jsonrpc";
 import { JsonRpcErrorCodes, WomaErrorCodes } from "../../protocol/error-codes.ts";
 import { failureData, isRuntimeTerminated } from "../shared/run-errors.ts";
@@ -102,7 +103,7 @@ export function restErrorFromDaemon(error: unknown): RestError {
   if (error instanceof RestError) return error;
   if (error instanceof ConnectionError) return new RestError("daemon_unreachable", `the daemon cannot be reached: ${error.message}`, {}, {}, { cause: error });
   if (!(error instanceof ResponseError)) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     return new RestError("internal", `internal error in the REST bridge: ${message}`, {}, {}, { cause: error });
   }
   const data = failureData(error);

@@ -1,4 +1,5 @@
 /** The REST bridge's HTTP edge: the one place that calls `Bun.serve`, with the handler of handler.ts behind it. */
+import { errorMessage } from "../../protocol/describe.ts";
 import type { RestHandler } from "./handler.ts";
 
 /** Where and how to listen. */
@@ -43,7 +44,7 @@ export function startRestServer(handler: RestHandler, options: RestServerOptions
       },
     });
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw new Error(`cannot listen on ${options.host}:${options.port}: ${reason}`, { cause: error });
   }
   const port = server.port ?? options.port;

@@ -17,6 +17,7 @@ import type {
   SessionCreateResult,
   SessionListResult,
   SessionResetResult,
+  Stream,
 } from "../../protocol/generated/types.ts";
 import {
   CheckRequest,
@@ -38,7 +39,7 @@ import { BoundedMessageReader, nodeStreamSource } from "../../protocol/wire/boun
 /** Options of one run as a client sees them. */
 export interface ClientRunOptions {
   /** Called with each piece of output while the run is going. */
-  onOutput?: (stream: "stdout" | "stderr", text: string) => void;
+  onOutput?: (stream: Stream, text: string) => void;
   /** Aborting the signal cancels the run (`$/cancelRequest`); the promise then rejects with the daemon's answer. */
   signal?: AbortSignal;
 }
@@ -50,7 +51,7 @@ let runCounter = 0;
 
 /** A connection to a daemon, with one method per protocol request. */
 export class DaemonClient {
-  private readonly outputListeners = new Map<string, (stream: "stdout" | "stderr", text: string) => void>();
+  private readonly outputListeners = new Map<string, (stream: Stream, text: string) => void>();
   private readonly prefix = `c${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 
   constructor(
@@ -68,17 +69,24 @@ export class DaemonClient {
     return new DaemonClient(createMessageConnection(reader, writer), writer);
   }
 
-  /** Connects to a daemon listening on a Unix socket (`woma daemon --socket PATH`). */
+  /**
+   * A client over a pair of byte streams carrying `Content-Length`-framed JSON-RPC: the
+   * stdout and stdin of a `woma daemon --stdio` child process, or a socket. A malformed
+   * message from the daemon is reported on stderr and skipped.
+   */
+  static overStreams(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): DaemonClient {
+    const reader = new BoundedMessageReader(nodeStreamSource(input), {
+      maxMessageBytes: MAX_INBOUND_BYTES,
+      onProblem: (problem) => process.stderr.write(`woma: bad message from the daemon: ${problem.message}\n`),
+    });
+    return DaemonClient.over(reader, new StreamMessageWriter(output));
+  }
+
+  /** Connects to a daemon listening on a Unix socket (`woma daemon --socket PATH`); rejects naming the path when nothing listens there. */
   static connect(path: string): Promise<DaemonClient> {
     return new Promise((resolve, reject) => {
       const socket = createConnection(path);
-      socket.once("connect", () => {
-        const reader = new BoundedMessageReader(nodeStreamSource(socket), {
-          maxMessageBytes: MAX_INBOUND_BYTES,
-          onProblem: (problem) => process.stderr.write(`woma: bad message from the daemon: ${problem.message}\n`),
-        });
-        resolve(DaemonClient.over(reader, new StreamMessageWriter(socket)));
-      });
+      socket.once("connect", () => resolve(DaemonClient.overStreams(socket, socket)));
       socket.once("error", (error) => reject(new Error(`cannot connect to the daemon at ${path}: ${error.message}`)));
     });
   }
@@ -88,22 +96,27 @@ export class DaemonClient {
     return this.connection.sendRequest(InitializeRequest, { protocol_version: PROTOCOL_VERSION, client_name: clientName, ...(tenant === undefined ? {} : { tenant }) });
   }
 
+  /** `daemon/info`: health, counters, this tenant's runners and sessions. */
   info(): Promise<InfoResult> {
     return this.connection.sendRequest(InfoRequest, {});
   }
 
+  /** `session/create`: a new session (a name of the daemon's choosing unless `session_id` is given). */
   createSession(params: SessionCreateParams = {}): Promise<SessionCreateResult> {
     return this.connection.sendRequest(SessionCreateRequest, params);
   }
 
+  /** `session/list`: this tenant's sessions, oldest first. */
   listSessions(): Promise<SessionListResult> {
     return this.connection.sendRequest(SessionListRequest, {});
   }
 
+  /** `session/reset`: empties a session's globals; a lost session comes back, empty. */
   resetSession(sessionId: string): Promise<SessionResetResult> {
     return this.connection.sendRequest(SessionResetRequest, { session_id: sessionId });
   }
 
+  /** `session/close`: forgets a session and frees its globals. */
   closeSession(sessionId: string): Promise<SessionCloseResult> {
     return this.connection.sendRequest(SessionCloseRequest, { session_id: sessionId });
   }
@@ -118,6 +131,7 @@ export class DaemonClient {
     return this.connection.sendRequest(PackagesListRequest, {});
   }
 
+  /** `python/check`: is this source complete, by the rule of Python's REPL? */
   check(code: string): Promise<CheckResult> {
     return this.connection.sendRequest(CheckRequest, { code });
   }

@@ -34,8 +34,3 @@ export function isRuntimeTerminated(error: unknown): boolean {
 export function isSessionLost(error: unknown): boolean {
   return errorCode(error) === WomaErrorCodes.SessionLost || failureData(error)?.session_state === "lost";
 }
-
-/** A one-line description of why a run failed. */
-export function describeRunFailure(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

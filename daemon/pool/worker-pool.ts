@@ -21,8 +21,18 @@ export interface PoolOptions {
   /** An idle runner holding more than this is recycled (its sessions are told); 0 for never. */
   recycleIdleBytes: number;
   launch: LaunchRunner;
-  /** Answers what runners ask of the daemon during a run (packages). */
+  /** Answers what runners ask of the daemon during a run (packages, HTTP). */
   host?: HostHandler;
+  /** The pool's clocks; tests shorten them. */
+  timing?: PoolTiming;
+}
+
+/** The pool's clocks, injectable so in-process tests run in milliseconds. */
+export interface PoolTiming {
+  /** How often runners' memory is checked, in ms (default 500). */
+  memoryCheckMs?: number;
+  /** How long to wait before booting spares again after a failed boot, given the failures in a row (default 250 ms doubling, at most 10 s). */
+  spareBackoffMs?: (failures: number) => number;
 }
 
 /** A submitted job: its outcome, and a way to take it back while it waits. */
@@ -93,7 +103,7 @@ export class WorkerPool {
   start(): void {
     this.ensureSpares(Math.max(1, this.options.spares));
     if (this.options.memoryLimitBytes > 0 || this.options.recycleIdleBytes > 0) {
-      this.memoryTimer = setInterval(() => this.checkMemory(), MEMORY_CHECK_MS);
+      this.memoryTimer = setInterval(() => this.checkMemory(), this.options.timing?.memoryCheckMs ?? MEMORY_CHECK_MS);
       this.memoryTimer.unref?.();
     }
   }
@@ -352,7 +362,7 @@ export class WorkerPool {
         (error: Error) => {
           if (this.closed) return;
           log("error", error.message);
-          const delay = Math.min(MAX_BACKOFF_MS, 250 * 2 ** Math.min(this.failures, 6));
+          const delay = this.options.timing?.spareBackoffMs?.(this.failures) ?? Math.min(MAX_BACKOFF_MS, 250 * 2 ** Math.min(this.failures, 6));
           setTimeout(() => this.ensureSpares(this.options.spares), delay).unref?.();
         },
       );

@@ -1,5 +1,5 @@
 /** Carries out one `python/run`: queues it, enforces its timeout, turns cancel into an interrupt, and says how it ended. */
-import type { OutputNotification, RunFailureData, RunParams, RunResult } from "../../protocol/generated/types.ts";
+import type { OutputNotification, RunFailureData, RunParams, RunResult, SessionOutcome, Stream, Truncation } from "../../protocol/generated/types.ts";
 import { DaemonError } from "../daemon-error.ts";
 import type { DaemonOptions } from "../daemon-options.ts";
 import type { Runner } from "../pool/runner.ts";
@@ -16,12 +16,15 @@ export interface RunContext {
 
 type Stop = "timeout" | "cancel";
 
+/** What became of the session of a run that a stop or a death ended (`none` is for runs without one). */
+type StopOutcome = Exclude<SessionOutcome, "none">;
+
 /** Keeps what a run printed, up to the cap, for the data of an error that ends it. */
 class PartialOutput {
   stdout = "";
   stderr = "";
   constructor(private readonly cap: number) {}
-  add(stream: "stdout" | "stderr", text: string): void {
+  add(stream: Stream, text: string): void {
     if (this[stream].length < this.cap) this[stream] += text.slice(0, this.cap - this[stream].length);
   }
 }
@@ -132,7 +135,7 @@ export class RunExecutor {
     }
   }
 
-  private stopped(stop: Stop, runId: string, timeoutMs: number, output: PartialOutput, elapsed: number, session: Session<Runner> | undefined, state: "kept" | "lost"): DaemonError {
+  private stopped(stop: Stop, runId: string, timeoutMs: number, output: PartialOutput, elapsed: number, session: Session<Runner> | undefined, state: StopOutcome): DaemonError {
     const what = stop === "timeout" ? `run ${runId} timed out after ${timeoutMs} ms` : `run ${runId} was cancelled`;
     const how =
       state === "kept"
@@ -141,7 +144,7 @@ export class RunExecutor {
     return new DaemonError(stop === "timeout" ? "RUN_TIMED_OUT" : "RUN_CANCELLED", `${what}; ${how}`, this.failureData(runId, output, elapsed, session, state));
   }
 
-  private failureData(runId: string, output: PartialOutput, elapsed: number, session: Session<Runner> | undefined, state: "kept" | "lost"): RunFailureData {
+  private failureData(runId: string, output: PartialOutput, elapsed: number, session: Session<Runner> | undefined, state: StopOutcome): RunFailureData {
     return {
       run_id: runId,
       stdout: output.stdout,
@@ -163,7 +166,7 @@ export class RunExecutor {
       execution_time_ms: Math.round(outcome.executionTimeMs * 1000) / 1000,
     };
     if (outcome.error) result.error = outcome.error;
-    const truncated: NonNullable<RunResult["truncated"]> = {};
+    const truncated: Truncation = {};
     if (outcome.stdoutBytesCut > 0) truncated.stdout_bytes = outcome.stdoutBytesCut;
     if (outcome.stderrBytesCut > 0) truncated.stderr_bytes = outcome.stderrBytesCut;
     if (outcome.resultCharsCut > 0) truncated.result_chars = outcome.resultCharsCut;

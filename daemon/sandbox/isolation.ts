@@ -1,10 +1,10 @@
 /** Chooses how runners are isolated from the host, and wraps a runner's command line accordingly. */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import type { IsolationInfo } from "../../protocol/generated/types.ts";
+import type { IsolationInfo, IsolationLevel } from "../../protocol/generated/types.ts";
 
 /** What the user asked for with `--isolation`. */
-export type IsolationRequest = "auto" | "namespace" | "process";
+export type IsolationRequest = "auto" | IsolationLevel;
 
 /** Paths a runner may see, beyond the system's libraries. */
 export interface SandboxPaths {

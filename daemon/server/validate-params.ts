@@ -1,4 +1,5 @@
 /** Checks incoming params against schema/protocol.schema.json, with messages that name the offending field. */
+import { describeValue } from "../../protocol/describe.ts";
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import schema from "../../schema/protocol.schema.json" with { type: "json" };
 
@@ -14,13 +15,6 @@ function validator(definition: string): ValidateFunction {
     cache.set(definition, validate);
   }
   return validate;
-}
-
-function describeValue(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return value.length > 40 ? "a string" : `"${value}"`;
-  return typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
 }
 
 function valueAt(root: unknown, pointer: string): unknown {

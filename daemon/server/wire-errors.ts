@@ -1,4 +1,5 @@
 /** Maps every error the daemon raises to one JSON-RPC error response, in one table. */
+import { errorMessage } from "../../protocol/describe.ts";
 import { ResponseError } from "vscode-jsonrpc";
 import { JsonRpcErrorCodes, WomaErrorCodes } from "../../protocol/error-codes.ts";
 import { DaemonError, type DaemonErrorCode } from "../daemon-error.ts";
@@ -22,7 +23,7 @@ const CODES: Record<DaemonErrorCode, number> = {
 export function toResponseError(error: unknown, method: string): ResponseError<unknown> {
   if (error instanceof ResponseError) return error;
   if (error instanceof DaemonError) return new ResponseError(CODES[error.code], error.message, error.data);
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   log("error", `${method} failed unexpectedly: ${error instanceof Error ? (error.stack ?? message) : message}`);
   return new ResponseError(JsonRpcErrorCodes.InternalError, `${method} failed inside the daemon: ${message}`);
 }

@@ -1,5 +1,5 @@
 /** The daemon's sessions: which runner holds each, whether it is alive, and why a missing one is missing. */
-import type { SessionInfo } from "../../protocol/generated/types.ts";
+import type { SessionInfo, SessionState } from "../../protocol/generated/types.ts";
 import { DaemonError } from "../daemon-error.ts";
 
 /** A session as the daemon keeps it. `R` is the runner type (generic so tests can use a fake). */
@@ -7,7 +7,7 @@ export interface Session<R> {
   id: string;
   runner: R;
   runnerId: string;
-  state: "ready" | "lost";
+  state: SessionState;
   freshInterpreter: boolean;
   createdAt: Date;
   lastUsedAt: Date;

@@ -18,20 +18,82 @@ export type SessionId = string;
  */
 export type RunId = string;
 /**
- * @since 1.1. The tenant this connection acts for. Connections naming the same tenant share its sessions (the Unix socket is owner-only, so only its owner can name one); without it the connection is a tenant of its own. Must come before any request that creates state on this connection.
- */
-export type TenantName = string;
-/**
  * A tenant's name: letters, digits and `._:@-`, starting with a letter or digit, at most 128 characters.
  *
  * This interface was referenced by `WomaProtocol`'s JSON-Schema
  * via the `definition` "TenantName".
  */
-export type TenantName1 = string;
+export type TenantName = string;
 /**
- * A session's name: 1 to 128 characters of letters, digits, '.', '_', ':' or '-'.
+ * How runners are kept from the host. `namespace`: each runner in its own Linux user, mount, PID and network namespaces. `process`: a separate process with a scrubbed environment and hardened Pyodide, defence in depth only. The enum may grow.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "IsolationLevel".
  */
-export type SessionId1 = string;
+export type IsolationLevel = "namespace" | "process";
+/**
+ * A session's state. `ready`: runs are accepted. `lost`: its runner died; runs fail until `session/reset` or `session/close`. The enum may grow.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "SessionState".
+ */
+export type SessionState = "ready" | "lost";
+/**
+ * How a run ended. `success`: the code ran to the end. `exception`: a Python exception ended it. The enum may grow.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "RunStatus".
+ */
+export type RunStatus = "success" | "exception";
+/**
+ * What became of a run's session when a JSON-RPC error ended the run. `kept`: the code stopped on KeyboardInterrupt and the session keeps its globals. `lost`: the runner was killed and the session is lost. `none`: the run had no session.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "SessionOutcome".
+ */
+export type SessionOutcome = "kept" | "lost" | "none";
+/**
+ * Whether a snippet is complete, by the rule of Python's REPL. `complete`: run it. `incomplete`: more lines are needed (Python's REPL would print '... '). `invalid`: it is a syntax error already; run it to see the error.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "CheckStatus".
+ */
+export type CheckStatus = "complete" | "incomplete" | "invalid";
+/**
+ * An output stream of a run: `stdout` or `stderr`.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "Stream".
+ */
+export type Stream = "stdout" | "stderr";
+/**
+ * What a runner is doing: `booting`, `idle`, `busy` (running code) or `dead`. The enum may grow.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "RunnerState".
+ */
+export type RunnerState = "booting" | "idle" | "busy" | "dead";
+/**
+ * What a runner is for. `shared`: serves sessions and one-off runs. `spare`: booted and waiting to be handed out. `dedicated`: the interpreter of one fresh-interpreter session.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "RunnerRole".
+ */
+export type RunnerRole = "shared" | "spare" | "dedicated";
+/**
+ * The daemon's health. `healthy`: at least one runner is ready or booting. `degraded`: none could be started. The enum may grow.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "HealthStatus".
+ */
+export type HealthStatus = "healthy" | "degraded";
+/**
+ * The state of the memory snapshot runners boot from. `ready`: runners boot from it. `building`: being made. `unavailable`: runners boot plain (see the snapshot's `detail`).
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "SnapshotState".
+ */
+export type SnapshotState = "ready" | "building" | "unavailable";
 
 /**
  * Params of `daemon/initialize`, the optional handshake. Other methods work without it.
@@ -48,6 +110,9 @@ export interface InitializeParams {
    * A short name of the client, for the daemon's log.
    */
   client_name?: string;
+  /**
+   * @since 1.1. The tenant this connection acts for. Connections naming the same tenant share its sessions (the Unix socket is owner-only, so only its owner can name one); without it the connection is a tenant of its own. Must come before any request that creates state on this connection.
+   */
   tenant?: TenantName;
 }
 /**
@@ -63,31 +128,7 @@ export interface InitializeResult {
   protocol_version: string;
   server: VersionInfo;
   isolation: IsolationInfo;
-  /**
-   * Optional features of this daemon.
-   */
-  capabilities: {
-    /**
-     * True when output streams as `python/output` notifications while a run is going.
-     */
-    streaming_output: boolean;
-    /**
-     * True when `$/cancelRequest` interrupts a running `python/run`.
-     */
-    cancellation: boolean;
-    /**
-     * True when `session/create` can give a session a brand-new interpreter of its own.
-     */
-    fresh_interpreter: boolean;
-    /**
-     * True when `python/check` tells whether a snippet is a complete statement.
-     */
-    check_complete: boolean;
-    /**
-     * @since 1.1. True when connections can name a tenant, and runners never serve two tenants.
-     */
-    tenants?: boolean;
-  };
+  capabilities: Capabilities;
   limits: LimitsInfo;
   tenant: TenantInfo;
 }
@@ -130,14 +171,39 @@ export interface VersionInfo {
  * via the `definition` "IsolationInfo".
  */
 export interface IsolationInfo {
-  /**
-   * `namespace`: each runner in its own Linux user, mount, PID and network namespaces. `process`: a separate process with a scrubbed environment and hardened Pyodide, defence in depth only. The enum may grow.
-   */
-  level: "namespace" | "process";
+  level: IsolationLevel;
   /**
    * A sentence on how the level was chosen, or why a stronger one was not available.
    */
   detail: string;
+}
+/**
+ * Optional features of a daemon.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "Capabilities".
+ */
+export interface Capabilities {
+  /**
+   * True when output streams as `python/output` notifications while a run is going.
+   */
+  streaming_output: boolean;
+  /**
+   * True when `$/cancelRequest` interrupts a running `python/run`.
+   */
+  cancellation: boolean;
+  /**
+   * True when `session/create` can give a session a brand-new interpreter of its own.
+   */
+  fresh_interpreter: boolean;
+  /**
+   * True when `python/check` tells whether a snippet is a complete statement.
+   */
+  check_complete: boolean;
+  /**
+   * @since 1.1. True when connections can name a tenant, and runners never serve two tenants.
+   */
+  tenants?: boolean;
 }
 /**
  * Limits the daemon applies.
@@ -191,10 +257,7 @@ export interface TenantInfo {
  */
 export interface SessionInfo {
   session_id: SessionId;
-  /**
-   * `ready`: runs are accepted. `lost`: its runner died; runs fail until `session/reset` or `session/close`. The enum may grow.
-   */
-  state: "ready" | "lost";
+  state: SessionState;
   /**
    * True when the session has a runner of its own, sharing no imported modules or files with other sessions.
    */
@@ -387,10 +450,7 @@ export interface RunResult {
    * The session the code ran in, or null for a run in fresh globals.
    */
   session_id: SessionId | null;
-  /**
-   * `success` when the code ran to the end, `exception` when a Python exception ended it. The enum may grow.
-   */
-  status: "success" | "exception";
+  status: RunStatus;
   /**
    * repr() of the value of the last expression, or null when the code ends in a statement, a trailing ';', or an exception.
    */
@@ -430,10 +490,7 @@ export interface RunFailureData {
    * Time from the start of execution to its end, in milliseconds.
    */
   execution_time_ms: number;
-  /**
-   * `kept`: the code stopped on KeyboardInterrupt and the session keeps its globals. `lost`: the runner was killed and the session is lost. `none`: the run had no session.
-   */
-  session_state: "kept" | "lost" | "none";
+  session_state: SessionOutcome;
   /**
    * True when the run ended with its runner process killed or dead (it ignored the interrupt, crashed, or passed the memory limit), whether or not it had a session.
    */
@@ -458,10 +515,7 @@ export interface CheckParams {
  * via the `definition` "CheckResult".
  */
 export interface CheckResult {
-  /**
-   * `complete`: run it. `incomplete`: more lines are needed (Python's REPL would print '... '). `invalid`: it is a syntax error already; run it to see the error.
-   */
-  status: "complete" | "incomplete" | "invalid";
+  status: CheckStatus;
 }
 /**
  * `python/output`: output of a run while it is going. The whole output also arrives in the result.
@@ -478,7 +532,7 @@ export interface OutputNotification {
   /**
    * Which stream the text was written to.
    */
-  stream: "stdout" | "stderr";
+  stream: Stream;
   /**
    * The text, in the order it was written.
    */
@@ -506,14 +560,8 @@ export interface RunnerInfo {
    * The process id of the runner (of its sandbox wrapper under `namespace` isolation).
    */
   pid: number;
-  /**
-   * `booting`, `idle`, `busy` (running code) or `dead`. The enum may grow.
-   */
-  state: "booting" | "idle" | "busy" | "dead";
-  /**
-   * `shared`: serves sessions and one-off runs. `spare`: booted and waiting to be handed out. `dedicated`: the interpreter of one fresh-interpreter session.
-   */
-  role: "shared" | "spare" | "dedicated";
+  state: RunnerState;
+  role: RunnerRole;
   /**
    * Sessions held by this runner.
    */
@@ -546,10 +594,7 @@ export interface RunnerInfo {
  * via the `definition` "InfoResult".
  */
 export interface InfoResult {
-  /**
-   * `healthy` when at least one runner is ready or booting, `degraded` when none could be started. The enum may grow.
-   */
-  status: "healthy" | "degraded";
+  status: HealthStatus;
   /**
    * True when at least one runner has Pyodide loaded.
    */
@@ -581,28 +626,29 @@ export interface InfoResult {
    */
   queued: number;
   limits: LimitsInfo;
-  /**
-   * The memory snapshot runners boot from.
-   */
-  snapshot?: {
-    /**
-     * `ready`: runners boot from it. `building`: being made. `unavailable`: runners boot plain (see `detail`).
-     */
-    state: "ready" | "building" | "unavailable";
-    /**
-     * The snapshot file.
-     */
-    path?: string;
-    /**
-     * Its size in bytes.
-     */
-    bytes?: number;
-    /**
-     * Why it is unavailable, when it is.
-     */
-    detail?: string;
-  };
+  snapshot?: SnapshotInfo;
   tenant: TenantInfo;
+}
+/**
+ * The memory snapshot runners boot from.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "SnapshotInfo".
+ */
+export interface SnapshotInfo {
+  state: SnapshotState;
+  /**
+   * The snapshot file.
+   */
+  path?: string;
+  /**
+   * Its size in bytes.
+   */
+  bytes?: number;
+  /**
+   * Why it is unavailable, when it is.
+   */
+  detail?: string;
 }
 /**
  * Params of `daemon/shutdown` (none).
@@ -637,7 +683,10 @@ export interface PackagesInstallParams {
    * @maxItems 100
    */
   requirements: [string, ...string[]];
-  session_id?: SessionId1;
+  /**
+   * Install now into this session's runner (the others of the tenant get them before their next run).
+   */
+  session_id?: SessionId;
   /**
    * Allow wheel paths and file: URLs on the daemon's machine. For a local user only: a client acting for remote users (the MCP server, the REST bridge) never sets it. Default false.
    */

@@ -109,13 +109,10 @@ export async function startDaemon(options: StartOptions): Promise<DaemonUnderTes
   }
   if (options.waitReady !== false) {
     // daemon/info answers at once; wait until a runner has booted so timings in tests are not boot times.
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const info = await client.info();
-      if (info.pyodide_loaded) break;
-      if (Date.now() > deadline) throw new Error(`no runner became ready in 60 s; stderr: ${stderr}`);
-      await Bun.sleep(50);
-    }
+    const ready = client;
+    await waitFor("a runner to become ready", async () => (await ready.info()).pyodide_loaded, 60_000).catch((error: Error) => {
+      throw new Error(`${error.message}; the daemon's stderr: ${stderr}`);
+    });
   }
   return {
     client,

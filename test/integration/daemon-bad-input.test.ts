@@ -45,13 +45,13 @@ async function sendBadInput(peer: RawPeer): Promise<void> {
 
   const numberCode = await ask('{"jsonrpc":"2.0","id":3,"method":"python/run","params":{"code":5}}', "code as a number");
   expect(numberCode).toMatchObject({ id: 3, error: { code: JsonRpcErrorCodes.InvalidParams } });
-  expect(numberCode.error?.message).toBe("invalid params for python/run: params.code must be string, got number 5");
+  expect(numberCode.error?.message).toBe("invalid params for python/run: params.code must be string, got the number 5");
 
   const noCode = await ask('{"jsonrpc":"2.0","id":4,"method":"python/run","params":{}}', "missing code");
   expect(noCode.error?.message).toContain("params.code is required");
 
   const wrongType = await ask('{"jsonrpc":"2.0","id":5,"method":"python/run","params":{"code":"1","timeout_ms":"soon"}}', "timeout as a string");
-  expect(wrongType.error?.message).toContain('params.timeout_ms must be integer, got "soon"');
+  expect(wrongType.error?.message).toContain('params.timeout_ms must be integer, got the string "soon"');
 
   const byPosition = await ask('{"jsonrpc":"2.0","id":6,"method":"python/run","params":["1+1"]}', "params by position");
   expect(byPosition.error?.message).toContain("params must be an object");

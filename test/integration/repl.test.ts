@@ -42,10 +42,10 @@ describe("the REPL in a terminal", () => {
 
   test("Ctrl+C during a runaway loop returns to the prompt and keeps the session", async () => {
     await enter("kept = 'still here'", ">>> ");
-    await enter("while True: pass", "... ");
     const from = repl.screen().length;
-    repl.type("\r");
-    await Bun.sleep(500);
+    // One line that prints before it spins, so the test sees the loop has started.
+    repl.type(`exec("print('spin' + 'ning', flush=True)\\nwhile True: pass")\r`);
+    await repl.waitForText("spinning", 10_000, from);
     repl.type("\x03");
     await repl.waitForText("KeyboardInterrupt", 10_000, from);
     await repl.waitForText(">>> ", 10_000, from);

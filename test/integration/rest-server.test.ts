@@ -104,7 +104,11 @@ describe("woma serve (defaults: one runner, state persists)", () => {
     });
 
     test("after all of them the server still runs code and keeps its state", async () => {
-      expect((await python({ code: "total" })).body.result).toBe("15");
+      await python({ code: "before_bad = 15" });
+      for (const [, init] of cases.filter(([what]) => !what.startsWith("a chunked"))) {
+        expect((await send(`${server.url}/python`, { method: "POST", headers: JSON_TYPE, ...init })).status).toBe(400);
+      }
+      expect((await python({ code: "before_bad" })).body.result).toBe("15");
       expect(server.process.exitCode).toBeNull();
     });
   });
@@ -147,6 +151,7 @@ describe("woma serve (defaults: one runner, state persists)", () => {
   });
 
   test("a timeout the code stops on: 200 TimeoutError, and the session keeps its state", async () => {
+    await python({ code: "total = 15" });
     const { status, body } = await python({ code: fixture("infinite_loop.py"), timeout_ms: 300 });
     expect(status).toBe(200);
     expect(body).toMatchObject({ status: "exception", error: { type: "TimeoutError" } });
@@ -155,11 +160,12 @@ describe("woma serve (defaults: one runner, state persists)", () => {
   });
 
   test("a run that killed its runner: 500 'Python runtime terminated: ...', and the next request is served normally", async () => {
+    await python({ code: "doomed = 1" });
     const { status, body } = await python({ code: fixture("stubborn_loop.py"), timeout_ms: 300 });
     expect(status).toBe(500);
     expect(body.status).toBe("error");
     expect(body.error as string).toStartWith("Python runtime terminated: ");
-    const next = await python({ code: "'total' in globals(), 1 + 1" });
+    const next = await python({ code: "'doomed' in globals(), 1 + 1" });
     expect(next.status).toBe(200);
     expect(next.body.result).toBe("(False, 2)");
   });

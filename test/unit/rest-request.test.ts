@@ -54,8 +54,8 @@ describe("reading the body", () => {
     ["invalid UTF-8", new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]), "request body is not valid UTF-8"],
     ["text that is not JSON", "code=1+1", "request body is not valid JSON ("],
     ["a JSON array", '[{"code": "1"}]', "request body must be a JSON object like {\"code\": \"1+1\"}, got an array"],
-    ["a JSON string", '"1+1"', "got a string"],
-    ["a JSON number", "5", "got a number"],
+    ["a JSON string", '"1+1"', 'got the string "1+1"'],
+    ["a JSON number", "5", "got the number 5"],
     ["JSON null", "null", "got null"],
   ] as const)("%s is a 400 saying what was wrong", async (_what, body, message) => {
     const error = await failure(readJsonObject(post(body as string | Uint8Array), 1000, PYTHON_BODY_EXAMPLE));
@@ -97,14 +97,14 @@ describe("the fields of POST /python", () => {
   test.each([
     ["no code", {}, `missing "code": expected a JSON object like ${PYTHON_BODY_EXAMPLE}`],
     ["code null", { code: null }, 'missing "code"'],
-    ["code as a number (it killed the original tool)", { code: 5 }, '"code" must be a string of Python source, got number 5'],
+    ["code as a number (it killed the original tool)", { code: 5 }, '"code" must be a string of Python source, got the number 5'],
     ["code as an array", { code: ["1"] }, '"code" must be a string of Python source, got an array'],
     ["code as an object", { code: { src: "1" } }, "got an object"],
     ["reset_globals as a string", { code: "1", reset_globals: "yes" }, '"reset_globals" must be true or false, got the string "yes"'],
     ["a session name with a space", { code: "1", session: "a b" }, '"session" must be a name of 1 to 128 letters'],
     ["an empty session name", { code: "1", session: "" }, '"session" must be a name'],
     ["a session name of 129 characters", { code: "1", session: "s".repeat(129) }, "got a string"],
-    ["timeout_ms negative", { code: "1", timeout_ms: -1 }, '"timeout_ms" must be a number of milliseconds, 0 or more, got number -1'],
+    ["timeout_ms negative", { code: "1", timeout_ms: -1 }, '"timeout_ms" must be a number of milliseconds, 0 or more, got the number -1'],
     ["timeout_ms as a string", { code: "1", timeout_ms: "100" }, 'got the string "100"'],
   ] as const)("%s is a 400 naming the field", async (_what, body, message) => {
     const error = await failure(() => parsePythonRequest(body as Record<string, unknown>, defaults));

@@ -3,7 +3,9 @@ import { describe, expect, test } from "bun:test";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkParams } from "../../daemon/server/validate-params.ts";
+import * as methods from "../../protocol/methods.ts";
 import { renderTypes } from "../../schema/generate.ts";
+import { renderProtocolDoc } from "../../schema/protocol-doc.ts";
 import schema from "../../schema/protocol.schema.json" with { type: "json" };
 
 const examplesDir = join(import.meta.dir, "..", "..", "schema", "examples");
@@ -48,11 +50,19 @@ describe("schema", () => {
     const onDisk = readFileSync(join(import.meta.dir, "..", "..", "protocol", "generated", "types.ts"), "utf8");
     expect(onDisk).toBe(await renderTypes());
   });
+
+  test("docs/protocol.md is what the schema generates (run `bun run docs:gen` if not), and lists every method", () => {
+    const onDisk = readFileSync(join(import.meta.dir, "..", "..", "docs", "protocol.md"), "utf8");
+    expect(onDisk).toBe(renderProtocolDoc());
+    const names = Object.values(methods).map((m) => (m as { method: string }).method);
+    expect(names.length).toBeGreaterThanOrEqual(10);
+    for (const name of names) expect(onDisk).toContain(`| \`${name}\``);
+  });
 });
 
 describe("params validation names what is wrong", () => {
   test.each([
-    [{ code: 5 }, "params.code must be string, got number 5"],
+    [{ code: 5 }, "params.code must be string, got the number 5"],
     [{}, "params.code is required"],
     [{ code: "1", timeout_ms: -1 }, "params.timeout_ms must be >= 0"],
     [{ code: "1", session_id: "bad name!" }, "params.session_id must match"],
