@@ -24,6 +24,9 @@ export function daemonFlags<T>(y: Argv<T>) {
     .option("isolation", { choices: ["auto", "namespace", "process"] as const, default: "auto" as const, describe: "How runners are isolated (auto: namespace when available)" })
     .option("timeout", { type: "number", describe: "Timeout of a run in seconds, 0 for none (default: none in the REPL, 60 for daemon, 30 for serve and mcp, where it is also the most a request may ask for)" })
     .option("max-output", { type: "number", default: defaults.maxOutputBytes, describe: "Bytes of stdout (and of stderr) kept per run" })
+    .option("max-display-bytes", { type: "number", default: defaults.maxDisplayBytes, describe: "Bytes one display output may hold (an image in base64, HTML, ...); a bigger one loses its largest representations, and says so" })
+    .option("max-displays", { type: "number", default: defaults.maxDisplays, describe: "Display outputs (display(), figures, rich values) kept per run; later ones are dropped and counted (0: none)" })
+    .option("max-file-bytes", { type: "number", default: defaults.maxFileBytes, describe: `Largest file files/write takes and files/read gives, in bytes (at most ${MAX_FILE_BYTES})` })
     .option("memory-limit", { type: "number", default: defaults.memoryLimitBytes / 1048576, describe: "MiB of memory a runner may use before it is killed (0: no limit)" })
     .option("max-queue", { type: "number", default: defaults.maxQueue, describe: "Runs that may wait for a runner before new ones are refused" })
     .option("snapshot", { type: "boolean", default: true, describe: "Boot runners from a memory snapshot (--no-snapshot to boot plain)" })
@@ -43,6 +46,9 @@ export interface DaemonArgs {
   isolation: IsolationRequest;
   timeout?: number;
   "max-output": number;
+  "max-display-bytes"?: number;
+  "max-displays"?: number;
+  "max-file-bytes"?: number;
   "memory-limit": number;
   "max-queue": number;
   spares?: number;
@@ -85,6 +91,7 @@ export function daemonOptionsFrom(args: DaemonArgs, defaults: CommandDefaults): 
     isolation: args.isolation,
     defaultTimeoutMs: Math.round(timeout * 1000),
     maxOutputBytes: checkedCount("max-output", args["max-output"], 0),
+    ...displayAndFileOptionsFrom(args),
     memoryLimitBytes: checkedCount("memory-limit", args["memory-limit"], 0) * 1048576,
     maxQueue: checkedCount("max-queue", args["max-queue"], 0),
     snapshot: args.snapshot,
@@ -92,6 +99,22 @@ export function daemonOptionsFrom(args: DaemonArgs, defaults: CommandDefaults): 
     preload: [args.preload ?? []].flat().flatMap((value) => value.split(",")).map((name) => name.trim()).filter(Boolean),
     pypiIndex: args["pypi-index"],
     ...networkOptionsFrom(args),
+  };
+}
+
+/** Largest `--max-file-bytes`: its base64 must fit in one message to a runner (64 MiB). */
+const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+function displayAndFileOptionsFrom(args: DaemonArgs): Pick<DaemonOptions, "maxDisplayBytes" | "maxDisplays" | "maxFileBytes" | "maxMessageBytes"> {
+  const defaults = defaultDaemonOptions();
+  const maxFileBytes = checkedCount("max-file-bytes", args["max-file-bytes"] ?? defaults.maxFileBytes, 1);
+  if (maxFileBytes > MAX_FILE_BYTES) throw new Error(`--max-file-bytes must be at most ${MAX_FILE_BYTES}, got ${maxFileBytes}`);
+  return {
+    maxDisplayBytes: checkedCount("max-display-bytes", args["max-display-bytes"] ?? defaults.maxDisplayBytes, 1),
+    maxDisplays: checkedCount("max-displays", args["max-displays"] ?? defaults.maxDisplays, 0),
+    maxFileBytes,
+    // A files/write of the largest file travels in base64, with room for the rest of the message.
+    maxMessageBytes: Math.max(defaults.maxMessageBytes, Math.ceil(maxFileBytes / 3) * 4 + 1024 * 1024),
   };
 }
 

@@ -12,7 +12,11 @@ export type DaemonErrorCode =
   | "POOL_UNAVAILABLE"
   | "SHUTTING_DOWN"
   | "BAD_PROTOCOL_VERSION"
-  | "PACKAGE_UNAVAILABLE";
+  | "PACKAGE_UNAVAILABLE"
+  | "FILE_NOT_FOUND"
+  | "FILE_PATH_REFUSED"
+  | "FILE_TOO_LARGE"
+  | "INVALID_PARAMS";
 
 /** An error the daemon expects and can explain, with optional structured data for the client. */
 export class DaemonError extends Error {

@@ -25,6 +25,12 @@ export interface DaemonOptions {
   maxOutputBytes: number;
   /** Most characters kept of a result's repr. */
   maxResultChars: number;
+  /** Most bytes of one display output (`--max-display-bytes`): the UTF-8 length of its values, base64 for images. */
+  maxDisplayBytes: number;
+  /** Most display outputs kept per run (`--max-displays`); 0 turns them off. */
+  maxDisplays: number;
+  /** Largest file `files/write` takes and `files/read` gives, in bytes (`--max-file-bytes`). */
+  maxFileBytes: number;
   /** Largest JSON-RPC message accepted from a client, in bytes. */
   maxMessageBytes: number;
   /** Most runs waiting for a runner at once, per tenant. */
@@ -54,7 +60,7 @@ export function expandHome(path: string): string {
   return resolve(path);
 }
 
-/** The defaults: one worker, `~/.pyodide-env`, 1 MiB of output per stream, 2 GiB per runner, network `public` with 64 MiB per response. */
+/** The defaults: one worker, `~/.pyodide-env`, 1 MiB of output per stream, 32 display outputs of at most 4 MiB per run, files of 16 MiB, 2 GiB per runner, network `public` with 64 MiB per response. */
 export function defaultDaemonOptions(): DaemonOptions {
   return {
     workers: 1,
@@ -66,6 +72,9 @@ export function defaultDaemonOptions(): DaemonOptions {
     interruptGraceMs: 1000,
     maxOutputBytes: DEFAULTS.maxOutputBytes,
     maxResultChars: DEFAULTS.maxResultChars,
+    maxDisplayBytes: 4 * 1024 * 1024,
+    maxDisplays: 32,
+    maxFileBytes: 16 * 1024 * 1024,
     maxMessageBytes: 16 * 1024 * 1024,
     maxQueue: 256,
     memoryLimitBytes: 2 * 1024 * 1024 * 1024,

@@ -4,9 +4,21 @@ import { join } from "node:path";
 import type {
   CheckParams,
   CheckResult,
+  CompleteParams,
+  CompleteResult,
+  FilesDeleteParams,
+  FilesDeleteResult,
+  FilesListParams,
+  FilesListResult,
+  FilesReadParams,
+  FilesReadResult,
+  FilesWriteParams,
+  FilesWriteResult,
   InfoResult,
   InitializeParams,
   InitializeResult,
+  InspectParams,
+  InspectResult,
   LimitsInfo,
   PackagesInstallParams,
   PackagesInstallResult,
@@ -36,7 +48,11 @@ import { PYODIDE_VERSION, pyodideIndexURL, pythonVersion } from "./pool/pyodide-
 import { runnerCommand } from "./pool/runner-command.ts";
 import { createLauncher, runnerMessageLimit, type LaunchRunner } from "./pool/runner-launcher.ts";
 import type { Runner } from "./pool/runner.ts";
-import type { RunnerInstallParams, RunnerPackagesParams, WheelSpec } from "./runner/runner-protocol.ts";
+import type { RunnerCompletionParams, RunnerFilesParams, RunnerInputParams, RunnerInstallParams, RunnerPackagesParams, WheelSpec } from "./runner/runner-protocol.ts";
+import { MAX_LISTED_FILES } from "./runner/runner-protocol.ts";
+import type { FilesAnswer } from "./runner/session-files.ts";
+import { contentForRunner, deleteResult, listResult, readResult, RunnerAnswerViolation, writeResult } from "./session/file-requests.ts";
+import { codePointLength } from "../protocol/code-points.ts";
 import { SnapshotStore, type SnapshotView } from "./pool/snapshot-store.ts";
 import { WorkerPool, type PoolTiming } from "./pool/worker-pool.ts";
 import { RunExecutor, type RunContext } from "./run/run-executor.ts";
@@ -164,7 +180,7 @@ export class Daemon {
       protocol_version: PROTOCOL_VERSION,
       server: this.versions(),
       isolation: this.isolation.info,
-      capabilities: { streaming_output: true, cancellation: true, fresh_interpreter: true, check_complete: true, tenants: true },
+      capabilities: { streaming_output: true, cancellation: true, fresh_interpreter: true, check_complete: true, tenants: true, display_outputs: true, files: true, completion: true, stdin: true },
       limits: this.limits(),
       tenant: tenantInfo(tenant),
     };
@@ -279,6 +295,7 @@ export class Daemon {
   async answerRunner(runner: Runner, method: string, params: unknown): Promise<unknown> {
     const tenant = this.tenants.get(runner.tenant);
     if (method.startsWith("runner/fetch")) return this.answerFetch(runner, method, params, tenant);
+    if (method === "runner/input") return this.executor.answerInput(runner, params as RunnerInputParams);
     const packages = this.requirePackages();
     switch (method) {
       case "runner/packages": {
@@ -325,6 +342,84 @@ export class Daemon {
   private requirePackages(): PackageService {
     if (!this.packages) throw new DaemonError("PACKAGE_UNAVAILABLE", "this daemon has no package store");
     return this.packages;
+  }
+
+  /** `files/write`: a file in the session's working directory, in order with its runs. */
+  async writeFile(params: FilesWriteParams, tenant: Tenant): Promise<FilesWriteResult> {
+    const data = contentForRunner(params.content, params.encoding, this.options.maxFileBytes, params.path);
+    return writeResult(await this.fileOperation(tenant, params.session_id, { op: "write", path: params.path, data }));
+  }
+
+  /** `files/read`: the content is checked against the cap again here, whatever the runner says. */
+  async readFile(params: FilesReadParams, tenant: Tenant): Promise<FilesReadResult> {
+    const answer = await this.fileOperation(tenant, params.session_id, { op: "read", path: params.path, maxBytes: this.options.maxFileBytes });
+    return this.checked(tenant, params.session_id, () => readResult(answer, params.encoding, this.options.maxFileBytes));
+  }
+
+  /** `files/list`. */
+  async listFiles(params: FilesListParams, tenant: Tenant): Promise<FilesListResult> {
+    const answer = await this.fileOperation(tenant, params.session_id, { op: "list", path: params.path ?? ".", recursive: params.recursive === true, maxEntries: MAX_LISTED_FILES });
+    return this.checked(tenant, params.session_id, () => listResult(answer));
+  }
+
+  /** `files/delete`. */
+  async deleteFile(params: FilesDeleteParams, tenant: Tenant): Promise<FilesDeleteResult> {
+    return deleteResult(await this.fileOperation(tenant, params.session_id, { op: "delete", path: params.path, recursive: params.recursive === true }));
+  }
+
+  /** `python/complete`: in the session's namespace, queued behind its runs; or on any of the tenant's runners. */
+  async complete(params: CompleteParams, tenant: Tenant): Promise<CompleteResult> {
+    const length = codePointLength(params.code);
+    const cursor = params.cursor ?? length;
+    if (cursor > length) throw new DaemonError("INVALID_PARAMS", `invalid params for python/complete: params.cursor ${cursor} is past the end of the code (${length} characters)`);
+    return this.onRunnerOf(tenant, params.session_id, async (runner, sessionId) => {
+      const result = await runner.complete(this.completionParams(params.code, cursor, sessionId));
+      if (result.cursor_start > result.cursor_end || result.cursor_end > length) {
+        const what = "runner protocol violation: its python/complete answer names a range outside the code";
+        this.pool.kill(runner, what);
+        throw new DaemonError("RUNNER_DIED", `Python runtime terminated: ${what}`);
+      }
+      return result;
+    });
+  }
+
+  /** `python/inspect`. */
+  async inspect(params: InspectParams, tenant: Tenant): Promise<InspectResult> {
+    const length = codePointLength(params.code);
+    const cursor = params.cursor ?? length;
+    if (cursor > length) throw new DaemonError("INVALID_PARAMS", `invalid params for python/inspect: params.cursor ${cursor} is past the end of the code (${length} characters)`);
+    return this.onRunnerOf(tenant, params.session_id, (runner, sessionId) => runner.inspect(this.completionParams(params.code, cursor, sessionId)));
+  }
+
+  private completionParams(code: string, cursor: number, sessionId: string | null): RunnerCompletionParams {
+    return { code, cursor, sessionId };
+  }
+
+  /** Runs `work` on the session's runner in order with its runs, or on any of the tenant's runners without a session. */
+  private onRunnerOf<T>(tenant: Tenant, sessionId: string | undefined, work: (runner: Runner, sessionId: string | null) => Promise<T>): Promise<T> {
+    this.assertRunning();
+    if (sessionId === undefined) return this.pool.submit(tenant.id, undefined, (runner) => work(runner, null)).promise;
+    const session = tenant.sessions.getReady(sessionId);
+    session.lastUsedAt = new Date();
+    return this.pool.submit(tenant.id, session.runner, (runner) => work(runner, session.id)).promise;
+  }
+
+  private fileOperation(tenant: Tenant, sessionId: string, op: DistributiveOmit<RunnerFilesParams, "sessionId">): Promise<FilesAnswer> {
+    return this.onRunnerOf(tenant, sessionId, (runner) => runner.files({ ...op, sessionId } as RunnerFilesParams));
+  }
+
+  /** Checks a runner's answer; one it could only have made by breaking the protocol kills the runner. */
+  private checked<T>(tenant: Tenant, sessionId: string, check: () => T): T {
+    try {
+      return check();
+    } catch (error) {
+      if (error instanceof RunnerAnswerViolation) {
+        const session = tenant.sessions.get(sessionId);
+        this.pool.kill(session.runner, `runner protocol violation: ${error.message}`);
+        throw new DaemonError("RUNNER_DIED", `Python runtime terminated: runner protocol violation: ${error.message}; session "${sessionId}" is lost`);
+      }
+      throw error;
+    }
   }
 
   /** `python/check`, on one of the tenant's own runners. */
@@ -402,6 +497,9 @@ export class Daemon {
       max_message_bytes: this.options.maxMessageBytes,
       max_queue: this.options.maxQueue,
       memory_limit_bytes: this.options.memoryLimitBytes,
+      max_display_bytes: this.options.maxDisplayBytes,
+      max_displays: this.options.maxDisplays,
+      max_file_bytes: this.options.maxFileBytes,
     };
   }
 }
@@ -424,3 +522,6 @@ function preloadFor(packages: PackageService, names: readonly string[]): Promise
 function tenantInfo(tenant: Tenant): TenantInfo {
   return tenant.named ? { name: tenant.id, shared: true } : { name: null, shared: false };
 }
+
+/** Omit over each member of a union. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

@@ -31,6 +31,12 @@ export const WomaErrorCodes = {
   UnsupportedProtocolVersion: -31010,
   /** @since 1.1. A package could not be had: unknown, not cached and its source unreachable, a bad checksum, another ABI. `data.package_error` names the case. */
   PackageUnavailable: -31011,
+  /** @since 1.1. No file or directory at that path of the session's working directory. */
+  FileNotFound: -31012,
+  /** @since 1.1. The path leaves the session's working directory, goes through a symbolic link, or names something that is not a regular file or directory. */
+  FilePathRefused: -31013,
+  /** @since 1.1. The file is larger than `max_file_bytes`. */
+  FileTooLarge: -31014,
   /** Last code of woma's range (inclusive). */
   rangeEnd: -31099,
 } as const;

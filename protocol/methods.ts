@@ -3,10 +3,25 @@ import { NotificationType, RequestType } from "vscode-jsonrpc";
 import type {
   CheckParams,
   CheckResult,
+  CompleteParams,
+  CompleteResult,
+  DisplayNotification,
+  FilesDeleteParams,
+  FilesDeleteResult,
+  FilesListParams,
+  FilesListResult,
+  FilesReadParams,
+  FilesReadResult,
+  FilesWriteParams,
+  FilesWriteResult,
   InfoParams,
   InfoResult,
   InitializeParams,
   InitializeResult,
+  InputParams,
+  InputResult,
+  InspectParams,
+  InspectResult,
   OutputNotification,
   PackagesInstallParams,
   PackagesInstallResult,
@@ -50,3 +65,19 @@ export const PackagesInstallRequest = new RequestType<PackagesInstallParams, Pac
 export const PackagesListRequest = new RequestType<PackagesListParams, PackagesListResult, void>("packages/list");
 /** `python/output` (daemon to client): output of a run while it is going. */
 export const OutputNotificationType = new NotificationType<OutputNotification>("python/output");
+/** `python/display` (@since 1.1, daemon to client): a display output of a run while it is going. */
+export const DisplayNotificationType = new NotificationType<DisplayNotification>("python/display");
+/** `python/input` (@since 1.1, daemon to client): a run asks for a line of input (input(), getpass); only for runs that gave `allow_stdin`. */
+export const InputRequest = new RequestType<InputParams, InputResult, void>("python/input");
+/** `python/complete` (@since 1.1): completions at a cursor, Jupyter-style. */
+export const CompleteRequest = new RequestType<CompleteParams, CompleteResult, void>("python/complete");
+/** `python/inspect` (@since 1.1): the signature and docstring of the name at a cursor. */
+export const InspectRequest = new RequestType<InspectParams, InspectResult, void>("python/inspect");
+/** `files/write` (@since 1.1): write a file in a session's working directory. */
+export const FilesWriteRequest = new RequestType<FilesWriteParams, FilesWriteResult, void>("files/write");
+/** `files/read` (@since 1.1): read a file of a session's working directory. */
+export const FilesReadRequest = new RequestType<FilesReadParams, FilesReadResult, void>("files/read");
+/** `files/list` (@since 1.1): list a directory of a session's working directory. */
+export const FilesListRequest = new RequestType<FilesListParams, FilesListResult, void>("files/list");
+/** `files/delete` (@since 1.1): delete a file or directory of a session's working directory. */
+export const FilesDeleteRequest = new RequestType<FilesDeleteParams, FilesDeleteResult, void>("files/delete");

@@ -29,6 +29,8 @@ interface Method {
   params?: string;
   result?: string;
   notification?: string;
+  /** A request the daemon sends the client (its params' description says "daemon to client"). */
+  toClient?: boolean;
 }
 
 const anchor = (name: string) => name.toLowerCase();
@@ -62,6 +64,7 @@ function methodsOf(definitions: Record<string, Node>): Method[] {
     const description = definition.description ?? "";
     const call = /^(?:@since [0-9.]+\. )?(Params|Result) of `([a-z]+\/[a-z]+)`/.exec(description);
     if (call) method(call[2]!)[call[1] === "Params" ? "params" : "result"] = name;
+    if (call && call[1] === "Params" && description.includes("(daemon to client)")) method(call[2]!).toClient = true;
     const note = /^(?:@since [0-9.]+\. )?`([a-z]+\/[a-z]+)`:/.exec(description);
     if (note && name.endsWith("Notification")) method(note[1]!).notification = name;
   }
@@ -119,7 +122,7 @@ export function renderProtocolDoc(): string {
   ];
   for (const m of methods) {
     if (m.notification) out.push(`| \`${m.name}\` (notification, daemon to client) | ${link(m.notification)} | — |`);
-    else out.push(`| \`${m.name}\` | ${m.params ? link(m.params) : "—"} | ${m.result ? link(m.result) : "—"} |`);
+    else out.push(`| \`${m.name}\`${m.toClient ? " (request, daemon to client)" : ""} | ${m.params ? link(m.params) : "—"} | ${m.result ? link(m.result) : "—"} |`);
   }
   out.push("", "## Errors", "", "A failed request gets a JSON-RPC error. A Python exception is not one: it is a `RunResult` with status `exception`. Errors that end a `python/run` carry a [RunFailureData](#runfailuredata) as `data`.", "", "| code | name | meaning |", "| --- | --- | --- |");
   for (const [name, code] of Object.entries(JsonRpcErrorCodes)) out.push(`| ${code} | ${name} | ${cell(comments.get(name) ?? "")} |`);

@@ -4,8 +4,24 @@ import { CancellationTokenSource, createMessageConnection, type MessageConnectio
 import { StreamMessageWriter } from "vscode-jsonrpc/node";
 import type {
   CheckResult,
+  CompleteParams,
+  CompleteResult,
+  DisplayNotification,
+  DisplayOutput,
+  FilesDeleteParams,
+  FilesDeleteResult,
+  FilesListParams,
+  FilesListResult,
+  FilesReadParams,
+  FilesReadResult,
+  FilesWriteParams,
+  FilesWriteResult,
   InfoResult,
   InitializeResult,
+  InputParams,
+  InputResult,
+  InspectParams,
+  InspectResult,
   OutputNotification,
   PackagesInstallParams,
   PackagesInstallResult,
@@ -21,8 +37,16 @@ import type {
 } from "../../protocol/generated/types.ts";
 import {
   CheckRequest,
+  CompleteRequest,
+  DisplayNotificationType,
+  FilesDeleteRequest,
+  FilesListRequest,
+  FilesReadRequest,
+  FilesWriteRequest,
   InfoRequest,
   InitializeRequest,
+  InputRequest,
+  InspectRequest,
   OutputNotificationType,
   PackagesInstallRequest,
   PackagesListRequest,
@@ -42,6 +66,14 @@ export interface ClientRunOptions {
   onOutput?: (stream: Stream, text: string) => void;
   /** Aborting the signal cancels the run (`$/cancelRequest`); the promise then rejects with the daemon's answer. */
   signal?: AbortSignal;
+  /** Called with each display output while the run is going (@since 1.1); they also arrive in the result's `outputs`. */
+  onDisplay?: (output: DisplayOutput) => void;
+  /**
+   * Answers the run's input() and getpass past the end of its `stdin` (@since 1.1): resolve
+   * with the line (no newline), or null for end of input. Giving it sets `allow_stdin`.
+   * `signal` aborts when the run no longer waits (it ended, or was interrupted).
+   */
+  onInput?: (request: InputParams, signal: AbortSignal) => Promise<string | null>;
 }
 
 /** Largest message a client accepts from the daemon. */
@@ -52,6 +84,8 @@ let runCounter = 0;
 /** A connection to a daemon, with one method per protocol request. */
 export class DaemonClient {
   private readonly outputListeners = new Map<string, (stream: Stream, text: string) => void>();
+  private readonly displayListeners = new Map<string, (output: DisplayOutput) => void>();
+  private readonly inputAnswerers = new Map<string, NonNullable<ClientRunOptions["onInput"]>>();
   private readonly prefix = `c${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 
   constructor(
@@ -60,6 +94,20 @@ export class DaemonClient {
   ) {
     connection.onNotification(OutputNotificationType, (note: OutputNotification) => {
       this.outputListeners.get(note.run_id)?.(note.stream, note.text);
+    });
+    connection.onNotification(DisplayNotificationType, (note: DisplayNotification) => {
+      this.displayListeners.get(note.run_id)?.(note.output);
+    });
+    connection.onRequest(InputRequest, async (params: InputParams, token): Promise<InputResult> => {
+      const answer = this.inputAnswerers.get(params.run_id);
+      if (!answer) return { value: null };
+      const controller = new AbortController();
+      const subscription = token.onCancellationRequested(() => controller.abort());
+      try {
+        return { value: await answer(params, controller.signal) };
+      } finally {
+        subscription.dispose();
+      }
     });
     connection.listen();
   }
@@ -131,6 +179,36 @@ export class DaemonClient {
     return this.connection.sendRequest(PackagesListRequest, {});
   }
 
+  /** `python/complete` (@since 1.1): completions at `cursor` (code points; default the end), in a session's namespace when given. */
+  complete(params: CompleteParams): Promise<CompleteResult> {
+    return this.connection.sendRequest(CompleteRequest, params);
+  }
+
+  /** `python/inspect` (@since 1.1): signature and docstring of the name at `cursor`. */
+  inspect(params: InspectParams): Promise<InspectResult> {
+    return this.connection.sendRequest(InspectRequest, params);
+  }
+
+  /** `files/write` (@since 1.1): a file in a session's working directory. */
+  writeFile(params: FilesWriteParams): Promise<FilesWriteResult> {
+    return this.connection.sendRequest(FilesWriteRequest, params);
+  }
+
+  /** `files/read` (@since 1.1). */
+  readFile(params: FilesReadParams): Promise<FilesReadResult> {
+    return this.connection.sendRequest(FilesReadRequest, params);
+  }
+
+  /** `files/list` (@since 1.1). */
+  listFiles(params: FilesListParams): Promise<FilesListResult> {
+    return this.connection.sendRequest(FilesListRequest, params);
+  }
+
+  /** `files/delete` (@since 1.1). */
+  deleteFile(params: FilesDeleteParams): Promise<FilesDeleteResult> {
+    return this.connection.sendRequest(FilesDeleteRequest, params);
+  }
+
   /** `python/check`: is this source complete, by the rule of Python's REPL? */
   check(code: string): Promise<CheckResult> {
     return this.connection.sendRequest(CheckRequest, { code });
@@ -140,15 +218,21 @@ export class DaemonClient {
   async run(params: RunParams, options: ClientRunOptions = {}): Promise<RunResult> {
     const runId = params.run_id ?? `${this.prefix}-${++runCounter}`;
     if (options.onOutput) this.outputListeners.set(runId, options.onOutput);
+    if (options.onDisplay) this.displayListeners.set(runId, options.onDisplay);
+    if (options.onInput) this.inputAnswerers.set(runId, options.onInput);
+    const request: RunParams = { ...params, run_id: runId };
+    if (options.onInput) request.allow_stdin = true;
     const source = new CancellationTokenSource();
     const onAbort = () => source.cancel();
     options.signal?.addEventListener("abort", onAbort);
     if (options.signal?.aborted) source.cancel();
     try {
-      return await this.connection.sendRequest(RunRequest, { ...params, run_id: runId }, source.token);
+      return await this.connection.sendRequest(RunRequest, request, source.token);
     } finally {
       options.signal?.removeEventListener("abort", onAbort);
       this.outputListeners.delete(runId);
+      this.displayListeners.delete(runId);
+      this.inputAnswerers.delete(runId);
       source.dispose();
     }
   }

@@ -1,7 +1,8 @@
 /** Checks every message a runner sends against the runner protocol: the daemon treats a runner as hostile. */
 import Ajv, { type ValidateFunction } from "ajv";
 import { Message, type DataCallback, type Disposable, type MessageReader, type MessageWriter } from "vscode-jsonrpc";
-import { RUNNER_HOST_REQUESTS, RUNNER_MESSAGE_SCHEMAS, RunnerOutputNotification } from "../runner/runner-protocol.ts";
+import { isBinaryMime } from "../../protocol/mime.ts";
+import { RUNNER_HOST_REQUESTS, RUNNER_MESSAGE_SCHEMAS, RunnerDisplayNotification, RunnerOutputNotification, type RunnerDisplayParams } from "../runner/runner-protocol.ts";
 
 const ajv = new Ajv({ allErrors: false, strict: false });
 const validators = new Map<string, ValidateFunction>(Object.entries(RUNNER_MESSAGE_SCHEMAS).map(([method, schema]) => [method, ajv.compile(schema)]));
@@ -15,7 +16,12 @@ export interface GuardHooks {
   currentRunId(): string | undefined;
   /** Called once per offence, with a sentence saying what the runner did; the owner kills it. */
   onViolation(what: string): void;
+  /** The current run's caps on display outputs (the daemon's, not the runner's word for them). */
+  displayCaps?(): { maxDisplays: number; maxDisplayBytes: number } | undefined;
 }
+
+/** Base64 as the protocol carries binary representations: no whitespace, padded. */
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /**
  * Wraps the reader and writer of a runner's connection. The writer records every request
@@ -28,6 +34,9 @@ export interface GuardHooks {
 export class RunnerGuard {
   private readonly outstanding = new Map<string | number, string>();
   private violated = false;
+  /** Display outputs received for the run `displayRun`. */
+  private displayRun: string | undefined;
+  private displayCount = 0;
 
   constructor(private readonly hooks: GuardHooks) {}
 
@@ -75,12 +84,13 @@ export class RunnerGuard {
       return this.validate(method, message.result, `its result for ${method}`);
     }
     if (Message.isNotification(message)) {
-      if (message.method !== RunnerOutputNotification.method) return `it sent an unknown notification "${message.method.slice(0, 80)}"`;
-      const problem = this.validate(message.method, message.params, "its output notification");
+      const display = message.method === RunnerDisplayNotification.method;
+      if (message.method !== RunnerOutputNotification.method && !display) return `it sent an unknown notification "${message.method.slice(0, 80)}"`;
+      const problem = this.validate(message.method, message.params, display ? "its display notification" : "its output notification");
       if (problem) return problem;
       const runId = (message.params as { runId: string }).runId;
-      if (runId !== this.hooks.currentRunId()) return `it sent output for run ${JSON.stringify(runId.slice(0, 80))}, which is not running`;
-      return undefined;
+      if (runId !== this.hooks.currentRunId()) return `it sent ${display ? "a display output" : "output"} for run ${JSON.stringify(runId.slice(0, 80))}, which is not running`;
+      return display ? this.checkDisplay(message.params as RunnerDisplayParams) : undefined;
     }
     if (Message.isRequest(message)) {
       if (!RUNNER_HOST_REQUESTS.includes(message.method)) return `it sent a request ("${message.method.slice(0, 80)}") runners may not make`;
@@ -91,6 +101,28 @@ export class RunnerGuard {
       return undefined;
     }
     return "it sent something that is not a JSON-RPC message";
+  }
+
+  /**
+   * A display output within the caps the daemon gave the run: no more outputs than it
+   * allows, no more bytes in one, and base64 where the protocol says base64.
+   */
+  private checkDisplay({ runId, output }: RunnerDisplayParams): string | undefined {
+    if (this.displayRun !== runId) {
+      this.displayRun = runId;
+      this.displayCount = 0;
+    }
+    const caps = this.hooks.displayCaps?.();
+    if (caps === undefined) return "it sent a display output, which this daemon does not take";
+    if (++this.displayCount > caps.maxDisplays) return `it sent more display outputs than the ${caps.maxDisplays} the run allows`;
+    let bytes = 0;
+    for (const [mime, value] of Object.entries(output.data)) {
+      if (value === undefined) continue;
+      bytes += Buffer.byteLength(value);
+      if (isBinaryMime(mime) && !BASE64.test(value)) return `its display output's ${mime.slice(0, 100)} is not base64`;
+    }
+    if (bytes > caps.maxDisplayBytes) return `its display output of ${bytes} bytes is over the ${caps.maxDisplayBytes}-byte cap`;
+    return undefined;
   }
 
   private validate(method: string, value: unknown, what: string): string | undefined {

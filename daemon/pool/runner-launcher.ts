@@ -26,12 +26,16 @@ export interface LauncherSetup {
 }
 
 /**
- * The largest message a runner may send under these limits, in bytes: two output streams
- * and three capped texts (result, message, traceback), each at JSON's worst escaping
- * (six bytes per character), plus room for framing. Anything larger breaks the protocol.
+ * The largest message a runner may send under these limits, in bytes: the biggest of a run's
+ * result (two output streams and three capped texts: result, message, traceback), one
+ * display output, and one file read (base64), each at JSON's worst escaping (six bytes per
+ * character), plus room for framing. Anything larger breaks the protocol.
  */
-export function runnerMessageLimit(limits: { maxOutputBytes: number; maxResultChars: number }): number {
-  return 6 * (2 * limits.maxOutputBytes + 3 * limits.maxResultChars) + 64 * 1024;
+export function runnerMessageLimit(limits: { maxOutputBytes: number; maxResultChars: number; maxDisplayBytes?: number; maxFileBytes?: number }): number {
+  const result = 6 * (2 * limits.maxOutputBytes + 3 * limits.maxResultChars);
+  const display = 6 * (limits.maxDisplayBytes ?? 0) + 6 * 65536;
+  const file = Math.ceil((limits.maxFileBytes ?? 0) / 3) * 4;
+  return Math.max(result, display, file) + 64 * 1024;
 }
 
 /**

@@ -10,6 +10,10 @@ import {
   RUNNER_HOST_REQUESTS,
   RunnerBootRequest,
   RunnerCheckRequest,
+  RunnerCompleteRequest,
+  RunnerDisplayNotification,
+  RunnerFilesRequest,
+  RunnerInspectRequest,
   RunnerLoadRequest,
   RunnerInterruptNotification,
   RunnerOutputNotification,
@@ -17,12 +21,16 @@ import {
   RunnerSessionRequest,
   type RunnerBootParams,
   type RunnerBootResult,
+  type RunnerCompletionParams,
+  type RunnerFilesParams,
   type RunnerRunParams,
   type RunnerRunResult,
   type WheelSpec,
 } from "../runner/runner-protocol.ts";
 import { processTreeRss } from "./process-memory.ts";
-import type { HostHandler, OutputListener, ReadyBoot, Runner, RunnerRole } from "./runner.ts";
+import type { CompleteResult, InspectResult } from "../../protocol/generated/types.ts";
+import type { FilesAnswer } from "../runner/session-files.ts";
+import type { DisplayListener, HostHandler, OutputListener, ReadyBoot, Runner, RunnerRole } from "./runner.ts";
 import { RunnerGuard } from "./runner-guard.ts";
 
 /** How to start a runner process. */
@@ -66,7 +74,7 @@ export class RunnerProcess implements Runner {
   private readonly guard: RunnerGuard;
   private stderrTail = "";
   private killReason: string | undefined;
-  private current: { runId: string; listener: OutputListener; params: RunnerRunParams; deadline: number | undefined } | undefined;
+  private current: { runId: string; listener: OutputListener; onDisplay: DisplayListener | undefined; params: RunnerRunParams; deadline: number | undefined } | undefined;
   private busyWith: string | undefined;
   private readonly pendingRejects = new Set<(error: Error) => void>();
 
@@ -79,6 +87,7 @@ export class RunnerProcess implements Runner {
     const toRunner = this.child.stdin!;
     this.guard = new RunnerGuard({
       currentRunId: () => this.current?.runId,
+      displayCaps: () => this.current && { maxDisplays: this.current.params.maxDisplays, maxDisplayBytes: this.current.params.maxDisplayBytes },
       onViolation: (what) => {
         log("warn", `runner ${id} broke the runner protocol: ${what}; killing it`);
         this.kill(`runner protocol violation: ${what}`);
@@ -95,6 +104,9 @@ export class RunnerProcess implements Runner {
     );
     this.connection.onNotification(RunnerOutputNotification, ({ runId, stream, text }) => {
       if (this.current?.runId === runId) this.current.listener(stream, text);
+    });
+    this.connection.onNotification(RunnerDisplayNotification, ({ runId, output }) => {
+      if (this.current?.runId === runId) this.current.onDisplay?.(output);
     });
     // The guard has checked each request's params and that it belongs to the current run.
     for (const method of RUNNER_HOST_REQUESTS) {
@@ -174,9 +186,9 @@ export class RunnerProcess implements Runner {
     return current && { runId: current.runId, sessionId: current.params.sessionId, deadline: current.deadline };
   }
 
-  async run(params: RunnerRunParams, onOutput: OutputListener, deadline?: number): Promise<RunnerRunResult> {
+  async run(params: RunnerRunParams, onOutput: OutputListener, deadline?: number, onDisplay?: DisplayListener): Promise<RunnerRunResult> {
     this.busyWith = params.runId;
-    this.current = { runId: params.runId, listener: onOutput, params, deadline };
+    this.current = { runId: params.runId, listener: onOutput, onDisplay, params, deadline };
     try {
       const result = await this.call(this.connection.sendRequest(RunnerRunRequest, params));
       const overCap = this.overCaps(result, params);
@@ -200,6 +212,18 @@ export class RunnerProcess implements Runner {
   async session(op: "reset" | "close", sessionId: string): Promise<void> {
     await this.call(this.connection.sendRequest(RunnerSessionRequest, { op, sessionId }));
     this.lastActiveAt = Date.now();
+  }
+
+  files(params: RunnerFilesParams): Promise<FilesAnswer> {
+    return this.call(this.connection.sendRequest(RunnerFilesRequest, params));
+  }
+
+  complete(params: RunnerCompletionParams): Promise<CompleteResult> {
+    return this.call(this.connection.sendRequest(RunnerCompleteRequest, params));
+  }
+
+  inspect(params: RunnerCompletionParams): Promise<InspectResult> {
+    return this.call(this.connection.sendRequest(RunnerInspectRequest, params));
   }
 
   check(code: string): Promise<{ status: "complete" | "incomplete" | "invalid" }> {

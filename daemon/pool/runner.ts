@@ -1,6 +1,8 @@
 /** What the pool and the daemon need of a runner, so that a fake one can stand in for a real process in tests. */
 import type { RunnerInfo } from "../../protocol/generated/types.ts";
-import type { RunnerBootResult, RunnerRunParams, RunnerRunResult, WheelSpec } from "../runner/runner-protocol.ts";
+import type { CompleteResult, InspectResult } from "../../protocol/generated/types.ts";
+import type { FilesAnswer } from "../runner/session-files.ts";
+import type { RunnerBootResult, RunnerCompletionParams, RunnerDisplayOutput, RunnerFilesParams, RunnerRunParams, RunnerRunResult, WheelSpec } from "../runner/runner-protocol.ts";
 
 /** What a runner is for; see `RunnerInfo.role` in the schema. */
 export type RunnerRole = RunnerInfo["role"];
@@ -17,6 +19,9 @@ export type HostHandler = (runner: Runner, method: string, params: unknown) => P
 
 /** Output of a run as it arrives. */
 export type OutputListener = (stream: "stdout" | "stderr", text: string) => void;
+
+/** A display output of a run as it arrives (already checked against the run's caps by the guard). */
+export type DisplayListener = (output: RunnerDisplayOutput) => void;
 
 /**
  * One interpreter in its own process. It runs one thing at a time (the pool queues the
@@ -45,14 +50,20 @@ export interface Runner {
   readonly busy: boolean;
   /** Resident memory of the runner's process tree, when readable. */
   rss(): number | undefined;
-  /** Runs code; output goes to `onOutput` as it arrives. `deadline` (a `Date.now()` time) bounds what the run asks of the daemon. */
-  run(params: RunnerRunParams, onOutput: OutputListener, deadline?: number): Promise<RunnerRunResult>;
+  /** Runs code; output goes to `onOutput` and display outputs to `onDisplay` as they arrive. `deadline` (a `Date.now()` time) bounds what the run asks of the daemon. */
+  run(params: RunnerRunParams, onOutput: OutputListener, deadline?: number, onDisplay?: DisplayListener): Promise<RunnerRunResult>;
   /** The run going on: its id, session and deadline (what the runner's requests to the daemon are checked against). */
   readonly currentRun: { runId: string; sessionId: string | null; deadline: number | undefined } | undefined;
   /** Asks the runner to raise KeyboardInterrupt in the run, if it is still going. */
   interrupt(runId: string): void;
   /** Resets or closes a session's globals in this runner. */
   session(op: "reset" | "close", sessionId: string): Promise<void>;
+  /** A file operation in a session's working directory (between runs). */
+  files(params: RunnerFilesParams): Promise<FilesAnswer>;
+  /** Completions at a cursor (between runs; no user code runs). */
+  complete(params: RunnerCompletionParams): Promise<CompleteResult>;
+  /** What the name at a cursor is (between runs). */
+  inspect(params: RunnerCompletionParams): Promise<InspectResult>;
   /** Python's REPL rule: is this source complete? */
   check(code: string): Promise<{ status: "complete" | "incomplete" | "invalid" }>;
   /** Kills the process for certain; `reason` becomes its death reason. */

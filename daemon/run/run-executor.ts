@@ -1,15 +1,25 @@
 /** Carries out one `python/run`: queues it, enforces its timeout, turns cancel into an interrupt, and says how it ended. */
-import type { OutputNotification, RunFailureData, RunParams, RunResult, SessionOutcome, Stream, Truncation } from "../../protocol/generated/types.ts";
+import type { DisplayNotification, DisplayOutput, InputParams, OutputNotification, RunFailureData, RunParams, RunResult, SessionOutcome, Stream, Truncation } from "../../protocol/generated/types.ts";
+import { codePointLength } from "../../protocol/code-points.ts";
 import { DaemonError } from "../daemon-error.ts";
 import type { DaemonOptions } from "../daemon-options.ts";
 import type { Runner } from "../pool/runner.ts";
 import type { WorkerPool } from "../pool/worker-pool.ts";
 import type { Session } from "../session/session-store.ts";
-import type { RunnerRunResult } from "../runner/runner-protocol.ts";
+import type { RunnerDisplayOutput, RunnerInputParams, RunnerInputResult, RunnerRunResult } from "../runner/runner-protocol.ts";
+import { RunInput } from "./run-input.ts";
 
 /** The caller's side of a run: where output goes and how a cancel arrives. */
 export interface RunContext {
   onOutput(notification: OutputNotification): void;
+  /** Where display outputs go as they are made (@since 1.1); none when absent. */
+  onDisplay?(notification: DisplayNotification): void;
+  /**
+   * Asks the client that started the run for a line of input (`python/input`), when the run
+   * gave `allow_stdin`; resolves with the line, or null for end of input. Aborting `signal`
+   * (the run ended) withdraws the question.
+   */
+  requestInput?(params: InputParams, signal: AbortSignal): Promise<string | null>;
   /** Registers the cancel callback; returns how to unregister it. */
   onCancel(listener: () => void): () => void;
 }
@@ -19,13 +29,25 @@ type Stop = "timeout" | "cancel";
 /** What became of the session of a run that a stop or a death ended (`none` is for runs without one). */
 type StopOutcome = Exclude<SessionOutcome, "none">;
 
-/** Keeps what a run printed, up to the cap, for the data of an error that ends it. */
+/**
+ * Keeps what a run printed, up to the cap, for the data of an error that ends it; counts
+ * the code points of each stream, so a display output knows where it falls in them; and
+ * keeps the display outputs themselves.
+ */
 class PartialOutput {
   stdout = "";
   stderr = "";
+  readonly points = { stdout: 0, stderr: 0 };
+  readonly outputs: DisplayOutput[] = [];
   constructor(private readonly cap: number) {}
   add(stream: Stream, text: string): void {
+    this.points[stream] += codePointLength(text);
     if (this[stream].length < this.cap) this[stream] += text.slice(0, this.cap - this[stream].length);
+  }
+  display(output: RunnerDisplayOutput): DisplayOutput {
+    const placed: DisplayOutput = { ...output, stdout_offset: this.points.stdout, stderr_offset: this.points.stderr };
+    this.outputs.push(placed);
+    return placed;
   }
 }
 
@@ -34,6 +56,8 @@ export class RunExecutor {
   private counter = 0;
   /** Runs started since the daemon began. */
   executionCount = 0;
+  /** Where each runner's current run reads its input from. */
+  private readonly inputs = new Map<Runner, RunInput>();
 
   constructor(
     private readonly pool: WorkerPool,
@@ -60,6 +84,8 @@ export class RunExecutor {
     const timeoutMs = params.timeout_ms ?? this.options.defaultTimeoutMs;
     const fresh = session === undefined || params.reset_globals === true;
     const output = new PartialOutput(this.options.maxOutputBytes);
+    const ended = new AbortController();
+    const ask = params.allow_stdin === true && context.requestInput ? context.requestInput.bind(context) : undefined;
     this.executionCount++;
     if (session) {
       session.runCount++;
@@ -87,18 +113,34 @@ export class RunExecutor {
       const timeoutTimer = timeoutMs > 0 ? setTimeout(() => interruptRunner?.("timeout"), timeoutMs) : undefined;
       startedAt = performance.now();
       const deadline = timeoutMs > 0 ? Date.now() + timeoutMs : undefined;
+      this.inputs.set(runner, new RunInput(params.stdin, ask && ((prompt, password) => ask({ run_id: runId, session_id: sessionId, prompt, password }, ended.signal))));
       try {
         return await runner.run(
-          { runId, sessionId, fresh, code: params.code, maxOutputBytes: this.options.maxOutputBytes, maxResultChars: this.options.maxResultChars },
+          {
+            runId,
+            sessionId,
+            fresh,
+            code: params.code,
+            maxOutputBytes: this.options.maxOutputBytes,
+            maxResultChars: this.options.maxResultChars,
+            maxDisplayBytes: this.options.maxDisplayBytes,
+            maxDisplays: this.options.maxDisplays,
+          },
           (stream, text) => {
             output.add(stream, text);
             context.onOutput({ run_id: runId, session_id: sessionId, stream, text });
           },
           deadline,
+          (display) => {
+            const placed = output.display(display);
+            context.onDisplay?.({ run_id: runId, session_id: sessionId, output: placed });
+          },
         );
       } finally {
         clearTimeout(timeoutTimer);
         clearTimeout(graceTimer);
+        this.inputs.delete(runner);
+        ended.abort();
         cleanup?.(runner, runId);
       }
     });
@@ -120,7 +162,7 @@ export class RunExecutor {
       if (stop !== undefined && outcome.interrupted) {
         throw this.stopped(stop, runId, timeoutMs, output, elapsed, session, "kept");
       }
-      return this.result(runId, sessionId, outcome);
+      return this.result(runId, sessionId, outcome, output.outputs);
     } catch (error) {
       if (error instanceof DaemonError && error.code === "RUNNER_DIED") {
         const elapsed = startedAt === undefined ? 0 : performance.now() - startedAt;
@@ -144,8 +186,19 @@ export class RunExecutor {
     return new DaemonError(stop === "timeout" ? "RUN_TIMED_OUT" : "RUN_CANCELLED", `${what}; ${how}`, this.failureData(runId, output, elapsed, session, state));
   }
 
+  /**
+   * Answers a run's `runner/input` (input(), getpass, sys.stdin): from its `stdin` text, then
+   * from its client when it allowed that, else end of input with the reason. The guard has
+   * checked that the runner is running a run.
+   */
+  answerInput(runner: Runner, params: RunnerInputParams): Promise<RunnerInputResult> {
+    const input = this.inputs.get(runner);
+    if (!input) return Promise.resolve({ text: null, source: "none", reason: "no run is going on" });
+    return input.next(params.prompt, params.password, params.all);
+  }
+
   private failureData(runId: string, output: PartialOutput, elapsed: number, session: Session<Runner> | undefined, state: StopOutcome): RunFailureData {
-    return {
+    const data: RunFailureData = {
       run_id: runId,
       stdout: output.stdout,
       stderr: output.stderr,
@@ -153,9 +206,11 @@ export class RunExecutor {
       session_state: session ? state : "none",
       runner_killed: state === "lost",
     };
+    if (output.outputs.length > 0) data.outputs = output.outputs;
+    return data;
   }
 
-  private result(runId: string, sessionId: string | null, outcome: RunnerRunResult): RunResult {
+  private result(runId: string, sessionId: string | null, outcome: RunnerRunResult, outputs: DisplayOutput[]): RunResult {
     const result: RunResult = {
       run_id: runId,
       session_id: sessionId,
@@ -166,13 +221,25 @@ export class RunExecutor {
       execution_time_ms: Math.round(outcome.executionTimeMs * 1000) / 1000,
     };
     if (outcome.error) result.error = outcome.error;
+    if (outputs.length > 0) {
+      const ends = { stdout: codePointLength(result.stdout), stderr: codePointLength(result.stderr) };
+      result.outputs = outputs.map((o) => clampOffsets(o, ends));
+    }
     const truncated: Truncation = {};
     if (outcome.stdoutBytesCut > 0) truncated.stdout_bytes = outcome.stdoutBytesCut;
     if (outcome.stderrBytesCut > 0) truncated.stderr_bytes = outcome.stderrBytesCut;
     if (outcome.resultCharsCut > 0) truncated.result_chars = outcome.resultCharsCut;
     if (outcome.messageCharsCut > 0) truncated.message_chars = outcome.messageCharsCut;
     if (outcome.tracebackCharsCut > 0) truncated.traceback_chars = outcome.tracebackCharsCut;
+    if (outcome.displaysDropped > 0) truncated.displays = outcome.displaysDropped;
     if (Object.keys(truncated).length > 0) result.truncated = truncated;
     return result;
   }
+}
+
+/** An output's offsets within the streams the result holds (the streams may have been cut at their cap), whose lengths in code points are `ends`. */
+function clampOffsets(output: DisplayOutput, ends: { stdout: number; stderr: number }): DisplayOutput {
+  const out = Math.min(output.stdout_offset, ends.stdout);
+  const err = Math.min(output.stderr_offset, ends.stderr);
+  return out === output.stdout_offset && err === output.stderr_offset ? output : { ...output, stdout_offset: out, stderr_offset: err };
 }

@@ -6,7 +6,8 @@ import { PYTHON_ENV } from "./python-env.ts";
 import { lockDownRealm } from "./realm-lockdown.ts";
 import { lockDownTerminals } from "./tty-lockdown.ts";
 import type { RelayChunk, RelayHead } from "../net/fetch-relay.ts";
-import { MAX_FETCH_BODY_BYTES, type BootMode, type RunnerBootParams, type RunnerBootResult, type RunnerPackagesResult, type RunOutcome, type SeccompState, type WheelSpec } from "./runner-protocol.ts";
+import { filesOperation, removeSessionDirectory, sessionDirectory, type VirtualFs } from "./session-files.ts";
+import { MAX_FETCH_BODY_BYTES, MAX_INPUT_PROMPT_CHARS, type BootMode, type RunnerDisplayOutput, type RunnerInputResult, type RunnerBootParams, type RunnerBootResult, type RunnerPackagesResult, type RunOutcome, type SeccompState, type WheelSpec } from "./runner-protocol.ts";
 import { readSnapshotPayload, writeRawSnapshot } from "./snapshot-format.ts";
 import { restrictWasmImports } from "./wasm-imports.ts";
 import type { FromWorker, HostMethod, ToWorker, WorkerRunOutcome } from "./worker-messages.ts";
@@ -35,6 +36,9 @@ interface Runtime {
   check: PyCallable;
   interrupt: PyCallable;
   setHost: PyCallable;
+  setIo: PyCallable;
+  complete: PyCallable;
+  inspect: PyCallable;
 }
 
 let runtime: Runtime | undefined;
@@ -67,7 +71,19 @@ function takeRuntime(pyodide: PyodideAPI): Runtime {
   // Attributes of a module proxy are borrowed; copies outlive the module proxy destroyed below.
   const own = (name: string) => (woma[name] as { copy(): PyCallable }).copy();
   const internals = (pyodide as unknown as { _api: PyodideInternals })._api;
-  const entries = { pyodide, internals, run: own("run"), finish: own("finish"), session: own("session"), check: own("check"), interrupt: own("interrupt"), setHost: own("set_host") };
+  const entries = {
+    pyodide,
+    internals,
+    run: own("run"),
+    finish: own("finish"),
+    session: own("session"),
+    check: own("check"),
+    interrupt: own("interrupt"),
+    setHost: own("set_host"),
+    setIo: own("set_io"),
+    complete: own("complete"),
+    inspect: own("inspect"),
+  };
   woma.destroy();
   pyodide.runPython('import sys\nsys.modules.pop("_woma", None)\ndel sys', { globals: pyodide.toPy({}) });
   return entries;
@@ -136,6 +152,45 @@ async function hostForPython(kind: unknown, names: unknown): Promise<{ installed
   const answer = (kind === "install" ? await askDaemon("runner/install", { requirements: list }) : await askDaemon("runner/packages", { modules: list })) as RunnerPackagesResult;
   const installed = await installWheels(answer.wheels);
   return { installed, unknown: answer.unknown };
+}
+
+/**
+ * Where Python's display() outputs go: converted to plain values here (no proxy leaves the
+ * worker), checked for shape, and posted to the main thread, which sends them in order with
+ * the run's output. Python applies the run's caps; the daemon checks them again. Never throws
+ * into Python: a malformed output is dropped.
+ */
+function displayForPython(value: unknown): void {
+  let output: unknown;
+  try {
+    const proxy = value as PyValue;
+    try {
+      output = proxy.toJs({ dict_converter: Object.fromEntries, create_pyproxies: false });
+    } finally {
+      proxy.destroy();
+    }
+  } catch {
+    return;
+  }
+  const o = output as Partial<RunnerDisplayOutput> | null;
+  if (!o || (o.output_type !== "display_data" && o.output_type !== "execute_result") || typeof o.data !== "object" || o.data === null) return;
+  if (!Object.values(o.data).every((v) => typeof v === "string") || typeof o.data["text/plain"] !== "string") return;
+  post({ op: "display", output: o as RunnerDisplayOutput });
+}
+
+/**
+ * Python reads stdin (input(), getpass, sys.stdin): the daemon answers from the run's `stdin`
+ * text or asks its client. Python waits on the promise with run_sync; an interrupt rejects it.
+ */
+async function inputForPython(prompt: unknown, password: unknown, all: unknown): Promise<RunnerInputResult> {
+  const text = typeof prompt === "string" ? prompt.slice(0, MAX_INPUT_PROMPT_CHARS) : "";
+  return (await askDaemon("runner/input", { prompt: text, password: password === true, all: all === true })) as RunnerInputResult;
+}
+
+/** The interpreter's file system, as the worker alone holds it (Python cannot reach it). */
+function virtualFs(): VirtualFs {
+  if (!runtime) throw new Error("the interpreter is not booted");
+  return (runtime.pyodide as unknown as { FS: VirtualFs }).FS;
 }
 
 /** Names of the packages installed in this interpreter, and the queue that keeps installs one at a time (pyodide#6288). */
@@ -385,6 +440,7 @@ async function boot(params: RunnerBootParams, interrupt: SharedArrayBuffer, stdo
   pyodide.setInterruptBuffer(new Int32Array(interrupt));
   const taken = takeRuntime(pyodide);
   taken.setHost(safeScheduler(pyodide), interruptibleWait, hostForPython);
+  taken.setIo(displayForPython, inputForPython);
   lockDownTerminals((pyodide as unknown as { _module: Parameters<typeof lockDownTerminals>[0] })._module);
   removeJsApi(pyodide);
   lockDownRealm();
@@ -486,23 +542,24 @@ function toRunOutcome(value: unknown): RunOutcome {
       error: error ? { type: error.type as string, message: error.message as string, traceback: error.traceback as string } : null,
       messageCharsCut: isCount(v.message_chars_cut) ? v.message_chars_cut : 0,
       tracebackCharsCut: isCount(v.traceback_chars_cut) ? v.traceback_chars_cut : 0,
+      displaysDropped: isCount(v.displays_dropped) ? v.displays_dropped : 0,
     };
   }
   const message = "woma's runtime returned a malformed result";
-  return { status: "exception", result: null, resultCharsCut: 0, error: { type: "SystemError", message, traceback: `SystemError: ${message}\n` }, messageCharsCut: 0, tracebackCharsCut: 0 };
+  return { status: "exception", result: null, resultCharsCut: 0, error: { type: "SystemError", message, traceback: `SystemError: ${message}\n` }, messageCharsCut: 0, tracebackCharsCut: 0, displaysDropped: 0 };
 }
 
 async function call(message: Extract<ToWorker, { op: "call" }>): Promise<unknown> {
   if (!runtime) throw new Error("the interpreter is not booted");
   switch (message.method) {
     case "run": {
-      const { code, sessionId, fresh, maxResultChars } = message.params;
+      const { code, sessionId, fresh, maxResultChars, maxDisplayBytes, maxDisplays } = message.params;
       const started = performance.now();
       // callPromising lets synchronous Python block on JavaScript promises (run_sync, JSPI), and waits for an awaitable result.
       let outcome: RunOutcome;
       runActive = true;
       try {
-        outcome = toRunOutcome(await settle(await runtime.run.callPromising(code, sessionId, fresh, maxResultChars)));
+        outcome = toRunOutcome(await settle(await runtime.run.callPromising(code, sessionId, fresh, maxResultChars, sessionDirectory(sessionId), maxDisplayBytes, maxDisplays)));
       } finally {
         runActive = false;
         for (const timer of runTimers) clearTimeout(timer);
@@ -513,6 +570,7 @@ async function call(message: Extract<ToWorker, { op: "call" }>): Promise<unknown
     }
     case "session": {
       const sessions = runtime.session(message.params.op, message.params.sessionId);
+      if (message.params.op === "close") removeSessionDirectory(virtualFs(), message.params.sessionId);
       return { sessions: isCount(sessions) ? sessions : 0 };
     }
     case "check": {
@@ -521,6 +579,16 @@ async function call(message: Extract<ToWorker, { op: "call" }>): Promise<unknown
     }
     case "load":
       return { installed: await installWheels(message.params.wheels) };
+    case "files": {
+      const { sessionId, ...request } = message.params;
+      return filesOperation(virtualFs(), sessionDirectory(sessionId), request);
+    }
+    case "complete":
+    case "inspect": {
+      const { code, cursor, sessionId } = message.params;
+      const entry = message.method === "complete" ? runtime.complete : runtime.inspect;
+      return settle(entry(code, cursor, sessionId));
+    }
   }
 }
 

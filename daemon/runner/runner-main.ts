@@ -9,6 +9,10 @@ import { allocateRing, RingReader, type RingBuffers } from "./output-ring.ts";
 import {
   RunnerBootRequest,
   RunnerCheckRequest,
+  RunnerCompleteRequest,
+  RunnerDisplayNotification,
+  RunnerFilesRequest,
+  RunnerInspectRequest,
   RunnerInterruptNotification,
   RunnerLoadRequest,
   RunnerOutputNotification,
@@ -17,6 +21,8 @@ import {
   type RunnerBootResult,
   type RunnerRunResult,
 } from "./runner-protocol.ts";
+import type { CompleteResult, InspectResult } from "../../protocol/generated/types.ts";
+import type { FilesAnswer } from "./session-files.ts";
 import type { FromWorker, ToWorker, WorkerRunOutcome } from "./worker-messages.ts";
 
 /**
@@ -126,6 +132,12 @@ export function runRunner(): void {
         waiter?.resolve(message.result);
         return;
       }
+      case "display":
+        // Output printed before this display output goes first, so the daemon sees them in order.
+        if (!current) return;
+        drain(false);
+        void connection.sendNotification(RunnerDisplayNotification, { runId: current.runId, output: message.output });
+        return;
       case "fatal":
         // The interpreter can no longer be trusted; exiting lets the daemon report the sessions lost.
         die(message.message, 70);
@@ -196,7 +208,7 @@ export function runRunner(): void {
       const outcome = (await callWorker({
         op: "call",
         method: "run",
-        params: { code: params.code, sessionId: params.sessionId, fresh: params.fresh, maxResultChars: params.maxResultChars },
+        params: { code: params.code, sessionId: params.sessionId, fresh: params.fresh, maxResultChars: params.maxResultChars, maxDisplayBytes: params.maxDisplayBytes, maxDisplays: params.maxDisplays },
       })) as WorkerRunOutcome;
       drain(true);
       return {
@@ -220,6 +232,27 @@ export function runRunner(): void {
 
   connection.onRequest(RunnerLoadRequest, async (params) => {
     return (await callWorker({ op: "call", method: "load", params })) as { installed: string[] };
+  });
+
+  // Between runs only: the daemon queues these behind the session's runs, and a run suspended
+  // on an await must not see its files change under it.
+  const between = (what: string) => {
+    if (current) throw new Error(`runner is busy with run ${current.runId}; ${what} waits for it`);
+  };
+
+  connection.onRequest(RunnerFilesRequest, async (params) => {
+    between("a file operation");
+    return (await callWorker({ op: "call", method: "files", params })) as FilesAnswer;
+  });
+
+  connection.onRequest(RunnerCompleteRequest, async (params) => {
+    between("completion");
+    return (await callWorker({ op: "call", method: "complete", params })) as CompleteResult;
+  });
+
+  connection.onRequest(RunnerInspectRequest, async (params) => {
+    between("inspection");
+    return (await callWorker({ op: "call", method: "inspect", params })) as InspectResult;
   });
 
   connection.onRequest(RunnerCheckRequest, async (params) => {

@@ -1,7 +1,8 @@
 /** The internal JSON-RPC methods between the daemon and one runner process (not part of the public protocol), with the schemas the daemon checks runner messages against. */
 import { NotificationType, RequestType } from "vscode-jsonrpc";
-import type { RunError } from "../../protocol/generated/types.ts";
+import type { CompleteResult, DisplayOutputType, DisplayTruncation, InspectResult, MimeBundle, RunError } from "../../protocol/generated/types.ts";
 import type { RelayChunk, RelayHead, RelayRequest } from "../net/fetch-relay.ts";
+import type { FilesAnswer, FilesOp } from "./session-files.ts";
 
 /** How a runner should get its interpreter. */
 export type BootMode =
@@ -95,6 +96,10 @@ export interface RunnerRunParams {
   code: string;
   maxOutputBytes: number;
   maxResultChars: number;
+  /** Most bytes of one display output (the UTF-8 length of its values). */
+  maxDisplayBytes: number;
+  /** Most display outputs the run may send. */
+  maxDisplays: number;
 }
 
 /** What Python reports of a run: its status, the repr of its value or its error, each capped. */
@@ -105,6 +110,8 @@ export interface RunOutcome {
   error: RunError | null;
   messageCharsCut: number;
   tracebackCharsCut: number;
+  /** Display outputs Python dropped because the run made more than `maxDisplays`. */
+  displaysDropped: number;
 }
 
 /** Result of `runner/run`: the Python outcome plus the captured output. */
@@ -122,6 +129,49 @@ export interface RunnerRunResult extends RunOutcome {
 export interface RunnerSessionParams {
   op: "reset" | "close";
   sessionId: string;
+}
+
+/** A display output as a runner sends it: the daemon adds where it falls in stdout and stderr. */
+export interface RunnerDisplayOutput {
+  output_type: DisplayOutputType;
+  data: MimeBundle;
+  metadata?: Record<string, Record<string, unknown>>;
+  truncated?: DisplayTruncation;
+}
+
+/** Params of `runner/display` (runner to daemon, during a run): one display output, in order with the run's output. */
+export interface RunnerDisplayParams {
+  runId: string;
+  output: RunnerDisplayOutput;
+}
+
+/** Params of `runner/input` (runner to daemon, during a run): Python reads stdin (input(), getpass, sys.stdin). */
+export interface RunnerInputParams {
+  runId: string;
+  prompt: string;
+  password: boolean;
+  /** sys.stdin.read(): all the stdin text left, rather than a line. */
+  all: boolean;
+}
+
+/** Result of `runner/input`: the text (a line with its newline, or all that is left), or null at the end of input, with why. */
+export interface RunnerInputResult {
+  text: string | null;
+  /** Who answered: the run's `stdin` text, the client, or nobody (end of input). */
+  source: "stdin" | "client" | "none";
+  /** Why there is no input, for the EOFError. */
+  reason?: string;
+}
+
+/** Params of `runner/files`: one file operation in a session's working directory. */
+export type RunnerFilesParams = FilesOp & { sessionId: string };
+
+/** Params of `runner/complete` and `runner/inspect`. */
+export interface RunnerCompletionParams {
+  sessionId: string | null;
+  code: string;
+  /** In code points; the end of `code` when absent. */
+  cursor: number | null;
 }
 
 /** Params of `runner/output`. */
@@ -150,6 +200,16 @@ export const RunnerFetchCloseRequest = new RequestType<{ runId: string; requestI
 export const RunnerInterruptNotification = new NotificationType<{ runId: string }>("runner/interrupt");
 /** Runner to daemon: output of the current run. */
 export const RunnerOutputNotification = new NotificationType<RunnerOutputParams>("runner/output");
+/** Runner to daemon: a display output of the current run. */
+export const RunnerDisplayNotification = new NotificationType<RunnerDisplayParams>("runner/display");
+/** Runner to daemon, during a run: a line (or all) of input for Python. */
+export const RunnerInputRequest = new RequestType<RunnerInputParams, RunnerInputResult, void>("runner/input");
+/** Daemon to runner, between runs: a file operation in a session's working directory. */
+export const RunnerFilesRequest = new RequestType<RunnerFilesParams, FilesAnswer, void>("runner/files");
+/** Daemon to runner, between runs: completions at a cursor. */
+export const RunnerCompleteRequest = new RequestType<RunnerCompletionParams, CompleteResult, void>("runner/complete");
+/** Daemon to runner, between runs: what the name at a cursor is. */
+export const RunnerInspectRequest = new RequestType<RunnerCompletionParams, InspectResult, void>("runner/inspect");
 
 const count = { type: "integer", minimum: 0 };
 const shortName = { type: "string", minLength: 1, maxLength: 200 };
@@ -199,7 +259,7 @@ export const RUNNER_MESSAGE_SCHEMAS: Record<string, object> = {
   },
   [RunnerRunRequest.method]: {
     type: "object",
-    required: ["status", "result", "resultCharsCut", "error", "messageCharsCut", "tracebackCharsCut", "stdout", "stderr", "stdoutBytesCut", "stderrBytesCut", "executionTimeMs", "interrupted"],
+    required: ["status", "result", "resultCharsCut", "error", "messageCharsCut", "tracebackCharsCut", "displaysDropped", "stdout", "stderr", "stdoutBytesCut", "stderrBytesCut", "executionTimeMs", "interrupted"],
     additionalProperties: false,
     properties: {
       status: { enum: ["success", "exception"] },
@@ -208,6 +268,7 @@ export const RUNNER_MESSAGE_SCHEMAS: Record<string, object> = {
       error: { oneOf: [{ type: "null" }, runError] },
       messageCharsCut: count,
       tracebackCharsCut: count,
+      displaysDropped: count,
       stdout: text,
       stderr: text,
       stdoutBytesCut: count,
@@ -271,6 +332,97 @@ for (const method of [RunnerFetchReadRequest.method, RunnerFetchCloseRequest.met
   RUNNER_MESSAGE_SCHEMAS[method] = { type: "object", required: ["runId", "requestId"], additionalProperties: false, properties: { runId: text, requestId } };
 }
 
+/** Longest prompt a runner may send with `runner/input`, in characters. */
+export const MAX_INPUT_PROMPT_CHARS = 4096;
+/** Most entries a `files/list` answer holds. */
+export const MAX_LISTED_FILES = 10_000;
+/** Most entries in one display output's bundle and metadata. */
+const MAX_MIME_TYPES = 32;
+
+const mimeType = { type: "string", pattern: "^[a-z]+/[A-Za-z0-9.+_-]{1,100}$" };
+RUNNER_MESSAGE_SCHEMAS[RunnerDisplayNotification.method] = {
+  type: "object",
+  required: ["runId", "output"],
+  additionalProperties: false,
+  properties: {
+    runId: text,
+    output: {
+      type: "object",
+      required: ["output_type", "data"],
+      additionalProperties: false,
+      properties: {
+        output_type: { enum: ["display_data", "execute_result"] },
+        data: { type: "object", required: ["text/plain"], maxProperties: MAX_MIME_TYPES, propertyNames: mimeType, additionalProperties: text },
+        metadata: { type: "object", maxProperties: MAX_MIME_TYPES, propertyNames: mimeType, additionalProperties: { type: "object" } },
+        truncated: {
+          type: "object",
+          required: ["bytes"],
+          additionalProperties: false,
+          properties: { bytes: { type: "integer", minimum: 1 }, mime_types: { type: "array", maxItems: MAX_MIME_TYPES, items: mimeType } },
+        },
+      },
+    },
+  },
+};
+RUNNER_MESSAGE_SCHEMAS[RunnerInputRequest.method] = {
+  type: "object",
+  required: ["runId", "prompt", "password", "all"],
+  additionalProperties: false,
+  properties: { runId: text, prompt: { type: "string", maxLength: MAX_INPUT_PROMPT_CHARS }, password: { type: "boolean" }, all: { type: "boolean" } },
+};
+const relativePath = { type: "string", maxLength: 8192 };
+RUNNER_MESSAGE_SCHEMAS[RunnerFilesRequest.method] = {
+  oneOf: [
+    {
+      type: "object",
+      required: ["ok", "path"],
+      additionalProperties: false,
+      properties: {
+        ok: { const: true },
+        path: relativePath,
+        size: count,
+        // Checked against the file size cap by the daemon, which knows it.
+        data: { type: "string" },
+        entries: {
+          type: "array",
+          maxItems: MAX_LISTED_FILES,
+          items: {
+            type: "object",
+            required: ["path", "type", "size", "modified"],
+            additionalProperties: false,
+            properties: { path: relativePath, type: { enum: ["file", "directory", "symlink", "other"] }, size: count, modified: { type: "string", maxLength: 40 } },
+          },
+        },
+        truncated: { type: "boolean" },
+      },
+    },
+    {
+      type: "object",
+      required: ["ok", "kind", "message"],
+      additionalProperties: false,
+      properties: { ok: { const: false }, kind: { enum: ["not-found", "refused", "too-large", "invalid"] }, message: { type: "string", maxLength: 2000 } },
+    },
+  ],
+};
+RUNNER_MESSAGE_SCHEMAS[RunnerCompleteRequest.method] = {
+  type: "object",
+  required: ["matches", "cursor_start", "cursor_end"],
+  additionalProperties: false,
+  properties: { matches: { type: "array", maxItems: 500, items: { type: "string", maxLength: 4096 } }, cursor_start: count, cursor_end: count },
+};
+RUNNER_MESSAGE_SCHEMAS[RunnerInspectRequest.method] = {
+  type: "object",
+  required: ["found"],
+  additionalProperties: false,
+  properties: {
+    found: { type: "boolean" },
+    name: { type: "string", maxLength: 4096 },
+    type_name: { type: "string", maxLength: 1000 },
+    signature: { type: "string", maxLength: 20000 },
+    docstring: { type: "string", maxLength: 20000 },
+  },
+};
+
 /** Requests a runner may send the daemon, and only during a run (their params carry its id). */
 export const RUNNER_HOST_REQUESTS: readonly string[] = [
   RunnerPackagesRequest.method,
@@ -278,4 +430,5 @@ export const RUNNER_HOST_REQUESTS: readonly string[] = [
   RunnerFetchRequest.method,
   RunnerFetchReadRequest.method,
   RunnerFetchCloseRequest.method,
+  RunnerInputRequest.method,
 ];

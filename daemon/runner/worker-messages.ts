@@ -1,6 +1,6 @@
 /** Messages between a runner's main thread and its Pyodide worker thread (plain JSON plus shared buffers). */
 import type { RingBuffers } from "./output-ring.ts";
-import type { RunnerBootParams, RunnerBootResult, RunnerSessionParams, RunOutcome, SeccompState, WheelSpec } from "./runner-protocol.ts";
+import type { RunnerBootParams, RunnerBootResult, RunnerCompletionParams, RunnerDisplayOutput, RunnerFilesParams, RunnerSessionParams, RunOutcome, SeccompState, WheelSpec } from "./runner-protocol.ts";
 
 /** Main thread to worker. */
 export type ToWorker =
@@ -15,7 +15,10 @@ export type ToWorker =
       stderr: RingBuffers;
       seccomp: SeccompState;
     }
-  | { op: "call"; id: number; method: "run"; params: { code: string; sessionId: string | null; fresh: boolean; maxResultChars: number } }
+  | { op: "call"; id: number; method: "run"; params: { code: string; sessionId: string | null; fresh: boolean; maxResultChars: number; maxDisplayBytes: number; maxDisplays: number } }
+  | { op: "call"; id: number; method: "files"; params: RunnerFilesParams }
+  | { op: "call"; id: number; method: "complete"; params: RunnerCompletionParams }
+  | { op: "call"; id: number; method: "inspect"; params: RunnerCompletionParams }
   | { op: "call"; id: number; method: "session"; params: RunnerSessionParams }
   | { op: "call"; id: number; method: "check"; params: { code: string } }
   | { op: "call"; id: number; method: "load"; params: { wheels: WheelSpec[] } }
@@ -24,7 +27,7 @@ export type ToWorker =
   | { op: "host-reply"; id: number; result?: unknown; error?: string; kind?: string };
 
 /** What Python asks of the daemon during a run, through the worker (the main thread adds the run's id). */
-export type HostMethod = "runner/packages" | "runner/install" | "runner/fetch" | "runner/fetch-read" | "runner/fetch-close";
+export type HostMethod = "runner/packages" | "runner/install" | "runner/fetch" | "runner/fetch-read" | "runner/fetch-close" | "runner/input";
 
 /** The outcome of one run as the worker reports it: Python's part of the result, and its duration. */
 export type WorkerRunOutcome = RunOutcome & { executionTimeMs: number };
@@ -34,4 +37,6 @@ export type FromWorker =
   | { op: "booted"; result: RunnerBootResult }
   | { op: "reply"; id: number; result: unknown }
   | { op: "fatal"; message: string }
+  /** A display output of the current run (the main thread drains output first, then forwards it). */
+  | { op: "display"; output: RunnerDisplayOutput }
   | { op: "host"; id: number; method: HostMethod; params: Record<string, unknown> };

@@ -1,6 +1,7 @@
 /** Serves the daemon's methods on one JSON-RPC connection: validates params, dispatches, maps errors. */
 import {
   CancellationToken,
+  CancellationTokenSource,
   createMessageConnection,
   Message,
   ResponseError,
@@ -13,8 +14,16 @@ import {
 import { JsonRpcErrorCodes } from "../../protocol/error-codes.ts";
 import {
   CheckRequest,
+  CompleteRequest,
+  DisplayNotificationType,
+  FilesDeleteRequest,
+  FilesListRequest,
+  FilesReadRequest,
+  FilesWriteRequest,
   InfoRequest,
   InitializeRequest,
+  InputRequest,
+  InspectRequest,
   OutputNotificationType,
   PackagesInstallRequest,
   PackagesListRequest,
@@ -25,7 +34,9 @@ import {
   SessionResetRequest,
   ShutdownRequest,
 } from "../../protocol/methods.ts";
+import type { InputParams } from "../../protocol/generated/types.ts";
 import type { Daemon } from "../daemon.ts";
+import { MAX_INPUT_CHARS } from "../run/run-input.ts";
 import type { Tenant } from "../session/tenant-registry.ts";
 import { log } from "../log.ts";
 import { checkParams } from "./validate-params.ts";
@@ -109,6 +120,8 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
         params,
         {
           onOutput: (notification) => void conn.sendNotification(OutputNotificationType, notification).catch(() => {}),
+          onDisplay: (notification) => void conn.sendNotification(DisplayNotificationType, notification).catch(() => {}),
+          requestInput: (input, signal) => askForInput(conn, input, signal),
           onCancel: (listener) => {
             const subscription = token.onCancellationRequested(listener);
             inFlight.add(listener);
@@ -123,6 +136,12 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
       ),
     ),
     route(CheckRequest, "CheckParams", (params) => daemon.check(params, tenantOf())),
+    route(CompleteRequest, "CompleteParams", (params) => daemon.complete(params, tenantOf())),
+    route(InspectRequest, "InspectParams", (params) => daemon.inspect(params, tenantOf())),
+    route(FilesWriteRequest, "FilesWriteParams", (params) => daemon.writeFile(params, tenantOf())),
+    route(FilesReadRequest, "FilesReadParams", (params) => daemon.readFile(params, tenantOf())),
+    route(FilesListRequest, "FilesListParams", (params) => daemon.listFiles(params, tenantOf())),
+    route(FilesDeleteRequest, "FilesDeleteParams", (params) => daemon.deleteFile(params, tenantOf())),
     route(PackagesInstallRequest, "PackagesInstallParams", (params) => daemon.installPackages(params, tenantOf())),
     route(PackagesListRequest, "PackagesListParams", () => daemon.listPackages(tenantOf())),
   ]);
@@ -153,6 +172,29 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
       if (tenant) daemon.leave(tenant);
     },
   };
+}
+
+/**
+ * Asks the client for a line of input (`python/input`). The answer is checked like any
+ * client input: a string of at most 1 Mi characters, or null; anything else, or an error
+ * answer, ends the input with a reason. The question is withdrawn ($/cancelRequest) when the
+ * run ends first.
+ */
+async function askForInput(connection: MessageConnection, params: InputParams, signal: AbortSignal): Promise<string | null> {
+  const source = new CancellationTokenSource();
+  const onAbort = () => source.cancel();
+  signal.addEventListener("abort", onAbort);
+  try {
+    const answer = (await connection.sendRequest(InputRequest, params, source.token)) as unknown;
+    const value = (answer as { value?: unknown } | null)?.value;
+    if (value === null) return null;
+    if (typeof value !== "string") throw new Error("its answer was not {\"value\": string or null}");
+    if (value.length > MAX_INPUT_CHARS) throw new Error(`its answer is longer than ${MAX_INPUT_CHARS} characters`);
+    return value;
+  } finally {
+    signal.removeEventListener("abort", onAbort);
+    source.dispose();
+  }
 }
 
 /**

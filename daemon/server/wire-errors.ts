@@ -17,6 +17,10 @@ const CODES: Record<DaemonErrorCode, number> = {
   SHUTTING_DOWN: WomaErrorCodes.ShuttingDown,
   BAD_PROTOCOL_VERSION: WomaErrorCodes.UnsupportedProtocolVersion,
   PACKAGE_UNAVAILABLE: WomaErrorCodes.PackageUnavailable,
+  FILE_NOT_FOUND: WomaErrorCodes.FileNotFound,
+  FILE_PATH_REFUSED: WomaErrorCodes.FilePathRefused,
+  FILE_TOO_LARGE: WomaErrorCodes.FileTooLarge,
+  INVALID_PARAMS: JsonRpcErrorCodes.InvalidParams,
 };
 
 /** The JSON-RPC error for anything a handler threw; unexpected errors become InternalError and are logged. */

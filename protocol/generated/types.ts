@@ -46,6 +46,13 @@ export type SessionState = "ready" | "lost";
  */
 export type RunStatus = "success" | "exception";
 /**
+ * Where a display output came from, in Jupyter's words: `display_data` (display(), a matplotlib figure) or `execute_result` (the rich value of the run's last expression). May grow.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "DisplayOutputType".
+ */
+export type DisplayOutputType = "display_data" | "execute_result";
+/**
  * What became of a run's session when a JSON-RPC error ended the run. `kept`: the code stopped on KeyboardInterrupt and the session keeps its globals. `lost`: the runner was killed and the session is lost. `none`: the run had no session.
  *
  * This interface was referenced by `WomaProtocol`'s JSON-Schema
@@ -94,6 +101,27 @@ export type HealthStatus = "healthy" | "degraded";
  * via the `definition` "SnapshotState".
  */
 export type SnapshotState = "ready" | "building" | "unavailable";
+/**
+ * How a file's bytes travel: `utf-8` as text, `base64` for any bytes.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "FileEncoding".
+ */
+export type FileEncoding = "utf-8" | "base64";
+/**
+ * A path in a session's working directory: relative to it, or absolute within it. `..` that leaves it, absolute paths elsewhere and symbolic links on the way are refused.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "FilePath".
+ */
+export type FilePath = string;
+/**
+ * What a directory entry is. May grow.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "FileType".
+ */
+export type FileType = "file" | "directory" | "symlink" | "other";
 
 /**
  * Params of `daemon/initialize`, the optional handshake. Other methods work without it.
@@ -204,6 +232,22 @@ export interface Capabilities {
    * @since 1.1. True when connections can name a tenant, and runners never serve two tenants.
    */
   tenants?: boolean;
+  /**
+   * @since 1.1. True when runs return display outputs (`RunResult.outputs`) and stream them as `python/display` notifications.
+   */
+  display_outputs?: boolean;
+  /**
+   * @since 1.1. True when `files/write`, `files/read`, `files/list` and `files/delete` reach a session's working directory.
+   */
+  files?: boolean;
+  /**
+   * @since 1.1. True when `python/complete` and `python/inspect` answer.
+   */
+  completion?: boolean;
+  /**
+   * @since 1.1. True when a run's `stdin` and `allow_stdin` answer input(), and the daemon may send `python/input` requests.
+   */
+  stdin?: boolean;
 }
 /**
  * Limits the daemon applies.
@@ -232,6 +276,18 @@ export interface LimitsInfo {
    * Resident memory above which a runner is killed and its sessions reported lost; 0 means no limit.
    */
   memory_limit_bytes: number;
+  /**
+   * @since 1.1. Most bytes one display output may hold (the UTF-8 length of all its values together; base64 text for binary types). A bigger output loses its largest representations first, and its `truncated` says so.
+   */
+  max_display_bytes?: number;
+  /**
+   * @since 1.1. Most display outputs one run keeps; later ones are dropped and counted in `truncated.displays`.
+   */
+  max_displays?: number;
+  /**
+   * @since 1.1. Largest file `files/write` accepts and `files/read` returns, in bytes.
+   */
+  max_file_bytes?: number;
 }
 /**
  * The tenant a connection acts for. A tenant's code never shares an interpreter with another tenant's.
@@ -389,6 +445,14 @@ export interface RunParams {
    */
   timeout_ms?: number;
   run_id?: RunId;
+  /**
+   * @since 1.1. Text that answers the run's input(), sys.stdin.readline(), sys.stdin.read() and getpass.getpass(), a line at a time, as a pipe into python would. When it is used up (or absent), input() raises EOFError at once, unless `allow_stdin` lets the daemon ask the client.
+   */
+  stdin?: string;
+  /**
+   * @since 1.1. True when this connection answers `python/input` requests: input() past the end of `stdin` is then asked of it (the REPL asks its user). Default false.
+   */
+  allow_stdin?: boolean;
 }
 /**
  * The Python exception that ended a run.
@@ -437,6 +501,10 @@ export interface Truncation {
    * Characters of the error traceback that were cut (it obeys the same cap as the result).
    */
   traceback_chars?: number;
+  /**
+   * @since 1.1. Display outputs dropped because the run made more than `max_displays`.
+   */
+  displays?: number;
 }
 /**
  * Result of `python/run`. A Python exception is a result with status `exception`, not a JSON-RPC error.
@@ -469,6 +537,64 @@ export interface RunResult {
   execution_time_ms: number;
   error?: RunError;
   truncated?: Truncation;
+  /**
+   * @since 1.1. The run's display outputs (display(), rich values of the last expression, matplotlib figures), in the order they were made; absent when there were none. Each also streamed as a `python/display` notification.
+   */
+  outputs?: DisplayOutput[];
+}
+/**
+ * @since 1.1. One display output of a run.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "DisplayOutput".
+ */
+export interface DisplayOutput {
+  output_type: DisplayOutputType;
+  data: MimeBundle;
+  /**
+   * Facts about representations, by MIME type, as `_repr_*_` methods give them (e.g. `{"image/png": {"width": 640, "height": 480}}`). Absent when there are none.
+   */
+  metadata?: {
+    [k: string]:
+      | {
+          [k: string]: unknown | undefined;
+        }
+      | undefined;
+  };
+  /**
+   * How much of the run's stdout came before this output, in characters (Unicode code points): showing `stdout[:stdout_offset]`, then this output, then the rest interleaves them as they were made.
+   */
+  stdout_offset: number;
+  /**
+   * The same for stderr.
+   */
+  stderr_offset: number;
+  truncated?: DisplayTruncation;
+}
+/**
+ * One output in several representations, keyed by MIME type, as Jupyter's display data: `text/plain` is always there; others a run may give are `image/png`, `image/jpeg`, `image/svg+xml`, `text/html`, `text/markdown`, `text/latex` and `application/json` (the set may grow: `_repr_mimebundle_` can name any type). Values are strings: text for `text/*`, `image/svg+xml` and JSON types (`application/json` and `*+json` hold JSON text), base64 for every other type (images).
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "MimeBundle".
+ */
+export interface MimeBundle {
+  [k: string]: string | undefined;
+}
+/**
+ * What was cut from one display output to keep it within `max_display_bytes`.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "DisplayTruncation".
+ */
+export interface DisplayTruncation {
+  /**
+   * Bytes of representations dropped or cut.
+   */
+  bytes: number;
+  /**
+   * The representations dropped whole (largest first); `text/plain` is cut, never dropped.
+   */
+  mime_types?: string[];
 }
 /**
  * The `data` of a JSON-RPC error that ended a `python/run` (timeout, cancel, runner lost): what the run printed before it ended.
@@ -495,6 +621,10 @@ export interface RunFailureData {
    * True when the run ended with its runner process killed or dead (it ignored the interrupt, crashed, or passed the memory limit), whether or not it had a session.
    */
   runner_killed: boolean;
+  /**
+   * @since 1.1. Display outputs made before the run ended; absent when there were none.
+   */
+  outputs?: DisplayOutput[];
 }
 /**
  * Params of `python/check`: is this snippet a complete statement, by the rule Python's own REPL uses?
@@ -767,4 +897,292 @@ export interface PackagesListResult {
    * Packages installed for the calling tenant with `packages/install` or `micropip.install`.
    */
   installed: InstalledPackage[];
+}
+/**
+ * @since 1.1. `python/display`: a display output of a run while it is going, in order with its `python/output` notifications. Every output also arrives in the result.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "DisplayNotification".
+ */
+export interface DisplayNotification {
+  run_id: RunId;
+  /**
+   * The session of the run, or null for a run in fresh globals.
+   */
+  session_id?: SessionId | null;
+  output: DisplayOutput;
+}
+/**
+ * @since 1.1. Params of `python/input`, a request the daemon sends the client (daemon to client) whose run called input() or getpass past the end of its `stdin`, when the run gave `allow_stdin`. The run waits for the answer (its timeout still counts).
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "InputParams".
+ */
+export interface InputParams {
+  run_id: RunId;
+  /**
+   * The session of the run, or null for a run in fresh globals.
+   */
+  session_id?: SessionId | null;
+  /**
+   * The prompt given to input() or getpass(); it is not also printed to stdout, so the client shows it.
+   */
+  prompt: string;
+  /**
+   * True for getpass.getpass(): do not echo what the user types.
+   */
+  password: boolean;
+}
+/**
+ * @since 1.1. Result of `python/input`: the line typed.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "InputResult".
+ */
+export interface InputResult {
+  /**
+   * The line, without its newline; null for end of input (input() then raises EOFError). An error answer counts as end of input too.
+   */
+  value: string | null;
+}
+/**
+ * @since 1.1. Params of `python/complete`: completions at the cursor, in a session's namespace (or the built-ins without one), as Jupyter's `complete_request`. No user code runs: names are looked up, never evaluated.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "CompleteParams".
+ */
+export interface CompleteParams {
+  /**
+   * The source being typed (may span lines).
+   */
+  code: string;
+  /**
+   * Cursor position in `code`, in characters (Unicode code points). Default: the end of `code`.
+   */
+  cursor?: number;
+  /**
+   * Complete names of this session's globals too.
+   */
+  session_id?: SessionId;
+}
+/**
+ * @since 1.1. Result of `python/complete`: each match replaces `code[cursor_start:cursor_end]`.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "CompleteResult".
+ */
+export interface CompleteResult {
+  /**
+   * Completions, sorted, at most 500.
+   */
+  matches: string[];
+  /**
+   * Start of the text the matches replace, in code points.
+   */
+  cursor_start: number;
+  /**
+   * End of the text the matches replace, in code points.
+   */
+  cursor_end: number;
+}
+/**
+ * @since 1.1. Params of `python/inspect`: the signature and docstring of the name at the cursor, as Jupyter's `inspect_request`. No user code runs.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "InspectParams".
+ */
+export interface InspectParams {
+  /**
+   * The source being typed.
+   */
+  code: string;
+  /**
+   * Cursor position in `code`, in code points. Default: the end of `code`.
+   */
+  cursor?: number;
+  /**
+   * Look names up in this session's globals too.
+   */
+  session_id?: SessionId;
+}
+/**
+ * @since 1.1. Result of `python/inspect`.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "InspectResult".
+ */
+export interface InspectResult {
+  /**
+   * False when no object of that name was found; the other fields are then absent.
+   */
+  found: boolean;
+  /**
+   * The dotted name inspected.
+   */
+  name?: string;
+  /**
+   * The type of the object (e.g. `builtin_function_or_method`, `module`).
+   */
+  type_name?: string;
+  /**
+   * Its call signature (e.g. `(sep=None, maxsplit=-1)`), when it has one.
+   */
+  signature?: string;
+  /**
+   * Its docstring, cleaned of indentation, cut to 20,000 characters.
+   */
+  docstring?: string;
+}
+/**
+ * @since 1.1. Params of `files/write`: writes a file in a session's working directory (its runner's virtual file system), creating missing directories; an existing file is replaced.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "FilesWriteParams".
+ */
+export interface FilesWriteParams {
+  session_id: SessionId;
+  path: FilePath;
+  /**
+   * The file's content, encoded as `encoding` says. At most `max_file_bytes` once decoded.
+   */
+  content: string;
+  /**
+   * How `content` is encoded. Default `utf-8`.
+   */
+  encoding?: FileEncoding;
+}
+/**
+ * @since 1.1. Result of `files/write`.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "FilesWriteResult".
+ */
+export interface FilesWriteResult {
+  /**
+   * The file's path relative to the working directory.
+   */
+  path: string;
+  /**
+   * Bytes written.
+   */
+  size: number;
+}
+/**
+ * @since 1.1. Params of `files/read`: reads a file of a session's working directory.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "FilesReadParams".
+ */
+export interface FilesReadParams {
+  session_id: SessionId;
+  path: FilePath;
+  /**
+   * How to return the content. Default `utf-8`, which fails for bytes that are not UTF-8 text (ask for `base64` then).
+   */
+  encoding?: FileEncoding;
+}
+/**
+ * @since 1.1. Result of `files/read`.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "FilesReadResult".
+ */
+export interface FilesReadResult {
+  /**
+   * The file's path relative to the working directory.
+   */
+  path: string;
+  /**
+   * The content, encoded as `encoding` says.
+   */
+  content: string;
+  encoding: FileEncoding;
+  /**
+   * The file's size in bytes.
+   */
+  size: number;
+}
+/**
+ * @since 1.1. Params of `files/list`: the entries of a directory of a session's working directory. Symbolic links are listed, never followed.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "FilesListParams".
+ */
+export interface FilesListParams {
+  session_id: SessionId;
+  /**
+   * The directory. Default: the working directory itself.
+   */
+  path?: FilePath;
+  /**
+   * Also list what subdirectories hold. Default false.
+   */
+  recursive?: boolean;
+}
+/**
+ * One entry of `files/list`.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "FileEntry".
+ */
+export interface FileEntry {
+  /**
+   * Its path relative to the directory listed.
+   */
+  path: string;
+  type: FileType;
+  /**
+   * Size in bytes (0 for directories).
+   */
+  size: number;
+  /**
+   * ISO 8601 time of its last change.
+   */
+  modified: string;
+}
+/**
+ * @since 1.1. Result of `files/list`.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "FilesListResult".
+ */
+export interface FilesListResult {
+  /**
+   * The directory listed, relative to the working directory (`.` for itself).
+   */
+  path: string;
+  /**
+   * Its entries, sorted by path, at most 10,000.
+   */
+  entries: FileEntry[];
+  /**
+   * True when there were more entries than were listed.
+   */
+  truncated?: boolean;
+}
+/**
+ * @since 1.1. Params of `files/delete`: deletes a file, a symbolic link (not what it points to) or, with `recursive`, a directory and everything in it.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "FilesDeleteParams".
+ */
+export interface FilesDeleteParams {
+  session_id: SessionId;
+  path: FilePath;
+  /**
+   * Delete a directory that is not empty. Default false.
+   */
+  recursive?: boolean;
+}
+/**
+ * @since 1.1. Result of `files/delete`.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "FilesDeleteResult".
+ */
+export interface FilesDeleteResult {
+  /**
+   * What was deleted, relative to the working directory.
+   */
+  path: string;
 }

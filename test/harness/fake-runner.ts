@@ -1,14 +1,24 @@
 /** A scriptable stand-in for a runner process: it runs a tiny Python-like script in-process, and its messages pass the daemon's real runner guard. */
 import type { Message, MessageReader, MessageWriter } from "vscode-jsonrpc";
-import type { CheckStatus, RunError, Stream } from "../../protocol/generated/types.ts";
+import type { CheckStatus, CompleteResult, InspectResult, RunError, Stream } from "../../protocol/generated/types.ts";
 import { DaemonError } from "../../daemon/daemon-error.ts";
-import type { HostHandler, OutputListener, ReadyBoot, Runner, RunnerRole } from "../../daemon/pool/runner.ts";
+import type { DisplayListener, HostHandler, OutputListener, ReadyBoot, Runner, RunnerRole } from "../../daemon/pool/runner.ts";
+import { filesOperation, removeSessionDirectory, sessionDirectory, type FilesAnswer } from "../../daemon/runner/session-files.ts";
+import { MemoryFs } from "./memory-fs.ts";
 import { RunnerGuard } from "../../daemon/pool/runner-guard.ts";
 import {
   RunnerCheckRequest,
+  RunnerCompleteRequest,
+  RunnerDisplayNotification,
+  RunnerFilesRequest,
+  RunnerInspectRequest,
   RunnerOutputNotification,
   RunnerRunRequest,
   RunnerSessionRequest,
+  type RunnerCompletionParams,
+  type RunnerDisplayOutput,
+  type RunnerFilesParams,
+  type RunnerInputResult,
   type RunnerRunParams,
   type RunnerRunResult,
   type WheelSpec,
@@ -36,7 +46,11 @@ export type FakeStep =
   /** Raises a Python exception. */
   | { kind: "raise"; type: string; message: string }
   /** Sends a raw message to the daemon, as a hostile runner would; `id: "current"` is replaced by the run's request id. */
-  | { kind: "send"; message: Record<string, unknown> };
+  | { kind: "send"; message: Record<string, unknown> }
+  /** Sends a display output whose text/plain is `text` (and whatever else `data` holds). */
+  | { kind: "display"; data: Record<string, string> }
+  /** Asks the daemon for a line of input, as input(prompt) would; the line is the value, end of input raises EOFError. */
+  | { kind: "input"; prompt: string };
 
 /** What a fake runner is told to do by its launcher. */
 export interface FakeRunnerScript {
@@ -67,6 +81,8 @@ export function parseFakeCode(code: string): FakeStep[] {
     else if (statement === "spin()") steps.push({ kind: "spin" });
     else if ((match = /^crash\((.*)\)$/.exec(statement))) steps.push({ kind: "crash", reason: unquote(match[1]!) || "runner was killed by SIGSEGV" });
     else if ((match = /^raise (\w+)\((.*)\)$/.exec(statement))) steps.push({ kind: "raise", type: match[1]!, message: unquote(match[2]!) });
+    else if ((match = /^display\((.*)\)$/.exec(statement))) steps.push({ kind: "display", data: { "text/plain": unquote(match[1]!) } });
+    else if ((match = /^input\((.*)\)$/.exec(statement))) steps.push({ kind: "input", prompt: unquote(match[1]!) });
     else if ((match = /^([A-Za-z_]\w*)\s*=\s*(.+)$/.exec(statement))) steps.push({ kind: "assign", name: match[1]!, value: match[2]! });
     else steps.push({ kind: "eval", expression: statement });
   }
@@ -130,6 +146,8 @@ export class FakeRunner implements Runner {
   current: RunnerRunParams | undefined;
   /** Packages "installed" with load(); a fake runner installs nothing. */
   readonly packages = new Set<string>();
+  /** The runner's virtual file system (sessions' working directories live in it). */
+  readonly fs = new MemoryFs();
   host: HostHandler | undefined;
   private deadline: number | undefined;
 
@@ -143,6 +161,7 @@ export class FakeRunner implements Runner {
   private resolveExit!: (reason: string) => void;
   private readonly wakers = new Set<(error: Error) => void>();
   private listener: OutputListener | undefined;
+  private onDisplay: DisplayListener | undefined;
   private readonly startWaiters: Array<() => void> = [];
 
   constructor(
@@ -155,6 +174,7 @@ export class FakeRunner implements Runner {
     this.exited = new Promise((resolve) => (this.resolveExit = resolve));
     this.guard = new RunnerGuard({
       currentRunId: () => this.current?.runId,
+      displayCaps: () => this.current && { maxDisplays: this.current.maxDisplays, maxDisplayBytes: this.current.maxDisplayBytes },
       onViolation: (what) => this.kill(`runner protocol violation: ${what}`),
     });
     this.outbox = this.guard.writer(nullWriter());
@@ -201,10 +221,11 @@ export class FakeRunner implements Runner {
     return fresh;
   }
 
-  async run(params: RunnerRunParams, onOutput: OutputListener, deadline?: number): Promise<RunnerRunResult> {
+  async run(params: RunnerRunParams, onOutput: OutputListener, deadline?: number, onDisplay?: DisplayListener): Promise<RunnerRunResult> {
     this.current = params;
     this.deadline = deadline;
     this.listener = onOutput;
+    this.onDisplay = onDisplay;
     this.codes.push(params.code);
     for (const waiter of this.startWaiters.splice(0)) waiter();
     try {
@@ -212,6 +233,7 @@ export class FakeRunner implements Runner {
     } finally {
       this.current = undefined;
       this.listener = undefined;
+      this.onDisplay = undefined;
       this.runs++;
       this.lastActiveAt = Date.now();
     }
@@ -226,10 +248,36 @@ export class FakeRunner implements Runner {
   async session(op: "reset" | "close", sessionId: string): Promise<void> {
     await this.call(RunnerSessionRequest.method, { op, sessionId }, (id) => {
       if (op === "reset") this.globals.set(sessionId, new Map());
-      else this.globals.delete(sessionId);
+      else {
+        this.globals.delete(sessionId);
+        removeSessionDirectory(this.fs, sessionId);
+      }
       this.answer(id, { sessions: this.globals.size });
     });
     this.lastActiveAt = Date.now();
+  }
+
+  /** File operations on the fake's in-memory file system, confined as the worker confines them. */
+  files(params: RunnerFilesParams): Promise<FilesAnswer> {
+    const { sessionId, ...request } = params;
+    return this.call(RunnerFilesRequest.method, params, (id) => this.answer(id, filesOperation(this.fs, sessionDirectory(sessionId), request))) as Promise<FilesAnswer>;
+  }
+
+  /** Completes names of the session's globals (the fake has no built-ins). */
+  complete(params: RunnerCompletionParams): Promise<CompleteResult> {
+    const before = params.code.slice(0, params.cursor ?? params.code.length);
+    const prefix = /[A-Za-z_]\w*$/.exec(before)?.[0] ?? "";
+    const names = [...(this.globals.get(params.sessionId)?.keys() ?? [])].filter((n) => n.startsWith(prefix)).sort();
+    const end = params.cursor ?? params.code.length;
+    return this.call(RunnerCompleteRequest.method, params, (id) => this.answer(id, { matches: names, cursor_start: end - prefix.length, cursor_end: end })) as Promise<CompleteResult>;
+  }
+
+  /** Finds a global by name. */
+  inspect(params: RunnerCompletionParams): Promise<InspectResult> {
+    const name = /[A-Za-z_]\w*$/.exec(params.code)?.[0] ?? "";
+    const value = this.globals.get(params.sessionId)?.get(name);
+    const result: InspectResult = value === undefined ? { found: false } : { found: true, name, type_name: /^'/.test(value) ? "str" : "int" };
+    return this.call(RunnerInspectRequest.method, params, (id) => this.answer(id, result)) as Promise<InspectResult>;
   }
 
   check(code: string): Promise<{ status: CheckStatus }> {
@@ -275,6 +323,10 @@ export class FakeRunner implements Runner {
     if (record.method === RunnerOutputNotification.method) {
       const { stream, text } = record.params as { stream: Stream; text: string };
       this.listener?.(stream, text);
+      return;
+    }
+    if (record.method === RunnerDisplayNotification.method) {
+      this.onDisplay?.((record.params as { output: RunnerDisplayOutput }).output);
       return;
     }
     const waiter = this.pending.get(record.id as number);
@@ -351,6 +403,16 @@ export class FakeRunner implements Runner {
           case "send":
             this.send(step.message.id === "current" ? { ...step.message, id } : step.message);
             break;
+          case "display":
+            this.send({ method: RunnerDisplayNotification.method, params: { runId: params.runId, output: { output_type: "display_data", data: step.data } } });
+            break;
+          case "input": {
+            if (!this.host) throw Object.assign(new Error("no host"), { pythonType: "EOFError" });
+            const answer = (await this.host(this, "runner/input", { runId: params.runId, prompt: step.prompt, password: false, all: false })) as RunnerInputResult;
+            if (answer.text === null) throw Object.assign(new Error(`EOF when reading a line${answer.reason ? `: ${answer.reason}` : ""}`), { pythonType: "EOFError" });
+            result = `'${answer.text.replace(/\n$/, "")}'`;
+            break;
+          }
         }
         if (!this.alive || this.killReason !== undefined) return;
       }
@@ -375,6 +437,7 @@ export class FakeRunner implements Runner {
       error,
       messageCharsCut: 0,
       tracebackCharsCut: 0,
+      displaysDropped: 0,
       ...out,
       executionTimeMs: performance.now() - started,
       interrupted,

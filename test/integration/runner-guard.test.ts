@@ -6,7 +6,7 @@ import { RunnerProcess } from "../../daemon/pool/runner-process.ts";
 import { REPO_ROOT } from "../harness/paths.ts";
 
 const ROGUE = join(REPO_ROOT, "test", "fixtures", "rogue-runner.ts");
-const params = { runId: "run-1", sessionId: null, fresh: true, code: "1", maxOutputBytes: 1000, maxResultChars: 1000 };
+const params = { runId: "run-1", sessionId: null, fresh: true, code: "1", maxOutputBytes: 1000, maxResultChars: 1000, maxDisplayBytes: 1000, maxDisplays: 2 };
 
 async function rogue(mode: string) {
   return RunnerProcess.start("rogue", "shared", {

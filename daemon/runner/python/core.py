@@ -90,15 +90,20 @@ _sessions = {}
 class _Run:
     """One run: the handles and tasks it scheduled, so that its end cancels them."""
 
-    __slots__ = ("handles", "task", "tasks_before", "interrupted", "waiting")
+    __slots__ = ("handles", "task", "tasks_before", "interrupted", "waiting", "max_display_bytes", "max_displays", "displays", "displays_dropped")
 
-    def __init__(self):
+    def __init__(self, max_display_bytes=0, max_displays=0):
         self.handles = _WeakSet()
         self.task = None
         self.tasks_before = None
         self.interrupted = False
         #: What synchronous code is blocked on in run_sync, to cancel when the interrupt comes.
         self.waiting = None
+        #: The run's caps on display outputs (display.py), and what it made of them.
+        self.max_display_bytes = max_display_bytes
+        self.max_displays = max_displays
+        self.displays = 0
+        self.displays_dropped = 0
 
     def stop(self):
         """The daemon's interrupt reached this run by another way than its own bytecode: wake it."""
@@ -257,7 +262,7 @@ def _reopen_standard_streams():
     if _stderr.closed:
         _stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding="utf-8", errors="backslashreplace", line_buffering=True)
     if _stdin.closed:
-        _stdin = io.TextIOWrapper(io.FileIO(0, "r", closefd=False), encoding="utf-8")
+        _stdin = _Stdin()  # woma's stdin (display.py) never closes; this is for one that replaced it
 
 
 def _restore_state():
@@ -454,7 +459,14 @@ def _value_result(value, max_chars):
     if value is None:
         return {"status": "success", "result": None, "result_chars_cut": 0, "error": None}
     text, cut = _capped(_repr(value), max_chars)
+    _rich_result(value, text)  # an execute_result output when the value has more to show (display.py)
     return {"status": "success", "result": text, "result_chars_cut": cut, "error": None}
+
+
+def _with_stats(outcome, run):
+    """The outcome, with what the run's caps dropped of its display outputs."""
+    outcome["displays_dropped"] = run.displays_dropped
+    return outcome
 
 
 def _internal_error(what):
@@ -508,12 +520,13 @@ async def _run_async(run, body, expr, namespace, max_chars):
                 outcome = _interrupted_result()  # the daemon's interrupt of a suspended run arrives as a cancel
             else:
                 outcome = _exception_outcome(exc, max_chars)
+        _after_run(run)  # figures left open become outputs (display.py)
         try:
             await _settle_leftovers(run, 0.2)
         except _BaseException:
             pass
         _flush()
-        return outcome
+        return _with_stats(outcome, run)
     except _BaseException:
         return _interrupted_result()
 
@@ -544,12 +557,15 @@ def finish():
         pass
 
 
-def run(code, session_id, fresh, max_chars):
-    """Runs code; returns the outcome, or an asyncio task resolving to it (top-level await, or
-    leftover asyncio work to cancel). Never raises: a last-resort handler answers instead."""
+def run(code, session_id, fresh, max_chars, cwd=None, max_display_bytes=0, max_displays=0):
+    """Runs code in `cwd` (the session's working directory); returns the outcome, or an asyncio
+    task resolving to it (top-level await, or leftover asyncio work to cancel). Never raises: a
+    last-resort handler answers instead."""
     global _active
     try:
         _restore_state()
+        _stdin._reset()
+        _enter_directory(cwd)
         if session_id is None or fresh:
             namespace = _new_globals()
         else:
@@ -557,7 +573,7 @@ def run(code, session_id, fresh, max_chars):
             namespace = _sessions.get(session_id)
             if namespace is None:
                 namespace = _sessions[session_id] = _new_globals()
-        current = _Run()
+        current = _Run(max_display_bytes, max_displays)
         current.tasks_before = set(_all_tasks(_loop))
         try:
             body, expr = _compile_code(code)
@@ -574,6 +590,8 @@ def run(code, session_id, fresh, max_chars):
             return _eval(expr, namespace) if expr is not None else None
 
         outcome = _outcome(execute, max_chars)
+        _after_run(current)  # figures left open become outputs (display.py)
+        _with_stats(outcome, current)
         if _leftovers(current):
             current.task = _loop.create_task(_finish_sync(current, outcome))
             return current.task

@@ -81,6 +81,7 @@ def harden():
         if hasattr(signal, name):
             setattr(signal, name, _refused(f"signal.{name}", "signals are the runner's, not the run's"))
     _install_network()
+    _install_io()
     _interruptible_sleep()
     _install_loop_policy()
     sys.meta_path.append(_PackageFinder())
