@@ -340,6 +340,8 @@ def _callable_safely(obj):
 def _docstring(obj):
     try:
         doc = _getattr_static(obj, "__doc__", None)
+        if _type_name(_type(doc)) in ("getset_descriptor", "member_descriptor"):
+            doc = doc.__get__(obj)  # a C-level slot (a builtin's or a function's docstring): nothing of the user's runs
         if not _isinstance(doc, str) and not _isinstance(obj, _type):
             doc = _getattr_static(_type(obj), "__doc__", None)
         if _isinstance(doc, str):

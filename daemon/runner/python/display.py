@@ -540,7 +540,8 @@ def _read_input(prompt, password, echo):
             raise EOFError("EOF when reading a line")
         return line[:-1] if line.endswith("\n") else line
     line, source, reason = _stdin._line(prompt, password)
-    if source == "stdin" and prompt:
+    # A client that answers showed the prompt itself; otherwise it is printed, as python prints it before reading a pipe.
+    if source != "client" and prompt:
         echo.write(prompt)
         echo.flush()
     if not line:
