@@ -27,11 +27,18 @@ function mcpFlags<T>(y: Argv<T>) {
     .option("token", { type: "string", describe: "With --port: require 'Authorization: Bearer <token>' on every request but preflight (or set WOMA_TOKEN); any web origin may then call with it" })
     .option("session-idle-timeout", { type: "number", default: seconds(DEFAULTS.mcpSessionIdleMs), describe: "Seconds without a run after which a Python session (and an idle HTTP MCP session) is closed (0: never)" })
     .option("fresh-interpreter", { type: "boolean", default: false, describe: "Give every Python session a runner process of its own, sharing no imported module or file (one process per session)" })
-    .option("connect", { type: "string", describe: "Use the daemon listening on this Unix socket instead of starting one" });
+    .option("connect", { type: "string", describe: "Use the daemon listening on this Unix socket instead of starting one" })
+    .option("max-image-bytes", { type: "number", default: defaultMcpOptions().maxImageBytes, describe: "Most bytes of one image given to the model; a bigger PNG is scaled down, other images are left out with a note" })
+    .option("max-image-pixels", { type: "number", default: defaultMcpOptions().maxImagePixels, describe: "Most pixels of one image given to the model; a bigger PNG is scaled down, keeping its aspect ratio" });
 }
 
 /** The parsed flags of `woma mcp`. */
 type McpArgs = ReturnType<typeof mcpFlags<object>> extends Argv<infer U> ? U : never;
+
+function positive(name: string, value: number): number {
+  if (!(Number.isInteger(value) && value >= 1)) throw new Error(`--${name} must be a whole number of at least 1, got ${value}`);
+  return value;
+}
 
 function mcpOptionsFrom(args: McpArgs): McpOptions {
   const idle = args["session-idle-timeout"];
@@ -41,6 +48,8 @@ function mcpOptionsFrom(args: McpArgs): McpOptions {
     maxTimeoutMs: args.timeout === undefined ? DEFAULTS.bridgeTimeoutMs : Math.round(args.timeout * 1000),
     sessionIdleMs: Math.round(idle * 1000),
     freshInterpreter: args["fresh-interpreter"],
+    maxImageBytes: positive("max-image-bytes", args["max-image-bytes"]),
+    maxImagePixels: positive("max-image-pixels", args["max-image-pixels"]),
   };
 }
 

@@ -11,11 +11,15 @@ export interface McpOptions {
   freshInterpreter: boolean;
   /** Most characters of each section (stdout, stderr, result, error) put in a tool result's text; the middle is cut past it. */
   sectionChars: number;
+  /** Most bytes of one image given to the model (`--max-image-bytes`, default 1 MiB); a bigger PNG is scaled down, other types are left out with a note. */
+  maxImageBytes: number;
+  /** Most pixels of one image (`--max-image-pixels`, default 1,150,000, about what vision models take without resizing); a bigger PNG is scaled down. */
+  maxImagePixels: number;
 }
 
-/** The defaults: 30 s per run, sessions closed after 30 min idle, shared interpreters, 8,000 characters per section. */
+/** The defaults: 30 s per run, sessions closed after 30 min idle, shared interpreters, 8,000 characters per section, images of at most 1 MiB and 1.15 megapixels. */
 export function defaultMcpOptions(): McpOptions {
-  return { maxTimeoutMs: DEFAULTS.bridgeTimeoutMs, sessionIdleMs: DEFAULTS.mcpSessionIdleMs, freshInterpreter: false, sectionChars: 8000 };
+  return { maxTimeoutMs: DEFAULTS.bridgeTimeoutMs, sessionIdleMs: DEFAULTS.mcpSessionIdleMs, freshInterpreter: false, sectionChars: 8000, maxImageBytes: 1024 * 1024, maxImagePixels: 1_150_000 };
 }
 
 /** A duration for people and models: "30 s", "2 min", "1 h 30 min". */

@@ -1,9 +1,12 @@
 /** Turns what the daemon answered into MCP tool results, in one place: readable labelled text plus `structuredContent`. */
 import { errorMessage } from "../../protocol/describe.ts";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import type { RunResult, SessionState } from "../../protocol/generated/types.ts";
+import type { ContentBlock } from "@modelcontextprotocol/sdk/types.js";
+import { utf16Index } from "../../protocol/code-points.ts";
+import type { DisplayOutput, RunResult, SessionState } from "../../protocol/generated/types.ts";
 import { failureData, isCancelled, isRuntimeTerminated, isTimedOut } from "../shared/run-errors.ts";
 import { describeDuration } from "./mcp-options.ts";
+import { outputContent, type ImageLimits } from "./outputs.ts";
 import type { RunPythonOutput, SessionSummary } from "./tools.ts";
 
 /** What a run's formatting needs besides the daemon's answer. */
@@ -18,6 +21,8 @@ export interface RunContext {
   sectionChars: number;
   /** Rewrites daemon session ids in a daemon message into the model's names. */
   clean(message: string): string;
+  /** What an image may cost (the server's `--max-image-bytes` and `--max-image-pixels`). */
+  images: ImageLimits;
 }
 
 /** Keeps the head and the tail of `text` within `limit` characters, saying how much of the middle was cut. */
@@ -29,11 +34,18 @@ export function cutMiddle(text: string, limit: number): string {
   return `${text.slice(0, head)}\n[... ${cut.toLocaleString("en-US")} characters cut from the middle; ${text.length.toLocaleString("en-US")} in all ...]\n${text.slice(text.length - tail)}`;
 }
 
-function textOf(output: RunPythonOutput, sectionChars: number): string {
+/**
+ * The labelled text of a run. With `stdout` given, only these sections: the notes (when
+ * `head`), that part of stdout, and the closing sections (when `tail`): how a run with
+ * display outputs is cut into the text around them.
+ */
+function textOf(output: RunPythonOutput, sectionChars: number, part?: { stdout: string; head: boolean; tail: boolean }): string {
   const parts: string[] = [];
   const add = (label: string, body: string) => parts.push(`[${label}]\n${cutMiddle(body.endsWith("\n") ? body.slice(0, -1) : body, sectionChars)}`);
-  if (output.notes.length > 0) add("note", output.notes.join("\n"));
-  if (output.stdout !== "") add("stdout", output.stdout);
+  if (output.notes.length > 0 && (part?.head ?? true)) add("note", output.notes.join("\n"));
+  const stdout = part?.stdout ?? output.stdout;
+  if (stdout !== "") add("stdout", stdout);
+  if (part && !part.tail) return parts.join("\n");
   if (output.stderr !== "") add("stderr", output.stderr);
   if (output.result !== null) add("result", output.result);
   if (output.error) add("error", output.error.traceback !== "" ? output.error.traceback : `${output.error.type}: ${output.error.message}`);
@@ -43,15 +55,39 @@ function textOf(output: RunPythonOutput, sectionChars: number): string {
       limits.stdout_bytes ? `${limits.stdout_bytes.toLocaleString("en-US")} bytes of stdout` : "",
       limits.stderr_bytes ? `${limits.stderr_bytes.toLocaleString("en-US")} bytes of stderr` : "",
       limits.result_chars ? `${limits.result_chars.toLocaleString("en-US")} characters of the result` : "",
+      limits.displays ? `${limits.displays.toLocaleString("en-US")} rich outputs (past the server's limit per run)` : "",
     ].filter(Boolean);
     add("truncated", `Past the server's output limit, ${cut.join(", ")} were dropped and are not shown anywhere.`);
   }
+  if (part) return parts.join("\n");
   if (parts.length === 0) return "Done. No output, and no value: the code ended with a statement (use print() or end with an expression to see something).";
   return parts.join("\n");
 }
 
-function toolResult(output: RunPythonOutput, sectionChars: number): CallToolResult {
-  const result: CallToolResult = { content: [{ type: "text", text: textOf(output, sectionChars) }], structuredContent: { ...output } };
+/**
+ * The content of a run with display outputs: text up to the first output, the output
+ * (an image, or its text), the stdout printed between outputs, and so on, with stderr, the
+ * result and the error after the last. Fills `output.outputs` with their summaries.
+ */
+function interleaved(output: RunPythonOutput, displays: DisplayOutput[], context: RunContext): ContentBlock[] {
+  const blocks: ContentBlock[] = [];
+  const text = (body: string) => body !== "" && blocks.push({ type: "text", text: body });
+  let from = 0;
+  displays.forEach((display, index) => {
+    const to = utf16Index(output.stdout, display.stdout_offset);
+    text(textOf(output, context.sectionChars, { stdout: output.stdout.slice(from, to), head: index === 0, tail: false }));
+    from = Math.max(from, to);
+    const shown = outputContent(display, index + 1, context.images, (body) => cutMiddle(body, context.sectionChars));
+    blocks.push(...shown.blocks);
+    output.outputs.push(shown.summary);
+  });
+  text(textOf(output, context.sectionChars, { stdout: output.stdout.slice(from), head: false, tail: true }));
+  return blocks;
+}
+
+function toolResult(output: RunPythonOutput, context: RunContext, displays: DisplayOutput[] = []): CallToolResult {
+  const content: ContentBlock[] = displays.length > 0 ? interleaved(output, displays, context) : [{ type: "text", text: textOf(output, context.sectionChars) }];
+  const result: CallToolResult = { content, structuredContent: { ...output } };
   if (output.status !== "success") result.isError = true;
   return result;
 }
@@ -69,8 +105,10 @@ export function runResultToTool(run: RunResult, context: RunContext): CallToolRe
       execution_time_ms: run.execution_time_ms,
       truncated: run.truncated ?? null,
       notes: context.notes,
+      outputs: [],
     },
-    context.sectionChars,
+    context,
+    run.outputs,
   );
 }
 
@@ -111,8 +149,10 @@ export function runFailureToTool(error: unknown, context: RunContext): CallToolR
       execution_time_ms: data?.execution_time_ms ?? 0,
       truncated: null,
       notes: context.notes,
+      outputs: [],
     },
-    context.sectionChars,
+    context,
+    data?.outputs,
   );
 }
 

@@ -35,8 +35,16 @@ export async function runPython(
 ): Promise<CallToolResult> {
   const { timeoutMs, note } = effectiveTimeout(args.timeout_seconds, options.maxTimeoutMs);
   const session = args.session ?? null;
-  const context: RunContext = { session, notes: note ? [note] : [], timeoutMs, sectionChars: options.sectionChars, clean: (m) => scope.clean(m) };
+  const context: RunContext = {
+    session,
+    notes: note ? [note] : [],
+    timeoutMs,
+    sectionChars: options.sectionChars,
+    clean: (m) => scope.clean(m),
+    images: { maxBytes: options.maxImageBytes, maxPixels: options.maxImagePixels },
+  };
   const params: Omit<RunParams, "session_id"> = { code: args.code, timeout_ms: timeoutMs };
+  if (args.stdin !== undefined) params.stdin = args.stdin;
   if (session !== null) {
     if (args.reset_globals) params.reset_globals = true;
     try {

@@ -4,7 +4,10 @@ import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import {
   CallToolRequestSchema,
   ErrorCode,
+  ListResourcesRequestSchema,
+  ListResourceTemplatesRequestSchema,
   ListToolsRequestSchema,
+  ReadResourceRequestSchema,
   SetLevelRequestSchema,
   type CallToolResult,
   type LoggingLevel,
@@ -14,6 +17,8 @@ import { WOMA_VERSION } from "../../protocol/version.ts";
 import type { DaemonClient } from "../shared/daemon-client.ts";
 import type { McpOptions } from "./mcp-options.ts";
 import { invalidArguments, sessionClosedToTool, sessionListToTool, sessionResetToTool, toolFailure } from "./result-format.ts";
+import { FileResources } from "./file-resources.ts";
+import { FileToolNames, readFileTool, writeFileTool, type ReadFileArgs, type WriteFileArgs } from "./file-tools.ts";
 import { runPython } from "./run-python.ts";
 import { SessionScope } from "./session-scope.ts";
 import { checkArguments } from "./tool-arguments.ts";
@@ -56,8 +61,14 @@ export function createMcpConnection(client: DaemonClient, options: McpOptions): 
 
   const server = new Server(
     { name: "woma", title: "woma: sandboxed Python", version: WOMA_VERSION },
-    { capabilities: { tools: { listChanged: false }, logging: {} }, instructions: INSTRUCTIONS },
+    { capabilities: { tools: { listChanged: false }, logging: {}, resources: { listChanged: false } }, instructions: INSTRUCTIONS },
   );
+
+  // Session files as resources, for the host to show or attach (file-resources.ts).
+  const files = new FileResources(client, scope);
+  server.setRequestHandler(ListResourcesRequestSchema, () => files.list());
+  server.setRequestHandler(ListResourceTemplatesRequestSchema, () => files.templates());
+  server.setRequestHandler(ReadResourceRequestSchema, (request) => files.read(request.params.uri));
 
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools }));
 
@@ -76,6 +87,17 @@ export function createMcpConnection(client: DaemonClient, options: McpOptions): 
     extra.signal.addEventListener("abort", onAbort);
     calls.add(controller);
     try {
+      // The file tools (file-tools.ts).
+      if (name === FileToolNames.writeFile) {
+        const check = checkArguments<WriteFileArgs>(tool, request.params.arguments);
+        if (!check.ok) return invalidArguments(name, check.problem);
+        return await writeFileTool(client, scope, check.args);
+      }
+      if (name === FileToolNames.readFile) {
+        const check = checkArguments<ReadFileArgs>(tool, request.params.arguments);
+        if (!check.ok) return invalidArguments(name, check.problem);
+        return await readFileTool(client, scope, options, check.args);
+      }
       switch (name as ToolName) {
         case ToolNames.runPython: {
           const check = checkArguments<RunPythonArgs>(tool, request.params.arguments);

@@ -2,6 +2,8 @@
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import type { RunError, RunStatus, SessionState, Truncation } from "../../protocol/generated/types.ts";
 import { describeDuration, type McpOptions } from "./mcp-options.ts";
+import { fileTools } from "./file-tools.ts";
+import { OUTPUTS_SCHEMA, type OutputSummary } from "./outputs.ts";
 
 /** The tools' names, as a model calls them. */
 export const ToolNames = {
@@ -23,6 +25,7 @@ export interface RunPythonArgs {
   session?: string;
   timeout_seconds?: number;
   reset_globals?: boolean;
+  stdin?: string;
 }
 
 /** Arguments of `reset_session` and `close_session` once validated. */
@@ -42,6 +45,8 @@ export interface RunPythonOutput {
   execution_time_ms: number;
   truncated: Truncation | null;
   notes: string[];
+  /** Rich outputs (images, HTML, ...), summarised; their content is in the result's content blocks. */
+  outputs: OutputSummary[];
 }
 
 /** One session in the `structuredContent` of `list_sessions`. */
@@ -88,9 +93,11 @@ const runPythonOutputSchema = {
         stdout_bytes: { type: "number" },
         stderr_bytes: { type: "number" },
         result_chars: { type: "number" },
+        displays: { type: "number", description: "Rich outputs dropped past the server's limit per run." },
       },
     },
     notes: { type: "array", items: { type: "string" }, description: "What happened to the session around this run (created, expired and recreated, reset after a crash)." },
+    outputs: OUTPUTS_SCHEMA,
   },
   required: ["status", "session", "result", "stdout", "stderr", "error", "execution_time_ms", "truncated", "notes"],
 } as const;
@@ -105,6 +112,7 @@ function runPythonTool(options: McpOptions): Tool {
       "Run Python 3 code in a sandbox (CPython compiled to WebAssembly by Pyodide) and get back what it printed, the value of its last expression, and any exception with its traceback.",
       `State: without \`session\` the code runs once in fresh globals and nothing is kept. With \`session\` (a name you choose, e.g. "main"), variables, functions and imports persist across calls naming that session. A session is created on first use, is private to this client connection, and ${idle}.`,
       "Output: print() output (stdout), stderr and repr() of the last expression are returned, as in the Python REPL (end the code with ';' to drop the value). Very long output is cut in the middle, with a note of how much was cut.",
+      "Rich output: display(obj) shows objects with _repr_png_/_repr_html_/_repr_markdown_/... (as in Jupyter), and matplotlib figures (plt.show(), or left open) come back as images; HTML, Markdown and JSON as text.",
       `Limits: ${limit ? `a call runs for at most ${limit}; at its limit` : "there is no time limit unless `timeout_seconds` is given; at the limit"} the code gets KeyboardInterrupt and the call reports a timeout. Only the Python standard library is available: third-party packages (numpy, pandas, requests, ...) are not installed and cannot be installed. There is no network access and no access to the host's files; the file system is a temporary in-memory one. Top-level \`await\` works.`,
     ].join("\n\n"),
     inputSchema: {
@@ -127,6 +135,10 @@ function runPythonTool(options: McpOptions): Tool {
         reset_globals: {
           type: "boolean",
           description: "With `session`: run in fresh, empty globals that are thrown away afterwards, leaving the session's variables untouched. Default false.",
+        },
+        stdin: {
+          type: "string",
+          description: "Text that input() and sys.stdin read, a line at a time, as if piped into python. Without it (or once it is used up), input() raises EOFError at once.",
         },
       },
       required: ["code"],
@@ -210,7 +222,7 @@ const definitions = new WeakMap<McpOptions, Tool[]>();
 export function toolDefinitions(options: McpOptions): Tool[] {
   let tools = definitions.get(options);
   if (!tools) {
-    tools = [runPythonTool(options), listSessionsTool, resetSessionTool, closeSessionTool];
+    tools = [runPythonTool(options), listSessionsTool, resetSessionTool, closeSessionTool, ...fileTools(options)];
     definitions.set(options, tools);
   }
   return tools;

@@ -5,7 +5,7 @@ import { cutMiddle, invalidArguments, runFailureToTool, runResultToTool, session
 import { JsonRpcErrorCodes, WomaErrorCodes } from "../../protocol/error-codes.ts";
 import type { RunFailureData, RunResult } from "../../protocol/generated/types.ts";
 
-const context = (over: Partial<RunContext> = {}): RunContext => ({ session: "main", notes: [], timeoutMs: 30_000, sectionChars: 8000, clean: (m) => m.replaceAll("mcp-abc:", ""), ...over });
+const context = (over: Partial<RunContext> = {}): RunContext => ({ session: "main", notes: [], timeoutMs: 30_000, sectionChars: 8000, clean: (m) => m.replaceAll("mcp-abc:", ""), images: { maxBytes: 1 << 20, maxPixels: 1_150_000 }, ...over });
 const run = (over: Partial<RunResult> = {}): RunResult => ({ run_id: "r1", session_id: "mcp-abc:main", status: "success", result: null, stdout: "", stderr: "", execution_time_ms: 3, ...over });
 const text = (result: { content: unknown[] }) => (result.content[0] as { text: string }).text;
 const data = (over: Partial<RunFailureData> = {}): RunFailureData => ({ run_id: "r1", stdout: "", stderr: "", execution_time_ms: 5, session_state: "kept", runner_killed: false, ...over });

@@ -21,7 +21,7 @@ describe("checkArguments", () => {
     [ToolNames.runPython, {}, 'argument "code" is required'],
     [ToolNames.runPython, undefined, 'argument "code" is required'],
     [ToolNames.runPython, { code: 5 }, 'argument "code" must be a string, got the number 5'],
-    [ToolNames.runPython, { code: "1", colour: "red" }, 'unknown argument "colour"; run_python takes "code", "session", "timeout_seconds", "reset_globals"'],
+    [ToolNames.runPython, { code: "1", colour: "red" }, 'unknown argument "colour"; run_python takes "code", "session", "timeout_seconds", "reset_globals", "stdin"'],
     [ToolNames.runPython, { code: "1", session: "no spaces" }, `argument "session" must be 1 to 64 letters, digits, '.', '_' or '-', got the string "no spaces"`],
     [ToolNames.runPython, { code: "1", timeout_seconds: 0 }, 'argument "timeout_seconds" must be more than 0, got the number 0'],
     [ToolNames.runPython, { code: "1", reset_globals: "yes" }, 'argument "reset_globals" must be a boolean, got the string "yes"'],
