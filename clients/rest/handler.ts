@@ -4,6 +4,7 @@ import type { DaemonClient } from "../shared/daemon-client.ts";
 import { failureData, isRuntimeTerminated, isTimedOut } from "../shared/run-errors.ts";
 import { checkBearerToken } from "../shared/bearer-token.ts";
 import { corsHeaders, preflightHeaders, refuseContentType, refuseHost, refuseOrigin, webGuardFrom, type CorsAllowance, type Refusal, type WebGuard } from "../shared/web-guard.ts";
+import { FILES_ALLOW, FILES_CORS, FileEndpoints, filesTarget } from "./files.ts";
 import { parsePythonRequest, PYTHON_BODY_EXAMPLE } from "./python-request.ts";
 import { runAnswer, timeoutAnswer } from "./python-response.ts";
 import { DEFAULT_MAX_BODY_BYTES, readJsonObject } from "./request-body.ts";
@@ -75,6 +76,7 @@ export function createRestHandler(client: DaemonClient, options: RestOptions): R
   const guard = options.guard ?? webGuardFrom({ listenHost: "127.0.0.1", tokenRequired: options.token !== undefined });
   const log = options.log ?? (() => {});
   const router = new SessionRouter(client, { defaultSession: options.workers <= 1, sessionIdleTimeoutMs: options.sessionIdleTimeoutMs ?? DEFAULTS.restSessionIdleMs }, log);
+  const files = new FileEndpoints(client, router);
 
   const health: Endpoint = async () => {
     try {
@@ -107,7 +109,7 @@ export function createRestHandler(client: DaemonClient, options: RestOptions): R
     if (run.cappedFrom !== undefined) warnings.push(`timeout_ms ${run.cappedFrom} is above this server's maximum, so ${run.timeoutMs} ms applied (--timeout)`);
     const extras = run.session === undefined ? { warnings } : { session: run.session, warnings };
     try {
-      const routed = await router.run({ code: run.code, reset_globals: run.resetGlobals, timeout_ms: run.timeoutMs }, run.session, request.signal);
+      const routed = await router.run({ code: run.code, reset_globals: run.resetGlobals, timeout_ms: run.timeoutMs, ...(run.stdin === undefined ? {} : { stdin: run.stdin }) }, run.session, request.signal);
       warnings.push(...routed.warnings);
       return json(200, runAnswer(routed.result, extras));
     } catch (error) {
@@ -126,6 +128,14 @@ export function createRestHandler(client: DaemonClient, options: RestOptions): R
   const handle = async (request: Request): Promise<Response> => {
     refused(refuseHost(guard, request));
     const path = new URL(request.url).pathname;
+    // A session's files (files.ts): the same guard, in the same order, with methods of their own.
+    const fileTarget = filesTarget(path);
+    if (fileTarget !== undefined) {
+      refused(refuseOrigin(guard, request));
+      if (request.method === "OPTIONS") return new Response(null, { status: 204, headers: { ...preflightHeaders(guard, request, FILES_CORS), Allow: FILES_ALLOW } });
+      refused(checkBearerToken(options.token, request));
+      return files.handle(request, fileTarget);
+    }
     const route = routes[path];
     const allowed = route === undefined ? "" : [...Object.keys(route), "OPTIONS"].join(", ");
     if (request.method === "OPTIONS" && route !== undefined) {
@@ -135,7 +145,7 @@ export function createRestHandler(client: DaemonClient, options: RestOptions): R
     if (request.method === "POST" && JSON_PATHS.has(path)) refused(refuseContentType(request));
     refused(refuseOrigin(guard, request));
     if (!OPEN_PATHS.has(path)) refused(checkBearerToken(options.token, request));
-    if (route === undefined) throw new RestError("not_found", `no such path: ${path}; this server answers GET /health and POST /python`);
+    if (route === undefined) throw new RestError("not_found", `no such path: ${path}; this server answers GET /health, POST /python and /sessions/NAME/files/PATH (GET, PUT, DELETE)`);
     const endpoint = route[request.method];
     if (endpoint === undefined) throw new RestError("method_not_allowed", `${request.method} is not allowed on ${path}; use ${allowed}`, {}, { Allow: allowed });
     return endpoint(request);

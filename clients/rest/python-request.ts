@@ -18,6 +18,8 @@ export interface PythonRequest {
   session?: string;
   /** The timeout to apply, in ms, after the cap; 0 means none (only when the server has no maximum). */
   timeoutMs: number;
+  /** Text that answers the run's input() (extension). */
+  stdin?: string;
   /** Set when the body asked for a longer timeout than the server allows: what it asked for. */
   cappedFrom?: number;
 }
@@ -32,13 +34,13 @@ export interface PythonRequestDefaults {
 
 /**
  * Checks the fields of a `POST /python` body. `code` must be a string; `reset_globals` a
- * boolean; `session` a name of 1 to 128 letters, digits, `.`, `_`, `:` or `-`; `timeout_ms`
+ * boolean; `session` a name of 1 to 128 letters, digits, `.`, `_`, `:` or `-`; `stdin` a string; `timeout_ms`
  * a number of milliseconds, 0 or more. A `null` counts as absent, as does any field not
  * named here (bodies of the original tool may carry more). Throws a 400 {@link RestError}
  * naming the field, what was expected and what arrived.
  */
 export function parsePythonRequest(body: Record<string, unknown>, defaults: PythonRequestDefaults): PythonRequest {
-  const { code, reset_globals: resetGlobals, session, timeout_ms: timeoutMs } = body;
+  const { code, reset_globals: resetGlobals, session, timeout_ms: timeoutMs, stdin } = body;
   if (code === undefined || code === null) throw new RestError("bad_request", `missing "code": expected a JSON object like ${PYTHON_BODY_EXAMPLE}`);
   if (typeof code !== "string") throw new RestError("bad_request", `"code" must be a string of Python source, got ${describeValue(code)}`);
   if (resetGlobals !== undefined && resetGlobals !== null && typeof resetGlobals !== "boolean") {
@@ -50,12 +52,14 @@ export function parsePythonRequest(body: Record<string, unknown>, defaults: Pyth
   if (timeoutMs !== undefined && timeoutMs !== null && (typeof timeoutMs !== "number" || !Number.isFinite(timeoutMs) || timeoutMs < 0)) {
     throw new RestError("bad_request", `"timeout_ms" must be a number of milliseconds, 0 or more, got ${describeValue(timeoutMs)}`);
   }
+  if (stdin !== undefined && stdin !== null && typeof stdin !== "string") throw new RestError("bad_request", `"stdin" must be a string of text for input() to read, got ${describeValue(stdin)}`);
   const request: PythonRequest = {
     code,
     resetGlobals: typeof resetGlobals === "boolean" ? resetGlobals : defaults.resetGlobals,
     timeoutMs: defaults.maxTimeoutMs,
   };
   if (typeof session === "string") request.session = session;
+  if (typeof stdin === "string") request.stdin = stdin;
   if (typeof timeoutMs === "number" && timeoutMs > 0) {
     const asked = Math.ceil(timeoutMs);
     if (defaults.maxTimeoutMs > 0 && asked > defaults.maxTimeoutMs) request.cappedFrom = asked;

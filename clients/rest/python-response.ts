@@ -25,7 +25,7 @@ function withExtras(body: Record<string, unknown>, extras: AnswerExtras): Record
  * The 200 body of a finished run: `status` "success" or "exception"; `result` the repr of
  * the last expression (null after a statement) or, on exception, the `Type: message` line;
  * `execution_time_ms`, `stdout`, `stderr`; on exception `error` {type, message, traceback};
- * `truncated` when output was cut.
+ * `truncated` when output was cut; `outputs`, the run's display outputs (empty when none).
  */
 export function runAnswer(result: RunResult, extras: AnswerExtras): Record<string, unknown> {
   const body: Record<string, unknown> = {
@@ -37,6 +37,8 @@ export function runAnswer(result: RunResult, extras: AnswerExtras): Record<strin
   };
   if (result.error) body.error = result.error;
   if (result.truncated) body.truncated = result.truncated;
+  // Display outputs as the daemon gives them: MIME bundles, images in base64, placed in stdout by stdout_offset.
+  body.outputs = result.outputs ?? [];
   return withExtras(body, extras);
 }
 
@@ -57,6 +59,7 @@ export function timeoutAnswer(error: unknown, timeoutMs: number, sessionKept: bo
       stdout: data?.stdout ?? "",
       stderr: data?.stderr ?? "",
       error: { type: "TimeoutError", message, traceback: `${exceptionLine("TimeoutError", message)}\n` },
+      outputs: data?.outputs ?? [],
     },
     extras,
   );

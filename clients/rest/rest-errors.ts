@@ -13,6 +13,7 @@ export type RestErrorKind =
   | "not_found"
   | "method_not_allowed"
   | "unsupported_media_type"
+  | "payload_too_large"
   | "runtime_terminated"
   | "pool_busy"
   | "unavailable"
@@ -39,10 +40,11 @@ interface FailureRow {
 const FAILURES: Record<RestErrorKind, FailureRow> = {
   bad_request: { status: 400, daemonCodes: [JsonRpcErrorCodes.InvalidParams, WomaErrorCodes.MessageTooLarge] },
   unauthorized: { status: 401, daemonCodes: [] },
-  forbidden: { status: 403, daemonCodes: [] },
-  not_found: { status: 404, daemonCodes: [] },
+  forbidden: { status: 403, daemonCodes: [WomaErrorCodes.FilePathRefused] },
+  not_found: { status: 404, daemonCodes: [WomaErrorCodes.FileNotFound] },
   method_not_allowed: { status: 405, daemonCodes: [] },
   unsupported_media_type: { status: 415, daemonCodes: [] },
+  payload_too_large: { status: 413, daemonCodes: [WomaErrorCodes.FileTooLarge] },
   runtime_terminated: { status: 500, daemonCodes: [WomaErrorCodes.RuntimeTerminated, WomaErrorCodes.SessionLost] },
   pool_busy: { status: 503, daemonCodes: [WomaErrorCodes.PoolBusy] },
   unavailable: { status: 503, daemonCodes: [WomaErrorCodes.PoolUnavailable, WomaErrorCodes.ShuttingDown] },

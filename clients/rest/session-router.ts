@@ -79,6 +79,17 @@ export class SessionRouter {
     return { result: kept.result, warnings: warning ? [warning] : [] };
   }
 
+  /**
+   * The daemon session a request names (or the default session when it names none), for
+   * the file endpoints; undefined when the bridge has no default session. With `create`,
+   * a named session that does not exist yet is created, as a run would create it.
+   */
+  async sessionFor(name: string | undefined, create: boolean): Promise<string | undefined> {
+    const sessionId = name ?? this.defaultSessionId;
+    if (sessionId !== undefined && (create || sessionId === this.defaultSessionId)) await this.keeper.ensure(sessionId);
+    return sessionId;
+  }
+
   /** Closes the sessions this bridge created (they would outlive it in a daemon it connected to). Never throws. */
   close(): Promise<void> {
     return this.keeper.closeAll();

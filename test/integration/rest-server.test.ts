@@ -39,14 +39,14 @@ describe("woma serve (defaults: one runner, state persists)", () => {
     expect((await send(`${server.url}/health`)).body.execution_count).toBe(before + 2);
   });
 
-  test("a value: 200 with result, execution_time_ms, stdout and stderr", async () => {
+  test("a value: 200 with result, execution_time_ms, stdout, stderr and (empty) outputs", async () => {
     const { status, body } = await python({ code: "x = 2; x" });
     expect(status).toBe(200);
-    expect(body).toEqual({ status: "success", result: "2", execution_time_ms: expect.any(Number), stdout: "", stderr: "" });
+    expect(body).toEqual({ status: "success", result: "2", execution_time_ms: expect.any(Number), stdout: "", stderr: "", outputs: [] });
   });
 
   test("a statement: result null", async () => {
-    expect((await python({ code: "x = 2" })).body).toEqual({ status: "success", result: null, execution_time_ms: expect.any(Number), stdout: "", stderr: "" });
+    expect((await python({ code: "x = 2" })).body).toEqual({ status: "success", result: null, execution_time_ms: expect.any(Number), stdout: "", stderr: "", outputs: [] });
   });
 
   test("a Python exception: 200, status exception, result 'Type: message', and error {type, message, traceback}", async () => {
