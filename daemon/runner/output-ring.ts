@@ -47,6 +47,11 @@ export class RingWriter {
       offset += count;
     }
   }
+
+  /** How many bytes have been written so far (a free-running 32-bit counter), to mark a point in the stream. */
+  position(): number {
+    return Atomics.load(this.header, WRITE);
+  }
 }
 
 /** The main thread's end: takes whatever has been written since the last drain. */
@@ -59,11 +64,15 @@ export class RingReader {
     this.data = new Uint8Array(buffers.data);
   }
 
-  /** Returns the unread bytes (empty when there are none) and frees their space. */
-  drain(): Uint8Array {
+  /**
+   * Returns the unread bytes (empty when there are none) and frees their space; with
+   * `upTo` (a writer's {@link RingWriter.position}), only the bytes written before that point.
+   */
+  drain(upTo?: number): Uint8Array {
     const written = Atomics.load(this.header, WRITE);
     const read = Atomics.load(this.header, READ);
-    const count = (written - read) >>> 0;
+    const available = (written - read) >>> 0;
+    const count = upTo === undefined ? available : Math.min(available, (upTo - read) >>> 0);
     if (count === 0) return new Uint8Array(0);
     const out = new Uint8Array(count);
     const start = read & (RING_BYTES - 1);

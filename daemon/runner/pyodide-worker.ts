@@ -175,8 +175,14 @@ function displayForPython(value: unknown): void {
   const o = output as Partial<RunnerDisplayOutput> | null;
   if (!o || (o.output_type !== "display_data" && o.output_type !== "execute_result") || typeof o.data !== "object" || o.data === null) return;
   if (!Object.values(o.data).every((v) => typeof v === "string") || typeof o.data["text/plain"] !== "string") return;
-  post({ op: "display", output: o as RunnerDisplayOutput });
+  if (!streams) return;
+  // Counted before it is posted: the main thread then holds back output written after this point until it has the message.
+  Atomics.add(streams.gate, 0, 1);
+  post({ op: "display", output: o as RunnerDisplayOutput, stdout: streams.stdout.position(), stderr: streams.stderr.position() });
 }
+
+/** The output rings, and the count of display outputs posted (see displayForPython). */
+let streams: { stdout: RingWriter; stderr: RingWriter; gate: Int32Array } | undefined;
 
 /**
  * Python reads stdin (input(), getpass, sys.stdin): the daemon answers from the run's `stdin`
@@ -599,7 +605,8 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       seccomp = message.seccomp;
       interruptFlag = new Int32Array(message.interrupt);
       interruptAck = new Int32Array(message.ack);
-      boot(message.params, message.interrupt, new RingWriter(message.stdout), new RingWriter(message.stderr)).then(
+      streams = { stdout: new RingWriter(message.stdout), stderr: new RingWriter(message.stderr), gate: new Int32Array(message.displayGate) };
+      boot(message.params, message.interrupt, streams.stdout, streams.stderr).then(
         (result) => post({ op: "booted", result }),
         (error: unknown) => post({ op: "fatal", message: `boot failed: ${describe(error)}` }),
       );

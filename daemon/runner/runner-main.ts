@@ -108,6 +108,11 @@ export function runRunner(): void {
   const interruptAck = new Int32Array(ack);
   const rings: { stdout: RingBuffers; stderr: RingBuffers } = { stdout: allocateRing(), stderr: allocateRing() };
   const readers = { stdout: new RingReader(rings.stdout), stderr: new RingReader(rings.stderr) };
+  // Display outputs the worker has posted (slot 0) and those handled here: while they differ, output
+  // written after the display that is on its way must wait for it, or a print after display() would overtake it.
+  const displayGate = new SharedArrayBuffer(4);
+  const displaysPosted = new Int32Array(displayGate);
+  let displaysHandled = 0;
   const worker = new Worker(workerSpecifier());
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextCall = 1;
@@ -133,9 +138,11 @@ export function runRunner(): void {
         return;
       }
       case "display":
-        // Output printed before this display output goes first, so the daemon sees them in order.
+        displaysHandled = (displaysHandled + 1) | 0;
         if (!current) return;
-        drain(false);
+        // Output printed before this display output goes first, so the daemon sees them in order.
+        current.stdout.take(readers.stdout.drain(message.stdout), false);
+        current.stderr.take(readers.stderr.drain(message.stderr), false);
         void connection.sendNotification(RunnerDisplayNotification, { runId: current.runId, output: message.output });
         return;
       case "fatal":
@@ -179,6 +186,8 @@ export function runRunner(): void {
       readers.stderr.drain();
       return;
     }
+    // A display output is on its way: what was written after it waits for it (the run's last drain comes after its reply, so after every display).
+    if (!final && Atomics.load(displaysPosted, 0) !== displaysHandled) return;
     current.stdout.take(readers.stdout.drain(), final);
     current.stderr.take(readers.stderr.drain(), final);
   };
@@ -186,7 +195,7 @@ export function runRunner(): void {
   connection.onRequest(RunnerBootRequest, (params) => {
     return new Promise<RunnerBootResult>((resolve) => {
       booted = resolve;
-      worker.postMessage({ op: "boot", params, interrupt, ack, stdout: rings.stdout, stderr: rings.stderr, seccomp });
+      worker.postMessage({ op: "boot", params, interrupt, ack, stdout: rings.stdout, stderr: rings.stderr, displayGate, seccomp });
     });
   });
 

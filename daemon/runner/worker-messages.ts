@@ -13,6 +13,8 @@ export type ToWorker =
       ack: SharedArrayBuffer;
       stdout: RingBuffers;
       stderr: RingBuffers;
+      /** Display outputs the worker has posted (slot 0): while one is on its way, the main thread holds back output written after it. */
+      displayGate: SharedArrayBuffer;
       seccomp: SeccompState;
     }
   | { op: "call"; id: number; method: "run"; params: { code: string; sessionId: string | null; fresh: boolean; maxResultChars: number; maxDisplayBytes: number; maxDisplays: number } }
@@ -37,6 +39,6 @@ export type FromWorker =
   | { op: "booted"; result: RunnerBootResult }
   | { op: "reply"; id: number; result: unknown }
   | { op: "fatal"; message: string }
-  /** A display output of the current run (the main thread drains output first, then forwards it). */
-  | { op: "display"; output: RunnerDisplayOutput }
+  /** A display output of the current run, with where the output streams stood when it was made: the main thread forwards what came before, then it. */
+  | { op: "display"; output: RunnerDisplayOutput; stdout: number; stderr: number }
   | { op: "host"; id: number; method: HostMethod; params: Record<string, unknown> };

@@ -112,6 +112,18 @@ Both()
     expect(events.join("|").replace(/stdout:/g, "")).toBe("one\n|display:'first'|two\n|display:'second'|display:'third'|three\n");
   });
 
+  test("a print right after display() never overtakes it, in the result or in the notifications", async () => {
+    const events: string[] = [];
+    const result = await daemon.client.run(
+      { code: "for i in range(30):\n    display(f'd{i}')\n    print(f'p{i}')" },
+      { onOutput: (_stream, text) => events.push(...text.split("\n").filter(Boolean)), onDisplay: (output) => events.push(output.data["text/plain"]!.slice(1, -1)) },
+    );
+    const expected = Array.from({ length: 30 }, (_, i) => [`d${i}`, `p${i}`]).flat().slice(0, 2 * 5);
+    // --max-displays keeps five; the rest of the prints follow.
+    expect(events.slice(0, 10)).toEqual(expected);
+    expect(result.outputs!.map((o) => o.stdout_offset)).toEqual([0, 3, 6, 9, 12]);
+  });
+
   test("offsets count characters as Python does, emoji included", async () => {
     const result = await run("print('héllo 🎉')\ndisplay(1)");
     // Eight code points (Python's len), though JavaScript counts nine UTF-16 units.

@@ -20,3 +20,17 @@ test("an empty ring drains to nothing", () => {
   const buffers = allocateRing();
   expect(new RingReader(buffers).drain().length).toBe(0);
 });
+
+test("a drain up to a writer's position takes only what was written before it, across a wrap-around", () => {
+  const buffers = allocateRing();
+  const writer = new RingWriter(buffers);
+  const reader = new RingReader(buffers);
+  writer.write(new Uint8Array(RING_BYTES - 3).fill(1));
+  reader.drain();
+  writer.write(new TextEncoder().encode("before"));
+  const mark = writer.position();
+  writer.write(new TextEncoder().encode("after"));
+  expect(new TextDecoder().decode(reader.drain(mark))).toBe("before");
+  expect(new TextDecoder().decode(reader.drain(mark))).toBe("");
+  expect(new TextDecoder().decode(reader.drain())).toBe("after");
+});
