@@ -28,13 +28,24 @@ export async function main(argv: string[]): Promise<void> {
           .option("reset-globals", { type: "boolean", default: false, describe: "Run each input in fresh globals, thrown away afterwards" })
           .option("connect", { type: "string", describe: "Use the daemon listening on this Unix socket instead of starting one" })
           .option("session", { type: "string", describe: "Use (or create) the session of this name and keep it at exit, to come back to it with --connect" })
-          .option("tenant", { type: "string", describe: "With --connect: the tenant to act for (REPLs naming the same tenant share its sessions; default \"repl\" with --session, else one of this REPL's own)" }),
+          .option("tenant", { type: "string", describe: "With --connect: the tenant to act for (REPLs naming the same tenant share its sessions; default \"repl\" with --session, else one of this REPL's own)" })
+          .option("output-dir", { type: "string", describe: "Directory where images a run displays (plots, _repr_png_) are written; the path is printed (default: a new temporary directory)" })
+          .option("inline-images", { choices: ["auto", "kitty", "iterm", "off"] as const, default: "off" as const, describe: "Also draw images in the terminal, with kitty's or iTerm2's protocol (auto: from the terminal's environment)" }),
       async (args) => {
         // Each command loads only its own modules, so the REPL does not pay for the bridges.
         const { openDaemon } = await import("./embedded-daemon.ts");
         const daemon = await openDaemon(daemonOptionsFrom(args, { timeoutSeconds: 0, spares: 0 }), args.connect);
         const { runRepl } = await import("../clients/repl/repl.ts");
-        const code = await runRepl(daemon.client, { resetGlobals: args["reset-globals"], embedded: daemon.embedded, ...(args.session ? { session: args.session } : {}), ...(args.tenant ? { tenant: args.tenant } : {}) });
+        const { detectInlineImages } = await import("../clients/repl/display.ts");
+        const inlineImages = args["inline-images"] === "auto" ? detectInlineImages(process.env) : args["inline-images"];
+        const code = await runRepl(daemon.client, {
+          resetGlobals: args["reset-globals"],
+          embedded: daemon.embedded,
+          inlineImages,
+          ...(args.session ? { session: args.session } : {}),
+          ...(args.tenant ? { tenant: args.tenant } : {}),
+          ...(args["output-dir"] ? { outputDir: args["output-dir"] } : {}),
+        });
         await daemon.close();
         exitAfterFlush(code);
       },

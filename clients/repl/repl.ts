@@ -5,10 +5,15 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { createInterface, type Interface } from "node:readline";
 import { errorMessage } from "../../protocol/describe.ts";
-import type { CheckStatus, RunResult } from "../../protocol/generated/types.ts";
+import type { CheckStatus, DisplayOutput, RunResult } from "../../protocol/generated/types.ts";
 import type { DaemonClient } from "../shared/daemon-client.ts";
 import { isCancelled, isSessionLost } from "../shared/run-errors.ts";
 import { SessionKeeper } from "../shared/session-keeper.ts";
+import { daemonCompleter } from "./completion.ts";
+import { ReplDisplay, type InlineImages } from "./display.ts";
+import { answerInput } from "./input.ts";
+import { LineSource } from "./line-source.ts";
+import { runMagic } from "./magics.ts";
 
 /** The tenant REPLs name when they attach to a named session. */
 export const REPL_TENANT = "repl";
@@ -32,6 +37,10 @@ export interface ReplOptions {
   errorOutput?: NodeJS.WritableStream;
   /** File holding the line history (default ~/.woma_history); only used on a terminal. */
   historyFile?: string;
+  /** Where images a run displays are written (`--output-dir`); default: a new temporary directory. */
+  outputDir?: string;
+  /** Draw images in the terminal too, with kitty's or iTerm2's protocol (`--inline-images`); default off. */
+  inlineImages?: InlineImages;
 }
 
 const HISTORY_LINES = 1000;
@@ -72,6 +81,7 @@ export async function runRepl(client: DaemonClient, options: ReplOptions): Promi
   const sessionReady = sessionId === undefined ? Promise.resolve() : keeper.ensure(sessionId);
   sessionReady.catch(() => {}); // reported when the first input needs it
 
+  let buffer: string[] = [];
   const rl: Interface = createInterface({
     input,
     output: tty ? output : undefined,
@@ -80,9 +90,14 @@ export async function runRepl(client: DaemonClient, options: ReplOptions): Promi
     history: tty ? loadHistory(historyFile) : [],
     removeHistoryDuplicates: true,
     prompt: ">>> ",
+    // Tab asks the daemon, in the session, with the block typed so far (completion.ts).
+    ...(tty ? { completer: daemonCompleter(client, () => sessionId, () => buffer) } : {}),
   });
+  // One queue of lines for the prompt and for input() (line-source.ts).
+  const lines = new LineSource(rl);
+  const display = new ReplDisplay(output, { inline: tty ? (options.inlineImages ?? "off") : "off", ...(options.outputDir === undefined ? {} : { outputDir: options.outputDir }) });
+  const onInput = answerInput({ rl, lines, tty, output, errors });
 
-  let buffer: string[] = [];
   let running: AbortController | undefined;
   let failed = false;
   let exitWith: number | undefined;
@@ -90,6 +105,8 @@ export async function runRepl(client: DaemonClient, options: ReplOptions): Promi
   const interrupt = () => {
     if (running) {
       running.abort();
+      // What was being typed for input() goes with the interrupted run, as in Python's REPL.
+      if (tty) (rl as unknown as { line: string }).line = "";
       return;
     }
     // At the prompt, Ctrl+C drops the line being typed, as Python's REPL does.
@@ -137,7 +154,12 @@ export async function runRepl(client: DaemonClient, options: ReplOptions): Promi
     }
     running = new AbortController();
     try {
-      const runOptions = { signal: running.signal, onOutput: (stream: string, text: string) => void (stream === "stdout" ? output : errors).write(text) };
+      const runOptions = {
+        signal: running.signal,
+        onOutput: (stream: string, text: string) => void (stream === "stdout" ? output : errors).write(text),
+        onDisplay: (shown: DisplayOutput) => display.show(shown),
+        onInput,
+      };
       if (sessionId === undefined) show(await client.run({ code }, runOptions));
       else {
         const kept = await keeper.run(sessionId, { code }, runOptions);
@@ -171,7 +193,14 @@ export async function runRepl(client: DaemonClient, options: ReplOptions): Promi
   };
 
   prompt();
-  for await (const line of rl) {
+  for (let line = await lines.next(); line !== null; line = await lines.next()) {
+    if (buffer.length === 0 && line.trimStart().startsWith("%")) {
+      // A REPL command (magics.ts); Python has no statement that starts with %.
+      const magic = await runMagic(line, { client, sessionId, output, errors });
+      if (!magic.ok) failed = true;
+      prompt();
+      continue;
+    }
     buffer.push(line);
     const source = buffer.join("\n");
     if (buffer.length === 1 && source.trim() === "") {
