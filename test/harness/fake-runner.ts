@@ -58,6 +58,10 @@ export interface FakeRunnerScript {
   program?: (code: string, runner: FakeRunner) => FakeStep[] | undefined;
   /** Python's REPL rule; default: `incomplete` when the code ends with ':', `invalid` when it contains `!!`, else `complete`. */
   check?: (code: string) => CheckStatus;
+  /** The answer to a file operation; undefined falls back to the fake's in-memory file system. */
+  files?: (params: RunnerFilesParams) => FilesAnswer | undefined;
+  /** The answer to a completion; undefined falls back to the session's globals. */
+  complete?: (params: RunnerCompletionParams) => CompleteResult | undefined;
 }
 
 /** Thrown inside a fake run when its interrupt arrives: it becomes a KeyboardInterrupt result. */
@@ -260,7 +264,8 @@ export class FakeRunner implements Runner {
   /** File operations on the fake's in-memory file system, confined as the worker confines them. */
   files(params: RunnerFilesParams): Promise<FilesAnswer> {
     const { sessionId, ...request } = params;
-    return this.call(RunnerFilesRequest.method, params, (id) => this.answer(id, filesOperation(this.fs, sessionDirectory(sessionId), request))) as Promise<FilesAnswer>;
+    const answer = () => this.script.files?.(params) ?? filesOperation(this.fs, sessionDirectory(sessionId), request);
+    return this.call(RunnerFilesRequest.method, params, (id) => this.answer(id, answer())) as Promise<FilesAnswer>;
   }
 
   /** Completes names of the session's globals (the fake has no built-ins). */
@@ -269,7 +274,8 @@ export class FakeRunner implements Runner {
     const prefix = /[A-Za-z_]\w*$/.exec(before)?.[0] ?? "";
     const names = [...(this.globals.get(params.sessionId)?.keys() ?? [])].filter((n) => n.startsWith(prefix)).sort();
     const end = params.cursor ?? params.code.length;
-    return this.call(RunnerCompleteRequest.method, params, (id) => this.answer(id, { matches: names, cursor_start: end - prefix.length, cursor_end: end })) as Promise<CompleteResult>;
+    const result = this.script.complete?.(params) ?? { matches: names, cursor_start: end - prefix.length, cursor_end: end };
+    return this.call(RunnerCompleteRequest.method, params, (id) => this.answer(id, result)) as Promise<CompleteResult>;
   }
 
   /** Finds a global by name. */

@@ -12,6 +12,8 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DaemonClient } from "../../clients/shared/daemon-client.ts";
+import { WomaErrorCodes } from "../../protocol/error-codes.ts";
+import { rejection } from "../harness/expect-error.ts";
 import { runnerPids } from "../harness/runner-processes.ts";
 import { startDaemon, type DaemonUnderTest } from "../harness/start-daemon.ts";
 import { runPython, startHttpMcp, textOf } from "../harness/start-mcp.ts";
@@ -314,6 +316,49 @@ for (const level of levels) {
         expect(readFileSync(`/proc/${bun}/uid_map`, "utf8").trim().split(/\s+/)[0]).toBe("65534");
         expect(readFileSync(`/proc/${bun}/status`, "utf8")).toMatch(/NSpid:\s+\d+\s+\d+/);
       }
+    });
+
+    test("session files: links and renames Python makes cannot lead files/* out of the working directory", async () => {
+      const attacker = (await daemon.client.createSession()).session.session_id;
+      const neighbour = (await daemon.client.createSession()).session.session_id;
+      await daemon.client.writeFile({ session_id: neighbour, path: "secret.txt", content: "the neighbour's" });
+      await daemon.client.run({
+        session_id: attacker,
+        code: `import os\nos.symlink('/', 'root')\nos.symlink('../${neighbour}/secret.txt', 'next-door')\nos.symlink('/lib/python3.14', 'lib')`,
+      });
+      for (const path of ["root/etc/passwd", "next-door", "lib/os.py", "../${neighbour}/secret.txt".replace("${neighbour}", neighbour), "/home/pyodide/sessions/" + neighbour + "/secret.txt"]) {
+        const error = await rejection(daemon.client.readFile({ session_id: attacker, path }));
+        expect([path, error.code]).toEqual([path, WomaErrorCodes.FilePathRefused]);
+      }
+      // Its own directory moved away and a link to the neighbour's put in its place.
+      const cwd = `/home/pyodide/sessions/${attacker}`;
+      await daemon.client.run({ session_id: attacker, code: `import os\nos.chdir('/')\nos.rename(${JSON.stringify(cwd)}, '/tmp/moved')\nos.symlink('/home/pyodide/sessions/${neighbour}', ${JSON.stringify(cwd)})` });
+      const replaced = await rejection(daemon.client.readFile({ session_id: attacker, path: "secret.txt" }));
+      expect(replaced.code).toBe(WomaErrorCodes.FilePathRefused);
+      expect((await daemon.client.readFile({ session_id: neighbour, path: "secret.txt" })).content).toBe("the neighbour's");
+    });
+
+    test("display outputs: the daemon's caps hold even for Python that calls the worker's sink itself", async () => {
+      const flood = await daemon.client.run({ code: "for i in range(10_000): display(i)" });
+      expect(flood.outputs).toHaveLength(32);
+      expect(flood.truncated?.displays).toBe(10_000 - 32);
+      const session = (await daemon.client.createSession()).session.session_id;
+      const forged = await rejection(
+        daemon.client.run({
+          session_id: session,
+          code: "import gc\nfrom pyodide.ffi import JsProxy\nsink = next(v for o in gc.get_objects() if type(o) is dict for v in list(o.values()) if isinstance(v, JsProxy) and getattr(v, 'name', None) == 'displayForPython')\nsink({'output_type': 'display_data', 'data': {'text/plain': 'x' * (5 * 1024 * 1024)}})\nimport time; time.sleep(5)",
+        }),
+      );
+      expect(forged.code).toBe(WomaErrorCodes.RuntimeTerminated);
+      expect(forged.message).toContain("runner protocol violation: its display output of 5242880 bytes is over the 4194304-byte cap");
+      expect((await daemon.client.run({ code: "1 + 1" })).result).toBe("2");
+    });
+
+    test("input: a prompt Python sends the worker itself is cut to the protocol's limit, and the run goes on", async () => {
+      const result = await daemon.client.run({
+        code: "import gc\nfrom pyodide.ffi import JsProxy, run_sync\nask = next(v for o in gc.get_objects() if type(o) is dict for v in list(o.values()) if isinstance(v, JsProxy) and getattr(v, 'name', None) == 'inputForPython')\nanswer = run_sync(ask('p' * 1_000_000, True, True))\n(answer.text, answer.source)",
+      });
+      expect(result.result).toBe("(jsnull, 'none')");
     });
 
     /** Python that counts the strings equal to SECRET reversed anywhere in the heap, besides its own copy. */

@@ -27,6 +27,13 @@ describe("the runner guard", () => {
     ["malformed-result", "does not match the runner protocol"],
     ["over-cap", "over the 1000-byte cap"],
     ["request", "runners may not make"],
+    ["display-flood", "more display outputs than the 2 the run allows"],
+    ["display-too-big", "its display output of 2000 bytes is over the 1000-byte cap"],
+    ["display-not-base64", "image/png is not base64"],
+    ["display-wrong-run", "a display output for run \"someone-else\", which is not running"],
+    ["display-no-text", "must have required property 'text/plain'"],
+    ["input-wrong-run", "runner/input for run \"someone-else\", which is not running"],
+    ["input-huge-prompt", "must NOT have more than 4096 characters"],
   ])("a runner that sends %s is killed as a protocol violation (%s)", async (mode, says) => {
     const { runner } = await rogue(mode);
     let failure: unknown;
