@@ -70,6 +70,8 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
     const guard = webGuardFrom({ listenHost: args.host, allowHosts: args["allow-host"], corsOrigins: args["cors-origin"], tokenRequired: token !== undefined });
 
     const daemon = await openDaemon(daemonOptions, args.connect);
+    // The handshake tells the client what the daemon can do (it then asks for display outputs once, in the result).
+    await daemon.client.initialize("woma-rest").catch(() => undefined);
     let server: RestServer | undefined;
     let handler: RestHandler | undefined;
     let stopping = false;

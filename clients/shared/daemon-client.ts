@@ -87,6 +87,8 @@ export class DaemonClient {
   private readonly displayListeners = new Map<string, (output: DisplayOutput) => void>();
   private readonly inputAnswerers = new Map<string, NonNullable<ClientRunOptions["onInput"]>>();
   private readonly prefix = `c${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  /** What the daemon said it can do in `daemon/initialize` (nothing is assumed before it). */
+  private capabilities: InitializeResult["capabilities"] | undefined;
 
   constructor(
     readonly connection: MessageConnection,
@@ -140,8 +142,10 @@ export class DaemonClient {
   }
 
   /** The handshake; `tenant` names the tenant this connection acts for (it must be the connection's first request then). */
-  initialize(clientName: string, tenant?: string): Promise<InitializeResult> {
-    return this.connection.sendRequest(InitializeRequest, { protocol_version: PROTOCOL_VERSION, client_name: clientName, ...(tenant === undefined ? {} : { tenant }) });
+  async initialize(clientName: string, tenant?: string): Promise<InitializeResult> {
+    const result = await this.connection.sendRequest(InitializeRequest, { protocol_version: PROTOCOL_VERSION, client_name: clientName, ...(tenant === undefined ? {} : { tenant }) });
+    this.capabilities = result.capabilities;
+    return result;
   }
 
   /** `daemon/info`: health, counters, this tenant's runners and sessions. */
@@ -222,6 +226,8 @@ export class DaemonClient {
     if (options.onInput) this.inputAnswerers.set(runId, options.onInput);
     const request: RunParams = { ...params, run_id: runId };
     if (options.onInput) request.allow_stdin = true;
+    // Nobody here shows them while the run goes: they come once, in the result (a daemon that said it has display outputs knows the flag).
+    if (!options.onDisplay && this.capabilities?.display_outputs) request.display_notifications = false;
     const source = new CancellationTokenSource();
     const onAbort = () => source.cancel();
     options.signal?.addEventListener("abort", onAbort);

@@ -133,7 +133,7 @@ export class RunExecutor {
           deadline,
           (display) => {
             const placed = output.display(display);
-            context.onDisplay?.({ run_id: runId, session_id: sessionId, output: placed });
+            if (params.display_notifications !== false) context.onDisplay?.({ run_id: runId, session_id: sessionId, output: placed });
           },
         );
       } finally {

@@ -453,6 +453,10 @@ export interface RunParams {
    * @since 1.1. True when this connection answers `python/input` requests: input() past the end of `stdin` is then asked of it (the REPL asks its user). Default false.
    */
   allow_stdin?: boolean;
+  /**
+   * @since 1.1. False: display outputs arrive only in the result, not also as `python/display` notifications (a client that does not show them while the run goes saves sending images twice). Default true.
+   */
+  display_notifications?: boolean;
 }
 /**
  * The Python exception that ended a run.
