@@ -4,11 +4,21 @@ export { errorCode, failureData, isCancelled, isRuntimeTerminated, isSessionLost
 export { SessionKeeper, type KeptRun, type Recovery, type Refusal, type SessionClient, type SessionKeeperOptions } from "./session-keeper.ts";
 export { JsonRpcErrorCodes, WomaErrorCodes } from "../../protocol/error-codes.ts";
 export { PROTOCOL_VERSION } from "../../protocol/version.ts";
+export { codePointLength, utf16Index } from "../../protocol/code-points.ts";
 export type {
   CheckResult,
   CheckStatus,
+  CompleteResult,
+  DisplayOutput,
+  FileEntry,
+  FilesListResult,
+  FilesReadResult,
+  FilesWriteResult,
   InfoResult,
   InitializeResult,
+  InputParams,
+  InspectResult,
+  MimeBundle,
   OutputNotification,
   RunError,
   RunFailureData,

@@ -199,6 +199,10 @@ describe("matplotlib, through a stand-in package (real matplotlib cannot be fetc
     // A figure as the last value shows once, as the run's execute_result.
     const last = await run("f = plt.figure(figsize=(1, 1))\nf", { session_id: session });
     expect(last.outputs!.map((o) => o.output_type)).toEqual(["execute_result"]);
+    // A figure given to display() is not shown again when the run ends, and is closed.
+    const shown = await run("g = plt.figure(figsize=(2, 1))\ndisplay(g)\nprint(len(plt.get_fignums()))", { session_id: session });
+    expect(shown.outputs!.map((o) => o.data["text/plain"])).toEqual(["<Figure size 160x80 with 1 Axes>"]);
+    expect((await run("plt.get_fignums()", { session_id: session })).result).toBe("[]");
     await daemon.client.closeSession(session);
   });
 });
