@@ -69,7 +69,9 @@ async function runMcp(args: McpArgs): Promise<void> {
   let stop: () => Promise<void>;
   let done: Promise<void>;
   try {
-    await daemon.client.initialize("woma-mcp");
+    const init = await daemon.client.initialize("woma-mcp");
+    // The tool descriptions tell the model what Python can load and reach here.
+    options.environment = { network: init.network, packages: init.packages };
     if (http === undefined) {
       const { serveStdio } = await import("../clients/mcp/stdio.ts");
       const stdio = await serveStdio(daemon.client, options);

@@ -12,6 +12,7 @@ import type {
   PackagesInstallResult,
   PackagesListParams,
   PackagesListResult,
+  PackagesProgressNotification,
   RunParams,
   RunResult,
   SessionCloseParams,
@@ -50,3 +51,5 @@ export const PackagesInstallRequest = new RequestType<PackagesInstallParams, Pac
 export const PackagesListRequest = new RequestType<PackagesListParams, PackagesListResult, void>("packages/list");
 /** `python/output` (daemon to client): output of a run while it is going. */
 export const OutputNotificationType = new NotificationType<OutputNotification>("python/output");
+/** `packages/progress` (daemon to client, @since 1.1): a package file downloading for the client's install or run. */
+export const PackagesProgressNotificationType = new NotificationType<PackagesProgressNotification>("packages/progress");

@@ -1,5 +1,6 @@
 /** The MCP server's settings, shared by its transports, with their defaults. */
 import { DEFAULTS } from "../../protocol/defaults.ts";
+import type { NetworkInfo, PackagesInfo } from "../../protocol/generated/types.ts";
 
 /** How the MCP server treats runs and sessions; every connection of one server shares them. */
 export interface McpOptions {
@@ -11,6 +12,8 @@ export interface McpOptions {
   freshInterpreter: boolean;
   /** Most characters of each section (stdout, stderr, result, error) put in a tool result's text; the middle is cut past it. */
   sectionChars: number;
+  /** What the daemon said in `daemon/initialize` about Python's network and packages, so the tool descriptions tell the model. Absent: not known (said as such). */
+  environment?: { network?: NetworkInfo | undefined; packages?: PackagesInfo | undefined };
 }
 
 /** The defaults: 30 s per run, sessions closed after 30 min idle, shared interpreters, 8,000 characters per section. */

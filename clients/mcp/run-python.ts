@@ -1,7 +1,8 @@
 /** The `run_python` tool: picks the timeout, opens or revives the session, runs the code with its output streamed, and formats the answer. */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { errorMessage } from "../../protocol/describe.ts";
-import type { RunParams, RunResult, Stream } from "../../protocol/generated/types.ts";
+import type { PackagesProgressNotification, RunParams, RunResult, Stream } from "../../protocol/generated/types.ts";
+import { downloadLine } from "./install-packages.ts";
 import type { DaemonClient } from "../shared/daemon-client.ts";
 import { isSessionLost } from "../shared/run-errors.ts";
 import { describeDuration, type McpOptions } from "./mcp-options.ts";
@@ -47,7 +48,12 @@ export async function runPython(
   }
 
   const output = new OutputForwarder(stream);
-  const runOptions = { signal, onOutput: output.wanted ? (s: Stream, text: string) => output.push(s, text) : undefined };
+  const runOptions = {
+    signal,
+    onOutput: output.wanted ? (s: Stream, text: string) => output.push(s, text) : undefined,
+    // A first import of a package may download it: say so while it happens.
+    onPackageProgress: output.wanted ? (p: PackagesProgressNotification) => output.status(downloadLine(p.package, p.done_bytes, p.total_bytes, p.done)) : undefined,
+  };
   try {
     let result: RunResult;
     if (session === null) result = await client.run(params, runOptions);

@@ -5,10 +5,11 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { createInterface, type Interface } from "node:readline";
 import { errorMessage } from "../../protocol/describe.ts";
-import type { CheckStatus, RunResult } from "../../protocol/generated/types.ts";
+import type { CheckStatus, PackagesProgressNotification, RunResult } from "../../protocol/generated/types.ts";
 import type { DaemonClient } from "../shared/daemon-client.ts";
 import { isCancelled, isSessionLost } from "../shared/run-errors.ts";
 import { SessionKeeper } from "../shared/session-keeper.ts";
+import { ProgressLine, runMagic } from "./magics.ts";
 
 /** The tenant REPLs name when they attach to a named session. */
 export const REPL_TENANT = "repl";
@@ -136,8 +137,17 @@ export async function runRepl(client: DaemonClient, options: ReplOptions): Promi
       return;
     }
     running = new AbortController();
+    // The first import of a package may download it: shown while it happens.
+    const progress = new ProgressLine({ output, errors, tty });
     try {
-      const runOptions = { signal: running.signal, onOutput: (stream: string, text: string) => void (stream === "stdout" ? output : errors).write(text) };
+      const runOptions = {
+        signal: running.signal,
+        onOutput: (stream: string, text: string) => {
+          progress.clear();
+          (stream === "stdout" ? output : errors).write(text);
+        },
+        onPackageProgress: (p: PackagesProgressNotification) => progress.update(p),
+      };
       if (sessionId === undefined) show(await client.run({ code }, runOptions));
       else {
         const kept = await keeper.run(sessionId, { code }, runOptions);
@@ -160,6 +170,7 @@ export async function runRepl(client: DaemonClient, options: ReplOptions): Promi
         }
       }
     } finally {
+      progress.clear();
       running = undefined;
     }
   };
@@ -178,6 +189,16 @@ export async function runRepl(client: DaemonClient, options: ReplOptions): Promi
       buffer = [];
       prompt();
       continue;
+    }
+    if (buffer.length === 1) {
+      // `%pip install ...` and the REPL's other commands (magics.ts).
+      const magic = await runMagic(source, client, { output, errors, tty });
+      if (magic !== false) {
+        if (!magic.ok) failed = true;
+        buffer = [];
+        prompt();
+        continue;
+      }
     }
     let status: CheckStatus;
     try {

@@ -10,6 +10,7 @@ import type {
   PackagesInstallParams,
   PackagesInstallResult,
   PackagesListResult,
+  PackagesProgressNotification,
   RunParams,
   RunResult,
   SessionCloseResult,
@@ -25,6 +26,7 @@ import {
   InitializeRequest,
   OutputNotificationType,
   PackagesInstallRequest,
+  PackagesProgressNotificationType,
   PackagesListRequest,
   RunRequest,
   SessionCloseRequest,
@@ -42,6 +44,14 @@ export interface ClientRunOptions {
   onOutput?: (stream: Stream, text: string) => void;
   /** Aborting the signal cancels the run (`$/cancelRequest`); the promise then rejects with the daemon's answer. */
   signal?: AbortSignal;
+  /** Called as package files the run's imports need are downloaded (@since 1.1). */
+  onPackageProgress?: (progress: PackagesProgressNotification) => void;
+}
+
+/** Options of `packages/install` as a client sees them. */
+export interface ClientInstallOptions {
+  /** Called as package files are downloaded for the install. */
+  onProgress?: (progress: PackagesProgressNotification) => void;
 }
 
 /** Largest message a client accepts from the daemon. */
@@ -52,6 +62,8 @@ let runCounter = 0;
 /** A connection to a daemon, with one method per protocol request. */
 export class DaemonClient {
   private readonly outputListeners = new Map<string, (stream: Stream, text: string) => void>();
+  private readonly progressListeners = new Map<string, (progress: PackagesProgressNotification) => void>();
+  private readonly installListeners = new Set<(progress: PackagesProgressNotification) => void>();
   private readonly prefix = `c${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 
   constructor(
@@ -60,6 +72,10 @@ export class DaemonClient {
   ) {
     connection.onNotification(OutputNotificationType, (note: OutputNotification) => {
       this.outputListeners.get(note.run_id)?.(note.stream, note.text);
+    });
+    connection.onNotification(PackagesProgressNotificationType, (note: PackagesProgressNotification) => {
+      if (note.run_id !== null) this.progressListeners.get(note.run_id)?.(note);
+      else for (const listener of this.installListeners) listener(note);
     });
     connection.listen();
   }
@@ -122,8 +138,14 @@ export class DaemonClient {
   }
 
   /** Installs packages for this connection's tenant (into the session's runner at once when `session_id` is given). */
-  installPackages(params: PackagesInstallParams): Promise<PackagesInstallResult> {
-    return this.connection.sendRequest(PackagesInstallRequest, params);
+  async installPackages(params: PackagesInstallParams, options: ClientInstallOptions = {}): Promise<PackagesInstallResult> {
+    const listener = options.onProgress;
+    if (listener) this.installListeners.add(listener);
+    try {
+      return await this.connection.sendRequest(PackagesInstallRequest, params);
+    } finally {
+      if (listener) this.installListeners.delete(listener);
+    }
   }
 
   /** What the distribution offers and what this tenant installed. */
@@ -140,6 +162,7 @@ export class DaemonClient {
   async run(params: RunParams, options: ClientRunOptions = {}): Promise<RunResult> {
     const runId = params.run_id ?? `${this.prefix}-${++runCounter}`;
     if (options.onOutput) this.outputListeners.set(runId, options.onOutput);
+    if (options.onPackageProgress) this.progressListeners.set(runId, options.onPackageProgress);
     const source = new CancellationTokenSource();
     const onAbort = () => source.cancel();
     options.signal?.addEventListener("abort", onAbort);
@@ -149,6 +172,7 @@ export class DaemonClient {
     } finally {
       options.signal?.removeEventListener("abort", onAbort);
       this.outputListeners.delete(runId);
+      this.progressListeners.delete(runId);
       source.dispose();
     }
   }

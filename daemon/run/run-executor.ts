@@ -1,5 +1,5 @@
 /** Carries out one `python/run`: queues it, enforces its timeout, turns cancel into an interrupt, and says how it ended. */
-import type { OutputNotification, RunFailureData, RunParams, RunResult, SessionOutcome, Stream, Truncation } from "../../protocol/generated/types.ts";
+import type { OutputNotification, PackagesProgressNotification, RunFailureData, RunParams, RunResult, SessionOutcome, Stream, Truncation } from "../../protocol/generated/types.ts";
 import { DaemonError } from "../daemon-error.ts";
 import type { DaemonOptions } from "../daemon-options.ts";
 import type { Runner } from "../pool/runner.ts";
@@ -12,6 +12,8 @@ export interface RunContext {
   onOutput(notification: OutputNotification): void;
   /** Registers the cancel callback; returns how to unregister it. */
   onCancel(listener: () => void): () => void;
+  /** Progress of package downloads the run's imports need (optional: not every caller shows it). */
+  onPackageProgress?(notification: PackagesProgressNotification): void;
 }
 
 type Stop = "timeout" | "cancel";
@@ -32,6 +34,8 @@ class PartialOutput {
 /** Executes runs on the pool with the daemon's limits. */
 export class RunExecutor {
   private counter = 0;
+  /** The callers of the runs executing now, by run id. */
+  private readonly executing = new Map<string, RunContext>();
   /** Runs started since the daemon began. */
   executionCount = 0;
 
@@ -87,6 +91,7 @@ export class RunExecutor {
       const timeoutTimer = timeoutMs > 0 ? setTimeout(() => interruptRunner?.("timeout"), timeoutMs) : undefined;
       startedAt = performance.now();
       const deadline = timeoutMs > 0 ? Date.now() + timeoutMs : undefined;
+      this.executing.set(runId, context);
       try {
         return await runner.run(
           { runId, sessionId, fresh, code: params.code, maxOutputBytes: this.options.maxOutputBytes, maxResultChars: this.options.maxResultChars },
@@ -99,6 +104,7 @@ export class RunExecutor {
       } finally {
         clearTimeout(timeoutTimer);
         clearTimeout(graceTimer);
+        this.executing.delete(runId);
         cleanup?.(runner, runId);
       }
     });
@@ -133,6 +139,11 @@ export class RunExecutor {
       unsubscribe();
       session?.active.delete(stopRun);
     }
+  }
+
+  /** The caller of a run that is executing now (what the runner asks during it reports to them). */
+  callerOf(runId: string): RunContext | undefined {
+    return this.executing.get(runId);
   }
 
   private stopped(stop: Stop, runId: string, timeoutMs: number, output: PartialOutput, elapsed: number, session: Session<Runner> | undefined, state: StopOutcome): DaemonError {

@@ -16,6 +16,7 @@ import {
   InfoRequest,
   InitializeRequest,
   OutputNotificationType,
+  PackagesProgressNotificationType,
   PackagesInstallRequest,
   PackagesListRequest,
   RunRequest,
@@ -109,6 +110,7 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
         params,
         {
           onOutput: (notification) => void conn.sendNotification(OutputNotificationType, notification).catch(() => {}),
+          onPackageProgress: (notification) => void conn.sendNotification(PackagesProgressNotificationType, notification).catch(() => {}),
           onCancel: (listener) => {
             const subscription = token.onCancellationRequested(listener);
             inFlight.add(listener);
@@ -123,7 +125,9 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
       ),
     ),
     route(CheckRequest, "CheckParams", (params) => daemon.check(params, tenantOf())),
-    route(PackagesInstallRequest, "PackagesInstallParams", (params) => daemon.installPackages(params, tenantOf())),
+    route(PackagesInstallRequest, "PackagesInstallParams", (params, _token, conn) =>
+      daemon.installPackages(params, tenantOf(), (notification) => void conn.sendNotification(PackagesProgressNotificationType, notification).catch(() => {})),
+    ),
     route(PackagesListRequest, "PackagesListParams", () => daemon.listPackages(tenantOf())),
   ]);
   const known = [...routes.keys()].join(", ");

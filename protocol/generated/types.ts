@@ -32,6 +32,13 @@ export type TenantName = string;
  */
 export type IsolationLevel = "namespace" | "process";
 /**
+ * What happens to a request that no allow or deny rule names. `off`: refused. `public`: allowed only to public internet addresses (loopback, private, link-local and metadata addresses are refused). `all`: allowed.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "NetMode".
+ */
+export type NetMode = "off" | "public" | "all";
+/**
  * A session's state. `ready`: runs are accepted. `lost`: its runner died; runs fail until `session/reset` or `session/close`. The enum may grow.
  *
  * This interface was referenced by `WomaProtocol`'s JSON-Schema
@@ -131,6 +138,8 @@ export interface InitializeResult {
   capabilities: Capabilities;
   limits: LimitsInfo;
   tenant: TenantInfo;
+  network?: NetworkInfo;
+  packages?: PackagesInfo;
 }
 /**
  * Versions of the parts that make up the daemon.
@@ -248,6 +257,67 @@ export interface TenantInfo {
    * True for a named tenant: every connection naming it sees its sessions, and the sessions outlive the connection. False for a connection's own tenant, which ends with the connection (its sessions are closed, its runners stopped).
    */
   shared: boolean;
+}
+/**
+ * @since 1.1. What Python's HTTP (urllib, requests, httpx, pyfetch) may reach through the daemon's network broker. Runners have no network of their own.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "NetworkInfo".
+ */
+export interface NetworkInfo {
+  mode: NetMode;
+  /**
+   * Hosts, domains and address ranges allowed whatever the mode says (`--allow-net`), as given.
+   */
+  allow: string[];
+  /**
+   * Hosts, domains and address ranges always refused (`--deny-net`), as given.
+   */
+  deny: string[];
+  /**
+   * Most bytes of one response body, counted after decompression.
+   */
+  max_response_bytes: number;
+}
+/**
+ * @since 1.1. Python packages beyond the standard library: where they come from and how code gets them.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "PackagesInfo".
+ */
+export interface PackagesInfo {
+  /**
+   * False when this daemon has no package store (then only the standard library is there).
+   */
+  available: boolean;
+  /**
+   * Where Pyodide's distribution comes from: its CDN, or a mirror URL or directory (`--packages-url`).
+   */
+  source: string;
+  /**
+   * True when importing a module of the distribution loads its package (and its dependencies) first: code needs no install step.
+   */
+  on_import: boolean;
+  /**
+   * Packages in the distribution's lock, when it has been read.
+   */
+  count?: number;
+  /**
+   * Some well-known packages of the distribution, by distribution name (numpy, pandas, matplotlib, ...), for a client to mention.
+   */
+  popular: string[];
+  /**
+   * The PEP 503 index `packages/install` and `micropip.install` take other pure-Python packages from (`--pypi-index`), or null for none.
+   */
+  index: string | null;
+  /**
+   * Modules every runner imports at boot (`--preload`).
+   */
+  preload: string[];
+  /**
+   * Why packages are unavailable, when they are.
+   */
+  detail?: string;
 }
 /**
  * One session: a Python globals dictionary that lives in one runner.
@@ -628,6 +698,8 @@ export interface InfoResult {
   limits: LimitsInfo;
   snapshot?: SnapshotInfo;
   tenant: TenantInfo;
+  network?: NetworkInfo;
+  packages?: PackagesInfo;
 }
 /**
  * The memory snapshot runners boot from.
@@ -767,4 +839,36 @@ export interface PackagesListResult {
    * Packages installed for the calling tenant with `packages/install` or `micropip.install`.
    */
   installed: InstalledPackage[];
+}
+/**
+ * `packages/progress`: @since 1.1. A package file is being downloaded for the client's `packages/install`, or for an import in one of its runs. Sent at most a few times a second per file, and once when the file is done. Files already cached report nothing.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "PackagesProgressNotification".
+ */
+export interface PackagesProgressNotification {
+  /**
+   * The run whose import needs the file, or null for `packages/install`.
+   */
+  run_id: RunId | null;
+  /**
+   * The package (or requirement) the file is for.
+   */
+  package: string;
+  /**
+   * The file being downloaded.
+   */
+  file_name: string;
+  /**
+   * Bytes received so far.
+   */
+  done_bytes: number;
+  /**
+   * The file's size when the source said it, else null.
+   */
+  total_bytes: number | null;
+  /**
+   * True on the last notification for this file: it is verified and cached.
+   */
+  done: boolean;
 }
