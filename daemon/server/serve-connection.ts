@@ -11,6 +11,7 @@ import {
   type RequestType,
 } from "vscode-jsonrpc";
 import { JsonRpcErrorCodes } from "../../protocol/error-codes.ts";
+import { guardMessages } from "../../protocol/wire/message-guard.ts";
 import {
   CheckRequest,
   InfoRequest,
@@ -69,7 +70,11 @@ export interface ServeHooks {
  */
 export function serveConnection(daemon: Daemon, reader: MessageReader, writer: MessageWriter, hooks: ServeHooks = {}): ServedConnection {
   const tracker = new RequestTracker();
-  const connection = createMessageConnection(tracker.reader(reader), tracker.writer(writer), {
+  const guarded = guardMessages(reader, {
+    dropped: (why) => log("debug", `connection: dropped a notification: ${why}`),
+    threw: (error) => log("error", `connection: a message threw while being read, and was skipped (the connection carries on): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+  });
+  const connection = createMessageConnection(tracker.reader(guarded), tracker.writer(writer), {
     error: (message) => log("warn", `connection: ${message}`),
     warn: (message) => log("debug", `connection: ${message}`),
     info: () => {},
@@ -106,7 +111,15 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
       daemon.run(
         params,
         {
-          onOutput: (notification) => void conn.sendNotification(OutputNotificationType, notification).catch(() => {}),
+          onOutput: (notification) => {
+            // After the client's half-close the connection counts as closed and sendNotification
+            // throws at once; the run goes on and its answer is still written.
+            try {
+              void conn.sendNotification(OutputNotificationType, notification).catch(() => {});
+            } catch {
+              // Nobody reads notifications any more.
+            }
+          },
           onCancel: (listener) => {
             const subscription = token.onCancellationRequested(listener);
             inFlight.add(listener);
