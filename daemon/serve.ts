@@ -44,8 +44,9 @@ export async function serveDaemon(options: DaemonOptions, listen: Listen): Promi
     const listener = await listenUnixSocket(listen.path, options.maxMessageBytes, ({ reader, writer }, socket) => {
       sockets.add(socket);
       const served = serveConnection(daemon, reader, writer, hooks);
-      // FIN (a half-close): answer what was asked, then close our side.
-      socket.on("end", () => void served.idle().then(() => socket.end()));
+      // FIN (a half-close): answer what was asked (the reader closes once its own answers to
+      // bad frames are written), then close our side.
+      served.connection.onClose(() => void served.idle().then(() => socket.end()));
       // Gone for good (closed, reset, or after our own end): its runs in flight are cancelled.
       socket.on("close", () => {
         sockets.delete(socket);
