@@ -2,6 +2,7 @@
 import type { Socket } from "node:net";
 import { Daemon } from "./daemon.ts";
 import type { DaemonOptions } from "./daemon-options.ts";
+import { keepServingOnUncaughtErrors } from "./last-resort.ts";
 import { log } from "./log.ts";
 import { serveConnection } from "./server/serve-connection.ts";
 import { stdioTransport } from "./transport/stdio.ts";
@@ -15,6 +16,7 @@ export type Listen = { kind: "stdio" } | { kind: "socket"; path: string };
  * the end of stdin. Resolves when everything has stopped.
  */
 export async function serveDaemon(options: DaemonOptions, listen: Listen): Promise<void> {
+  keepServingOnUncaughtErrors();
   const daemon = Daemon.start(options);
   let finished!: () => void;
   const done = new Promise<void>((resolve) => (finished = resolve));
