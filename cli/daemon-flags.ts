@@ -3,6 +3,7 @@ import { accessSync, constants } from "node:fs";
 import type { Argv } from "yargs";
 import { defaultDaemonOptions, expandHome, type DaemonOptions } from "../daemon/daemon-options.ts";
 import { NET_MODES, parseNetPolicy, type NetMode } from "../daemon/net/net-policy.ts";
+import { MAX_TIMER_MS } from "../protocol/limits.ts";
 
 /** Flags that say where Python packages come from, shared by the daemon's commands and `woma packages`. */
 export function packageSourceFlags<T>(y: Argv<T>) {
@@ -20,7 +21,7 @@ export function daemonFlags<T>(y: Argv<T>) {
     .option("max-runners", { type: "number", default: defaults.maxRunners, describe: "Runners in all, spares included (each client needs one; each costs 100-200 MiB)" })
     .option("pyodide-cache", { type: "string", default: "~/.pyodide-env", describe: "Cache directory for the Pyodide snapshot (~ is expanded)" })
     .option("isolation", { choices: ["auto", "namespace", "process"] as const, default: "auto" as const, describe: "How runners are isolated (auto: namespace when available)" })
-    .option("timeout", { type: "number", describe: "Timeout of a run in seconds, 0 for none (default: none in the REPL, 60 for daemon, 30 for serve and mcp, where it is also the most a request may ask for)" })
+    .option("timeout", { type: "number", describe: "Timeout of a run in seconds, 0 for none, at most 2147483 (about 24.8 days); when not 0 it is also the longest a request may ask for (default: none in the REPL, 60 for daemon, 30 for serve and mcp)" })
     .option("max-output", { type: "number", default: defaults.maxOutputBytes, describe: "Bytes of stdout (and of stderr) kept per run" })
     .option("memory-limit", { type: "number", default: defaults.memoryLimitBytes / 1048576, describe: "MiB of memory a runner may use before it is killed (0: no limit)" })
     .option("max-queue", { type: "number", default: defaults.maxQueue, describe: "Runs that may wait for a runner before new ones are refused" })
@@ -54,6 +55,18 @@ export interface DaemonArgs {
   "pypi-index"?: string;
 }
 
+/**
+ * A duration flag given in seconds, as milliseconds: 0 or more, and at most the longest
+ * timer JavaScript keeps (2^31 - 1 ms, about 24.8 days), past which `setTimeout` fires at once.
+ */
+export function timerFlagMs(name: string, seconds: number): number {
+  const ms = Math.round(seconds * 1000);
+  if (!(ms >= 0 && ms <= MAX_TIMER_MS)) {
+    throw new Error(`--${name} must be a number of seconds from 0 to ${Math.floor(MAX_TIMER_MS / 1000)} (about 24.8 days, the longest timer JavaScript keeps), got ${seconds}`);
+  }
+  return ms;
+}
+
 function checkedCount(name: string, value: number, min: number): number {
   if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number of at least ${min}, got ${value}`);
   return value;
@@ -70,7 +83,6 @@ export interface CommandDefaults {
 /** Turns parsed flags into daemon options, with the command's own defaults where a flag is absent. */
 export function daemonOptionsFrom(args: DaemonArgs, defaults: CommandDefaults): DaemonOptions {
   const timeout = args.timeout ?? defaults.timeoutSeconds;
-  if (!(timeout >= 0)) throw new Error(`--timeout must be a number of seconds, 0 or more, got ${args.timeout}`);
   return {
     ...defaultDaemonOptions(),
     workers: Math.max(1, checkedCount("workers", args.workers, 0)),
@@ -79,7 +91,7 @@ export function daemonOptionsFrom(args: DaemonArgs, defaults: CommandDefaults): 
     maxRunners: checkedCount("max-runners", args["max-runners"], 1),
     cacheDir: expandHome(args["pyodide-cache"]),
     isolation: args.isolation,
-    defaultTimeoutMs: Math.round(timeout * 1000),
+    defaultTimeoutMs: timerFlagMs("timeout", timeout),
     maxOutputBytes: checkedCount("max-output", args["max-output"], 0),
     memoryLimitBytes: checkedCount("memory-limit", args["memory-limit"], 0) * 1048576,
     maxQueue: checkedCount("max-queue", args["max-queue"], 0),

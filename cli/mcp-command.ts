@@ -2,7 +2,7 @@
 import type { Argv, CommandModule } from "yargs";
 import type { McpHttpAccess } from "../clients/mcp/http.ts";
 import { defaultMcpOptions, type McpOptions } from "../clients/mcp/mcp-options.ts";
-import { daemonFlags, daemonOptionsFrom, exitAfterFlush } from "./daemon-flags.ts";
+import { daemonFlags, daemonOptionsFrom, exitAfterFlush, timerFlagMs } from "./daemon-flags.ts";
 import { tokenFrom } from "./token-flag.ts";
 
 /** Default longest run of an MCP tool call, in seconds (`--timeout`). */
@@ -27,7 +27,7 @@ function mcpFlags<T>(y: Argv<T>) {
         "A web origin allowed to call the HTTP server besides loopback ones (repeatable; 'none': no CORS headers). '*' allows every origin; it is not the default because any web page you visit could then run code here. With --token every origin is allowed anyway",
     })
     .option("token", { type: "string", describe: "With --port: require 'Authorization: Bearer <token>' on every request but preflight (or set WOMA_TOKEN); any web origin may then call with it" })
-    .option("session-idle-timeout", { type: "number", default: 1800, describe: "Seconds without a run after which a Python session (and an idle HTTP MCP session) is closed (0: never)" })
+    .option("session-idle-timeout", { type: "number", default: 1800, describe: "Seconds without a run after which a Python session (and an idle HTTP MCP session) is closed (0: never; at most 2147483, about 24.8 days)" })
     .option("fresh-interpreter", { type: "boolean", default: false, describe: "Give every Python session a runner process of its own, sharing no imported module or file (one process per session)" })
     .option("connect", { type: "string", describe: "Use the daemon listening on this Unix socket instead of starting one" });
 }
@@ -36,12 +36,10 @@ function mcpFlags<T>(y: Argv<T>) {
 type McpArgs = ReturnType<typeof mcpFlags<object>> extends Argv<infer U> ? U : never;
 
 function mcpOptionsFrom(args: McpArgs): McpOptions {
-  const idle = args["session-idle-timeout"];
-  if (!(idle >= 0)) throw new Error(`--session-idle-timeout must be a number of seconds, 0 or more, got ${idle}`);
   return {
     ...defaultMcpOptions(),
-    maxTimeoutMs: Math.round((args.timeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000),
-    sessionIdleMs: Math.round(idle * 1000),
+    maxTimeoutMs: timerFlagMs("timeout", args.timeout ?? DEFAULT_TIMEOUT_SECONDS),
+    sessionIdleMs: timerFlagMs("session-idle-timeout", args["session-idle-timeout"]),
     freshInterpreter: args["fresh-interpreter"],
   };
 }

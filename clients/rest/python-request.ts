@@ -1,4 +1,5 @@
 /** The body of `POST /python`: its fields, checked one by one, with the server's defaults and caps applied. */
+import { MAX_TIMER_MS, MAX_TIMER_WORDS } from "../../protocol/limits.ts";
 import { RestError } from "./rest-errors.ts";
 
 /** An example body, quoted in the messages of bad requests. */
@@ -40,7 +41,7 @@ function describe(value: unknown): string {
 /**
  * Checks the fields of a `POST /python` body. `code` must be a string; `reset_globals` a
  * boolean; `session` a name of 1 to 128 letters, digits, `.`, `_`, `:` or `-`; `timeout_ms`
- * a number of milliseconds, 0 or more. A `null` counts as absent, as does any field not
+ * a number of milliseconds, 0 to 2^31 - 1 (the longest timer). A `null` counts as absent, as does any field not
  * named here (bodies of the original tool may carry more). Throws a 400 {@link RestError}
  * naming the field, what was expected and what arrived.
  */
@@ -56,6 +57,9 @@ export function parsePythonRequest(body: Record<string, unknown>, defaults: Pyth
   }
   if (timeoutMs !== undefined && timeoutMs !== null && (typeof timeoutMs !== "number" || !Number.isFinite(timeoutMs) || timeoutMs < 0)) {
     throw new RestError("bad_request", `"timeout_ms" must be a number of milliseconds, 0 or more, got ${describe(timeoutMs)}`);
+  }
+  if (typeof timeoutMs === "number" && timeoutMs > MAX_TIMER_MS) {
+    throw new RestError("bad_request", `"timeout_ms" must be at most ${MAX_TIMER_WORDS}, got ${describe(timeoutMs)}`);
   }
   const request: PythonRequest = {
     code,

@@ -26,6 +26,15 @@ class PartialOutput {
   }
 }
 
+/**
+ * The timeout a run gets, in ms (0: none): what it asked for, or the daemon's default
+ * (`--timeout`), which when not 0 is also the most it may ask for, as on the REST bridge.
+ */
+export function runTimeout(asked: number | undefined, defaultMs: number): number {
+  if (asked === undefined) return defaultMs;
+  return defaultMs > 0 && (asked === 0 || asked > defaultMs) ? defaultMs : asked;
+}
+
 /** Executes runs on the pool with the daemon's limits. */
 export class RunExecutor {
   private counter = 0;
@@ -45,7 +54,11 @@ export class RunExecutor {
   async run(params: RunParams, session: Session<Runner> | undefined, context: RunContext, tenant: string): Promise<RunResult> {
     const runId = params.run_id ?? `run-${++this.counter}`;
     const sessionId = session?.id ?? null;
-    const timeoutMs = params.timeout_ms ?? this.options.defaultTimeoutMs;
+    const timeoutMs = runTimeout(params.timeout_ms, this.options.defaultTimeoutMs);
+    const timeoutText =
+      params.timeout_ms === undefined || params.timeout_ms === timeoutMs
+        ? `${timeoutMs} ms`
+        : `${timeoutMs} ms (the daemon's --timeout, its longest; ${params.timeout_ms === 0 ? "no timeout" : `${params.timeout_ms} ms`} was asked for)`;
     const fresh = session === undefined || params.reset_globals === true;
     const output = new PartialOutput(this.options.maxOutputBytes);
     this.executionCount++;
@@ -67,7 +80,7 @@ export class RunExecutor {
         stop = why;
         runner.interrupt(runId);
         graceTimer = setTimeout(() => {
-          const what = why === "timeout" ? `timed out after ${timeoutMs} ms` : "was cancelled";
+          const what = why === "timeout" ? `timed out after ${timeoutText}` : "was cancelled";
           this.pool.kill(runner, `run ${runId} ${what} and ignored the interrupt for ${this.options.interruptGraceMs} ms, so its runner was killed`);
         }, this.options.interruptGraceMs);
       };
@@ -102,13 +115,13 @@ export class RunExecutor {
       // The run got the interrupt its deadline or cancel sent: it ended because of the stop,
       // whatever it made of the KeyboardInterrupt (raised it, swallowed it in a __str__, caught it).
       if (stop !== undefined && outcome.interrupted) {
-        throw this.stopped(stop, runId, timeoutMs, output, elapsed, session, "kept");
+        throw this.stopped(stop, runId, timeoutText, output, elapsed, session, "kept");
       }
       return this.result(runId, sessionId, outcome);
     } catch (error) {
       if (error instanceof DaemonError && error.code === "RUNNER_DIED") {
         const elapsed = startedAt === undefined ? 0 : performance.now() - startedAt;
-        if (stop !== undefined) throw this.stopped(stop, runId, timeoutMs, output, elapsed, session, "lost");
+        if (stop !== undefined) throw this.stopped(stop, runId, timeoutText, output, elapsed, session, "lost");
         const lost = session ? `; session "${session.id}" is lost` : "";
         throw new DaemonError("RUNNER_DIED", `Python runtime terminated: ${error.message}${lost}`, this.failureData(runId, output, elapsed, session, "lost"));
       }
@@ -119,8 +132,8 @@ export class RunExecutor {
     }
   }
 
-  private stopped(stop: Stop, runId: string, timeoutMs: number, output: PartialOutput, elapsed: number, session: Session<Runner> | undefined, state: "kept" | "lost"): DaemonError {
-    const what = stop === "timeout" ? `run ${runId} timed out after ${timeoutMs} ms` : `run ${runId} was cancelled`;
+  private stopped(stop: Stop, runId: string, timeoutText: string, output: PartialOutput, elapsed: number, session: Session<Runner> | undefined, state: "kept" | "lost"): DaemonError {
+    const what = stop === "timeout" ? `run ${runId} timed out after ${timeoutText}` : `run ${runId} was cancelled`;
     const how =
       state === "kept"
         ? `it was interrupted (KeyboardInterrupt)${session ? ` and session "${session.id}" keeps its state` : ""}`
