@@ -25,6 +25,16 @@ export function daemonFlags<T>(y: Argv<T>) {
     .option("max-output", { type: "number", default: defaults.maxOutputBytes, describe: "Bytes of stdout (and of stderr) kept per run" })
     .option("memory-limit", { type: "number", default: defaults.memoryLimitBytes / 1048576, describe: "MiB of memory a runner may use before it is killed (0: no limit)" })
     .option("max-queue", { type: "number", default: defaults.maxQueue, describe: "Runs that may wait for a runner before new ones are refused" })
+    .option("max-message-bytes", {
+      type: "number",
+      default: defaults.maxMessageBytes,
+      describe: `Largest message a client may send, in bytes (${MIN_MESSAGE_BYTES} to ${MAX_MESSAGE_BYTES}); a larger one gets an error and the connection carries on. woma mcp applies it to each MCP message too`,
+    })
+    .option("max-pending-output", {
+      type: "number",
+      default: defaults.maxPendingOutputBytes,
+      describe: `Bytes of answers and output a connection may leave unread (at least ${MIN_PENDING_OUTPUT_BYTES}): past it its output notifications are dropped and its runs refused; past twice it the daemon stops reading it until it catches up`,
+    })
     .option("snapshot", { type: "boolean", default: true, describe: "Boot runners from a memory snapshot (--no-snapshot to boot plain)" })
     .option("net", { choices: NET_MODES, default: defaults.network.mode, describe: "What Python's HTTP may reach: off, public (no loopback, private, link-local or metadata addresses) or all" })
     .option("allow-net", { type: "string", describe: "Hosts allowed whatever --net says: HOST[:PORT], *.DOMAIN[:PORT], IP[:PORT], [IPV6][:PORT] or CIDR; comma-separated, repeatable" })
@@ -43,6 +53,8 @@ export interface DaemonArgs {
   "max-output": number;
   "memory-limit": number;
   "max-queue": number;
+  "max-message-bytes"?: number;
+  "max-pending-output"?: number;
   spares?: number;
   "max-runners": number;
   snapshot: boolean;
@@ -54,6 +66,12 @@ export interface DaemonArgs {
   "packages-url"?: string;
   "pypi-index"?: string;
 }
+
+/** Bounds of `--max-message-bytes`: a message must hold at least a small run, and one message may not take more than 1 GiB. */
+const MIN_MESSAGE_BYTES = 1024;
+const MAX_MESSAGE_BYTES = 1024 * 1024 * 1024;
+/** Least `--max-pending-output`: room for a few output notifications. */
+const MIN_PENDING_OUTPUT_BYTES = 64 * 1024;
 
 /**
  * A duration flag given in seconds, as milliseconds: 0 or more, and at most the longest
@@ -67,8 +85,9 @@ export function timerFlagMs(name: string, seconds: number): number {
   return ms;
 }
 
-function checkedCount(name: string, value: number, min: number): number {
+function checkedCount(name: string, value: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
   if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number of at least ${min}, got ${value}`);
+  if (value > max) throw new Error(`--${name} must be at most ${max}, got ${value}`);
   return value;
 }
 
@@ -93,8 +112,10 @@ export function daemonOptionsFrom(args: DaemonArgs, defaults: CommandDefaults): 
     isolation: args.isolation,
     defaultTimeoutMs: timerFlagMs("timeout", timeout),
     maxOutputBytes: checkedCount("max-output", args["max-output"], 0),
-    memoryLimitBytes: checkedCount("memory-limit", args["memory-limit"], 0) * 1048576,
+    memoryLimitBytes: checkedCount("memory-limit", args["memory-limit"], 0, Math.floor(Number.MAX_SAFE_INTEGER / 1048576)) * 1048576,
     maxQueue: checkedCount("max-queue", args["max-queue"], 0),
+    maxMessageBytes: checkedCount("max-message-bytes", args["max-message-bytes"] ?? defaultDaemonOptions().maxMessageBytes, MIN_MESSAGE_BYTES, MAX_MESSAGE_BYTES),
+    maxPendingOutputBytes: checkedCount("max-pending-output", args["max-pending-output"] ?? defaultDaemonOptions().maxPendingOutputBytes, MIN_PENDING_OUTPUT_BYTES),
     snapshot: args.snapshot,
     packagesUrl: args["packages-url"],
     pypiIndex: args["pypi-index"],

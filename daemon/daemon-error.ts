@@ -11,7 +11,8 @@ export type DaemonErrorCode =
   | "POOL_BUSY"
   | "POOL_UNAVAILABLE"
   | "SHUTTING_DOWN"
-  | "BAD_PROTOCOL_VERSION";
+  | "BAD_PROTOCOL_VERSION"
+  | "CLIENT_NOT_READING";
 
 /** An error the daemon expects and can explain, with optional structured data for the client. */
 export class DaemonError extends Error {

@@ -29,6 +29,8 @@ export const WomaErrorCodes = {
   MessageTooLarge: -31009,
   /** The client's protocol MAJOR version differs from the daemon's. */
   UnsupportedProtocolVersion: -31010,
+  /** The client has left more than the daemon's `--max-pending-output` of answers unread; runs are refused until it reads. */
+  ClientNotReading: -31011,
   /** Last code of woma's range (inclusive). */
   rangeEnd: -31099,
 } as const;

@@ -12,6 +12,11 @@ export interface RunContext {
   onOutput(notification: OutputNotification): void;
   /** Registers the cancel callback; returns how to unregister it. */
   onCancel(listener: () => void): () => void;
+  /**
+   * Asked when the run is about to start on a runner: an error to fail it with instead
+   * (its client has stopped reading, say), or undefined to go ahead.
+   */
+  refuseStart?(): DaemonError | undefined;
 }
 
 type Stop = "timeout" | "cancel";
@@ -74,6 +79,8 @@ export class RunExecutor {
 
     const submission = this.pool.submit(tenant, session?.runner, async (runner) => {
       if (stop === "cancel") throw cancelled();
+      const refusal = context.refuseStart?.();
+      if (refusal) throw refusal;
       let graceTimer: ReturnType<typeof setTimeout> | undefined;
       interruptRunner = (why) => {
         if (stop !== undefined) return;

@@ -25,8 +25,10 @@ import {
   ShutdownRequest,
 } from "../../protocol/methods.ts";
 import type { Daemon } from "../daemon.ts";
+import { DaemonError } from "../daemon-error.ts";
 import type { Tenant } from "../session/tenant-registry.ts";
 import { log } from "../log.ts";
+import { OutputBacklog, type BacklogLevel } from "./output-backlog.ts";
 import { checkParams } from "./validate-params.ts";
 import { toResponseError } from "./wire-errors.ts";
 
@@ -62,19 +64,70 @@ export interface ServeHooks {
   onShutdownRequested?: () => void;
 }
 
+let connections = 0;
+
+function mib(bytes: number): string {
+  return `${(bytes / 1048576).toFixed(1)} MiB`;
+}
+
+/** A reader that can stop reading its source for a while (the bounded reader over a stream can). */
+interface PausableReader {
+  pause(): void;
+  resume(): void;
+}
+
+function pausable(reader: MessageReader): PausableReader | undefined {
+  const candidate = reader as Partial<PausableReader>;
+  return typeof candidate.pause === "function" && typeof candidate.resume === "function" ? (candidate as PausableReader) : undefined;
+}
+
 /**
  * Binds the daemon to a connection made of `reader` and `writer` and starts listening.
  * Params are checked against the schema before any handler runs, so bad input gets
  * InvalidParams naming the field; an unknown method gets MethodNotFound listing the
  * known ones. Nothing a client sends can stop the daemon or disturb other connections.
+ *
+ * A client that does not read its answers cannot grow the daemon without bound: past
+ * `--max-pending-output` bytes unread, the connection's `python/output` notifications are
+ * dropped (results still carry the output) and its runs, new and queued, are refused with
+ * ClientNotReading; past twice that, the daemon stops reading the connection until the
+ * client catches up. Each change is logged.
  */
 export function serveConnection(daemon: Daemon, reader: MessageReader, writer: MessageWriter, hooks: ServeHooks = {}): ServedConnection {
+  const label = `connection ${++connections}`;
+  const limit = daemon.options.maxPendingOutputBytes;
+  let droppedNotifications = 0;
+  let previous: BacklogLevel = "clear";
+  const backlog = new OutputBacklog(limit, (level: BacklogLevel, pending: number) => {
+    const from = previous;
+    previous = level;
+    if (level === "full") {
+      log("warn", `${label}: ${mib(pending)} of answers wait unread, over twice --max-pending-output (${mib(limit)}); the daemon stops reading this connection until its client catches up`);
+      pausable(reader)?.pause();
+      return;
+    }
+    pausable(reader)?.resume();
+    if (level === "over") {
+      if (from === "full") log("info", `${label}: ${mib(pending)} unread; the daemon reads this connection again (its runs are still refused)`);
+      else log("warn", `${label}: ${mib(pending)} of answers wait unread, over --max-pending-output (${mib(limit)}); its output notifications are dropped and its runs refused until its client reads`);
+    } else {
+      log("info", `${label}: its client caught up (${mib(pending)} unread); runs are accepted again${droppedNotifications > 0 ? ` (${droppedNotifications} output notifications were dropped meanwhile)` : ""}`);
+      droppedNotifications = 0;
+    }
+  });
+  const notReading = (): DaemonError | undefined =>
+    backlog.level === "clear"
+      ? undefined
+      : new DaemonError(
+          "CLIENT_NOT_READING",
+          `this connection has ${mib(backlog.pendingBytes)} of answers and output its client has not read (the limit is ${mib(limit)}, --max-pending-output); runs are refused until the client reads them`,
+        );
   const tracker = new RequestTracker();
   const guarded = guardMessages(reader, {
     dropped: (why) => log("debug", `connection: dropped a notification: ${why}`),
     threw: (error) => log("error", `connection: a message threw while being read, and was skipped (the connection carries on): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
-  const connection = createMessageConnection(tracker.reader(guarded), tracker.writer(writer), {
+  const connection = createMessageConnection(tracker.reader(guarded), tracker.writer(backlog.writer(writer)), {
     error: (message) => log("warn", `connection: ${message}`),
     warn: (message) => log("debug", `connection: ${message}`),
     info: () => {},
@@ -107,11 +160,18 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
     route(SessionListRequest, "SessionListParams", () => daemon.listSessions(tenantOf())),
     route(SessionResetRequest, "SessionResetParams", (params) => daemon.resetSession(params, tenantOf())),
     route(SessionCloseRequest, "SessionCloseParams", (params) => daemon.closeSession(params, tenantOf())),
-    route(RunRequest, "RunParams", (params, token, conn) =>
-      daemon.run(
+    route(RunRequest, "RunParams", (params, token, conn) => {
+      const refusal = notReading();
+      if (refusal) throw refusal;
+      return daemon.run(
         params,
         {
+          refuseStart: notReading,
           onOutput: (notification) => {
+            if (backlog.level !== "clear") {
+              droppedNotifications++;
+              return;
+            }
             // After the client's half-close the connection counts as closed and sendNotification
             // throws at once; the run goes on and its answer is still written.
             try {
@@ -131,8 +191,8 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
           },
         },
         tenantOf(),
-      ),
-    ),
+      );
+    }),
     route(CheckRequest, "CheckParams", (params) => daemon.check(params, tenantOf())),
   ]);
   const known = [...routes.keys()].join(", ");

@@ -15,6 +15,7 @@ const CODES: Record<DaemonErrorCode, number> = {
   POOL_UNAVAILABLE: WomaErrorCodes.PoolUnavailable,
   SHUTTING_DOWN: WomaErrorCodes.ShuttingDown,
   BAD_PROTOCOL_VERSION: WomaErrorCodes.UnsupportedProtocolVersion,
+  CLIENT_NOT_READING: WomaErrorCodes.ClientNotReading,
 };
 
 /** The JSON-RPC error for anything a handler threw; unexpected errors become InternalError and are logged. */
