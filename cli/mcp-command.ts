@@ -62,10 +62,11 @@ async function runMcp(args: McpArgs): Promise<void> {
   }
   // Loaded here, not at the top, so that starting the REPL does not pay for the MCP SDK.
   const { openDaemon } = await import("./embedded-daemon.ts");
-  const options = mcpOptionsFrom(args);
   // Checked before the daemon starts, so a bad flag costs no runner boot.
+  const daemonOptions = daemonOptionsFrom(args, { timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, spares: args.port === undefined ? 0 : 1 });
+  const options = { ...mcpOptionsFrom(args), maxMessageBytes: daemonOptions.maxMessageBytes };
   const http = await httpFrom(args);
-  const daemon = await openDaemon(daemonOptionsFrom(args, { timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, spares: args.port === undefined ? 0 : 1 }), args.connect);
+  const daemon = await openDaemon(daemonOptions, args.connect);
   let stop: () => Promise<void>;
   let done: Promise<void>;
   try {
@@ -82,7 +83,7 @@ async function runMcp(args: McpArgs): Promise<void> {
         import("../clients/shared/web-guard.ts"),
       ]);
       const handler = createMcpHttpHandler(() => daemon.connect(), options, http.access);
-      const listener = listenHttp(handler.fetch, args.host, http.port, MCP_PATH);
+      const listener = listenHttp(handler.fetch, args.host, http.port, MCP_PATH, options.maxMessageBytes);
       for (const line of guardNotes(http.access.guard, args.host)) process.stderr.write(`woma: ${line}\n`);
       process.stderr.write(`woma: MCP on ${listener.url}\n`);
       let stopped!: () => void;
