@@ -50,7 +50,8 @@ export class DaemonClient {
 
   constructor(
     readonly connection: MessageConnection,
-    private readonly writer?: MessageWriter,
+    /** Lets go of the transport for good. */
+    private readonly release: () => void = () => {},
   ) {
     connection.onNotification(OutputNotificationType, (note: OutputNotification) => {
       this.outputListeners.get(note.run_id)?.(note.stream, note.text);
@@ -60,7 +61,7 @@ export class DaemonClient {
 
   /** A client over a reader and writer (an embedded daemon's linked pair, or a stream). */
   static over(reader: MessageReader, writer: MessageWriter): DaemonClient {
-    return new DaemonClient(createMessageConnection(reader, writer), writer);
+    return new DaemonClient(createMessageConnection(reader, writer), () => writer.end());
   }
 
   /** Connects to a daemon listening on a Unix socket (`woma daemon --socket PATH`). */
@@ -72,7 +73,10 @@ export class DaemonClient {
           maxMessageBytes: MAX_INBOUND_BYTES,
           onProblem: (problem) => process.stderr.write(`woma: bad message from the daemon: ${problem.message}\n`),
         });
-        resolve(DaemonClient.over(reader, new StreamMessageWriter(socket)));
+        const writer = new StreamMessageWriter(socket);
+        // Destroyed, not just ended: a half-closed socket would still be a client waiting for
+        // its answers, and the daemon would let its runs go on.
+        resolve(new DaemonClient(createMessageConnection(reader, writer), () => socket.destroy()));
       });
       socket.once("error", (error) => reject(new Error(`cannot connect to the daemon at ${path}: ${error.message}`)));
     });
@@ -129,9 +133,9 @@ export class DaemonClient {
     return this.connection.sendRequest(ShutdownRequest, {});
   }
 
-  /** Closes this connection (the daemon keeps running; this connection's own tenant ends). */
+  /** Closes this connection: its runs still going are cancelled (the daemon keeps running; this connection's own tenant ends). */
   dispose(): void {
     this.connection.dispose();
-    this.writer?.end();
+    this.release();
   }
 }

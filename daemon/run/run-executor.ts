@@ -17,6 +17,8 @@ export interface RunContext {
    * (its client has stopped reading, say), or undefined to go ahead.
    */
   refuseStart?(): DaemonError | undefined;
+  /** Told the run's id (the client's, or one the daemon made up) and session as soon as the run is taken on. */
+  onRunId?(runId: string, sessionId: string | null): void;
 }
 
 type Stop = "timeout" | "cancel";
@@ -59,6 +61,7 @@ export class RunExecutor {
   async run(params: RunParams, session: Session<Runner> | undefined, context: RunContext, tenant: string): Promise<RunResult> {
     const runId = params.run_id ?? `run-${++this.counter}`;
     const sessionId = session?.id ?? null;
+    context.onRunId?.(runId, sessionId);
     const timeoutMs = runTimeout(params.timeout_ms, this.options.defaultTimeoutMs);
     const timeoutText =
       params.timeout_ms === undefined || params.timeout_ms === timeoutMs

@@ -2,9 +2,7 @@
 import {
   CancellationToken,
   createMessageConnection,
-  Message,
   ResponseError,
-  type DataCallback,
   type MessageConnection,
   type MessageReader,
   type MessageWriter,
@@ -29,6 +27,8 @@ import { DaemonError } from "../daemon-error.ts";
 import type { Tenant } from "../session/tenant-registry.ts";
 import { log } from "../log.ts";
 import { OutputBacklog, type BacklogLevel } from "./output-backlog.ts";
+import { PresenceProbe } from "./presence-probe.ts";
+import { RequestTracker } from "./request-tracker.ts";
 import { checkParams } from "./validate-params.ts";
 import { toResponseError } from "./wire-errors.ts";
 
@@ -54,6 +54,8 @@ export interface ServedConnection {
    * is) and its queued ones dropped, and the connection stops acting for its tenant. The
    * transport calls this when the peer has truly left; after a half-close (end of stdin, a
    * socket's FIN) it waits for {@link idle} first, so requests already read get answers.
+   * Meanwhile the connection probes the client (see `PresenceProbe`) and calls this itself
+   * when the client turns out to be gone rather than half-closed.
    */
   end(): void;
 }
@@ -124,15 +126,22 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
         );
   const tracker = new RequestTracker();
   const guarded = guardMessages(reader, {
-    dropped: (why) => log("debug", `connection: dropped a notification: ${why}`),
-    threw: (error) => log("error", `connection: a message threw while being read, and was skipped (the connection carries on): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    dropped: (why) => log("debug", `${label}: dropped a notification: ${why}`),
+    threw: (error) => log("error", `${label}: a message threw while being read, and was skipped (the connection carries on): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
-  const connection = createMessageConnection(tracker.reader(guarded), tracker.writer(backlog.writer(writer)), {
-    error: (message) => log("warn", `connection: ${message}`),
-    warn: (message) => log("debug", `connection: ${message}`),
+  const counted = backlog.writer(writer);
+  const connection = createMessageConnection(tracker.reader(guarded), tracker.writer(counted), {
+    error: (message) => log("warn", `${label}: ${message}`),
+    warn: (message) => log("debug", `${label}: ${message}`),
     info: () => {},
     log: () => {},
   });
+  // After the end of input, a client with runs in flight is probed: if it is gone, they stop.
+  const probe = new PresenceProbe(counted, (why) => {
+    log("info", `${label}: its client is gone (${why}); its runs in flight are cancelled`);
+    end();
+  });
+  connection.onClose(() => probe.start());
   // The tenant this connection acts for: named by daemon/initialize, else one of its own,
   // fixed by the first request that needs one.
   let tenant: Tenant | undefined;
@@ -163,10 +172,12 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
     route(RunRequest, "RunParams", (params, token, conn) => {
       const refusal = notReading();
       if (refusal) throw refusal;
+      let untrack = () => {};
       return daemon.run(
         params,
         {
           refuseStart: notReading,
+          onRunId: (runId, sessionId) => void (untrack = probe.track(runId, sessionId)),
           onOutput: (notification) => {
             if (backlog.level !== "clear") {
               droppedNotifications++;
@@ -191,7 +202,7 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
           },
         },
         tenantOf(),
-      );
+      ).finally(() => untrack());
     }),
     route(CheckRequest, "CheckParams", (params) => daemon.check(params, tenantOf())),
   ]);
@@ -212,51 +223,12 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
     log("debug", `ignored notification "${method}"`);
   });
   connection.listen();
-  return {
-    connection,
-    idle: () => tracker.idle(),
-    end: () => {
-      if (closed) return;
-      closed = true;
-      for (const stop of [...inFlight]) stop();
-      if (tenant) daemon.leave(tenant);
-    },
-  };
-}
-
-/**
- * Counts requests from the moment they are read until their answer is written, so a
- * transport can wait for them: requests sent just before stdin closes still get answers.
- */
-class RequestTracker {
-  private readonly open = new Set<string | number>();
-  private waiters: Array<() => void> = [];
-
-  reader(inner: MessageReader): MessageReader {
-    return Object.assign(Object.create(inner) as MessageReader, {
-      listen: (callback: DataCallback) =>
-        inner.listen((message) => {
-          if (Message.isRequest(message) && message.id !== null) this.open.add(message.id);
-          callback(message);
-        }),
-    });
+  function end(): void {
+    if (closed) return;
+    closed = true;
+    probe.stop();
+    for (const stop of [...inFlight]) stop();
+    if (tenant) daemon.leave(tenant);
   }
-
-  writer(inner: MessageWriter): MessageWriter {
-    return Object.assign(Object.create(inner) as MessageWriter, {
-      write: async (message: Message) => {
-        try {
-          await inner.write(message);
-        } finally {
-          if (Message.isResponse(message) && message.id !== null && this.open.delete(message.id) && this.open.size === 0) {
-            for (const resolve of this.waiters.splice(0)) resolve();
-          }
-        }
-      },
-    });
-  }
-
-  idle(): Promise<void> {
-    return this.open.size === 0 ? Promise.resolve() : new Promise((resolve) => this.waiters.push(resolve));
-  }
+  return { connection, idle: () => tracker.idle(), end };
 }
