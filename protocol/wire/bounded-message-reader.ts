@@ -70,9 +70,9 @@ export function nodeStreamSource(stream: NodeJS.ReadableStream): ByteSource {
  * and skipped, and the next message is read as usual.
  *
  * After a frame error it resynchronises on the next `Content-Length` header: bytes before
- * one are skipped (and reported), and a body that is not JSON but holds a header (its
+ * one are skipped (and reported), and a body that is not JSON but holds a whole frame (its
  * Content-Length was too large, so it swallowed the next message) is read again from that
- * header. A body whose declared length is over the limit is skipped to its declared end;
+ * frame. A body whose declared length is over the limit is skipped to its declared end;
  * a client that lied about a huge length must reopen the connection. At the end of the
  * input, a message left incomplete is reported too, and the reader closes only once every
  * problem's answer has been written.
@@ -244,14 +244,21 @@ export class BoundedMessageReader extends AbstractMessageReader {
   }
 
   /**
-   * A body that did not parse and holds a Content-Length header swallowed the start of the
-   * next message (its own length was too large): read again from that header.
+   * A body that did not parse and holds a whole frame (a Content-Length header, a blank line
+   * and that many bytes) swallowed it: its own length was too large. Read again from that
+   * header. Only a frame wholly inside the body is read again, so the bytes that follow the
+   * body, the client's next message, are never taken into a guess.
    */
   private rereadFromHeader(body: Uint8Array): void {
     const at = indexOfIgnoreCase(body, CONTENT_LENGTH, 1);
     if (at < 0) return;
-    this.pending.unshift(body.slice(at));
-    this.pendingBytes += body.length - at;
+    const rest = body.subarray(at);
+    const end = indexOf(rest, HEADER_END);
+    if (end < 0) return;
+    const length = contentLength(new TextDecoder("latin1").decode(rest.subarray(0, end)));
+    if (length === undefined || end + HEADER_END.length + length > rest.length) return;
+    this.pending.unshift(rest.slice());
+    this.pendingBytes += rest.length;
   }
 
   /** At the end of the input: a message left incomplete is answered too. */

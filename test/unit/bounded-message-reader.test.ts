@@ -137,12 +137,26 @@ describe("BoundedMessageReader", () => {
     expect(messages).toEqual([JSON.parse(ping)]);
   });
 
-  test("a Content-Length too large: the swallowed next frame is read again from its header", () => {
+  test("a Content-Length too large: a next frame swallowed whole is read again from its header", () => {
     const { messages, problems, feed, frame } = reader();
     const next = frame(ping);
-    feed(`Content-Length: 30\r\n\r\n{bad}` + next);
+    feed(`Content-Length: ${5 + next.length}\r\n\r\n{bad}` + next);
     expect(problems).toHaveLength(1);
     expect(problems[0]!.message).toContain("not valid JSON");
+    expect(messages).toEqual([JSON.parse(ping)]);
+  });
+
+  test("a Content-Length too large that swallows part of the next frame loses that frame, and only it", () => {
+    const { messages, feed, frame } = reader();
+    const second = ping.replace('"id":1', '"id":2');
+    feed(`Content-Length: 30\r\n\r\n{bad}` + frame(ping) + frame(second));
+    expect(messages).toEqual([JSON.parse(second)]);
+  });
+
+  test("a whole frame inside a body is only taken when it ends inside that body", () => {
+    const { messages, feed, frame } = reader();
+    // The body's own length is right; the header inside it announces more than the body holds.
+    feed(frame('{"a": Content-Length: 3\r\n\r\n}') + frame(ping));
     expect(messages).toEqual([JSON.parse(ping)]);
   });
 
