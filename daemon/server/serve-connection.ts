@@ -23,10 +23,9 @@ import {
   ShutdownRequest,
 } from "../../protocol/methods.ts";
 import type { Daemon } from "../daemon.ts";
-import { DaemonError } from "../daemon-error.ts";
 import type { Tenant } from "../session/tenant-registry.ts";
 import { log } from "../log.ts";
-import { OutputBacklog, type BacklogLevel } from "./output-backlog.ts";
+import { BacklogPolicy } from "./backlog-policy.ts";
 import { PresenceProbe } from "./presence-probe.ts";
 import { RequestTracker } from "./request-tracker.ts";
 import { checkParams } from "./validate-params.ts";
@@ -60,28 +59,21 @@ export interface ServedConnection {
   end(): void;
 }
 
-/** What the transport's owner learns about a connection. */
+/** What the transport's owner learns about a connection, and what it asks of it. */
 export interface ServeHooks {
   /** A client asked the daemon to stop (`daemon/shutdown`), after the answer was sent. */
   onShutdownRequested?: () => void;
+  /**
+   * After the client's end of input, find out whether it is still there (see
+   * `PresenceProbe`) and cancel its runs if it is not. For a transport where a half-close
+   * and a departure look the same and other clients may wait for the runner: the Unix
+   * socket. On stdio the one client's daemon stops after its last run anyway, and probing
+   * would add empty output notifications to a piped transcript.
+   */
+  probeAfterEndOfInput?: boolean;
 }
 
 let connections = 0;
-
-function mib(bytes: number): string {
-  return `${(bytes / 1048576).toFixed(1)} MiB`;
-}
-
-/** A reader that can stop reading its source for a while (the bounded reader over a stream can). */
-interface PausableReader {
-  pause(): void;
-  resume(): void;
-}
-
-function pausable(reader: MessageReader): PausableReader | undefined {
-  const candidate = reader as Partial<PausableReader>;
-  return typeof candidate.pause === "function" && typeof candidate.resume === "function" ? (candidate as PausableReader) : undefined;
-}
 
 /**
  * Binds the daemon to a connection made of `reader` and `writer` and starts listening.
@@ -93,38 +85,13 @@ function pausable(reader: MessageReader): PausableReader | undefined {
  * `--max-pending-output` bytes unread, the connection's `python/output` notifications are
  * dropped (results still carry the output) and its runs, new and queued, are refused with
  * ClientNotReading; past twice that, the daemon stops reading the connection until the
- * client catches up. Each change is logged.
+ * client catches up (see `BacklogPolicy`). Each change is logged.
  */
 export function serveConnection(daemon: Daemon, reader: MessageReader, writer: MessageWriter, hooks: ServeHooks = {}): ServedConnection {
   const label = `connection ${++connections}`;
-  const limit = daemon.options.maxPendingOutputBytes;
-  let droppedNotifications = 0;
-  let previous: BacklogLevel = "clear";
-  const backlog = new OutputBacklog(limit, (level: BacklogLevel, pending: number) => {
-    const from = previous;
-    previous = level;
-    if (level === "full") {
-      log("warn", `${label}: ${mib(pending)} of answers wait unread, over twice --max-pending-output (${mib(limit)}); the daemon stops reading this connection until its client catches up`);
-      pausable(reader)?.pause();
-      return;
-    }
-    pausable(reader)?.resume();
-    if (level === "over") {
-      if (from === "full") log("info", `${label}: ${mib(pending)} unread; the daemon reads this connection again (its runs are still refused)`);
-      else log("warn", `${label}: ${mib(pending)} of answers wait unread, over --max-pending-output (${mib(limit)}); its output notifications are dropped and its runs refused until its client reads`);
-    } else {
-      log("info", `${label}: its client caught up (${mib(pending)} unread); runs are accepted again${droppedNotifications > 0 ? ` (${droppedNotifications} output notifications were dropped meanwhile)` : ""}`);
-      droppedNotifications = 0;
-    }
-  });
-  const notReading = (): DaemonError | undefined =>
-    backlog.level === "clear"
-      ? undefined
-      : new DaemonError(
-          "CLIENT_NOT_READING",
-          `this connection has ${mib(backlog.pendingBytes)} of answers and output its client has not read (the limit is ${mib(limit)}, --max-pending-output); runs are refused until the client reads them`,
-        );
+  const backlog = new BacklogPolicy(label, daemon.options.maxPendingOutputBytes, reader);
   const tracker = new RequestTracker();
+  tracker.onAnswered(ShutdownRequest.method, () => hooks.onShutdownRequested?.());
   const guarded = guardMessages(reader, {
     dropped: (why) => log("debug", `${label}: dropped a notification: ${why}`),
     threw: (error) => log("error", `${label}: a message threw while being read, and was skipped (the connection carries on): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
@@ -141,7 +108,7 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
     log("info", `${label}: its client is gone (${why}); its runs in flight are cancelled`);
     end();
   });
-  connection.onClose(() => probe.start());
+  if (hooks.probeAfterEndOfInput) connection.onClose(() => probe.start());
   // The tenant this connection acts for: named by daemon/initialize, else one of its own,
   // fixed by the first request that needs one.
   let tenant: Tenant | undefined;
@@ -161,28 +128,23 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
       return daemon.initialize(params, tenantOf());
     }),
     route(InfoRequest, "InfoParams", () => daemon.info(tenantOf())),
-    route(ShutdownRequest, "ShutdownParams", () => {
-      setTimeout(() => hooks.onShutdownRequested?.(), 0);
-      return { stopping: true };
-    }),
+    // The daemon stops once the answer has been written (see onAnswered below), not before.
+    route(ShutdownRequest, "ShutdownParams", () => ({ stopping: true })),
     route(SessionCreateRequest, "SessionCreateParams", (params) => daemon.createSession(params ?? {}, tenantOf())),
     route(SessionListRequest, "SessionListParams", () => daemon.listSessions(tenantOf())),
     route(SessionResetRequest, "SessionResetParams", (params) => daemon.resetSession(params, tenantOf())),
     route(SessionCloseRequest, "SessionCloseParams", (params) => daemon.closeSession(params, tenantOf())),
     route(RunRequest, "RunParams", (params, token, conn) => {
-      const refusal = notReading();
+      const refusal = backlog.refusal();
       if (refusal) throw refusal;
       let untrack = () => {};
       return daemon.run(
         params,
         {
-          refuseStart: notReading,
+          refuseStart: () => backlog.refusal(),
           onRunId: (runId, sessionId) => void (untrack = probe.track(runId, sessionId)),
           onOutput: (notification) => {
-            if (backlog.level !== "clear") {
-              droppedNotifications++;
-              return;
-            }
+            if (!backlog.mayNotify()) return;
             // After the client's half-close the connection counts as closed and sendNotification
             // throws at once; the run goes on and its answer is still written.
             try {
