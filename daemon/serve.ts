@@ -45,7 +45,7 @@ export async function serveDaemon(options: DaemonOptions, listen: Listen): Promi
     const sockets = new Set<Socket>();
     const listener = await listenUnixSocket(listen.path, options.maxMessageBytes, ({ reader, writer }, socket) => {
       sockets.add(socket);
-      const served = serveConnection(daemon, reader, writer, hooks);
+      const served = serveConnection(daemon, reader, writer, { ...hooks, probeAfterEndOfInput: true });
       // FIN (a half-close): answer what was asked (the reader closes once its own answers to
       // bad frames are written), then close our side.
       served.connection.onClose(() => void served.idle().then(() => socket.end()));
