@@ -115,10 +115,10 @@ class FramedPeer {
   }
 
   /** Sends a request with a fresh probe id and waits for its answer. */
-  async request(method: string, params: object, what: string): Promise<Record<string, unknown>> {
+  async request(method: string, params: object, what: string, timeoutMs = PROBE_TIMEOUT_MS): Promise<Record<string, unknown>> {
     const id = `probe-${++this.probes}`;
     this.write(frame(JSON.stringify({ jsonrpc: "2.0", id, method, params })));
-    await waitFor(`${what} (request ${id})`, () => this.answers.has(id), PROBE_TIMEOUT_MS);
+    await waitFor(`${what} (request ${id})`, () => this.answers.has(id), timeoutMs);
     const answer = this.answers.get(id)!;
     this.answers.delete(id);
     return answer;
@@ -196,7 +196,8 @@ describe(`fuzz (seed ${SEED})`, () => {
     });
 
     test("survives every case, keeps its session, answers right after, and settles", async () => {
-      await peer.request("session/create", { session_id: "keep" }, "creating the bystander session");
+      // The first request waits for the runner to boot: slow on a loaded machine.
+      await peer.request("session/create", { session_id: "keep" }, "creating the bystander session", 90_000);
       expect(await peer.request("python/run", { code: "kept = 41", session_id: "keep" }, "the bystander's first run")).toMatchObject({ result: { status: "success" } });
       const sendBytes = (bytes: Uint8Array | string) => peer.write(bytes);
       const count = await fuzz("stdio daemon", child.pid!, daemonFrameCases(sendBytes), (rng) => randomDaemonBody(rng, sendBytes), async () => {

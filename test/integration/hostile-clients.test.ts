@@ -152,7 +152,8 @@ describe("over stdio", () => {
     const daemon = startRawStdioDaemon();
     try {
       daemon.peer.frame('{"jsonrpc":"2.0","id":1,"method":"session/create","params":{"session_id":"keep"}}');
-      await daemon.peer.next("session/create");
+      // The first request waits for the runner to boot: slow on a loaded machine.
+      await daemon.peer.next("session/create", 90_000);
       daemon.peer.frame('{"jsonrpc":"2.0","id":2,"method":"python/run","params":{"code":"precious = 41","session_id":"keep"}}');
       expect(await daemon.peer.next("the first run", 30_000)).toMatchObject({ id: 2, result: { status: "success" } });
       await sendHostileNotifications(daemon.peer);
