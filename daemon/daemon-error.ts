@@ -12,7 +12,8 @@ export type DaemonErrorCode =
   | "POOL_UNAVAILABLE"
   | "SHUTTING_DOWN"
   | "BAD_PROTOCOL_VERSION"
-  | "PACKAGE_UNAVAILABLE";
+  | "PACKAGE_UNAVAILABLE"
+  | "CLIENT_NOT_READING";
 
 /** An error the daemon expects and can explain, with optional structured data for the client. */
 export class DaemonError extends Error {

@@ -25,8 +25,14 @@ export interface DaemonOptions {
   maxOutputBytes: number;
   /** Most characters kept of a result's repr. */
   maxResultChars: number;
-  /** Largest JSON-RPC message accepted from a client, in bytes. */
+  /** Largest JSON-RPC message accepted from a client, in bytes (`--max-message-bytes`). */
   maxMessageBytes: number;
+  /**
+   * Bytes of answers and output a connection may leave unread (`--max-pending-output`).
+   * Past it the connection's output notifications are dropped and its runs refused; past
+   * twice it the daemon stops reading the connection until the client catches up.
+   */
+  maxPendingOutputBytes: number;
   /** Most runs waiting for a runner at once, per tenant. */
   maxQueue: number;
   /** Resident memory above which a runner is killed, in bytes; 0 for no limit. */
@@ -67,6 +73,7 @@ export function defaultDaemonOptions(): DaemonOptions {
     maxOutputBytes: DEFAULTS.maxOutputBytes,
     maxResultChars: DEFAULTS.maxResultChars,
     maxMessageBytes: 16 * 1024 * 1024,
+    maxPendingOutputBytes: 64 * 1024 * 1024,
     maxQueue: 256,
     memoryLimitBytes: 2 * 1024 * 1024 * 1024,
     snapshot: true,

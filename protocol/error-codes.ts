@@ -31,6 +31,8 @@ export const WomaErrorCodes = {
   UnsupportedProtocolVersion: -31010,
   /** @since 1.1. A package could not be had: unknown, not cached and its source unreachable, a bad checksum, another ABI. `data.package_error` names the case. */
   PackageUnavailable: -31011,
+  /** @since 1.1. The client has left more than the daemon's `--max-pending-output` of answers unread; runs are refused until it reads. */
+  ClientNotReading: -31012,
   /** Last code of woma's range (inclusive). */
   rangeEnd: -31099,
 } as const;

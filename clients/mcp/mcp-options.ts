@@ -12,13 +12,15 @@ export interface McpOptions {
   freshInterpreter: boolean;
   /** Most characters of each section (stdout, stderr, result, error) put in a tool result's text; the middle is cut past it. */
   sectionChars: number;
+  /** Largest MCP message accepted, in bytes (`--max-message-bytes`, default 16 MiB): a stdio line or an HTTP body; a larger one gets an error and the server carries on. */
+  maxMessageBytes: number;
   /** What the daemon said in `daemon/initialize` about Python's network and packages, so the tool descriptions tell the model. Absent: not known (said as such). */
   environment?: { network?: NetworkInfo | undefined; packages?: PackagesInfo | undefined };
 }
 
-/** The defaults: 30 s per run, sessions closed after 30 min idle, shared interpreters, 8,000 characters per section. */
+/** The defaults: 30 s per run, sessions closed after 30 min idle, shared interpreters, 8,000 characters per section, 16 MiB per message. */
 export function defaultMcpOptions(): McpOptions {
-  return { maxTimeoutMs: DEFAULTS.bridgeTimeoutMs, sessionIdleMs: DEFAULTS.mcpSessionIdleMs, freshInterpreter: false, sectionChars: 8000 };
+  return { maxTimeoutMs: DEFAULTS.bridgeTimeoutMs, sessionIdleMs: DEFAULTS.mcpSessionIdleMs, freshInterpreter: false, sectionChars: 8000, maxMessageBytes: 16 * 1024 * 1024 };
 }
 
 /** A duration for people and models: "30 s", "2 min", "1 h 30 min". */

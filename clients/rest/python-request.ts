@@ -1,5 +1,6 @@
 /** The body of `POST /python`: its fields, checked one by one, with the server's defaults and caps applied. */
 import { describeValue } from "../../protocol/describe.ts";
+import { MAX_TIMER_MS, MAX_TIMER_WORDS } from "../../protocol/limits.ts";
 import { RestError } from "./rest-errors.ts";
 
 /** An example body, quoted in the messages of bad requests. */
@@ -54,7 +55,7 @@ export interface PythonRequestDefaults {
 /**
  * Checks the fields of a `POST /python` body. `code` must be a string; `reset_globals` a
  * boolean; `session` a name of 1 to 128 letters, digits, `.`, `_`, `:` or `-`; `timeout_ms`
- * a number of milliseconds, 0 or more; `packages` a list of requirements. A `null` counts as absent, as does any field not
+ * a number of milliseconds, 0 to 2^31 - 1 (the longest timer); `packages` a list of requirements. A `null` counts as absent, as does any field not
  * named here (bodies of the original tool may carry more). Throws a 400 {@link RestError}
  * naming the field, what was expected and what arrived.
  */
@@ -70,6 +71,9 @@ export function parsePythonRequest(body: Record<string, unknown>, defaults: Pyth
   }
   if (timeoutMs !== undefined && timeoutMs !== null && (typeof timeoutMs !== "number" || !Number.isFinite(timeoutMs) || timeoutMs < 0)) {
     throw new RestError("bad_request", `"timeout_ms" must be a number of milliseconds, 0 or more, got ${describeValue(timeoutMs)}`);
+  }
+  if (typeof timeoutMs === "number" && timeoutMs > MAX_TIMER_MS) {
+    throw new RestError("bad_request", `"timeout_ms" must be at most ${MAX_TIMER_WORDS}, got ${describeValue(timeoutMs)}`);
   }
   const request: PythonRequest = {
     code,

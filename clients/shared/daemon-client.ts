@@ -68,7 +68,8 @@ export class DaemonClient {
 
   constructor(
     readonly connection: MessageConnection,
-    private readonly writer?: MessageWriter,
+    /** Lets go of the transport for good. */
+    private readonly release: () => void = () => {},
   ) {
     connection.onNotification(OutputNotificationType, (note: OutputNotification) => {
       this.outputListeners.get(note.run_id)?.(note.stream, note.text);
@@ -82,7 +83,7 @@ export class DaemonClient {
 
   /** A client over a reader and writer (an embedded daemon's linked pair, or a stream). */
   static over(reader: MessageReader, writer: MessageWriter): DaemonClient {
-    return new DaemonClient(createMessageConnection(reader, writer), writer);
+    return new DaemonClient(createMessageConnection(reader, writer), () => writer.end());
   }
 
   /**
@@ -102,7 +103,16 @@ export class DaemonClient {
   static connect(path: string): Promise<DaemonClient> {
     return new Promise((resolve, reject) => {
       const socket = createConnection(path);
-      socket.once("connect", () => resolve(DaemonClient.overStreams(socket, socket)));
+      socket.once("connect", () => {
+        const reader = new BoundedMessageReader(nodeStreamSource(socket), {
+          maxMessageBytes: MAX_INBOUND_BYTES,
+          onProblem: (problem) => process.stderr.write(`woma: bad message from the daemon: ${problem.message}\n`),
+        });
+        const writer = new StreamMessageWriter(socket);
+        // Destroyed, not just ended: a half-closed socket would still be a client waiting for
+        // its answers, and the daemon would let its runs go on.
+        resolve(new DaemonClient(createMessageConnection(reader, writer), () => socket.destroy()));
+      });
       socket.once("error", (error) => reject(new Error(`cannot connect to the daemon at ${path}: ${error.message}`)));
     });
   }
@@ -182,9 +192,9 @@ export class DaemonClient {
     return this.connection.sendRequest(ShutdownRequest, {});
   }
 
-  /** Closes this connection (the daemon keeps running; this connection's own tenant ends). */
+  /** Closes this connection: its runs still going are cancelled (the daemon keeps running; this connection's own tenant ends). */
   dispose(): void {
     this.connection.dispose();
-    this.writer?.end();
+    this.release();
   }
 }

@@ -14,6 +14,13 @@ export interface RunContext {
   onCancel(listener: () => void): () => void;
   /** Progress of package downloads the run's imports need (optional: not every caller shows it). */
   onPackageProgress?(notification: PackagesProgressNotification): void;
+  /**
+   * Asked when the run is about to start on a runner: an error to fail it with instead
+   * (its client has stopped reading, say), or undefined to go ahead.
+   */
+  refuseStart?(): DaemonError | undefined;
+  /** Told the run's id (the client's, or one the daemon made up) and session as soon as the run is taken on. */
+  onRunId?(runId: string, sessionId: string | null): void;
 }
 
 type Stop = "timeout" | "cancel";
@@ -29,6 +36,15 @@ class PartialOutput {
   add(stream: Stream, text: string): void {
     if (this[stream].length < this.cap) this[stream] += text.slice(0, this.cap - this[stream].length);
   }
+}
+
+/**
+ * The timeout a run gets, in ms (0: none): what it asked for, or the daemon's default
+ * (`--timeout`), which when not 0 is also the most it may ask for, as on the REST bridge.
+ */
+export function runTimeout(asked: number | undefined, defaultMs: number): number {
+  if (asked === undefined) return defaultMs;
+  return defaultMs > 0 && (asked === 0 || asked > defaultMs) ? defaultMs : asked;
 }
 
 /** Executes runs on the pool with the daemon's limits. */
@@ -61,7 +77,12 @@ export class RunExecutor {
   ): Promise<RunResult> {
     const runId = params.run_id ?? `run-${++this.counter}`;
     const sessionId = session?.id ?? null;
-    const timeoutMs = params.timeout_ms ?? this.options.defaultTimeoutMs;
+    context.onRunId?.(runId, sessionId);
+    const timeoutMs = runTimeout(params.timeout_ms, this.options.defaultTimeoutMs);
+    const timeoutText =
+      params.timeout_ms === undefined || params.timeout_ms === timeoutMs
+        ? `${timeoutMs} ms`
+        : `${timeoutMs} ms (the daemon's --timeout, its longest; ${params.timeout_ms === 0 ? "no timeout" : `${params.timeout_ms} ms`} was asked for)`;
     const fresh = session === undefined || params.reset_globals === true;
     const output = new PartialOutput(this.options.maxOutputBytes);
     this.executionCount++;
@@ -77,6 +98,8 @@ export class RunExecutor {
 
     const submission = this.pool.submit(tenant, session?.runner, async (runner) => {
       if (stop === "cancel") throw cancelled();
+      const refusal = context.refuseStart?.();
+      if (refusal) throw refusal;
       if (prepare) await prepare(runner);
       let graceTimer: ReturnType<typeof setTimeout> | undefined;
       interruptRunner = (why) => {
@@ -84,7 +107,7 @@ export class RunExecutor {
         stop = why;
         runner.interrupt(runId);
         graceTimer = setTimeout(() => {
-          const what = why === "timeout" ? `timed out after ${timeoutMs} ms` : "was cancelled";
+          const what = why === "timeout" ? `timed out after ${timeoutText}` : "was cancelled";
           this.pool.kill(runner, `run ${runId} ${what} and ignored the interrupt for ${this.options.interruptGraceMs} ms, so its runner was killed`);
         }, this.options.interruptGraceMs);
       };
@@ -124,13 +147,13 @@ export class RunExecutor {
       // The run got the interrupt its deadline or cancel sent: it ended because of the stop,
       // whatever it made of the KeyboardInterrupt (raised it, swallowed it in a __str__, caught it).
       if (stop !== undefined && outcome.interrupted) {
-        throw this.stopped(stop, runId, timeoutMs, output, elapsed, session, "kept");
+        throw this.stopped(stop, runId, timeoutText, output, elapsed, session, "kept");
       }
       return this.result(runId, sessionId, outcome);
     } catch (error) {
       if (error instanceof DaemonError && error.code === "RUNNER_DIED") {
         const elapsed = startedAt === undefined ? 0 : performance.now() - startedAt;
-        if (stop !== undefined) throw this.stopped(stop, runId, timeoutMs, output, elapsed, session, "lost");
+        if (stop !== undefined) throw this.stopped(stop, runId, timeoutText, output, elapsed, session, "lost");
         const lost = session ? `; session "${session.id}" is lost` : "";
         throw new DaemonError("RUNNER_DIED", `Python runtime terminated: ${error.message}${lost}`, this.failureData(runId, output, elapsed, session, "lost"));
       }
@@ -146,8 +169,8 @@ export class RunExecutor {
     return this.executing.get(runId);
   }
 
-  private stopped(stop: Stop, runId: string, timeoutMs: number, output: PartialOutput, elapsed: number, session: Session<Runner> | undefined, state: StopOutcome): DaemonError {
-    const what = stop === "timeout" ? `run ${runId} timed out after ${timeoutMs} ms` : `run ${runId} was cancelled`;
+  private stopped(stop: Stop, runId: string, timeoutText: string, output: PartialOutput, elapsed: number, session: Session<Runner> | undefined, state: StopOutcome): DaemonError {
+    const what = stop === "timeout" ? `run ${runId} timed out after ${timeoutText}` : `run ${runId} was cancelled`;
     const how =
       state === "kept"
         ? `it was interrupted (KeyboardInterrupt)${session ? ` and session "${session.id}" keeps its state` : ""}`

@@ -17,6 +17,7 @@ const CODES: Record<DaemonErrorCode, number> = {
   SHUTTING_DOWN: WomaErrorCodes.ShuttingDown,
   BAD_PROTOCOL_VERSION: WomaErrorCodes.UnsupportedProtocolVersion,
   PACKAGE_UNAVAILABLE: WomaErrorCodes.PackageUnavailable,
+  CLIENT_NOT_READING: WomaErrorCodes.ClientNotReading,
 };
 
 /** The JSON-RPC error for anything a handler threw; unexpected errors become InternalError and are logged. */

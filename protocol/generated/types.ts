@@ -222,7 +222,7 @@ export interface Capabilities {
  */
 export interface LimitsInfo {
   /**
-   * Timeout of a run that gives none, in milliseconds; 0 means no timeout.
+   * Timeout of a run that gives none, in milliseconds; 0 means no timeout. When not 0, it is also the longest timeout a run may ask for (`--timeout`).
    */
   default_timeout_ms: number;
   /**
@@ -370,7 +370,7 @@ export interface SessionCreateParams {
    */
   fresh_interpreter?: boolean;
   /**
-   * Close the session after this long without a run, in milliseconds. Default: never.
+   * Close the session after this long without a run, in milliseconds, at most 2147483647 (about 24.8 days). Default: never.
    */
   idle_timeout_ms?: number;
 }
@@ -455,7 +455,7 @@ export interface RunParams {
    */
   reset_globals?: boolean;
   /**
-   * Time the run may take, in milliseconds, counted from when it starts executing. At the deadline the code gets KeyboardInterrupt; if it has not stopped shortly after, its runner is killed. Default: the daemon's `default_timeout_ms`; 0 means none.
+   * Time the run may take, in milliseconds, counted from when it starts executing. At the deadline the code gets KeyboardInterrupt; if it has not stopped shortly after, its runner is killed. Default: the daemon's `default_timeout_ms`; 0 means none. When `default_timeout_ms` is not 0 it is also the most a run gets: a larger value, or 0, gets `default_timeout_ms`. At most 2147483647 (about 24.8 days, the longest timer JavaScript keeps); a larger value is an invalid-params error.
    */
   timeout_ms?: number;
   run_id?: RunId;
