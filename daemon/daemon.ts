@@ -117,6 +117,8 @@ export class Daemon {
     snapshots.inspect();
     const packagesDir = join(options.cacheDir, "packages");
     mkdirSync(packagesDir, { recursive: true, mode: 0o700 });
+    // Runners get the snapshot directory bound read-only under bubblewrap, so it must exist even with --no-snapshot.
+    mkdirSync(snapshots.dir, { recursive: true, mode: 0o700 });
     const packages = new PackageService(openPackageStore({ cacheDir: options.cacheDir, packagesUrl: options.packagesUrl, pypiIndex: options.pypiIndex }), options.network);
     const preload = options.preload.length === 0 ? undefined : preloadFor(packages, options.preload);
     const launch = createLauncher({

@@ -17,8 +17,8 @@ const WELL_KNOWN = [
   "requests", "httpx", "aiohttp", "beautifulsoup4", "lxml", "pyyaml", "orjson", "pydantic", "regex", "tiktoken",
 ];
 
-/** How long `daemon/initialize` waits for a mirror's lock before answering without its count. */
-const INFO_WAIT_MS = 2000;
+/** How long `daemon/initialize` waits for the package store to open (it reads a lock, a mirror's within its own 10 s timeout) before answering without the count. */
+const INFO_WAIT_MS = 12_000;
 
 /** What a runner installs of a verified file. */
 export function wheelSpec(wheel: ReadyWheel): WheelSpec {
@@ -82,7 +82,7 @@ export class PackageService {
     return (await this.store).list();
   }
 
-  /** What `daemon/initialize` and `daemon/info` say about packages. Waits at most 2 s for the store to open. */
+  /** What `daemon/initialize` and `daemon/info` say about packages. Waits at most 12 s for the store to open. */
   async info(settings: { source: string; pypiIndex: string | null; preload: readonly string[] }): Promise<PackagesInfo> {
     const base: PackagesInfo = { available: true, source: settings.source, on_import: true, index: settings.pypiIndex, preload: [...settings.preload], popular: [] };
     let timedOut!: () => void;
