@@ -40,9 +40,9 @@ export function fuzzSeed(): number {
   return (Date.now() ^ (process.pid << 16)) >>> 0;
 }
 
-/** How long each target is fuzzed, in ms: WOMA_FUZZ_SECONDS (default 12). */
+/** How long each target is fuzzed, in ms: WOMA_FUZZ_SECONDS (default 6). */
 export function fuzzBudgetMs(): number {
-  const seconds = Number(process.env.WOMA_FUZZ_SECONDS ?? 12);
+  const seconds = Number(process.env.WOMA_FUZZ_SECONDS ?? 6);
   return Math.max(1, Number.isFinite(seconds) ? seconds : 12) * 1000;
 }
 

@@ -7,7 +7,7 @@
  * sent right after is answered. At the end of each target its memory settles back.
  *
  * The seed is printed; WOMA_FUZZ_SEED=<seed> replays a run, WOMA_FUZZ_SECONDS sets the time
- * per target (default 12). Every wait has a timeout that names what it waited for: a hang
+ * per target (default 6). Every wait has a timeout that names what it waited for: a hang
  * fails the test.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
