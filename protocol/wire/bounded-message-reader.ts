@@ -245,20 +245,37 @@ export class BoundedMessageReader extends AbstractMessageReader {
 
   /**
    * A body that did not parse and holds a whole frame (a Content-Length header, a blank line
-   * and that many bytes) swallowed it: its own length was too large. Read again from that
-   * header. Only a frame wholly inside the body is read again, so the bytes that follow the
-   * body, the client's next message, are never taken into a guess.
+   * and that many bytes) swallowed it: its own length was too large. Read again the frames
+   * that lie wholly inside the body, one after another; what follows the last of them is
+   * dropped. So the bytes after the body, the client's next message, are never taken into a
+   * guess: a header near the body's end that announces more than the body holds is garbage.
    */
   private rereadFromHeader(body: Uint8Array): void {
-    const at = indexOfIgnoreCase(body, CONTENT_LENGTH, 1);
-    if (at < 0) return;
-    const rest = body.subarray(at);
-    const end = indexOf(rest, HEADER_END);
-    if (end < 0) return;
-    const length = contentLength(new TextDecoder("latin1").decode(rest.subarray(0, end)));
-    if (length === undefined || end + HEADER_END.length + length > rest.length) return;
-    this.pending.unshift(rest.slice());
-    this.pendingBytes += rest.length;
+    const frames: Uint8Array[] = [];
+    let rest = body;
+    let from = 1;
+    for (;;) {
+      const at = indexOfIgnoreCase(rest, CONTENT_LENGTH, from);
+      if (at < 0) break;
+      const candidate = rest.subarray(at);
+      const end = indexOf(candidate, HEADER_END);
+      if (end < 0) break;
+      const length = contentLength(new TextDecoder("latin1").decode(candidate.subarray(0, end)));
+      const total = end + HEADER_END.length + (length ?? 0);
+      if (length === undefined || total > candidate.length) break;
+      frames.push(candidate.subarray(0, total));
+      rest = candidate.subarray(total);
+      from = 0;
+    }
+    if (frames.length === 0) return;
+    const joined = new Uint8Array(frames.reduce((sum, part) => sum + part.length, 0));
+    let offset = 0;
+    for (const part of frames) {
+      joined.set(part, offset);
+      offset += part.length;
+    }
+    this.pending.unshift(joined);
+    this.pendingBytes += joined.length;
   }
 
   /** At the end of the input: a message left incomplete is answered too. */

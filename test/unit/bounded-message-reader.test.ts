@@ -160,6 +160,16 @@ describe("BoundedMessageReader", () => {
     expect(messages).toEqual([JSON.parse(ping)]);
   });
 
+  test("a whole frame inside a body is read again, but a header after it that the body cannot complete is dropped (fuzz seed 1694356495)", () => {
+    const { messages, problems, feed, frame } = reader();
+    // The inner frame ('":"') ends inside the body; the second header announces 3 bytes the body does not hold,
+    // so it must not take them from the client's next message.
+    feed(frame('{"x":"a Content-Length: 3\r\n\r\n":"fuzz"}}Content-Length: 3\r\n\r\n') + frame(ping));
+    expect(messages).toEqual([JSON.parse(ping)]);
+    // The outer body is not JSON; the inner frame's body is a JSON string, not a request.
+    expect(problems.map((p) => p.code)).toEqual([JsonRpcErrorCodes.ParseError, JsonRpcErrorCodes.InvalidRequest]);
+  });
+
   test("garbage past 8 KiB keeps the header that follows it in the same chunk", () => {
     const { messages, problems, feed, frame } = reader();
     feed("x".repeat(9000) + frame(ping).slice(0, 30));
