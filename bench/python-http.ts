@@ -232,6 +232,16 @@ def _time_sync(fn, n):
         out.append((time.perf_counter() - t) * 1000)
     assert body == ${JSON.stringify(SMALL_BODY)}.encode(), body
     return out
+async def _split_pyfetch(n):
+    heads, bodies = [], []
+    for _ in range(n):
+        t = time.perf_counter()
+        r = await pyfetch(URL)
+        t1 = time.perf_counter()
+        await r.bytes()
+        heads.append((t1 - t) * 1000)
+        bodies.append((time.perf_counter() - t1) * 1000)
+    return {"head": heads, "body": bodies}
 async def _time_async(fn, n):
     out = []
     for _ in range(n):
@@ -275,6 +285,15 @@ async def _time_async(fn, n):
       for (const m of methods) times.get(m.name)!.push(...(await timeBatch(m, GETS_PER_ROUND)));
     }
 
+    // 1c. pyfetch's request in its two halves: the head (runner/fetch) and the body (runner/fetch-read), one round trip each.
+    const split = { head: [] as number[], body: [] as number[] };
+    for (let round = 0; round < ROUNDS; round++) {
+      const { stdout } = await run(`print(json.dumps(await _split_pyfetch(${GETS_PER_ROUND})))`);
+      const part = JSON.parse(stdout) as { head: number[]; body: number[] };
+      split.head.push(...part.head);
+      split.body.push(...part.body);
+    }
+
     // 1b. A whole run with one request, end to end (client → daemon → runner → broker → back), against a run without one.
     say(`one-request runs: ${ROUNDS} rounds of ${RUNS_PER_ROUND}`);
     const runKinds = [
@@ -314,6 +333,16 @@ async def _pyfetch_big():
 `);
     const downloads: { name: string; python?: string; bun?: () => Promise<number> }[] = [
       {
+        name: "Bun fetch, direct (stream read)",
+        bun: async () => {
+          const t = performance.now();
+          let size = 0;
+          for await (const chunk of (await fetch(`${base}/bytes?n=${DOWNLOAD_BYTES}`)).body as unknown as AsyncIterable<Uint8Array>) size += chunk.length;
+          if (size !== DOWNLOAD_BYTES) throw new Error(`direct download gave ${size} bytes`);
+          return DOWNLOAD_BYTES / 1e6 / ((performance.now() - t) / 1000);
+        },
+      },
+      {
         name: "Bun fetch, direct (arrayBuffer)",
         bun: async () => {
           const t = performance.now();
@@ -335,6 +364,38 @@ async def _pyfetch_big():
     const download = async (d: (typeof downloads)[number]) => (d.bun ? d.bun() : Number((await run(`print(${d.python})`)).stdout));
     for (const d of downloads) await download(d);
     for (let round = 0; round < DOWNLOAD_ROUNDS; round++) for (const d of downloads) rates.get(d.name)!.push(await download(d));
+
+    // 2b. Where a download's time goes inside the runner: each read of the JS body reader, timed in Python,
+    // without copying the chunk into Python (only its length is read), and with the copy every library makes.
+    say("per-read latency of a 20 MB body, from Python");
+    const { stdout: readsOut } = await run(`
+async def _reads(copy):
+    r = await pyfetch(BIG)
+    reader = r.js_response.body.getReader()
+    waits, copies, sizes = [], [], []
+    t0 = time.perf_counter()
+    while True:
+        t = time.perf_counter()
+        step = await reader.read()
+        waits.append((time.perf_counter() - t) * 1000)
+        if step.done:
+            break
+        sizes.append(step.value.byteLength)
+        if copy:
+            t = time.perf_counter()
+            data = step.value.to_bytes()
+            copies.append((time.perf_counter() - t) * 1000)
+    return {"waits": waits, "copies": copies, "sizes": sizes, "seconds": time.perf_counter() - t0}
+_out = {}
+for _round in range(${DOWNLOAD_ROUNDS}):
+    for _copy in (False, True):
+        _r = await _reads(_copy)
+        _k = "copy" if _copy else "nocopy"
+        _prev = _out.get(_k, {"waits": [], "copies": [], "sizes": [], "seconds": 0.0})
+        _out[_k] = {k: _prev[k] + _r[k] for k in _prev}
+print(json.dumps(_out))
+`);
+    const reads = JSON.parse(readsOut) as Record<"copy" | "nocopy", { waits: number[]; copies: number[]; sizes: number[]; seconds: number }>;
 
     // 3. Memory: 8 large downloads at once through pyfetch, each read chunk by chunk with a pause, so the server outruns Python.
     say(`memory: ${PARALLEL} x ${PARALLEL_BYTES / MB} MiB at once, read slowly`);
@@ -388,6 +449,14 @@ print(json.dumps({"seconds": time.perf_counter() - _t, "chunks": [c for _, c in 
         return [m.name, String(s.length), fmt(p(s, 0.5), 3), fmt(p(s, 0.9), 3), fmt(p(s, 0.99), 3), m.bun ? "" : fmt(over, 3), m.bun ? "" : over <= 2 ? "met" : "MISSED"];
       }),
     );
+    printRows(
+      `1c. pyfetch's two halves (ms): the head is one runner/fetch round trip, the body one runner/fetch-read; ${ROUNDS} rounds of ${GETS_PER_ROUND}`,
+      ["half", "n", "p50", "p90"],
+      [
+        ["await pyfetch(url)  (head)", String(split.head.length), fmt(p(split.head, 0.5), 3), fmt(p(split.head, 0.9), 3)],
+        ["await r.bytes()     (body)", String(split.body.length), fmt(p(split.body, 0.5), 3), fmt(p(split.body, 0.9), 3)],
+      ],
+    );
     const baseRun = runTimes.get(runKinds[0]!.name)!;
     printRows(
       `1b. a whole run, client → daemon → runner and back (ms), socket transport; ${ROUNDS} interleaved rounds of ${RUNS_PER_ROUND}`,
@@ -403,6 +472,22 @@ print(json.dumps({"seconds": time.perf_counter() - _t, "chunks": [c for _, c in 
       downloads.map((d) => {
         const s = rates.get(d.name)!;
         return [d.name, String(s.length), fmt(p(s, 0.5), 1), fmt(Math.min(...s), 1), fmt(Math.max(...s), 1), d.bun ? "" : p(s, 0.5) >= 100 ? "met" : "MISSED"];
+      }),
+    );
+    printRows(
+      `2b. inside the runner: each await reader.read() of a ${DOWNLOAD_BYTES / 1e6} MB pyfetch body, timed in Python (ms); ${DOWNLOAD_ROUNDS} bodies each way`,
+      ["reading", "reads", "KiB/read p50", "read p50", "read p90", "to_bytes p50", "MB/s"],
+      (["nocopy", "copy"] as const).map((k) => {
+        const r = reads[k];
+        return [
+          k === "copy" ? "and value.to_bytes() (a copy into Python)" : "length only (no copy into Python)",
+          String(r.sizes.length),
+          fmt(p(r.sizes, 0.5) / 1024, 0),
+          fmt(p(r.waits, 0.5)),
+          fmt(p(r.waits, 0.9)),
+          k === "copy" ? fmt(p(r.copies, 0.5), 3) : "",
+          fmt((DOWNLOAD_ROUNDS * DOWNLOAD_BYTES) / 1e6 / r.seconds, 1),
+        ];
       }),
     );
     const mib = (b: number) => fmt(b / MB, 1);
@@ -438,6 +523,7 @@ print(json.dumps({"seconds": time.perf_counter() - _t, "chunks": [c for _, c in 
         python_http: {
           quick: QUICK,
           get_ms: Object.fromEntries(methods.map((m) => [m.name, { n: times.get(m.name)!.length, p50: round(p(times.get(m.name)!, 0.5), 3), p90: round(p(times.get(m.name)!, 0.9), 3) }])),
+          pyfetch_split_ms: { head_p50: round(p(split.head, 0.5), 3), body_p50: round(p(split.body, 0.5), 3) },
           run_ms: Object.fromEntries(runKinds.map((k) => [k.name, { n: runTimes.get(k.name)!.length, p50: round(p(runTimes.get(k.name)!, 0.5), 3), p90: round(p(runTimes.get(k.name)!, 0.9), 3) }])),
           download_mb_s: Object.fromEntries(downloads.map((d) => [d.name, round(p(rates.get(d.name)!, 0.5), 1)])),
           rss_mib: { daemon: { idle: round(idle.daemon / MB, 1), peak: round(peak.daemon / MB, 1) }, runner: { idle: round(idle.runner / MB, 1), peak: round(peak.runner / MB, 1) } },
