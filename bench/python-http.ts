@@ -22,6 +22,8 @@ import { ROOT } from "./lib/woma.ts";
 
 const MB = 1024 * 1024;
 const QUICK = process.argv.includes("--quick");
+// httpx's client gets timeout=300: woma applies a library's timeout to the whole request, and
+// httpx's default (5 s, meant between reads) ends a 20 MB download that takes longer on a loaded machine.
 /** Rounds: each method gets one batch per round, methods in turn, so a burst of load hits them all alike. */
 const ROUNDS = QUICK ? 3 : 6;
 const GETS_PER_ROUND = QUICK ? 40 : 150;
@@ -142,6 +144,30 @@ function rssOf(pid: number): number {
   }
 }
 
+/** CPU time (user + system, all threads) of the processes, in ms (10 ms ticks). */
+function cpuOf(pids: readonly number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone
+    }
+  }
+  return ticks * 10;
+}
+
+/** CPU used by each party while `work` runs, in ms: this process (the client, and Bun's direct fetch), the daemon, the runner, the server. */
+interface Cpu {
+  self: number;
+  daemon: number;
+  runner: number;
+  server: number;
+}
+const noCpu = (): Cpu => ({ self: 0, daemon: 0, runner: 0, server: 0 });
+
 /** The process and its descendants (a runner under namespace isolation is a child of its sandbox wrapper). */
 function processTree(root: number): number[] {
   const children = new Map<number, number[]>();
@@ -211,7 +237,7 @@ async function main(): Promise<void> {
     await run(`
 import time, json, asyncio, urllib.request
 from pyodide.http import pyfetch
-${libs ? "import requests, httpx\n_hx = httpx.Client()\n_rs = requests.Session()" : ""}
+${libs ? "import requests, httpx\n_hx = httpx.Client(timeout=300)\n_rs = requests.Session()" : ""}
 URL = "${base}/small"
 def _urllib():
     with urllib.request.urlopen(URL) as r:
@@ -252,6 +278,24 @@ async def _time_async(fn, n):
     return out
 `);
 
+    // The session's runner (under namespace isolation, a sandbox wrapper with the runner below it), for CPU and RSS.
+    const info = await client.info();
+    const runnerPid = info.runners.find((r) => r.role !== "spare" && r.sessions > 0)?.pid ?? info.runners.find((r) => r.role !== "spare")!.pid;
+    const runnerTree = processTree(runnerPid);
+    const daemonPid = daemon.child.pid!;
+    const snapshot = (): Cpu => {
+      const own = process.cpuUsage();
+      return { self: (own.user + own.system) / 1000, daemon: cpuOf([daemonPid]), runner: cpuOf(runnerTree), server: cpuOf([server.child.pid!]) };
+    };
+    /** Runs `work` and adds the CPU each party used meanwhile to `into`. */
+    const metered = async <T>(into: Cpu, work: () => Promise<T>): Promise<T> => {
+      const before = snapshot();
+      const result = await work();
+      const after = snapshot();
+      for (const k of ["self", "daemon", "runner", "server"] as const) into[k] += after[k] - before[k];
+      return result;
+    };
+
     // 1. Small GETs, timed inside Python; Bun's direct fetch timed here.
     const methods: { name: string; python?: string; bun?: () => Promise<void> }[] = [
       { name: "Bun fetch, direct", bun: async () => void (await (await fetch(`${base}/small`)).text()) },
@@ -266,6 +310,7 @@ async def _time_async(fn, n):
       { name: "pyodide.http.pyfetch", python: "await _time_async(_pyfetch, N)" },
     ];
     const times = new Map<string, number[]>(methods.map((m) => [m.name, []]));
+    const getCpu = new Map<string, Cpu>(methods.map((m) => [m.name, noCpu()]));
     const timeBatch = async (m: (typeof methods)[number], n: number): Promise<number[]> => {
       if (m.bun) {
         const out: number[] = [];
@@ -282,7 +327,7 @@ async def _time_async(fn, n):
     say(`small GETs: ${ROUNDS} rounds of ${GETS_PER_ROUND} per method`);
     for (const m of methods) await timeBatch(m, GET_WARMUP);
     for (let round = 0; round < ROUNDS; round++) {
-      for (const m of methods) times.get(m.name)!.push(...(await timeBatch(m, GETS_PER_ROUND)));
+      for (const m of methods) times.get(m.name)!.push(...(await metered(getCpu.get(m.name)!, () => timeBatch(m, GETS_PER_ROUND))));
     }
 
     // 1c. pyfetch's request in its two halves: the head (runner/fetch) and the body (runner/fetch-read), one round trip each.
@@ -361,9 +406,10 @@ async def _pyfetch_big():
       { name: "pyfetch().bytes()", python: "await _dl_async(_pyfetch_big)" },
     ];
     const rates = new Map<string, number[]>(downloads.map((d) => [d.name, []]));
+    const downloadCpu = new Map<string, Cpu>(downloads.map((d) => [d.name, noCpu()]));
     const download = async (d: (typeof downloads)[number]) => (d.bun ? d.bun() : Number((await run(`print(${d.python})`)).stdout));
     for (const d of downloads) await download(d);
-    for (let round = 0; round < DOWNLOAD_ROUNDS; round++) for (const d of downloads) rates.get(d.name)!.push(await download(d));
+    for (let round = 0; round < DOWNLOAD_ROUNDS; round++) for (const d of downloads) rates.get(d.name)!.push(await metered(downloadCpu.get(d.name)!, () => download(d)));
 
     // 2b. Where a download's time goes inside the runner: each read of the JS body reader, timed in Python,
     // without copying the chunk into Python (only its length is read), and with the copy every library makes.
@@ -399,10 +445,6 @@ print(json.dumps(_out))
 
     // 3. Memory: 8 large downloads at once through pyfetch, each read chunk by chunk with a pause, so the server outruns Python.
     say(`memory: ${PARALLEL} x ${PARALLEL_BYTES / MB} MiB at once, read slowly`);
-    const info = await client.info();
-    const runnerPid = info.runners.find((r) => r.role !== "spare" && r.sessions > 0)?.pid ?? info.runners.find((r) => r.role !== "spare")!.pid;
-    const runnerTree = processTree(runnerPid);
-    const daemonPid = daemon.child.pid!;
     const treeRss = () => runnerTree.reduce((sum, pid) => sum + rssOf(pid), 0);
     await Bun.sleep(300);
     const idle = { daemon: rssOf(daemonPid), runner: treeRss() };
@@ -441,12 +483,14 @@ print(json.dumps({"seconds": time.perf_counter() - _t, "chunks": [c for _, c in 
     const direct = times.get("Bun fetch, direct")!;
     const directP50 = p(direct, 0.5);
     printRows(
-      `1. loopback GET of ${SMALL_BODY.length} bytes, per request (ms), timed inside Python; ${ROUNDS} interleaved rounds of ${GETS_PER_ROUND}`,
-      ["route", "n", "p50", "p90", "p99", "p50 over Bun", "goal <= 2 ms"],
+      `1. loopback GET of ${SMALL_BODY.length} bytes, per request (ms), timed inside Python; ${ROUNDS} interleaved rounds of ${GETS_PER_ROUND}; CPU time of each process per request (from /proc, robust to outside load)`,
+      ["route", "n", "p50", "p90", "p99", "p50 over Bun", "goal <= 2 ms", "CPU ms/req: client", "daemon", "runner", "server"],
       methods.map((m) => {
         const s = times.get(m.name)!;
         const over = p(s, 0.5) - directP50;
-        return [m.name, String(s.length), fmt(p(s, 0.5), 3), fmt(p(s, 0.9), 3), fmt(p(s, 0.99), 3), m.bun ? "" : fmt(over, 3), m.bun ? "" : over <= 2 ? "met" : "MISSED"];
+        const c = getCpu.get(m.name)!;
+        const per = (v: number) => fmt(v / s.length, 2);
+        return [m.name, String(s.length), fmt(p(s, 0.5), 3), fmt(p(s, 0.9), 3), fmt(p(s, 0.99), 3), m.bun ? "" : fmt(over, 3), m.bun ? "" : over <= 2 ? "met" : "MISSED", per(c.self), per(c.daemon), per(c.runner), per(c.server)];
       }),
     );
     printRows(
@@ -467,11 +511,13 @@ print(json.dumps({"seconds": time.perf_counter() - _t, "chunks": [c for _, c in 
       }),
     );
     printRows(
-      `2. ${DOWNLOAD_BYTES / 1e6} MB download (MB/s, 10^6 bytes), timed inside Python; ${DOWNLOAD_ROUNDS} interleaved rounds after a warm-up`,
-      ["route", "n", "median", "min", "max", "goal >= 100"],
+      `2. ${DOWNLOAD_BYTES / 1e6} MB download (MB/s, 10^6 bytes), timed inside Python; ${DOWNLOAD_ROUNDS} interleaved rounds after a warm-up; CPU time of each process per MB`,
+      ["route", "n", "median", "min", "max", "goal >= 100", "CPU ms/MB: client", "daemon", "runner", "server"],
       downloads.map((d) => {
         const s = rates.get(d.name)!;
-        return [d.name, String(s.length), fmt(p(s, 0.5), 1), fmt(Math.min(...s), 1), fmt(Math.max(...s), 1), d.bun ? "" : p(s, 0.5) >= 100 ? "met" : "MISSED"];
+        const c = downloadCpu.get(d.name)!;
+        const per = (v: number) => fmt(v / ((s.length * DOWNLOAD_BYTES) / 1e6), 1);
+        return [d.name, String(s.length), fmt(p(s, 0.5), 1), fmt(Math.min(...s), 1), fmt(Math.max(...s), 1), d.bun ? "" : p(s, 0.5) >= 100 ? "met" : "MISSED", per(c.self), per(c.daemon), per(c.runner), per(c.server)];
       }),
     );
     printRows(
@@ -526,6 +572,8 @@ print(json.dumps({"seconds": time.perf_counter() - _t, "chunks": [c for _, c in 
           pyfetch_split_ms: { head_p50: round(p(split.head, 0.5), 3), body_p50: round(p(split.body, 0.5), 3) },
           run_ms: Object.fromEntries(runKinds.map((k) => [k.name, { n: runTimes.get(k.name)!.length, p50: round(p(runTimes.get(k.name)!, 0.5), 3), p90: round(p(runTimes.get(k.name)!, 0.9), 3) }])),
           download_mb_s: Object.fromEntries(downloads.map((d) => [d.name, round(p(rates.get(d.name)!, 0.5), 1)])),
+          get_cpu_ms_per_request: Object.fromEntries(methods.map((m) => [m.name, Object.fromEntries(Object.entries(getCpu.get(m.name)!).map(([k, v]) => [k, round(v / times.get(m.name)!.length, 3)]))])),
+          download_cpu_ms_per_mb: Object.fromEntries(downloads.map((d) => [d.name, Object.fromEntries(Object.entries(downloadCpu.get(d.name)!).map(([k, v]) => [k, round(v / ((rates.get(d.name)!.length * DOWNLOAD_BYTES) / 1e6), 2)]))])),
           rss_mib: { daemon: { idle: round(idle.daemon / MB, 1), peak: round(peak.daemon / MB, 1) }, runner: { idle: round(idle.runner / MB, 1), peak: round(peak.runner / MB, 1) } },
         },
       })}`,
