@@ -32,7 +32,8 @@ const RUNS_PER_ROUND = QUICK ? 10 : 40;
 const DOWNLOAD_BYTES = 20 * 1000 * 1000;
 const DOWNLOAD_ROUNDS = QUICK ? 2 : 4;
 const PARALLEL = 8;
-const PARALLEL_BYTES = QUICK ? 20 * MB : 50 * MB;
+/** Two body sizes: memory that is bounded does not grow with the size of the bodies. */
+const PARALLEL_SIZES = QUICK ? [8 * MB, 20 * MB] : [20 * MB, 50 * MB];
 const SMALL_BODY = "hello from the bench server\n";
 
 // --- The server: its own process, so its work shares neither the daemon's nor the bench's event loop.
@@ -443,20 +444,11 @@ print(json.dumps(_out))
 `);
     const reads = JSON.parse(readsOut) as Record<"copy" | "nocopy", { waits: number[]; copies: number[]; sizes: number[]; seconds: number }>;
 
-    // 3. Memory: 8 large downloads at once through pyfetch, each read chunk by chunk with a pause, so the server outruns Python.
-    say(`memory: ${PARALLEL} x ${PARALLEL_BYTES / MB} MiB at once, read slowly`);
-    const treeRss = () => runnerTree.reduce((sum, pid) => sum + rssOf(pid), 0);
-    await Bun.sleep(300);
-    const idle = { daemon: rssOf(daemonPid), runner: treeRss() };
-    const peak = { ...idle };
-    const sampler = setInterval(() => {
-      peak.daemon = Math.max(peak.daemon, rssOf(daemonPid));
-      peak.runner = Math.max(peak.runner, treeRss());
-    }, 20);
-    const parallelStarted = performance.now();
-    const { stdout: parallelOut } = await run(`
-async def _slow(i):
-    r = await pyfetch("${base}/bytes?n=${PARALLEL_BYTES}&i=" + str(i))
+    // 3. Memory: 8 large downloads at once through pyfetch, each read chunk by chunk with a pause, so the server outruns Python;
+    // once with smaller bodies and once with larger ones.
+    await run(`
+async def _slow(url):
+    r = await pyfetch(url)
     reader = r.js_response.body.getReader()
     size = 0
     chunks = 0
@@ -468,16 +460,30 @@ async def _slow(i):
         chunks += 1
         await asyncio.sleep(0.01)
     return size, chunks
+`);
+    const treeRss = () => runnerTree.reduce((sum, pid) => sum + rssOf(pid), 0);
+    const memoryTest = async (bytes: number) => {
+      say(`memory: ${PARALLEL} x ${bytes / MB} MiB at once, read slowly`);
+      await Bun.sleep(500);
+      const idle = { daemon: rssOf(daemonPid), runner: treeRss() };
+      const peak = { ...idle };
+      const sampler = setInterval(() => {
+        peak.daemon = Math.max(peak.daemon, rssOf(daemonPid));
+        peak.runner = Math.max(peak.runner, treeRss());
+      }, 20);
+      const { stdout } = await run(`
 _t = time.perf_counter()
-_got = await asyncio.gather(*[_slow(i) for i in range(${PARALLEL})])
-assert all(s == ${PARALLEL_BYTES} for s, _ in _got), _got
+_got = await asyncio.gather(*[_slow("${base}/bytes?n=${bytes}&i=" + str(i)) for i in range(${PARALLEL})])
+assert all(s == ${bytes} for s, _ in _got), _got
 print(json.dumps({"seconds": time.perf_counter() - _t, "chunks": [c for _, c in _got]}))
 `);
-    const parallelWall = (performance.now() - parallelStarted) / 1000;
-    clearInterval(sampler);
-    const parallel = JSON.parse(parallelOut) as { seconds: number; chunks: number[] };
-    await Bun.sleep(500);
-    const after = { daemon: rssOf(daemonPid), runner: treeRss() };
+      clearInterval(sampler);
+      await Bun.sleep(500);
+      const after = { daemon: rssOf(daemonPid), runner: treeRss() };
+      return { bytes, idle, peak, after, ...(JSON.parse(stdout) as { seconds: number; chunks: number[] }) };
+    };
+    const memory: Awaited<ReturnType<typeof memoryTest>>[] = [];
+    for (const size of PARALLEL_SIZES) memory.push(await memoryTest(size));
 
     // --- Report
     const direct = times.get("Bun fetch, direct")!;
@@ -538,30 +544,52 @@ print(json.dumps({"seconds": time.perf_counter() - _t, "chunks": [c for _, c in 
     );
     const mib = (b: number) => fmt(b / MB, 1);
     printRows(
-      `3. RSS while ${PARALLEL} downloads of ${PARALLEL_BYTES / MB} MiB stream at once through pyfetch, read in chunks with a 10 ms pause (MiB; sampled every 20 ms)`,
-      ["process", "idle", "peak", "peak - idle", "after"],
-      [
-        ["daemon", mib(idle.daemon), mib(peak.daemon), mib(peak.daemon - idle.daemon), mib(after.daemon)],
-        [`runner (pid ${runnerPid}${runnerTree.length > 1 ? ` + ${runnerTree.length - 1} below it` : ""})`, mib(idle.runner), mib(peak.runner), mib(peak.runner - idle.runner), mib(after.runner)],
-      ],
+      `3. RSS while ${PARALLEL} downloads stream at once through pyfetch, each read in chunks with a 10 ms pause (MiB; sampled every 20 ms; runner = pid ${runnerPid}${runnerTree.length > 1 ? ` and the ${runnerTree.length - 1} processes below it` : ""})`,
+      ["bodies", "process", "idle", "peak", "peak - idle", "after", "seconds", "MiB/s together", "KiB/chunk"],
+      memory.flatMap((m) => {
+        const total = (PARALLEL * m.bytes) / MB;
+        const chunk = fmt(((m.bytes / 1024) * m.chunks.length) / m.chunks.reduce((a, b) => a + b, 0), 0);
+        return [
+          [`${PARALLEL} x ${m.bytes / MB} MiB`, "daemon", mib(m.idle.daemon), mib(m.peak.daemon), mib(m.peak.daemon - m.idle.daemon), mib(m.after.daemon), fmt(m.seconds, 1), fmt(total / m.seconds, 1), chunk],
+          ["", "runner", mib(m.idle.runner), mib(m.peak.runner), mib(m.peak.runner - m.idle.runner), mib(m.after.runner), "", "", ""],
+        ];
+      }),
     );
-    const totalMiB = (PARALLEL * PARALLEL_BYTES) / MB;
-    console.log(
-      `   ${totalMiB} MiB of bodies in ${fmt(parallel.seconds, 1)} s inside Python (${fmt(totalMiB / parallel.seconds, 1)} MiB/s together; run ${fmt(parallelWall, 1)} s); ` +
-        `chunks per body ${Math.min(...parallel.chunks)}-${Math.max(...parallel.chunks)} (about ${fmt(PARALLEL_BYTES / MB / (parallel.chunks.reduce((a, b) => a + b, 0) / parallel.chunks.length) * 1024, 0)} KiB each)`,
-    );
+    const growth = (m: (typeof memory)[number]) => m.peak.daemon - m.idle.daemon + (m.peak.runner - m.idle.runner);
+    const [small, large] = [memory[0]!, memory[memory.length - 1]!];
+    const moreBodies = PARALLEL * (large.bytes - small.bytes);
+    // Bounded: less than half of the extra bodies shows up as extra growth (GC timing alone moves growth by tens of MiB).
+    const bounded = growth(large) - growth(small) < moreBodies / 2;
 
     // The summary against issue 11's goals.
     const worstOver = Math.max(...methods.filter((m) => !m.bun).map((m) => p(times.get(m.name)!, 0.5) - directP50));
     const bestOver = Math.min(...methods.filter((m) => !m.bun).map((m) => p(times.get(m.name)!, 0.5) - directP50));
     const pyRates = downloads.filter((d) => !d.bun).map((d) => p(rates.get(d.name)!, 0.5));
+    const pyGetCpu = methods.filter((m) => !m.bun).map((m) => (getCpu.get(m.name)!.daemon + getCpu.get(m.name)!.runner) / times.get(m.name)!.length);
+    const mbOf = (name: string) => (rates.get(name)!.length * DOWNLOAD_BYTES) / 1e6;
+    const pyMbCpu = downloads.filter((d) => !d.bun).map((d) => (downloadCpu.get(d.name)!.daemon + downloadCpu.get(d.name)!.runner) / mbOf(d.name));
+    const directMbCpu = downloadCpu.get(downloads[0]!.name)!.self / mbOf(downloads[0]!.name);
     printRows(
       `summary (${navigator.hardwareConcurrency} cores, Bun ${Bun.version}, ${fmt((performance.now() - started) / 1000, 0)} s${QUICK ? ", --quick" : ""}${libs ? "" : "; requests and httpx left out: pip's index unreachable"})`,
       ["goal", "figure", "met"],
       [
         ["GET overhead over Bun fetch, p50 <= 2 ms", `${fmt(bestOver, 3)} to ${fmt(worstOver, 3)} ms`, worstOver <= 2 ? "yes" : bestOver <= 2 ? "some" : "no"],
         ["20 MB download >= 100 MB/s", `${fmt(Math.min(...pyRates), 1)} to ${fmt(Math.max(...pyRates), 1)} MB/s`, Math.min(...pyRates) >= 100 ? "yes" : Math.max(...pyRates) >= 100 ? "some" : "no"],
-        [`memory bounded, ${PARALLEL} x ${PARALLEL_BYTES / MB} MiB at once`, `daemon +${mib(peak.daemon - idle.daemon)} MiB, runner +${mib(peak.runner - idle.runner)} MiB`, peak.daemon - idle.daemon + (peak.runner - idle.runner) < (PARALLEL * PARALLEL_BYTES) / 2 ? "yes" : "no"],
+        [
+          "CPU per small GET (daemon + runner; Bun: client)",
+          `${fmt(Math.min(...pyGetCpu), 2)} to ${fmt(Math.max(...pyGetCpu), 2)} ms (Bun ${fmt(getCpu.get("Bun fetch, direct")!.self / direct.length, 2)} ms)`,
+          "",
+        ],
+        [
+          "CPU per MB downloaded (daemon + runner; Bun: client)",
+          `${fmt(Math.min(...pyMbCpu), 1)} to ${fmt(Math.max(...pyMbCpu), 1)} ms (Bun ${fmt(directMbCpu, 1)} ms)`,
+          "",
+        ],
+        [
+          `memory bounded: ${PARALLEL} at once, growth not with body size`,
+          `daemon + runner +${mib(growth(small))} MiB (${PARALLEL} x ${small.bytes / MB}), +${mib(growth(large))} MiB (${PARALLEL} x ${large.bytes / MB})`,
+          bounded ? "yes" : "no",
+        ],
       ],
     );
     console.log(
@@ -574,7 +602,9 @@ print(json.dumps({"seconds": time.perf_counter() - _t, "chunks": [c for _, c in 
           download_mb_s: Object.fromEntries(downloads.map((d) => [d.name, round(p(rates.get(d.name)!, 0.5), 1)])),
           get_cpu_ms_per_request: Object.fromEntries(methods.map((m) => [m.name, Object.fromEntries(Object.entries(getCpu.get(m.name)!).map(([k, v]) => [k, round(v / times.get(m.name)!.length, 3)]))])),
           download_cpu_ms_per_mb: Object.fromEntries(downloads.map((d) => [d.name, Object.fromEntries(Object.entries(downloadCpu.get(d.name)!).map(([k, v]) => [k, round(v / ((rates.get(d.name)!.length * DOWNLOAD_BYTES) / 1e6), 2)]))])),
-          rss_mib: { daemon: { idle: round(idle.daemon / MB, 1), peak: round(peak.daemon / MB, 1) }, runner: { idle: round(idle.runner / MB, 1), peak: round(peak.runner / MB, 1) } },
+          rss_mib: Object.fromEntries(
+            memory.map((m) => [`${PARALLEL}x${m.bytes / MB}MiB`, { daemon: { idle: round(m.idle.daemon / MB, 1), peak: round(m.peak.daemon / MB, 1) }, runner: { idle: round(m.idle.runner / MB, 1), peak: round(m.peak.runner / MB, 1) } }]),
+          ),
         },
       })}`,
     );
