@@ -27,7 +27,7 @@ const QUICK = process.argv.includes("--quick");
 /** Rounds: each method gets one batch per round, methods in turn, so a burst of load hits them all alike. */
 const ROUNDS = QUICK ? 3 : 6;
 const GETS_PER_ROUND = QUICK ? 40 : 150;
-const GET_WARMUP = QUICK ? 10 : 30;
+const GET_WARMUP = QUICK ? 30 : 100;
 const RUNS_PER_ROUND = QUICK ? 10 : 40;
 const DOWNLOAD_BYTES = 20 * 1000 * 1000;
 const DOWNLOAD_ROUNDS = QUICK ? 2 : 4;
