@@ -1,6 +1,6 @@
 /** Starts a woma command in a process group of its own and stops the whole group as a terminal, docker, systemd or an MCP host does; watches the runner processes it starts through /proc. */
 import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { join } from "node:path";
 import { startInPty, type PtySession } from "./pty.ts";
 import { alive } from "./start-serve.ts";
@@ -51,6 +51,37 @@ function childrenOf(pid: number): number[] {
     }
   }
   return [...out];
+}
+
+/** One process of a tree, with the file it executes (/proc/PID/exe) and its command line. */
+export interface TreeProcess {
+  pid: number;
+  /** Base name of the executable: `node`, `bun`, `bun.exe`, `bwrap`, `dash`... */
+  exe: string;
+  args: string;
+}
+
+/** `pid` and all its descendants, read from /proc, parents first. */
+export function processTree(pid: number): TreeProcess[] {
+  const out: TreeProcess[] = [];
+  const visit = (id: number) => {
+    let args: string;
+    try {
+      args = readFileSync(`/proc/${id}/cmdline`, "utf8").split("\0").join(" ").trim();
+    } catch {
+      return; // exited meanwhile
+    }
+    let exe = "?"; // not ours to read (another user namespace without the rights)
+    try {
+      exe = readlinkSync(`/proc/${id}/exe`).split("/").pop()!.replace(/ \(deleted\)$/, "");
+    } catch {
+      // Kept as "?".
+    }
+    out.push({ pid: id, exe, args });
+    for (const child of childrenOf(id)) visit(child);
+  };
+  visit(pid);
+  return out;
 }
 
 /**
