@@ -140,6 +140,29 @@ describe("a group stop during start-up leaves the snapshot usable", () => {
     await expectSameSnapshotAfter(cache, built);
   }, 120_000);
 
+  /**
+   * KNOWN BUG (daemon/pool/snapshot-store.ts, `rebuild()` and `removeStale()`): a stop during
+   * the build exits the daemon before rebuild()'s `finally` removes the build directory, and
+   * removeStale() runs only after a later successful build and only on leftovers older than
+   * 10 minutes. So each interrupted build leaves `snapshots/build-XXXXXX/` behind (with a
+   * 30 MB raw.snapshot when the stop lands after the builder wrote it), for good once the
+   * cache holds a good snapshot. Suggested fix: sweep build-* and *.tmp leftovers that no
+   * live daemon owns in inspect() at start (or have shutdown abort the build and remove its
+   * directory). Marked failing until then.
+   */
+  test.failing("a stop during the build leaves no build directory behind once the next start has built the snapshot", async () => {
+    const cache = freshCache("during-build-leftovers");
+    const g = group(["daemon", "--socket", join(cache, "d.sock"), "--pyodide-cache", cache]);
+    await waitFor("the snapshot builder", () => {
+      const dir = join(cache, "snapshots");
+      return existsSync(dir) && readdirSync(dir).some((n) => n.startsWith("build-")) && g.runners.living().length > 0;
+    }, 30_000);
+    await Bun.sleep(300);
+    await g.stopGroup();
+    await expectSnapshotStart(cache);
+    expect(readdirSync(join(cache, "snapshots")).filter((n) => n.startsWith("build-"))).toEqual([]);
+  }, 120_000);
+
   test("during the first runner's boot (woma daemon --socket)", async () => {
     const cache = cachedCache("first-boot-daemon");
     const before = snapshotFile(cache);
