@@ -119,7 +119,8 @@ async function measureStage(stage: Stage, snapshot: string, indexURL: string, ex
     });
     child.once("exit", (code) => reject(new Error(`probe ${stage} exited with ${code} before reporting`)));
   });
-  if (stage === "bare") await Bun.sleep(SETTLE_MS);
+  // Let the probe settle (a compile or a GC frees memory for a while after it reports).
+  await Bun.sleep(SETTLE_MS);
   const pid = child.pid!;
   const measured: Measured = { rss: rssOf(pid), pss: pssOf(pid), breakdown: mappingBreakdown(pid), report: JSON.parse(line) as ProbeReport };
   child.stdin!.end();
