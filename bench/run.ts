@@ -29,6 +29,11 @@ const step = (what: string) => process.stderr.write(`bench: ${what}...\n`);
 const loads: string[] = [loadAverage()];
 const json: Record<string, unknown> = { machine: { cores: navigator.hardwareConcurrency, bun: Bun.version }, at: new Date().toISOString(), rounds };
 const tables: Array<[string, Figure[]]> = [];
+/** Keeps a section's table for the summary and prints it at once, so a run cut short still shows what it measured. */
+const section = (title: string, figures: Figure[]) => {
+  tables.push([title, figures]);
+  printTable(`${title} [load ${loadAverage()}]`, figures);
+};
 
 /** Idle tree targets and the issue's figures before (whole tree, launcher included). */
 const MODES: Array<{ mode: Mode; name: string; targetMiB?: number; before?: string }> = [
@@ -71,7 +76,7 @@ if (only.has("memory")) {
   });
   out.runner_rss_mib = round(mib(runner), 1);
   json.memory = out;
-  tables.push(["idle memory per mode (RSS of the whole process tree, started as `bun cli/main.ts`: no launcher)", figures]);
+  section("idle memory per mode (RSS of the whole process tree, started as `bun cli/main.ts`: no launcher)", figures);
 }
 
 if (only.has("launchers")) {
@@ -79,7 +84,7 @@ if (only.has("launchers")) {
   const { figures, json: out } = await measureLaunchers(rounds, cache);
   loads.push(loadAverage());
   json.launchers = out;
-  tables.push(["launch forms (before: npx + bin/woma.cjs kept 127 MiB of Node resident and added about 0.5 s)", figures]);
+  section("launch forms (before: npx + bin/woma.cjs kept 127 MiB of Node resident and added about 0.5 s)", figures);
 }
 
 if (only.has("transports")) {
@@ -87,21 +92,18 @@ if (only.has("transports")) {
   const { figures, json: out } = await measureTransports(rounds, Number(values.calls), cache);
   loads.push(loadAverage());
   json.transports = out;
-  tables.push([`1+1 round trip per transport (${values.calls} calls per round)`, figures]);
+  section(`1+1 round trip per transport (${values.calls} calls per round)`, figures);
 }
 
 if (only.has("boot")) {
   step("snapshot boot against plain boot");
   const boots = await compareBoots(rounds);
   loads.push(loadAverage());
-  tables.push([
-    "start-up from a cached snapshot",
-    [
+  section("start-up from a cached snapshot", [
       { name: "runner boot from snapshot (ready)", value: boots.snapshot, unit: "ms", target: "<= 600 ms", ok: boots.snapshot <= 600, note: "before: 800-1000 ms" },
       { name: "runner boot, plain loadPyodide", value: boots.plain, unit: "ms" },
       { name: "daemon spawn to first result, snapshot", value: boots.snapshotTotal, unit: "ms" },
       { name: "daemon spawn to first result, plain", value: boots.plainTotal, unit: "ms" },
-    ],
   ]);
   json.boot_ms = { snapshot: round(boots.snapshot, 1), plain: round(boots.plain, 1), spawn_to_result_snapshot: round(boots.snapshotTotal, 1), spawn_to_result_plain: round(boots.plainTotal, 1) };
 }
@@ -113,23 +115,20 @@ if (only.has("pool")) {
   const one = await parallelSpeedup(1);
   const two = await parallelSpeedup(2);
   loads.push(loadAverage());
-  tables.push([
-    "pool",
-    [
+  section("pool", [
       { name: "new session (shared runner), p50", value: sessions.sharedP50, unit: "ms", target: "<= 50 ms", ok: sessions.sharedP50 <= 50, note: `p99 ${round(sessions.sharedP99, 2)} ms` },
       { name: "fresh interpreter (warm spare) + 1+1, p50", value: sessions.freshP50, unit: "ms", target: "<= 50 ms", ok: sessions.freshP50 <= 50 },
       { name: "1 worker: one sum(range(10**7))", value: one.one, unit: "ms" },
       { name: "1 worker: two at once", value: one.two, unit: "ms", note: `${round(one.two / one.one, 2)}x one` },
       { name: "2 workers: one sum(range(10**7))", value: two.one, unit: "ms" },
       { name: "2 workers: two at once", value: two.two, unit: "ms", target: "about one", ok: two.two < two.one * 1.35, note: `${round(two.two / two.one, 2)}x one` },
-    ],
   ]);
   json.new_session_ms = { shared_p50: round(sessions.sharedP50, 3), shared_p99: round(sessions.sharedP99, 3), fresh_interpreter_p50: round(sessions.freshP50, 2) };
   json.parallel_ms = { workers1: { one: round(one.one, 1), two: round(one.two, 1) }, workers2: { one: round(two.one, 1), two: round(two.two, 1) } };
 }
 
 json.load_average = loads;
-console.log(`\nwoma benchmarks: ${navigator.hardwareConcurrency} cores, Bun ${Bun.version}, median of ${rounds} rounds; 1-minute load average during the run: ${loads.join(", ")}`);
+console.log(`\n=== summary: woma benchmarks, ${navigator.hardwareConcurrency} cores, Bun ${Bun.version}, median of ${rounds} rounds; 1-minute load average during the run: ${loads.join(", ")}`);
 for (const [title, figures] of tables) printTable(title, figures);
 console.log(`\n${JSON.stringify(json)}`);
 mkdirSync(join(ROOT, ".bench-out"), { recursive: true });
