@@ -14,7 +14,10 @@
  * executable, WebAssembly linear memory, JIT code, other anonymous memory) and reads the
  * JSC heap of each VM (`bun:jsc` heapStats, through a bench-only wrapper around the worker).
  *
- *   bun bench/runner-memory.ts [--rounds N]
+ *   bun bench/runner-memory.ts [--rounds N] [--stages bare,worker,wasm-module,pyodide-kept,pyodide] [--env KEY=VALUE ...]
+ *
+ * `--env` sets an environment variable in the probe stages (not in the real runner), to try
+ * an idea before building it: e.g. `--env BUN_JSC_useJIT=0` for JSC's options.
  */
 import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
@@ -196,28 +199,27 @@ const STAGE_LABELS: Record<Stage, string> = {
 };
 
 /** Runs every stage `rounds` times, interleaved with a real runner, and returns the medians. */
-export async function runnerMemory(rounds = 3, cache = benchCache()): Promise<RunnerMemory> {
-  const stages: Stage[] = ["bare", "worker", "wasm-module", "pyodide-kept", "pyodide"];
+export async function runnerMemory(rounds = 3, cache = benchCache(), stages: Stage[] = ["bare", "worker", "wasm-module", "pyodide-kept", "pyodide"], probeEnv: Record<string, string> = {}): Promise<RunnerMemory> {
   const results = new Map<Stage, Measured[]>();
   const real: Array<Awaited<ReturnType<typeof measureRealRunner>>> = [];
   for (let round = 0; round < rounds; round++) {
     real.push(await measureRealRunner(cache));
     for (const stage of stages) {
-      const measured = await measureStage(stage, real[0]!.snapshot, pyodideIndexURL(cache));
+      const measured = await measureStage(stage, real[0]!.snapshot, pyodideIndexURL(cache), probeEnv);
       results.set(stage, [...(results.get(stage) ?? []), measured]);
     }
   }
   // One more boot only to list the worker heap's largest cells (the heap snapshot itself takes memory).
-  const largest = (await measureStage("pyodide", real[0]!.snapshot, pyodideIndexURL(cache), { WOMA_BENCH_HEAP: "1" })).report?.largest ?? [];
+  const largest = (await measureStage("pyodide", real[0]!.snapshot, pyodideIndexURL(cache), { ...probeEnv, WOMA_BENCH_HEAP: "1" })).report?.largest ?? [];
   const row = (stage: string, measured: Measured[]): StageRow => ({
     stage,
     rss: med(measured, (r) => r.rss),
     pss: med(measured, (r) => r.pss),
     parts: Object.fromEntries(PARTS.map(([, key]) => [key, med(measured, (r) => r.breakdown?.[key])])) as StageRow["parts"],
   });
-  const m = (stage: Stage, pick: (value: Measured) => number | undefined) => med(results.get(stage)!, pick);
+  const m = (stage: Stage, pick: (value: Measured) => number | undefined) => med(results.get(stage) ?? [], pick);
   return {
-    rows: [...stages.map((stage) => row(STAGE_LABELS[stage], results.get(stage)!)), row("5 real runner's Bun (IPC, seccomp)", real)],
+    rows: [...stages.map((stage) => row(STAGE_LABELS[stage], results.get(stage)!)), row("5 real runner's Bun (IPC, seccomp; no --env)", real)],
     realTree: med(real, (r) => r.tree),
     wasmMemoryBytes: m("pyodide", (r) => r.report?.worker?.wasmMemoryBytes.reduce((a, b) => a + b, 0)),
     workerHeap: { heapSize: m("pyodide", (r) => r.report?.worker?.heapSize), extraMemorySize: m("pyodide", (r) => r.report?.worker?.extraMemorySize) },
@@ -270,8 +272,11 @@ export function runnerMemoryJson(result: RunnerMemory): Record<string, unknown> 
 if (process.env.WOMA_BENCH_PROBE) {
   await probe(process.env.WOMA_BENCH_PROBE as Stage);
 } else if (import.meta.main) {
-  const { values } = parseArgs({ options: { rounds: { type: "string", default: "3" } } });
-  const result = await runnerMemory(Number(values.rounds));
-  printRunnerMemory(result, `where an idle runner's memory goes, median of ${values.rounds} rounds (Bun ${Bun.version}, ${navigator.hardwareConcurrency} cores, load ${loadAverage()})`);
+  const { values } = parseArgs({ options: { rounds: { type: "string", default: "3" }, stages: { type: "string" }, env: { type: "string", multiple: true, default: [] } } });
+  const stages = values.stages?.split(",") as Stage[] | undefined;
+  const probeEnv = Object.fromEntries(values.env.map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)]));
+  const result = await runnerMemory(Number(values.rounds), benchCache(), stages, probeEnv);
+  const tried = values.env.length > 0 ? `; probes with ${values.env.join(" ")}` : "";
+  printRunnerMemory(result, `where an idle runner's memory goes, median of ${values.rounds} rounds (Bun ${Bun.version}, ${navigator.hardwareConcurrency} cores, load ${loadAverage()}${tried})`);
   console.log(`\n${JSON.stringify({ runner_memory: runnerMemoryJson(result) })}`);
 }
