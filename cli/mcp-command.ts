@@ -64,6 +64,15 @@ async function runMcp(args: McpArgs): Promise<void> {
   const daemonOptions = daemonOptionsFrom(args, { timeoutSeconds: seconds(DEFAULTS.bridgeTimeoutMs), spares: args.port === undefined ? 0 : 1 });
   const options = { ...mcpOptionsFrom(args), maxMessageBytes: daemonOptions.maxMessageBytes };
   const http = await httpFrom(args);
+  // From the moment runners may start, a signal stops them cleanly: one that comes while the
+  // server is still starting (an MCP host giving up, Ctrl+C) is kept until it is up; a
+  // second one exits at once.
+  let pendingSignal: number | undefined;
+  let shutDown = (code: number) => {
+    if (pendingSignal !== undefined) process.exit(130);
+    pendingSignal = code;
+  };
+  process.on("SIGTERM", () => shutDown(0)).on("SIGINT", () => shutDown(0));
   const daemon = await openDaemon(daemonOptions, args.connect);
   let stop: () => Promise<void>;
   let done: Promise<void>;
@@ -100,14 +109,14 @@ async function runMcp(args: McpArgs): Promise<void> {
   }
   let exitCode = 0;
   let stopping = false;
-  const shutDown = (code: number) => {
+  shutDown = (code: number) => {
     // A second signal while shutting down exits at once.
     if (stopping) process.exit(code === 0 ? 130 : code);
     stopping = true;
     exitCode = code;
     void stop();
   };
-  process.on("SIGTERM", () => shutDown(0)).on("SIGINT", () => shutDown(0));
+  if (pendingSignal !== undefined) shutDown(pendingSignal);
   daemon.client.connection.onClose(() => {
     if (stopping) return;
     process.stderr.write(`woma: the connection to the daemon${args.connect ? ` at ${args.connect}` : ""} closed; stopping the MCP server\n`);
