@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // Starts woma under the Bun runtime that npm installed as a dependency, passing arguments,
 // stdio and the exit status through. Ctrl+C is left to woma, which turns it into an interrupt.
+// This is the launcher for Windows (`node bin/woma.cjs ...`), which has no exec: this Node
+// process stays beside Bun for woma's whole life. Elsewhere package.json's bin is bin/woma,
+// a sh script that execs Bun and leaves nothing behind.
 const { spawn } = require("node:child_process");
 const path = require("node:path");
 

@@ -5,6 +5,7 @@ import type { Argv } from "yargs";
 import { defaultDaemonOptions, expandHome, type DaemonOptions } from "../daemon/daemon-options.ts";
 import { NET_MODES, parseNetPolicy, type NetMode } from "../daemon/net/net-policy.ts";
 import type { IsolationRequest } from "../daemon/sandbox/isolation.ts";
+import { MAX_TIMER_MS } from "../protocol/limits.ts";
 
 /** Flags that say where Python packages come from, shared by the daemon's commands and `woma packages`. */
 export function packageSourceFlags<T>(y: Argv<T>) {
@@ -22,13 +23,23 @@ export function daemonFlags<T>(y: Argv<T>) {
     .option("max-runners", { type: "number", default: defaults.maxRunners, describe: "Runners in all, spares included (each client needs one; each costs 100-200 MiB)" })
     .option("pyodide-cache", { type: "string", default: DEFAULTS.cacheDir, describe: "Cache directory for the Pyodide snapshot (~ is expanded)" })
     .option("isolation", { choices: ["auto", "namespace", "process"] as const, default: "auto" as const, describe: "How runners are isolated (auto: namespace when available)" })
-    .option("timeout", { type: "number", describe: "Timeout of a run in seconds, 0 for none (default: none in the REPL, 60 for daemon, 30 for serve and mcp, where it is also the most a request may ask for)" })
+    .option("timeout", { type: "number", describe: "Timeout of a run in seconds, 0 for none, at most 2147483 (about 24.8 days); when not 0 it is also the longest a request may ask for (default: none in the REPL, 60 for daemon, 30 for serve and mcp)" })
     .option("max-output", { type: "number", default: defaults.maxOutputBytes, describe: "Bytes of stdout (and of stderr) kept per run" })
     .option("max-display-bytes", { type: "number", default: defaults.maxDisplayBytes, describe: "Bytes one display output may hold (an image in base64, HTML, ...); a bigger one loses its largest representations, and says so" })
     .option("max-displays", { type: "number", default: defaults.maxDisplays, describe: "Display outputs (display(), figures, rich values) kept per run; later ones are dropped and counted (0: none)" })
     .option("max-file-bytes", { type: "number", default: defaults.maxFileBytes, describe: `Largest file files/write takes and files/read gives, in bytes (at most ${MAX_FILE_BYTES})` })
     .option("memory-limit", { type: "number", default: defaults.memoryLimitBytes / 1048576, describe: "MiB of memory a runner may use before it is killed (0: no limit)" })
     .option("max-queue", { type: "number", default: defaults.maxQueue, describe: "Runs that may wait for a runner before new ones are refused" })
+    .option("max-message-bytes", {
+      type: "number",
+      default: defaults.maxMessageBytes,
+      describe: `Largest message a client may send, in bytes (${MIN_MESSAGE_BYTES} to ${MAX_MESSAGE_BYTES}); a larger one gets an error and the connection carries on. woma mcp applies it to each MCP message too`,
+    })
+    .option("max-pending-output", {
+      type: "number",
+      default: defaults.maxPendingOutputBytes,
+      describe: `Bytes of answers and output a connection may leave unread (at least ${MIN_PENDING_OUTPUT_BYTES}): past it its output notifications are dropped and its runs refused; past twice it the daemon stops reading it until it catches up`,
+    })
     .option("snapshot", { type: "boolean", default: true, describe: "Boot runners from a memory snapshot (--no-snapshot to boot plain)" })
     .option("net", { choices: NET_MODES, default: defaults.network.mode, describe: "What Python's HTTP may reach: off, public (no loopback, private, link-local or metadata addresses) or all" })
     .option("allow-net", { type: "string", describe: "Hosts allowed whatever --net says: HOST[:PORT], *.DOMAIN[:PORT], IP[:PORT], [IPV6][:PORT] or CIDR; comma-separated, repeatable" })
@@ -51,6 +62,8 @@ export interface DaemonArgs {
   "max-file-bytes"?: number;
   "memory-limit": number;
   "max-queue": number;
+  "max-message-bytes"?: number;
+  "max-pending-output"?: number;
   spares?: number;
   "max-runners": number;
   snapshot: boolean;
@@ -64,8 +77,27 @@ export interface DaemonArgs {
   preload?: string | string[];
 }
 
-function checkedCount(name: string, value: number, min: number): number {
+/** Bounds of `--max-message-bytes`: a message must hold at least a small run, and one message may not take more than 1 GiB. */
+const MIN_MESSAGE_BYTES = 1024;
+const MAX_MESSAGE_BYTES = 1024 * 1024 * 1024;
+/** Least `--max-pending-output`: room for a few output notifications. */
+const MIN_PENDING_OUTPUT_BYTES = 64 * 1024;
+
+/**
+ * A duration flag given in seconds, as milliseconds: 0 or more, and at most the longest
+ * timer JavaScript keeps (2^31 - 1 ms, about 24.8 days), past which `setTimeout` fires at once.
+ */
+export function timerFlagMs(name: string, seconds: number): number {
+  const ms = Math.round(seconds * 1000);
+  if (!(ms >= 0 && ms <= MAX_TIMER_MS)) {
+    throw new Error(`--${name} must be a number of seconds from 0 to ${Math.floor(MAX_TIMER_MS / 1000)} (about 24.8 days, the longest timer JavaScript keeps), got ${seconds}`);
+  }
+  return ms;
+}
+
+function checkedCount(name: string, value: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
   if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number of at least ${min}, got ${value}`);
+  if (value > max) throw new Error(`--${name} must be at most ${max}, got ${value}`);
   return value;
 }
 
@@ -80,7 +112,6 @@ export interface CommandDefaults {
 /** Turns parsed flags into daemon options, with the command's own defaults where a flag is absent. */
 export function daemonOptionsFrom(args: DaemonArgs, defaults: CommandDefaults): DaemonOptions {
   const timeout = args.timeout ?? defaults.timeoutSeconds;
-  if (!(timeout >= 0)) throw new Error(`--timeout must be a number of seconds, 0 or more, got ${args.timeout}`);
   return {
     ...defaultDaemonOptions(),
     workers: Math.max(1, checkedCount("workers", args.workers, 0)),
@@ -89,11 +120,13 @@ export function daemonOptionsFrom(args: DaemonArgs, defaults: CommandDefaults): 
     maxRunners: checkedCount("max-runners", args["max-runners"], 1),
     cacheDir: expandHome(args["pyodide-cache"]),
     isolation: args.isolation,
-    defaultTimeoutMs: Math.round(timeout * 1000),
+    defaultTimeoutMs: timerFlagMs("timeout", timeout),
     maxOutputBytes: checkedCount("max-output", args["max-output"], 0),
     ...displayAndFileOptionsFrom(args),
-    memoryLimitBytes: checkedCount("memory-limit", args["memory-limit"], 0) * 1048576,
+    memoryLimitBytes: checkedCount("memory-limit", args["memory-limit"], 0, Math.floor(Number.MAX_SAFE_INTEGER / 1048576)) * 1048576,
     maxQueue: checkedCount("max-queue", args["max-queue"], 0),
+    maxMessageBytes: checkedCount("max-message-bytes", args["max-message-bytes"] ?? defaultDaemonOptions().maxMessageBytes, MIN_MESSAGE_BYTES, MAX_MESSAGE_BYTES),
+    maxPendingOutputBytes: checkedCount("max-pending-output", args["max-pending-output"] ?? defaultDaemonOptions().maxPendingOutputBytes, MIN_PENDING_OUTPUT_BYTES),
     snapshot: args.snapshot,
     packagesUrl: args["packages-url"],
     preload: [args.preload ?? []].flat().flatMap((value) => value.split(",")).map((name) => name.trim()).filter(Boolean),

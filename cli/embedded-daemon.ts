@@ -1,6 +1,7 @@
 /** Gives a client its daemon: an embedded one in this process by default, or a running one with `--connect`. */
 import { DaemonClient } from "../clients/shared/daemon-client.ts";
 import { Daemon } from "../daemon/daemon.ts";
+import { keepServingOnUncaughtErrors } from "../daemon/last-resort.ts";
 import type { DaemonOptions } from "../daemon/daemon-options.ts";
 import { createLinkedPair } from "../protocol/wire/linked-pair.ts";
 
@@ -25,6 +26,7 @@ export async function openDaemon(options: DaemonOptions, connect: string | undef
     const client = await DaemonClient.connect(connect);
     return { client, embedded: false, connect: () => DaemonClient.connect(connect), close: async () => client.dispose() };
   }
+  keepServingOnUncaughtErrors();
   const daemon = Daemon.start(options);
   // Loaded after the start so the runner boots while the server's modules (and the schema validator) load.
   const { serveConnection } = await import("../daemon/server/serve-connection.ts");

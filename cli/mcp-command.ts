@@ -3,7 +3,7 @@ import { DEFAULTS, seconds } from "../protocol/defaults.ts";
 import type { Argv, CommandModule } from "yargs";
 import type { McpHttpAccess } from "../clients/mcp/http.ts";
 import { defaultMcpOptions, type McpOptions } from "../clients/mcp/mcp-options.ts";
-import { daemonFlags, daemonOptionsFrom, exitAfterFlush } from "./daemon-flags.ts";
+import { daemonFlags, daemonOptionsFrom, exitAfterFlush, timerFlagMs } from "./daemon-flags.ts";
 import { tokenFrom } from "./token-flag.ts";
 
 function mcpFlags<T>(y: Argv<T>) {
@@ -25,7 +25,7 @@ function mcpFlags<T>(y: Argv<T>) {
         "A web origin allowed to call the HTTP server besides loopback ones (repeatable; 'none': no CORS headers). '*' allows every origin; it is not the default because any web page you visit could then run code here. With --token every origin is allowed anyway",
     })
     .option("token", { type: "string", describe: "With --port: require 'Authorization: Bearer <token>' on every request but preflight (or set WOMA_TOKEN); any web origin may then call with it" })
-    .option("session-idle-timeout", { type: "number", default: seconds(DEFAULTS.mcpSessionIdleMs), describe: "Seconds without a run after which a Python session (and an idle HTTP MCP session) is closed (0: never)" })
+    .option("session-idle-timeout", { type: "number", default: seconds(DEFAULTS.mcpSessionIdleMs), describe: "Seconds without a run after which a Python session (and an idle HTTP MCP session) is closed (0: never; at most 2147483, about 24.8 days)" })
     .option("fresh-interpreter", { type: "boolean", default: false, describe: "Give every Python session a runner process of its own, sharing no imported module or file (one process per session)" })
     .option("connect", { type: "string", describe: "Use the daemon listening on this Unix socket instead of starting one" })
     .option("max-image-bytes", { type: "number", default: defaultMcpOptions().maxImageBytes, describe: "Most bytes of one image given to the model; a bigger PNG is scaled down, other images are left out with a note" })
@@ -41,12 +41,10 @@ function positive(name: string, value: number): number {
 }
 
 function mcpOptionsFrom(args: McpArgs): McpOptions {
-  const idle = args["session-idle-timeout"];
-  if (!(idle >= 0)) throw new Error(`--session-idle-timeout must be a number of seconds, 0 or more, got ${idle}`);
   return {
     ...defaultMcpOptions(),
-    maxTimeoutMs: args.timeout === undefined ? DEFAULTS.bridgeTimeoutMs : Math.round(args.timeout * 1000),
-    sessionIdleMs: Math.round(idle * 1000),
+    maxTimeoutMs: timerFlagMs("timeout", args.timeout ?? seconds(DEFAULTS.bridgeTimeoutMs)),
+    sessionIdleMs: timerFlagMs("session-idle-timeout", args["session-idle-timeout"]),
     freshInterpreter: args["fresh-interpreter"],
     maxImageBytes: positive("max-image-bytes", args["max-image-bytes"]),
     maxImagePixels: positive("max-image-pixels", args["max-image-pixels"]),
@@ -71,14 +69,26 @@ async function runMcp(args: McpArgs): Promise<void> {
   }
   // Loaded here, not at the top, so that starting the REPL does not pay for the MCP SDK.
   const { openDaemon } = await import("./embedded-daemon.ts");
-  const options = mcpOptionsFrom(args);
   // Checked before the daemon starts, so a bad flag costs no runner boot.
+  const daemonOptions = daemonOptionsFrom(args, { timeoutSeconds: seconds(DEFAULTS.bridgeTimeoutMs), spares: args.port === undefined ? 0 : 1 });
+  const options = { ...mcpOptionsFrom(args), maxMessageBytes: daemonOptions.maxMessageBytes };
   const http = await httpFrom(args);
-  const daemon = await openDaemon(daemonOptionsFrom(args, { timeoutSeconds: seconds(DEFAULTS.bridgeTimeoutMs), spares: args.port === undefined ? 0 : 1 }), args.connect);
+  // From the moment runners may start, a signal stops them cleanly: one that comes while the
+  // server is still starting (an MCP host giving up, Ctrl+C) is kept until it is up; a
+  // second one exits at once.
+  let pendingSignal: number | undefined;
+  let shutDown = (code: number) => {
+    if (pendingSignal !== undefined) process.exit(130);
+    pendingSignal = code;
+  };
+  process.on("SIGTERM", () => shutDown(0)).on("SIGINT", () => shutDown(0));
+  const daemon = await openDaemon(daemonOptions, args.connect);
   let stop: () => Promise<void>;
   let done: Promise<void>;
   try {
-    await daemon.client.initialize("woma-mcp");
+    const init = await daemon.client.initialize("woma-mcp");
+    // The tool descriptions tell the model what Python can load and reach here.
+    options.environment = { network: init.network, packages: init.packages };
     if (http === undefined) {
       const { serveStdio } = await import("../clients/mcp/stdio.ts");
       const stdio = await serveStdio(daemon.client, options);
@@ -91,7 +101,7 @@ async function runMcp(args: McpArgs): Promise<void> {
         import("../clients/shared/web-guard.ts"),
       ]);
       const handler = createMcpHttpHandler(() => daemon.connect(), options, http.access);
-      const listener = listenHttp(handler.fetch, args.host, http.port, MCP_PATH);
+      const listener = listenHttp(handler.fetch, args.host, http.port, MCP_PATH, options.maxMessageBytes);
       for (const line of guardNotes(http.access.guard, args.host)) process.stderr.write(`woma: ${line}\n`);
       process.stderr.write(`woma: MCP on ${listener.url}\n`);
       let stopped!: () => void;
@@ -108,14 +118,14 @@ async function runMcp(args: McpArgs): Promise<void> {
   }
   let exitCode = 0;
   let stopping = false;
-  const shutDown = (code: number) => {
+  shutDown = (code: number) => {
     // A second signal while shutting down exits at once.
     if (stopping) process.exit(code === 0 ? 130 : code);
     stopping = true;
     exitCode = code;
     void stop();
   };
-  process.on("SIGTERM", () => shutDown(0)).on("SIGINT", () => shutDown(0));
+  if (pendingSignal !== undefined) shutDown(pendingSignal);
   daemon.client.connection.onClose(() => {
     if (stopping) return;
     process.stderr.write(`woma: the connection to the daemon${args.connect ? ` at ${args.connect}` : ""} closed; stopping the MCP server\n`);

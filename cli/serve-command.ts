@@ -3,7 +3,7 @@ import { DEFAULTS, seconds } from "../protocol/defaults.ts";
 import type { Argv, CommandModule } from "yargs";
 import type { RestHandler } from "../clients/rest/handler.ts";
 import type { RestServer } from "../clients/rest/server.ts";
-import { daemonFlags, daemonOptionsFrom, exitAfterFlush } from "./daemon-flags.ts";
+import { daemonFlags, daemonOptionsFrom, exitAfterFlush, timerFlagMs } from "./daemon-flags.ts";
 import { tokenFrom } from "./token-flag.ts";
 
 /** How long `woma serve` waits for the first runner, in ms (the very first start may build the snapshot). */
@@ -30,7 +30,7 @@ function serveFlags<T>(y: Argv<T>) {
     })
     .option("max-body", { type: "number", default: DEFAULTS.restMaxBodyBytes, describe: "Largest request body, in bytes" })
     .option("reset-globals", { type: "boolean", default: false, describe: "Run each request in fresh globals unless it says \"reset_globals\": false" })
-    .option("session-idle-timeout", { type: "number", default: seconds(DEFAULTS.restSessionIdleMs), describe: "Close a named session after this many seconds without a run (0: never)" })
+    .option("session-idle-timeout", { type: "number", default: seconds(DEFAULTS.restSessionIdleMs), describe: "Close a named session after this many seconds without a run (0: never; at most 2147483, about 24.8 days)" })
     .option("connect", { type: "string", describe: "Use the daemon listening on this Unix socket instead of starting one" });
 }
 
@@ -56,7 +56,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
     const port = wholeNumber("port", args.port, 0);
     if (port > 65535) throw new Error(`--port must be at most 65535, got ${port}`);
     const maxBodyBytes = wholeNumber("max-body", args["max-body"], 1);
-    const sessionIdleTimeoutMs = wholeNumber("session-idle-timeout", args["session-idle-timeout"], 0) * 1000;
+    const sessionIdleTimeoutMs = timerFlagMs("session-idle-timeout", wholeNumber("session-idle-timeout", args["session-idle-timeout"], 0));
     const token = tokenFrom(args.token);
     const daemonOptions = daemonOptionsFrom(args, { timeoutSeconds: seconds(DEFAULTS.bridgeTimeoutMs), spares: 0 });
     // Heavy modules load only for this command, so the REPL's start does not pay for them.

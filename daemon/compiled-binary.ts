@@ -16,3 +16,9 @@ export function isCompiledBinary(): boolean {
 export function workerSpecifier(): string {
   return isCompiledBinary() ? `/$bunfs/root/${WORKER_ENTRY}` : new URL(`../${WORKER_ENTRY}`, import.meta.url).href;
 }
+
+/** Where build.ts puts the packages it embeds (`WOMA_PACKAGES`), relative to the repository root. */
+export const EMBEDDED_PACKAGES = "build/embedded-packages";
+
+/** Where the binary holds them: Bun keeps an asset directory under its own name. */
+export const EMBEDDED_PACKAGES_IN_BINARY = "/$bunfs/root/embedded-packages";

@@ -31,8 +31,14 @@ export interface DaemonOptions {
   maxDisplays: number;
   /** Largest file `files/write` takes and `files/read` gives, in bytes (`--max-file-bytes`). */
   maxFileBytes: number;
-  /** Largest JSON-RPC message accepted from a client, in bytes. */
+  /** Largest JSON-RPC message accepted from a client, in bytes (`--max-message-bytes`). */
   maxMessageBytes: number;
+  /**
+   * Bytes of answers and output a connection may leave unread (`--max-pending-output`).
+   * Past it the connection's output notifications are dropped and its runs refused; past
+   * twice it the daemon stops reading the connection until the client catches up.
+   */
+  maxPendingOutputBytes: number;
   /** Most runs waiting for a runner at once, per tenant. */
   maxQueue: number;
   /** Resident memory above which a runner is killed, in bytes; 0 for no limit. */
@@ -76,6 +82,7 @@ export function defaultDaemonOptions(): DaemonOptions {
     maxDisplays: 32,
     maxFileBytes: 16 * 1024 * 1024,
     maxMessageBytes: 16 * 1024 * 1024,
+    maxPendingOutputBytes: 64 * 1024 * 1024,
     maxQueue: 256,
     memoryLimitBytes: 2 * 1024 * 1024 * 1024,
     snapshot: true,

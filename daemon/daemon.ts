@@ -19,6 +19,9 @@ import type {
   InitializeResult,
   InspectParams,
   InspectResult,
+  NetworkInfo,
+  PackagesInfo,
+  PackagesProgressNotification,
   LimitsInfo,
   PackagesInstallParams,
   PackagesInstallResult,
@@ -43,7 +46,10 @@ import { log } from "./log.ts";
 import { NetBroker } from "./net/broker.ts";
 import { FetchRelay, type RelayRequest } from "./net/fetch-relay.ts";
 import { openPackageStore } from "./packages/open-store.ts";
-import { PackageService, wheelSpec } from "./packages/package-service.ts";
+import { PackageService, progressNotifier, wheelSpec } from "./packages/package-service.ts";
+import type { DownloadProgress } from "./packages/verified-download.ts";
+import { defaultPackagesUrl } from "./packages/package-source.ts";
+import { DEFAULT_PYPI_INDEX } from "./packages/simple-index.ts";
 import { PYODIDE_VERSION, pyodideIndexURL, pythonVersion } from "./pool/pyodide-core.ts";
 import { runnerCommand } from "./pool/runner-command.ts";
 import { createLauncher, runnerMessageLimit, type LaunchRunner } from "./pool/runner-launcher.ts";
@@ -127,6 +133,8 @@ export class Daemon {
     snapshots.inspect();
     const packagesDir = join(options.cacheDir, "packages");
     mkdirSync(packagesDir, { recursive: true, mode: 0o700 });
+    // Runners get the snapshot directory bound read-only under bubblewrap, so it must exist even with --no-snapshot.
+    mkdirSync(snapshots.dir, { recursive: true, mode: 0o700 });
     const packages = new PackageService(openPackageStore({ cacheDir: options.cacheDir, packagesUrl: options.packagesUrl, pypiIndex: options.pypiIndex }), options.network);
     const preload = options.preload.length === 0 ? undefined : preloadFor(packages, options.preload);
     const launch = createLauncher({
@@ -170,7 +178,7 @@ export class Daemon {
   }
 
   /** `daemon/initialize`, for a connection acting for `tenant`. */
-  initialize(params: InitializeParams, tenant: Tenant): InitializeResult {
+  async initialize(params: InitializeParams, tenant: Tenant): Promise<InitializeResult> {
     const major = params.protocol_version.split(".")[0];
     if (major !== PROTOCOL_VERSION.split(".")[0]) {
       throw new DaemonError("BAD_PROTOCOL_VERSION", `protocol version ${params.protocol_version} is not supported; this daemon speaks ${PROTOCOL_VERSION}`);
@@ -183,11 +191,26 @@ export class Daemon {
       capabilities: { streaming_output: true, cancellation: true, fresh_interpreter: true, check_complete: true, tenants: true, display_outputs: true, files: true, completion: true, stdin: true },
       limits: this.limits(),
       tenant: tenantInfo(tenant),
+      network: this.networkInfo(),
+      packages: await this.packagesInfo(),
     };
   }
 
+  /** What Python's HTTP may reach. */
+  private networkInfo(): NetworkInfo {
+    const policy = this.options.network;
+    return { mode: policy.mode, allow: policy.allow.map((rule) => rule.text), deny: policy.deny.map((rule) => rule.text), max_response_bytes: this.options.maxResponseBytes };
+  }
+
+  /** Where packages come from and how they load. */
+  private packagesInfo(): Promise<PackagesInfo> {
+    const settings = { source: this.options.packagesUrl ?? defaultPackagesUrl(PYODIDE_VERSION), pypiIndex: this.options.pypiIndex ?? DEFAULT_PYPI_INDEX, preload: this.options.preload };
+    if (!this.packages) return Promise.resolve({ available: false, source: settings.source, on_import: false, index: null, preload: [], popular: [], detail: "this daemon has no package store" });
+    return this.packages.info(settings);
+  }
+
   /** `daemon/info`, as `tenant` sees it: its own sessions and runners, and the spares. */
-  info(tenant: Tenant): InfoResult {
+  async info(tenant: Tenant): Promise<InfoResult> {
     const runners = this.pool.info(tenant.id);
     const snapshotState = this.snapshots.state === "missing" ? "building" : this.snapshots.state;
     const snapshot: SnapshotInfo = { state: snapshotState, path: this.snapshots.path };
@@ -208,6 +231,8 @@ export class Daemon {
       tenant: tenantInfo(tenant),
       limits: this.limits(),
       snapshot,
+      network: this.networkInfo(),
+      packages: await this.packagesInfo(),
     };
   }
 
@@ -269,11 +294,11 @@ export class Daemon {
   }
 
   /** `packages/install`: resolves and fetches for the tenant; each of its runners installs them before its next run (the session's, now). */
-  async installPackages(params: PackagesInstallParams, tenant: Tenant): Promise<PackagesInstallResult> {
+  async installPackages(params: PackagesInstallParams, tenant: Tenant, onProgress?: (notification: PackagesProgressNotification) => void): Promise<PackagesInstallResult> {
     this.assertRunning();
     const packages = this.requirePackages();
     const session = params.session_id === undefined ? undefined : tenant.sessions.getReady(params.session_id);
-    const wheels = await packages.install(params.requirements, params.local_files === true);
+    const wheels = await packages.install(params.requirements, params.local_files === true, onProgress ? progressNotifier(null, onProgress) : undefined);
     for (const wheel of wheels) tenant.packages.set(wheel.name, wheelSpec(wheel));
     if (session) await this.pool.submit(tenant.id, session.runner, (runner) => this.installTenantPackages(tenant, runner)).promise;
     return { installed: wheels.map((w) => ({ name: w.name, version: w.version, file_name: w.fileName })) };
@@ -299,12 +324,12 @@ export class Daemon {
     const packages = this.requirePackages();
     switch (method) {
       case "runner/packages": {
-        const result = await packages.forImports((params as RunnerPackagesParams).modules);
+        const result = await packages.forImports((params as RunnerPackagesParams).modules, this.progressForRun(runner));
         for (const wheel of result.wheels) runner.packages.add(wheel.name);
         return result;
       }
       case "runner/install": {
-        const wheels = (await packages.install((params as RunnerInstallParams).requirements, false)).map(wheelSpec);
+        const wheels = (await packages.install((params as RunnerInstallParams).requirements, false, this.progressForRun(runner))).map(wheelSpec);
         for (const wheel of wheels) {
           tenant?.packages.set(wheel.name, wheel);
           runner.packages.add(wheel.name);
@@ -314,6 +339,14 @@ export class Daemon {
       default:
         throw new Error(`unknown runner request ${method}`);
     }
+  }
+
+  /** Reports downloads to the caller of the run going on in `runner`, when it wants them. */
+  private progressForRun(runner: Runner): ((progress: DownloadProgress) => void) | undefined {
+    const runId = runner.currentRun?.runId;
+    const caller = runId === undefined ? undefined : this.executor.callerOf(runId);
+    if (!caller?.onPackageProgress) return undefined;
+    return progressNotifier(runId!, (notification) => caller.onPackageProgress?.(notification));
   }
 
   /** Python's HTTP: through the broker, under the network policy, for the run going on. */

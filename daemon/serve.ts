@@ -2,6 +2,7 @@
 import type { Socket } from "node:net";
 import { Daemon } from "./daemon.ts";
 import type { DaemonOptions } from "./daemon-options.ts";
+import { keepServingOnUncaughtErrors } from "./last-resort.ts";
 import { log } from "./log.ts";
 import { serveConnection } from "./server/serve-connection.ts";
 import { stdioTransport } from "./transport/stdio.ts";
@@ -15,6 +16,7 @@ export type Listen = { kind: "stdio" } | { kind: "socket"; path: string };
  * the end of stdin. Resolves when everything has stopped.
  */
 export async function serveDaemon(options: DaemonOptions, listen: Listen): Promise<void> {
+  keepServingOnUncaughtErrors();
   const daemon = Daemon.start(options);
   let finished!: () => void;
   const done = new Promise<void>((resolve) => (finished = resolve));
@@ -43,9 +45,10 @@ export async function serveDaemon(options: DaemonOptions, listen: Listen): Promi
     const sockets = new Set<Socket>();
     const listener = await listenUnixSocket(listen.path, options.maxMessageBytes, ({ reader, writer }, socket) => {
       sockets.add(socket);
-      const served = serveConnection(daemon, reader, writer, hooks);
-      // FIN (a half-close): answer what was asked, then close our side.
-      socket.on("end", () => void served.idle().then(() => socket.end()));
+      const served = serveConnection(daemon, reader, writer, { ...hooks, probeAfterEndOfInput: true });
+      // FIN (a half-close): answer what was asked (the reader closes once its own answers to
+      // bad frames are written), then close our side.
+      served.connection.onClose(() => void served.idle().then(() => socket.end()));
       // Gone for good (closed, reset, or after our own end): its runs in flight are cancelled.
       socket.on("close", () => {
         sockets.delete(socket);

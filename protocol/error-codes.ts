@@ -31,12 +31,14 @@ export const WomaErrorCodes = {
   UnsupportedProtocolVersion: -31010,
   /** @since 1.1. A package could not be had: unknown, not cached and its source unreachable, a bad checksum, another ABI. `data.package_error` names the case. */
   PackageUnavailable: -31011,
+  /** @since 1.1. The client has left more than the daemon's `--max-pending-output` of answers unread; runs are refused until it reads. */
+  ClientNotReading: -31012,
   /** @since 1.1. No file or directory at that path of the session's working directory. */
-  FileNotFound: -31012,
+  FileNotFound: -31013,
   /** @since 1.1. The path leaves the session's working directory, goes through a symbolic link, or names something that is not a regular file or directory. */
-  FilePathRefused: -31013,
+  FilePathRefused: -31014,
   /** @since 1.1. The file is larger than `max_file_bytes`. */
-  FileTooLarge: -31014,
+  FileTooLarge: -31015,
   /** Last code of woma's range (inclusive). */
   rangeEnd: -31099,
 } as const;

@@ -27,6 +27,7 @@ import type {
   PackagesInstallResult,
   PackagesListParams,
   PackagesListResult,
+  PackagesProgressNotification,
   RunParams,
   RunResult,
   SessionCloseParams,
@@ -81,3 +82,5 @@ export const FilesReadRequest = new RequestType<FilesReadParams, FilesReadResult
 export const FilesListRequest = new RequestType<FilesListParams, FilesListResult, void>("files/list");
 /** `files/delete` (@since 1.1): delete a file or directory of a session's working directory. */
 export const FilesDeleteRequest = new RequestType<FilesDeleteParams, FilesDeleteResult, void>("files/delete");
+/** `packages/progress` (daemon to client, @since 1.1): a package file downloading for the client's install or run. */
+export const PackagesProgressNotificationType = new NotificationType<PackagesProgressNotification>("packages/progress");

@@ -1,4 +1,14 @@
 /** Small statistics and table printing for the benchmark scripts. */
+import { readFileSync } from "node:fs";
+
+/** The 1-minute load average, as text ("?" where /proc/loadavg is missing): the machine is shared, so figures say how busy it was. */
+export function loadAverage(): string {
+  try {
+    return readFileSync("/proc/loadavg", "utf8").split(" ")[0]!;
+  } catch {
+    return "?";
+  }
+}
 
 /** The q-quantile (0..1) of the values, by nearest rank. */
 export function quantile(values: readonly number[], q: number): number {
@@ -32,7 +42,7 @@ export interface Figure {
 
 /** Prints figures as an aligned text table. */
 export function printTable(title: string, figures: readonly Figure[]): void {
-  const rows = figures.map((f) => [f.name, `${round(f.value)} ${f.unit}`, f.target ?? "", f.ok === undefined ? "" : f.ok ? "met" : "MISSED", f.note ?? ""]);
+  const rows = figures.map((f) => [f.name, `${round(f.value)} ${f.unit}`, f.target ?? "", f.ok === undefined ? "" : f.ok ? "met" : "not met", f.note ?? ""]);
   const header = ["figure", "value", "target", "", "note"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd();

@@ -11,11 +11,13 @@ export interface HttpListener {
 /**
  * Listens on `host:port` (port 0 picks a free one) and answers with `fetch`. Bun's idle
  * timeout is raised to its maximum (255 s) because a tool call's SSE stream may stay quiet
- * for as long as a run lasts; the MCP transport sends keep-alive comments within that.
- * Throws when the port cannot be bound.
+ * for as long as a run lasts; the MCP transport sends keep-alive comments within that. The
+ * handler answers a body whose Content-Length is over `maxBodyBytes` with a JSON-RPC error;
+ * Bun refuses, with a bare 413, a body over twice that (a chunked one, which declares no
+ * length). Throws when the port cannot be bound.
  */
-export function listenHttp(fetch: (request: Request) => Promise<Response>, host: string, port: number, path: string): HttpListener {
-  const server = Bun.serve({ hostname: host, port, idleTimeout: 255, fetch });
+export function listenHttp(fetch: (request: Request) => Promise<Response>, host: string, port: number, path: string, maxBodyBytes: number): HttpListener {
+  const server = Bun.serve({ hostname: host, port, idleTimeout: 255, maxRequestBodySize: 2 * maxBodyBytes, fetch });
   const shownHost = host.includes(":") ? `[${host}]` : host;
   return {
     url: `http://${shownHost}:${server.port}${path}`,

@@ -1,11 +1,13 @@
 /** MCP over Streamable HTTP as a plain `fetch(Request)` handler: one stateful connection per `Mcp-Session-Id`. */
 import { randomUUID } from "node:crypto";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+import { ErrorCode } from "@modelcontextprotocol/sdk/types.js";
 import { checkBearerToken } from "../shared/bearer-token.ts";
 import type { DaemonClient } from "../shared/daemon-client.ts";
 import { corsHeaders, preflightHeaders, refuseContentType, refuseHost, refuseOrigin, type CorsAllowance, type Refusal, type WebGuard } from "../shared/web-guard.ts";
 import { describeDuration, type McpOptions } from "./mcp-options.ts";
 import { createMcpConnection, type McpConnection } from "./server.ts";
+import { tooLargeMessage } from "./stdio-transport.ts";
 
 /** The path MCP is served at. */
 export const MCP_PATH = "/mcp";
@@ -143,6 +145,10 @@ export function createMcpHttpHandler(connect: () => Promise<DaemonClient>, optio
       }
       const refusal = (request.method === "POST" ? refuseContentType(request) : undefined) ?? refuseOrigin(guard, request) ?? checkBearerToken(token, request);
       if (refusal) return withHeaders(refusalResponse(refusal), corsHeaders(guard, request, CORS));
+      const length = Number(request.headers.get("content-length") ?? 0);
+      if (length > options.maxMessageBytes) {
+        return withHeaders(jsonRpcError(413, ErrorCode.InvalidRequest, tooLargeMessage(length, options.maxMessageBytes)), corsHeaders(guard, request, CORS));
+      }
       return withHeaders(await serve(request), corsHeaders(guard, request, CORS));
     },
     get sessionCount() {

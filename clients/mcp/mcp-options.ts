@@ -1,5 +1,6 @@
 /** The MCP server's settings, shared by its transports, with their defaults. */
 import { DEFAULTS } from "../../protocol/defaults.ts";
+import type { NetworkInfo, PackagesInfo } from "../../protocol/generated/types.ts";
 
 /** How the MCP server treats runs and sessions; every connection of one server shares them. */
 export interface McpOptions {
@@ -15,11 +16,15 @@ export interface McpOptions {
   maxImageBytes: number;
   /** Most pixels of one image (`--max-image-pixels`, default 1,150,000, about what vision models take without resizing); a bigger PNG is scaled down. */
   maxImagePixels: number;
+  /** Largest MCP message accepted, in bytes (`--max-message-bytes`, default 16 MiB): a stdio line or an HTTP body; a larger one gets an error and the server carries on. */
+  maxMessageBytes: number;
+  /** What the daemon said in `daemon/initialize` about Python's network and packages, so the tool descriptions tell the model. Absent: not known (said as such). */
+  environment?: { network?: NetworkInfo | undefined; packages?: PackagesInfo | undefined };
 }
 
-/** The defaults: 30 s per run, sessions closed after 30 min idle, shared interpreters, 8,000 characters per section, images of at most 1 MiB and 1.15 megapixels. */
+/** The defaults: 30 s per run, sessions closed after 30 min idle, shared interpreters, 8,000 characters per section, 16 MiB per message, images of at most 1 MiB and 1.15 megapixels. */
 export function defaultMcpOptions(): McpOptions {
-  return { maxTimeoutMs: DEFAULTS.bridgeTimeoutMs, sessionIdleMs: DEFAULTS.mcpSessionIdleMs, freshInterpreter: false, sectionChars: 8000, maxImageBytes: 1024 * 1024, maxImagePixels: 1_150_000 };
+  return { maxTimeoutMs: DEFAULTS.bridgeTimeoutMs, sessionIdleMs: DEFAULTS.mcpSessionIdleMs, freshInterpreter: false, sectionChars: 8000, maxMessageBytes: 16 * 1024 * 1024, maxImageBytes: 1024 * 1024, maxImagePixels: 1_150_000 };
 }
 
 /** A duration for people and models: "30 s", "2 min", "1 h 30 min". */

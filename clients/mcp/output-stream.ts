@@ -46,7 +46,7 @@ export class OutputForwarder {
 
   /** True when the client asked for anything, so the run needs an output listener at all. */
   get wanted(): boolean {
-    return this.logs("stdout") || this.logs("stderr") || this.request.progressToken !== undefined;
+    return this.request.loggingLevel !== undefined || this.request.progressToken !== undefined;
   }
 
   /** Takes one piece of output from the run. */
@@ -75,6 +75,25 @@ export class OutputForwarder {
     await this.flush();
     const wait = this.lastProgressAt + PROGRESS_SETTLE_MS - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+
+  /**
+   * A line about what woma is doing for the call (a package download): a log message from
+   * logger `woma` at `info`, and a progress notification with the line as its message.
+   * Kept in order with the output.
+   */
+  status(line: string): void {
+    this.sending = this.sending.then(async () => {
+      if (this.request.loggingLevel !== undefined && SEVERITY.info >= SEVERITY[this.request.loggingLevel]) {
+        await this.request.send({ method: "notifications/message", params: { level: "info", logger: "woma", data: line } }).catch(() => undefined);
+      }
+      if (this.request.progressToken !== undefined) {
+        // Progress must grow with each notification: a status line counts as one more step.
+        this.printed += 1;
+        await this.request.send({ method: "notifications/progress", params: { progressToken: this.request.progressToken, progress: this.printed, message: line } }).catch(() => undefined);
+        this.lastProgressAt = performance.now();
+      }
+    });
   }
 
   private logs(stream: Stream): boolean {

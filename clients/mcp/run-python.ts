@@ -1,7 +1,9 @@
 /** The `run_python` tool: picks the timeout, opens or revives the session, runs the code with its output streamed, and formats the answer. */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { errorMessage } from "../../protocol/describe.ts";
-import type { RunParams, RunResult, Stream } from "../../protocol/generated/types.ts";
+import type { PackagesProgressNotification, RunParams, RunResult, Stream } from "../../protocol/generated/types.ts";
+import { MAX_TIMER_MS } from "../../protocol/limits.ts";
+import { downloadLine } from "./install-packages.ts";
 import type { DaemonClient } from "../shared/daemon-client.ts";
 import { isSessionLost } from "../shared/run-errors.ts";
 import { describeDuration, type McpOptions } from "./mcp-options.ts";
@@ -10,12 +12,16 @@ import { runFailureToTool, runResultToTool, toolFailure, type RunContext } from 
 import type { SessionScope } from "./session-scope.ts";
 import type { RunPythonArgs } from "./tools.ts";
 
-/** The timeout a call gets, in ms, and a note when the asked one was above the server's limit. */
+/**
+ * The timeout a call gets, in ms, and a note when the asked one was above the server's
+ * limit (`--timeout`, or with no limit the longest timer JavaScript keeps, about 24.8 days).
+ */
 export function effectiveTimeout(askedSeconds: number | undefined, maxTimeoutMs: number): { timeoutMs: number; note?: string } {
   if (askedSeconds === undefined) return { timeoutMs: maxTimeoutMs };
   const asked = Math.max(1, Math.round(askedSeconds * 1000));
-  if (maxTimeoutMs > 0 && asked > maxTimeoutMs) {
-    return { timeoutMs: maxTimeoutMs, note: `timeout_seconds ${askedSeconds} is above this server's limit, so ${describeDuration(maxTimeoutMs)} was used.` };
+  const limit = maxTimeoutMs > 0 ? maxTimeoutMs : MAX_TIMER_MS;
+  if (!(asked <= limit)) {
+    return { timeoutMs: limit, note: `timeout_seconds ${askedSeconds} is above this server's limit, so ${describeDuration(limit)} was used.` };
   }
   return { timeoutMs: asked };
 }
@@ -55,7 +61,12 @@ export async function runPython(
   }
 
   const output = new OutputForwarder(stream);
-  const runOptions = { signal, onOutput: output.wanted ? (s: Stream, text: string) => output.push(s, text) : undefined };
+  const runOptions = {
+    signal,
+    onOutput: output.wanted ? (s: Stream, text: string) => output.push(s, text) : undefined,
+    // A first import of a package may download it: say so while it happens.
+    onPackageProgress: output.wanted ? (p: PackagesProgressNotification) => output.status(downloadLine(p.package, p.done_bytes, p.total_bytes, p.done)) : undefined,
+  };
   try {
     let result: RunResult;
     if (session === null) result = await client.run(params, runOptions);

@@ -22,7 +22,8 @@ import { FileToolNames, readFileTool, writeFileTool, type ReadFileArgs, type Wri
 import { runPython } from "./run-python.ts";
 import { SessionScope } from "./session-scope.ts";
 import { checkArguments } from "./tool-arguments.ts";
-import { ToolNames, toolDefinitions, type RunPythonArgs, type SessionArgs, type ToolName } from "./tools.ts";
+import { networkSentence, packagesSentence, ToolNames, toolDefinitions, type InstallPackagesArgs, type RunPythonArgs, type SessionArgs, type ToolName } from "./tools.ts";
+import { installPackages } from "./install-packages.ts";
 
 /** One MCP connection: an SDK `Server` to connect to a transport, and how to end it. */
 export interface McpConnection {
@@ -43,8 +44,14 @@ function unknownTool(name: string, tools: Tool[]): Error {
   return Object.assign(new Error(`unknown tool "${name}"; this server has ${known.join(", ")}`), { code: ErrorCode.InvalidParams, data: { tools: known } });
 }
 
-const INSTRUCTIONS =
-  "woma runs Python code in a sandbox. Call run_python with `code`; pass a `session` name (e.g. \"main\") to keep variables between calls, or omit it for a one-off run. Only the Python standard library is available (no third-party packages, no network). list_sessions, reset_session and close_session manage this connection's sessions.";
+/** The server's instructions: how to use the tools, and what Python has here. */
+function instructions(options: McpOptions): string {
+  return [
+    "woma runs Python code in a sandbox. Call run_python with `code`; pass a `session` name (e.g. \"main\") to keep variables between calls, or omit it for a one-off run. list_sessions, reset_session and close_session manage this connection's sessions. Plots and display() images come back as images; write_file and read_file move files in and out of a session's working directory.",
+    packagesSentence(options),
+    networkSentence(options),
+  ].join(" ");
+}
 
 /**
  * Builds the MCP server for one connection. Sessions it creates are visible to it alone
@@ -61,7 +68,7 @@ export function createMcpConnection(client: DaemonClient, options: McpOptions): 
 
   const server = new Server(
     { name: "woma", title: "woma: sandboxed Python", version: WOMA_VERSION },
-    { capabilities: { tools: { listChanged: false }, logging: {}, resources: { listChanged: false } }, instructions: INSTRUCTIONS },
+    { capabilities: { tools: { listChanged: false }, logging: {}, resources: { listChanged: false } }, instructions: instructions(options) },
   );
 
   // Session files as resources, for the host to show or attach (file-resources.ts).
@@ -115,6 +122,12 @@ export function createMcpConnection(client: DaemonClient, options: McpOptions): 
           if (!check.ok) return invalidArguments(name, check.problem);
           const session = await scope.reset(check.args.session);
           return sessionResetToTool(check.args.session, session.state);
+        }
+        case ToolNames.installPackages: {
+          const check = checkArguments<InstallPackagesArgs>(tool, request.params.arguments);
+          if (!check.ok) return invalidArguments(name, check.problem);
+          const stream = { loggingLevel, progressToken: request.params._meta?.progressToken, send: extra.sendNotification };
+          return await installPackages(client, check.args, stream);
         }
         case ToolNames.closeSession: {
           const check = checkArguments<SessionArgs>(tool, request.params.arguments);

@@ -1,8 +1,8 @@
 /** The MCP server on stdin/stdout: one connection for the life of the process. */
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import type { DaemonClient } from "../shared/daemon-client.ts";
 import type { McpOptions } from "./mcp-options.ts";
 import { createMcpConnection } from "./server.ts";
+import { BoundedStdioServerTransport } from "./stdio-transport.ts";
 
 /** A running stdio MCP server. */
 export interface StdioMcp {
@@ -15,6 +15,8 @@ export interface StdioMcp {
 /**
  * Serves MCP on this process's stdin and stdout. stdout carries only MCP messages; the
  * connection ends when stdin reaches its end or errors, or stdout breaks (the client went away).
+ * A message over `options.maxMessageBytes` is answered with an error and the connection,
+ * with its sessions, carries on.
  */
 export async function serveStdio(client: DaemonClient, options: McpOptions): Promise<StdioMcp> {
   const connection = createMcpConnection(client, options);
@@ -29,6 +31,6 @@ export async function serveStdio(client: DaemonClient, options: McpOptions): Pro
   process.stdin.on("end", onEnd).on("close", onEnd);
   process.stdout.on("error", onEnd);
   connection.server.onclose = onEnd;
-  await connection.server.connect(new StdioServerTransport(process.stdin, process.stdout));
+  await connection.server.connect(new BoundedStdioServerTransport(process.stdin, process.stdout, options.maxMessageBytes));
   return { closed, stop };
 }

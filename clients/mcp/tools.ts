@@ -11,6 +11,7 @@ export const ToolNames = {
   listSessions: "list_sessions",
   resetSession: "reset_session",
   closeSession: "close_session",
+  installPackages: "install_packages",
 } as const;
 
 /** One of {@link ToolNames}. */
@@ -26,6 +27,11 @@ export interface RunPythonArgs {
   timeout_seconds?: number;
   reset_globals?: boolean;
   stdin?: string;
+}
+
+/** Arguments of `install_packages` once validated. */
+export interface InstallPackagesArgs {
+  packages: string[];
 }
 
 /** Arguments of `reset_session` and `close_session` once validated. */
@@ -113,7 +119,9 @@ function runPythonTool(options: McpOptions): Tool {
       `State: without \`session\` the code runs once in fresh globals and nothing is kept. With \`session\` (a name you choose, e.g. "main"), variables, functions and imports persist across calls naming that session. A session is created on first use, is private to this client connection, and ${idle}.`,
       "Output: print() output (stdout), stderr and repr() of the last expression are returned, as in the Python REPL (end the code with ';' to drop the value). Very long output is cut in the middle, with a note of how much was cut.",
       "Rich output: display(obj) shows objects with _repr_png_/_repr_html_/_repr_markdown_/... (as in Jupyter), and matplotlib figures (plt.show(), or left open) come back as images; HTML, Markdown and JSON as text.",
-      `Limits: ${limit ? `a call runs for at most ${limit}; at its limit` : "there is no time limit unless `timeout_seconds` is given; at the limit"} the code gets KeyboardInterrupt and the call reports a timeout. Only the Python standard library is available: third-party packages (numpy, pandas, requests, ...) are not installed and cannot be installed. There is no network access and no access to the host's files; the file system is a temporary in-memory one. Top-level \`await\` works.`,
+      `Limits: ${limit ? `a call runs for at most ${limit}; at its limit` : "there is no time limit unless `timeout_seconds` is given; at the limit"} the code gets KeyboardInterrupt and the call reports a timeout. There is no access to the host's files; the file system is a temporary in-memory one. Top-level \`await\` works.`,
+      packagesSentence(options),
+      networkSentence(options),
     ].join("\n\n"),
     inputSchema: {
       type: "object",
@@ -145,7 +153,77 @@ function runPythonTool(options: McpOptions): Tool {
       additionalProperties: false,
     },
     outputSchema: runPythonOutputSchema as unknown as Tool["outputSchema"],
-    annotations: { title: "Run Python", readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+    // Open-world when Python's HTTP can reach anything at all.
+    annotations: { title: "Run Python", readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: options.environment?.network?.mode !== "off" || (options.environment.network.allow.length ?? 0) > 0 },
+  };
+}
+
+/** What the model is told about packages, from what the daemon said. */
+export function packagesSentence(options: McpOptions): string {
+  const packages = options.environment?.packages;
+  if (!packages || !packages.available) {
+    return `Packages: only the Python standard library is available${packages?.detail ? ` (${packages.detail})` : ""}; third-party packages cannot be loaded.`;
+  }
+  const count = packages.count !== undefined ? `the ${packages.count} packages` : "the packages";
+  const popular = packages.popular.length > 0 ? ` (including ${packages.popular.slice(0, 12).join(", ")})` : "";
+  const preload = packages.preload.length > 0 ? ` Already imported at start: ${packages.preload.join(", ")}.` : "";
+  return `Packages: ${count} of Pyodide's distribution${popular} load automatically the first time code imports them (just write \`import pandas\`; the first import of a large package takes a few seconds). Other pure-Python packages from PyPI must be installed first with the ${ToolNames.installPackages} tool (or \`await micropip.install("name")\` in code); packages with C extensions that Pyodide does not build cannot be installed.${preload}`;
+}
+
+/** What the model is told about HTTP, from the daemon's network policy. */
+export function networkSentence(options: McpOptions): string {
+  const network = options.environment?.network;
+  const libraries = "urllib.request, requests, httpx (Client and AsyncClient) and pyodide.http.pyfetch";
+  if (!network) return `Network: HTTP from Python (${libraries}) goes through woma's network policy; raw sockets are not available.`;
+  const allow = network.allow.length > 0 ? ` Allowed besides: ${network.allow.join(", ")}.` : "";
+  const deny = network.deny.length > 0 ? ` Always refused: ${network.deny.join(", ")}.` : "";
+  switch (network.mode) {
+    case "off":
+      return network.allow.length > 0
+        ? `Network: HTTP from Python (${libraries}) may reach only ${network.allow.join(", ")}; everything else is refused.${deny} Raw sockets are not available.`
+        : "Network: there is no network access from Python.";
+    case "public":
+      return `Network: HTTP and HTTPS from Python (${libraries}) reach public internet hosts; localhost, private-network and cloud-metadata addresses are refused with a 'network policy refuses' error.${allow}${deny} Raw sockets and aiohttp are not available.`;
+    default:
+      return `Network: HTTP and HTTPS from Python (${libraries}) reach any host.${deny} Raw sockets and aiohttp are not available.`;
+  }
+}
+
+function installPackagesTool(options: McpOptions): Tool {
+  const index = options.environment?.packages?.index;
+  return {
+    name: ToolNames.installPackages,
+    title: "Install Python packages",
+    description: [
+      "Install Python packages for this connection's sessions, so code can import them. Packages of Pyodide's distribution (numpy, pandas, matplotlib, ...) need no install: importing them loads them. Use this for other pure-Python packages from PyPI, by name or requirement (e.g. \"tabulate\", \"python-dateutil>=2.8\"); dependencies are resolved, and every file is verified and cached.",
+      `Installed packages are available in every session of this connection from the next run_python on.${index ? ` Packages come from ${index}.` : ""} A package that has no pure-Python wheel (a C extension Pyodide does not build) is refused with the reason.`,
+    ].join("\n\n"),
+    inputSchema: {
+      type: "object",
+      properties: {
+        packages: {
+          type: "array",
+          items: { type: "string", minLength: 1, maxLength: 500 },
+          minItems: 1,
+          maxItems: 50,
+          description: "Package names or requirements, e.g. [\"tabulate\", \"python-dateutil>=2.8\"].",
+        },
+      },
+      required: ["packages"],
+      additionalProperties: false,
+    },
+    outputSchema: {
+      type: "object",
+      properties: {
+        installed: {
+          type: "array",
+          description: "Everything installed, dependencies included, in install order.",
+          items: { type: "object", properties: { name: { type: "string" }, version: { type: "string" } }, required: ["name", "version"] },
+        },
+      },
+      required: ["installed"],
+    },
+    annotations: { title: "Install Python packages", readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   };
 }
 
@@ -222,7 +300,9 @@ const definitions = new WeakMap<McpOptions, Tool[]>();
 export function toolDefinitions(options: McpOptions): Tool[] {
   let tools = definitions.get(options);
   if (!tools) {
-    tools = [runPythonTool(options), listSessionsTool, resetSessionTool, closeSessionTool, ...fileTools(options)];
+    tools = [runPythonTool(options), listSessionsTool, resetSessionTool, closeSessionTool];
+    if (options.environment?.packages?.available) tools.push(installPackagesTool(options));
+    tools.push(...fileTools(options));
     definitions.set(options, tools);
   }
   return tools;

@@ -1,23 +1,38 @@
-/** The REPL's own commands, typed at the `>>>` prompt with a leading `%` (IPython's habit): files between this machine and the session. */
+/**
+ * The REPL's own commands: lines starting with `%` (IPython's habit), which Python would
+ * reject as a syntax error anyway: packages (`%pip`) and files between this machine and the
+ * session (`%upload`, `%download`, `%ls`).
+ */
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { errorMessage } from "../../protocol/describe.ts";
+import type { PackagesProgressNotification } from "../../protocol/generated/types.ts";
 import type { DaemonClient } from "../shared/daemon-client.ts";
 
+/** Where a command writes, and whether the terminal can redraw a line. */
+export interface MagicIo {
+  output: NodeJS.WritableStream;
+  errors: NodeJS.WritableStream;
+  tty: boolean;
+}
+
 /** What a command needs: the daemon, the REPL's session, and where to write. */
-export interface MagicContext {
+export interface MagicContext extends MagicIo {
   client: DaemonClient;
   /** The REPL's session; undefined with --reset-globals, where no files persist. */
   sessionId: string | undefined;
-  output: NodeJS.WritableStream;
-  errors: NodeJS.WritableStream;
 }
+
+/** What a command line did: `false` when the line is not a command (run it as Python). */
+export type MagicOutcome = false | { ok: boolean };
 
 /** One line of help per command. */
 export const MAGIC_HELP = [
-  "%upload LOCAL [REMOTE]    copy a file of this machine into the session's working directory",
-  "%download REMOTE [LOCAL]  copy a file of the session to this machine (default: its name, here)",
-  "%ls [PATH]                list the session's working directory (or PATH in it)",
+  "%pip install NAME [NAME ...]  install packages (from the distribution, or pure-Python wheels from PyPI)",
+  "%pip list                     the packages installed, and how many more load on import",
+  "%upload LOCAL [REMOTE]        copy a file of this machine into the session's working directory",
+  "%download REMOTE [LOCAL]      copy a file of the session to this machine (default: its name, here)",
+  "%ls [PATH]                    list the session's working directory (or PATH in it)",
 ];
 
 /** Splits a command line into words; single or double quotes keep spaces. */
@@ -29,22 +44,25 @@ export function words(line: string): string[] {
 }
 
 /**
- * Runs a `%` command; returns false when the line is not one (it does not start with `%`).
- * Failures are printed, never thrown; returns true then too, with `ok` false.
+ * Runs `line` when it is one of the REPL's commands (and `!pip ...`, a habit from
+ * notebooks); returns false when it is not one. Anything else that starts with `%` is
+ * answered with the commands there are. Failures are printed, never thrown.
  */
-export async function runMagic(line: string, context: MagicContext): Promise<{ handled: boolean; ok: boolean }> {
+export async function runMagic(line: string, context: MagicContext): Promise<MagicOutcome> {
   const trimmed = line.trim();
-  if (!trimmed.startsWith("%")) return { handled: false, ok: true };
-  const [command, ...args] = words(trimmed.slice(1));
+  if (!/^[%!]/.test(trimmed)) return false;
+  const [command, ...args] = words(trimmed.slice(1).trim());
+  if (trimmed.startsWith("!") && command !== "pip") return false; // a syntax error Python should report
   const fail = (message: string) => {
     context.errors.write(`woma: ${message}\n`);
-    return { handled: true, ok: false };
+    return { ok: false };
   };
-  const known = ["upload", "download", "ls"];
-  if (command === undefined || !known.includes(command)) return fail(`unknown command %${command ?? ""}; the REPL knows:\n  ${MAGIC_HELP.join("\n  ")}`);
-  const session = context.sessionId;
-  if (session === undefined) return fail(`%${command} needs a session, and this REPL runs every input in fresh globals (--reset-globals)`);
+  const known = ["pip", "upload", "download", "ls"];
+  if (command === undefined || !known.includes(command)) return fail(`unknown command ${trimmed.split(/\s/)[0]}; the REPL knows:\n  ${MAGIC_HELP.join("\n  ")}`);
   try {
+    if (command === "pip") return await pip(args, context);
+    const session = context.sessionId;
+    if (session === undefined) return fail(`%${command} needs a session, and this REPL runs every input in fresh globals (--reset-globals)`);
     switch (command) {
       case "upload": {
         if (args.length < 1 || args.length > 2) return fail("usage: %upload LOCAL [REMOTE]");
@@ -52,7 +70,7 @@ export async function runMagic(line: string, context: MagicContext): Promise<{ h
         const content = readFileSync(local);
         const written = await context.client.writeFile({ session_id: session, path: args[1] ?? basename(local), content: content.toString("base64"), encoding: "base64" });
         context.output.write(`uploaded ${local} to ${written.path} (${written.size} bytes)\n`);
-        return { handled: true, ok: true };
+        return { ok: true };
       }
       case "download": {
         if (args.length < 1 || args.length > 2) return fail("usage: %download REMOTE [LOCAL]");
@@ -60,7 +78,7 @@ export async function runMagic(line: string, context: MagicContext): Promise<{ h
         const local = resolve(args[1] ?? basename(file.path));
         writeFileSync(local, Buffer.from(file.content, "base64"));
         context.output.write(`downloaded ${file.path} to ${local} (${file.size} bytes)\n`);
-        return { handled: true, ok: true };
+        return { ok: true };
       }
       default: {
         if (args.length > 1) return fail("usage: %ls [PATH]");
@@ -70,10 +88,69 @@ export async function runMagic(line: string, context: MagicContext): Promise<{ h
           context.output.write(`${size.padStart(10)}  ${entry.path}${entry.type === "directory" ? "/" : entry.type === "symlink" ? "@" : ""}\n`);
         }
         if (listing.truncated) context.output.write("(more entries than were listed)\n");
-        return { handled: true, ok: true };
+        return { ok: true };
       }
     }
   } catch (error) {
     return fail(`%${command}: ${errorMessage(error)}`);
+  }
+}
+
+const PIP_USAGE = "%pip install NAME [NAME ...] installs packages; %pip list shows what is installed";
+
+/** `%pip install NAME...` and `%pip list`. */
+async function pip([action, ...rest]: string[], context: MagicContext): Promise<{ ok: boolean }> {
+  const { client, output, errors } = context;
+  if (action === "install") {
+    const names = rest.filter((word) => !word.startsWith("-"));
+    if (names.length === 0) {
+      errors.write(`woma: %pip install needs at least one package name, e.g. %pip install tabulate\n`);
+      return { ok: false };
+    }
+    const progress = new ProgressLine(context);
+    try {
+      const result = await client.installPackages({ requirements: names as [string, ...string[]] }, { onProgress: (p) => progress.update(p) });
+      progress.clear();
+      output.write(`Installed ${result.installed.map((p) => `${p.name}-${p.version}`).join(" ")}\n`);
+    } finally {
+      progress.clear();
+    }
+    return { ok: true };
+  }
+  if (action === "list") {
+    const listing = await client.listPackages();
+    if (listing.installed.length === 0) output.write("No packages installed with %pip yet.\n");
+    for (const p of listing.installed) output.write(`${p.name.padEnd(30)} ${p.version}\n`);
+    output.write(`${listing.available.length} more load on import from ${listing.source} (numpy, pandas, ...).\n`);
+    return { ok: true };
+  }
+  errors.write(`woma: ${action === undefined ? "%pip needs a command" : `%pip ${action} is not supported`}; ${PIP_USAGE}\n`);
+  return { ok: false };
+}
+
+/**
+ * Shows package downloads on stderr: one line redrawn in place on a terminal, or one line
+ * per finished file when stderr is not a terminal.
+ */
+export class ProgressLine {
+  private shown = false;
+
+  constructor(private readonly io: MagicIo) {}
+
+  update(progress: PackagesProgressNotification): void {
+    const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
+    if (!this.io.tty) {
+      if (progress.done) this.io.errors.write(`downloaded ${progress.file_name} (${mb(progress.done_bytes)} MB)\n`);
+      return;
+    }
+    const of = progress.total_bytes ? ` of ${mb(progress.total_bytes)}` : "";
+    this.io.errors.write(`\r\x1b[2Kdownloading ${progress.package}: ${mb(progress.done_bytes)}${of} MB${progress.done ? " done" : ""}`);
+    this.shown = true;
+  }
+
+  /** Removes the line on a terminal, so what follows starts clean. */
+  clear(): void {
+    if (this.shown) this.io.errors.write("\r\x1b[2K");
+    this.shown = false;
   }
 }

@@ -5,7 +5,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { createInterface, type Interface } from "node:readline";
 import { errorMessage } from "../../protocol/describe.ts";
-import type { CheckStatus, DisplayOutput, RunResult } from "../../protocol/generated/types.ts";
+import type { CheckStatus, DisplayOutput, PackagesProgressNotification, RunResult } from "../../protocol/generated/types.ts";
 import type { DaemonClient } from "../shared/daemon-client.ts";
 import { isCancelled, isSessionLost } from "../shared/run-errors.ts";
 import { SessionKeeper } from "../shared/session-keeper.ts";
@@ -13,7 +13,7 @@ import { daemonCompleter } from "./completion.ts";
 import { ReplDisplay, type InlineImages } from "./display.ts";
 import { answerInput } from "./input.ts";
 import { LineSource } from "./line-source.ts";
-import { runMagic } from "./magics.ts";
+import { ProgressLine, runMagic } from "./magics.ts";
 
 /** The tenant REPLs name when they attach to a named session. */
 export const REPL_TENANT = "repl";
@@ -153,12 +153,21 @@ export async function runRepl(client: DaemonClient, options: ReplOptions): Promi
       return;
     }
     running = new AbortController();
+    // The first import of a package may download it: shown while it happens.
+    const progress = new ProgressLine({ output, errors, tty });
     try {
       const runOptions = {
         signal: running.signal,
-        onOutput: (stream: string, text: string) => void (stream === "stdout" ? output : errors).write(text),
-        onDisplay: (shown: DisplayOutput) => display.show(shown),
+        onOutput: (stream: string, text: string) => {
+          progress.clear();
+          (stream === "stdout" ? output : errors).write(text);
+        },
+        onDisplay: (shown: DisplayOutput) => {
+          progress.clear();
+          display.show(shown);
+        },
         onInput,
+        onPackageProgress: (p: PackagesProgressNotification) => progress.update(p),
       };
       if (sessionId === undefined) show(await client.run({ code }, runOptions));
       else {
@@ -182,6 +191,7 @@ export async function runRepl(client: DaemonClient, options: ReplOptions): Promi
         }
       }
     } finally {
+      progress.clear();
       running = undefined;
     }
   };
@@ -194,19 +204,22 @@ export async function runRepl(client: DaemonClient, options: ReplOptions): Promi
 
   prompt();
   for (let line = await lines.next(); line !== null; line = await lines.next()) {
-    if (buffer.length === 0 && line.trimStart().startsWith("%")) {
-      // A REPL command (magics.ts); Python has no statement that starts with %.
-      const magic = await runMagic(line, { client, sessionId, output, errors });
-      if (!magic.ok) failed = true;
-      prompt();
-      continue;
-    }
     buffer.push(line);
     const source = buffer.join("\n");
     if (buffer.length === 1 && source.trim() === "") {
       buffer = [];
       prompt();
       continue;
+    }
+    if (buffer.length === 1) {
+      // `%pip install ...` and the REPL's other commands (magics.ts).
+      const magic = await runMagic(source, { client, sessionId, output, errors, tty });
+      if (magic !== false) {
+        if (!magic.ok) failed = true;
+        buffer = [];
+        prompt();
+        continue;
+      }
     }
     let status: CheckStatus;
     try {

@@ -5,7 +5,7 @@ import { failureData, isRuntimeTerminated, isTimedOut } from "../shared/run-erro
 import { checkBearerToken } from "../shared/bearer-token.ts";
 import { corsHeaders, preflightHeaders, refuseContentType, refuseHost, refuseOrigin, webGuardFrom, type CorsAllowance, type Refusal, type WebGuard } from "../shared/web-guard.ts";
 import { FILES_ALLOW, FILES_CORS, FileEndpoints, filesTarget } from "./files.ts";
-import { parsePythonRequest, PYTHON_BODY_EXAMPLE } from "./python-request.ts";
+import { parsePythonRequest, parseRequirements, PYTHON_BODY_EXAMPLE } from "./python-request.ts";
 import { runAnswer, timeoutAnswer } from "./python-response.ts";
 import { DEFAULT_MAX_BODY_BYTES, readJsonObject } from "./request-body.ts";
 import { RestError, restErrorFromDaemon, restErrorFromRefusal } from "./rest-errors.ts";
@@ -48,7 +48,7 @@ type Endpoint = (request: Request) => Promise<Response>;
 const OPEN_PATHS = new Set(["/health"]);
 
 /** Paths whose POST body is JSON, so it must say `Content-Type: application/json`. */
-const JSON_PATHS = new Set(["/python"]);
+const JSON_PATHS = new Set(["/python", "/packages"]);
 
 /** What browsers are told the bridge takes. */
 const CORS: CorsAllowance = { methods: "GET, POST, OPTIONS", requestHeaders: "Content-Type, Authorization" };
@@ -95,6 +95,9 @@ export function createRestHandler(client: DaemonClient, options: RestOptions): R
         queued: info.queued,
         runners: info.runners.map((r) => ({ runner_id: r.runner_id, role: r.role, state: r.state, rss_bytes: r.rss_bytes ?? null })),
       };
+      // What Python may reach and load: a caller should not have to guess.
+      if (info.network) body.network = { mode: info.network.mode, allow: info.network.allow, deny: info.network.deny };
+      if (info.packages) body.packages = { available: info.packages.available, on_import: info.packages.on_import, source: info.packages.source, count: info.packages.count ?? null };
       if (info.versions.python !== undefined) body.python_version = info.versions.python;
       return json(info.status === "healthy" ? 200 : 503, body);
     } catch (error) {
@@ -108,6 +111,10 @@ export function createRestHandler(client: DaemonClient, options: RestOptions): R
     const warnings: string[] = [];
     if (run.cappedFrom !== undefined) warnings.push(`timeout_ms ${run.cappedFrom} is above this server's maximum, so ${run.timeoutMs} ms applied (--timeout)`);
     const extras = run.session === undefined ? { warnings } : { session: run.session, warnings };
+    if (run.packages) {
+      // Installed for the bridge's tenant: every session of this server has them from now on.
+      await client.installPackages({ requirements: run.packages });
+    }
     try {
       const routed = await router.run({ code: run.code, reset_globals: run.resetGlobals, timeout_ms: run.timeoutMs, ...(run.stdin === undefined ? {} : { stdin: run.stdin }) }, run.session, request.signal);
       warnings.push(...routed.warnings);
@@ -119,9 +126,26 @@ export function createRestHandler(client: DaemonClient, options: RestOptions): R
     }
   };
 
+  // Extensions of the original tool's API: install packages for every session of this server, and list them.
+  const installPackages: Endpoint = async (request) => {
+    const body = await readJsonObject(request, maxBodyBytes, '{"packages": ["numpy"]}');
+    const requirements = parseRequirements(body.packages);
+    const result = await client.installPackages({ requirements });
+    return json(200, { status: "success", installed: result.installed.map((p) => ({ name: p.name, version: p.version })) });
+  };
+  const listPackages: Endpoint = async () => {
+    const result = await client.listPackages();
+    return json(200, {
+      source: result.source,
+      installed: result.installed.map((p) => ({ name: p.name, version: p.version })),
+      available: result.available.map((p) => ({ name: p.name, version: p.version, imports: p.imports })),
+    });
+  };
+
   const routes: Record<string, Record<string, Endpoint>> = {
     "/health": { GET: health },
     "/python": { POST: python },
+    "/packages": { GET: listPackages, POST: installPackages },
   };
 
   // The order is the shared guard's (web-guard.ts): Host, then Content-Type, Origin and token.
@@ -145,7 +169,7 @@ export function createRestHandler(client: DaemonClient, options: RestOptions): R
     if (request.method === "POST" && JSON_PATHS.has(path)) refused(refuseContentType(request));
     refused(refuseOrigin(guard, request));
     if (!OPEN_PATHS.has(path)) refused(checkBearerToken(options.token, request));
-    if (route === undefined) throw new RestError("not_found", `no such path: ${path}; this server answers GET /health, POST /python and /sessions/NAME/files/PATH (GET, PUT, DELETE)`);
+    if (route === undefined) throw new RestError("not_found", `no such path: ${path}; this server answers GET /health, POST /python, GET or POST /packages and /sessions/NAME/files/PATH (GET, PUT, DELETE)`);
     const endpoint = route[request.method];
     if (endpoint === undefined) throw new RestError("method_not_allowed", `${request.method} is not allowed on ${path}; use ${allowed}`, {}, { Allow: allowed });
     return endpoint(request);

@@ -1,5 +1,6 @@
 /** The body of `POST /python`: its fields, checked one by one, with the server's defaults and caps applied. */
 import { describeValue } from "../../protocol/describe.ts";
+import { MAX_TIMER_MS, MAX_TIMER_WORDS } from "../../protocol/limits.ts";
 import { RestError } from "./rest-errors.ts";
 
 /** An example body, quoted in the messages of bad requests. */
@@ -22,6 +23,27 @@ export interface PythonRequest {
   stdin?: string;
   /** Set when the body asked for a longer timeout than the server allows: what it asked for. */
   cappedFrom?: number;
+  /** Packages to install before the run (extension): requirements as `packages/install` takes them. */
+  packages?: [string, ...string[]];
+}
+
+/** Most requirements one request may name. */
+export const MAX_REQUIREMENTS = 50;
+
+/**
+ * Checks a `packages` field: a list of 1 to 50 requirement strings (`numpy`,
+ * `tabulate>=0.9`, a wheel URL), each 1 to 500 characters. Throws a 400 naming what was wrong.
+ */
+export function parseRequirements(value: unknown, field = "packages"): [string, ...string[]] {
+  if (!Array.isArray(value) || value.length === 0 || value.length > MAX_REQUIREMENTS) {
+    throw new RestError("bad_request", `"${field}" must be a list of 1 to ${MAX_REQUIREMENTS} package names or requirements like ["numpy", "tabulate>=0.9"], got ${describeValue(value)}`);
+  }
+  value.forEach((item, at) => {
+    if (typeof item !== "string" || item.trim() === "" || item.length > 500) {
+      throw new RestError("bad_request", `"${field}"[${at}] must be a package name or requirement of 1 to 500 characters, got ${describeValue(item)}`);
+    }
+  });
+  return value.map((item: string) => item.trim()) as [string, ...string[]];
 }
 
 /** Server settings that shape a request. */
@@ -35,12 +57,12 @@ export interface PythonRequestDefaults {
 /**
  * Checks the fields of a `POST /python` body. `code` must be a string; `reset_globals` a
  * boolean; `session` a name of 1 to 128 letters, digits, `.`, `_`, `:` or `-`; `stdin` a string; `timeout_ms`
- * a number of milliseconds, 0 or more. A `null` counts as absent, as does any field not
+ * a number of milliseconds, 0 to 2^31 - 1 (the longest timer); `packages` a list of requirements. A `null` counts as absent, as does any field not
  * named here (bodies of the original tool may carry more). Throws a 400 {@link RestError}
  * naming the field, what was expected and what arrived.
  */
 export function parsePythonRequest(body: Record<string, unknown>, defaults: PythonRequestDefaults): PythonRequest {
-  const { code, reset_globals: resetGlobals, session, timeout_ms: timeoutMs, stdin } = body;
+  const { code, reset_globals: resetGlobals, session, timeout_ms: timeoutMs, stdin, packages } = body;
   if (code === undefined || code === null) throw new RestError("bad_request", `missing "code": expected a JSON object like ${PYTHON_BODY_EXAMPLE}`);
   if (typeof code !== "string") throw new RestError("bad_request", `"code" must be a string of Python source, got ${describeValue(code)}`);
   if (resetGlobals !== undefined && resetGlobals !== null && typeof resetGlobals !== "boolean") {
@@ -53,6 +75,9 @@ export function parsePythonRequest(body: Record<string, unknown>, defaults: Pyth
     throw new RestError("bad_request", `"timeout_ms" must be a number of milliseconds, 0 or more, got ${describeValue(timeoutMs)}`);
   }
   if (stdin !== undefined && stdin !== null && typeof stdin !== "string") throw new RestError("bad_request", `"stdin" must be a string of text for input() to read, got ${describeValue(stdin)}`);
+  if (typeof timeoutMs === "number" && timeoutMs > MAX_TIMER_MS) {
+    throw new RestError("bad_request", `"timeout_ms" must be at most ${MAX_TIMER_WORDS}, got ${describeValue(timeoutMs)}`);
+  }
   const request: PythonRequest = {
     code,
     resetGlobals: typeof resetGlobals === "boolean" ? resetGlobals : defaults.resetGlobals,
@@ -60,6 +85,7 @@ export function parsePythonRequest(body: Record<string, unknown>, defaults: Pyth
   };
   if (typeof session === "string") request.session = session;
   if (typeof stdin === "string") request.stdin = stdin;
+  if (packages !== undefined && packages !== null) request.packages = parseRequirements(packages);
   if (typeof timeoutMs === "number" && timeoutMs > 0) {
     const asked = Math.ceil(timeoutMs);
     if (defaults.maxTimeoutMs > 0 && asked > defaults.maxTimeoutMs) request.cappedFrom = asked;

@@ -14,6 +14,7 @@ export type RestErrorKind =
   | "method_not_allowed"
   | "unsupported_media_type"
   | "payload_too_large"
+  | "package_unavailable"
   | "runtime_terminated"
   | "pool_busy"
   | "unavailable"
@@ -45,6 +46,7 @@ const FAILURES: Record<RestErrorKind, FailureRow> = {
   method_not_allowed: { status: 405, daemonCodes: [] },
   unsupported_media_type: { status: 415, daemonCodes: [] },
   payload_too_large: { status: 413, daemonCodes: [WomaErrorCodes.FileTooLarge] },
+  package_unavailable: { status: 422, daemonCodes: [WomaErrorCodes.PackageUnavailable] },
   runtime_terminated: { status: 500, daemonCodes: [WomaErrorCodes.RuntimeTerminated, WomaErrorCodes.SessionLost] },
   pool_busy: { status: 503, daemonCodes: [WomaErrorCodes.PoolBusy] },
   unavailable: { status: 503, daemonCodes: [WomaErrorCodes.PoolUnavailable, WomaErrorCodes.ShuttingDown] },
@@ -124,6 +126,10 @@ export function restErrorFromDaemon(error: unknown): RestError {
       return new RestError(kind, `the run was cancelled (the client went away or the server is stopping): ${error.message}`, extra, {}, { cause: error });
     case "daemon_unreachable":
       return new RestError(kind, `the daemon cannot be reached: ${error.message}`, extra, {}, { cause: error });
+    case "package_unavailable": {
+      const why = (error.data as { package_error?: unknown } | undefined)?.package_error;
+      return new RestError(kind, error.message, typeof why === "string" ? { ...extra, package_error: why } : extra, {}, { cause: error });
+    }
     case "internal":
       return new RestError(kind, `the daemon failed (JSON-RPC error ${error.code}): ${error.message}`, extra, {}, { cause: error });
     default:

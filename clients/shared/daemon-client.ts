@@ -26,6 +26,7 @@ import type {
   PackagesInstallParams,
   PackagesInstallResult,
   PackagesListResult,
+  PackagesProgressNotification,
   RunParams,
   RunResult,
   SessionCloseResult,
@@ -49,6 +50,7 @@ import {
   InspectRequest,
   OutputNotificationType,
   PackagesInstallRequest,
+  PackagesProgressNotificationType,
   PackagesListRequest,
   RunRequest,
   SessionCloseRequest,
@@ -74,6 +76,14 @@ export interface ClientRunOptions {
    * `signal` aborts when the run no longer waits (it ended, or was interrupted).
    */
   onInput?: (request: InputParams, signal: AbortSignal) => Promise<string | null>;
+  /** Called as package files the run's imports need are downloaded (@since 1.1). */
+  onPackageProgress?: (progress: PackagesProgressNotification) => void;
+}
+
+/** Options of `packages/install` as a client sees them. */
+export interface ClientInstallOptions {
+  /** Called as package files are downloaded for the install. */
+  onProgress?: (progress: PackagesProgressNotification) => void;
 }
 
 /** Largest message a client accepts from the daemon. */
@@ -86,13 +96,16 @@ export class DaemonClient {
   private readonly outputListeners = new Map<string, (stream: Stream, text: string) => void>();
   private readonly displayListeners = new Map<string, (output: DisplayOutput) => void>();
   private readonly inputAnswerers = new Map<string, NonNullable<ClientRunOptions["onInput"]>>();
+  private readonly progressListeners = new Map<string, (progress: PackagesProgressNotification) => void>();
+  private readonly installListeners = new Set<(progress: PackagesProgressNotification) => void>();
   private readonly prefix = `c${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   /** What the daemon said it can do in `daemon/initialize` (nothing is assumed before it). */
   private capabilities: InitializeResult["capabilities"] | undefined;
 
   constructor(
     readonly connection: MessageConnection,
-    private readonly writer?: MessageWriter,
+    /** Lets go of the transport for good. */
+    private readonly release: () => void = () => {},
   ) {
     connection.onNotification(OutputNotificationType, (note: OutputNotification) => {
       this.outputListeners.get(note.run_id)?.(note.stream, note.text);
@@ -111,12 +124,16 @@ export class DaemonClient {
         subscription.dispose();
       }
     });
+    connection.onNotification(PackagesProgressNotificationType, (note: PackagesProgressNotification) => {
+      if (note.run_id !== null) this.progressListeners.get(note.run_id)?.(note);
+      else for (const listener of this.installListeners) listener(note);
+    });
     connection.listen();
   }
 
   /** A client over a reader and writer (an embedded daemon's linked pair, or a stream). */
   static over(reader: MessageReader, writer: MessageWriter): DaemonClient {
-    return new DaemonClient(createMessageConnection(reader, writer), writer);
+    return new DaemonClient(createMessageConnection(reader, writer), () => writer.end());
   }
 
   /**
@@ -136,7 +153,16 @@ export class DaemonClient {
   static connect(path: string): Promise<DaemonClient> {
     return new Promise((resolve, reject) => {
       const socket = createConnection(path);
-      socket.once("connect", () => resolve(DaemonClient.overStreams(socket, socket)));
+      socket.once("connect", () => {
+        const reader = new BoundedMessageReader(nodeStreamSource(socket), {
+          maxMessageBytes: MAX_INBOUND_BYTES,
+          onProblem: (problem) => process.stderr.write(`woma: bad message from the daemon: ${problem.message}\n`),
+        });
+        const writer = new StreamMessageWriter(socket);
+        // Destroyed, not just ended: a half-closed socket would still be a client waiting for
+        // its answers, and the daemon would let its runs go on.
+        resolve(new DaemonClient(createMessageConnection(reader, writer), () => socket.destroy()));
+      });
       socket.once("error", (error) => reject(new Error(`cannot connect to the daemon at ${path}: ${error.message}`)));
     });
   }
@@ -174,8 +200,14 @@ export class DaemonClient {
   }
 
   /** Installs packages for this connection's tenant (into the session's runner at once when `session_id` is given). */
-  installPackages(params: PackagesInstallParams): Promise<PackagesInstallResult> {
-    return this.connection.sendRequest(PackagesInstallRequest, params);
+  async installPackages(params: PackagesInstallParams, options: ClientInstallOptions = {}): Promise<PackagesInstallResult> {
+    const listener = options.onProgress;
+    if (listener) this.installListeners.add(listener);
+    try {
+      return await this.connection.sendRequest(PackagesInstallRequest, params);
+    } finally {
+      if (listener) this.installListeners.delete(listener);
+    }
   }
 
   /** What the distribution offers and what this tenant installed. */
@@ -228,6 +260,7 @@ export class DaemonClient {
     if (options.onInput) request.allow_stdin = true;
     // Nobody here shows them while the run goes: they come once, in the result (a daemon that said it has display outputs knows the flag).
     if (!options.onDisplay && this.capabilities?.display_outputs) request.display_notifications = false;
+    if (options.onPackageProgress) this.progressListeners.set(runId, options.onPackageProgress);
     const source = new CancellationTokenSource();
     const onAbort = () => source.cancel();
     options.signal?.addEventListener("abort", onAbort);
@@ -239,6 +272,7 @@ export class DaemonClient {
       this.outputListeners.delete(runId);
       this.displayListeners.delete(runId);
       this.inputAnswerers.delete(runId);
+      this.progressListeners.delete(runId);
       source.dispose();
     }
   }
@@ -248,9 +282,9 @@ export class DaemonClient {
     return this.connection.sendRequest(ShutdownRequest, {});
   }
 
-  /** Closes this connection (the daemon keeps running; this connection's own tenant ends). */
+  /** Closes this connection: its runs still going are cancelled (the daemon keeps running; this connection's own tenant ends). */
   dispose(): void {
     this.connection.dispose();
-    this.writer?.end();
+    this.release();
   }
 }

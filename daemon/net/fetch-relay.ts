@@ -14,9 +14,11 @@ export interface RelayRequest {
   timeoutMs?: number;
 }
 
-/** The head of a response, and the id to pull its body with. */
+/** The head of a response, and the id to pull its body with; a small body that had all arrived comes whole in `body`, and then there is nothing to pull. */
 export interface RelayHead {
   requestId: number;
+  /** The whole body in base64, when it had all arrived with the head (the request is then closed). */
+  body?: string;
   status: number;
   statusText: string;
   headers: [string, string][];
@@ -62,6 +64,10 @@ const MAX_PULL_BYTES = 1024 * 1024;
  * chunk ready while Python handles the last one.
  */
 const READ_AHEAD_BYTES = 512 * 1024;
+/** Largest body handed over with its head. */
+const INLINE_BYTES = 256 * 1024;
+/** How long the head waits for a small body to end, in ms. */
+const INLINE_WAIT_MS = 2;
 /** Responses a runner may hold open at once. */
 const MAX_OPEN_PER_RUNNER = 32;
 
@@ -104,7 +110,13 @@ export class FetchRelay {
     };
     table.set(requestId, entry);
     this.readAhead(entry);
-    return { requestId, status: response.status, statusText: response.statusText, headers: response.headers, url: response.url, redirected: response.redirected };
+    const head: RelayHead = { requestId, status: response.status, statusText: response.statusText, headers: response.headers, url: response.url, redirected: response.redirected };
+    // A small body usually arrives with its head: hand it over now and save Python a round trip.
+    if (await this.endsSoon(entry)) {
+      table.delete(requestId);
+      head.body = Buffer.concat(entry.buffer, entry.buffered).toString("base64");
+    }
+    return head;
   }
 
   /**
@@ -149,6 +161,15 @@ export class FetchRelay {
     }
     this.readAhead(entry);
     return { done: false, data };
+  }
+
+  /** True when the whole body (at most {@link INLINE_BYTES}) is in the buffer within a moment. */
+  private async endsSoon(entry: Open): Promise<boolean> {
+    const deadline = performance.now() + INLINE_WAIT_MS;
+    while (!entry.ended && entry.failure === undefined && entry.buffered <= INLINE_BYTES && performance.now() < deadline) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return entry.ended && entry.failure === undefined && entry.buffered <= INLINE_BYTES;
   }
 
   /** Reads from the broker until the buffer holds READ_AHEAD_BYTES, the body ends or fails. */

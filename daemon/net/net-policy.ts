@@ -1,12 +1,13 @@
 /** The network policy: `--net`, `--allow-net` and `--deny-net` parsed into plain data, and how one rule matches a name or an address. */
 import ipaddr from "ipaddr.js";
 import { isIpAddress } from "./address-ranges.ts";
+import type { NetMode as SchemaNetMode } from "../../protocol/generated/types.ts";
 
 /**
  * What happens to a request that no allow or deny rule names:
  * `off` refuses it, `public` allows it only to public addresses, `all` allows it.
  */
-export type NetMode = "off" | "public" | "all";
+export type NetMode = SchemaNetMode;
 
 /** The modes, in the order `--net` lists them. */
 export const NET_MODES: readonly NetMode[] = ["off", "public", "all"];

@@ -133,6 +133,17 @@ export class PackageLock {
     return new PackageLock(json, origin);
   }
 
+  /**
+   * `base` with the packages of `top` added, `top`'s winning where both have a name (the
+   * packages embedded in the binary over the lock of the source).
+   */
+  static overlay(base: PackageLock, top: PackageLock): PackageLock {
+    const packages = { ...base.json.packages };
+    const topNames = new Set(Object.keys(top.json.packages).map(normalizeName));
+    for (const key of Object.keys(packages)) if (topNames.has(normalizeName(key))) delete packages[key];
+    return new PackageLock({ ...base.json, packages: { ...packages, ...top.json.packages } }, `${base.origin} with ${top.origin}`);
+  }
+
   /** What the distribution was built for. */
   get info(): LockInfo {
     return this.json.info;

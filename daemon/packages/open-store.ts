@@ -1,5 +1,8 @@
 /** Opens the package store for this build of woma: the pinned Pyodide's version and bundled lock, and the daemon's settings. */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { EMBEDDED_PACKAGES_IN_BINARY, isCompiledBinary } from "../compiled-binary.ts";
 import { log } from "../log.ts";
 import { PYODIDE_VERSION, pyodideIndexURL } from "../pool/pyodide-core.ts";
 import { PackageStore } from "./package-store.ts";
@@ -26,6 +29,30 @@ export function openPackageStore(settings: PackageSettings): Promise<PackageStor
     lockPath: join(pyodideIndexURL(settings.cacheDir), "pyodide-lock.json"),
     source: settings.packagesUrl,
     pypiIndex: settings.pypiIndex,
+    embeddedDir: embeddedPackagesDir(settings.cacheDir),
     log,
   });
+}
+
+/**
+ * The packages built into this binary (build.ts with `WOMA_PACKAGES`), copied once out of
+ * the executable into `<cacheDir>/embedded-<hash of their lock>/` so they can be read like
+ * any mirror directory (their checksums are checked again when they go into the cache).
+ * Undefined when there are none, or when woma runs as a script.
+ */
+export function embeddedPackagesDir(cacheDir: string): string | undefined {
+  const inside = EMBEDDED_PACKAGES_IN_BINARY;
+  if (!isCompiledBinary() || !existsSync(join(inside, "pyodide-lock.json"))) return undefined;
+  const lock = readFileSync(join(inside, "pyodide-lock.json"));
+  const target = join(cacheDir, `embedded-${createHash("sha256").update(lock).digest("hex").slice(0, 16)}`);
+  if (existsSync(join(target, "pyodide-lock.json"))) return target;
+  const temporary = `${target}.${process.pid}.tmp`;
+  rmSync(temporary, { recursive: true, force: true });
+  mkdirSync(temporary, { recursive: true, mode: 0o700 });
+  // Written aside and renamed, so a copy cut short is never taken for a whole one.
+  for (const name of readdirSync(inside)) if (name !== "pyodide-lock.json") writeFileSync(join(temporary, name), readFileSync(join(inside, name)), { mode: 0o600 });
+  writeFileSync(join(temporary, "pyodide-lock.json"), lock, { mode: 0o600 });
+  rmSync(target, { recursive: true, force: true });
+  renameSync(temporary, target);
+  return target;
 }

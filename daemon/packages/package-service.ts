@@ -8,6 +8,17 @@ import { PackageError } from "./package-error.ts";
 import { describeSource } from "./package-source.ts";
 import type { PackageStore } from "./package-store.ts";
 import type { ReadyWheel } from "./ready-wheel.ts";
+import type { DownloadProgress } from "./verified-download.ts";
+import type { PackagesInfo, PackagesProgressNotification } from "../../protocol/generated/types.ts";
+
+/** Packages a client may name to a model or a person, when the distribution has them. */
+const WELL_KNOWN = [
+  "numpy", "pandas", "matplotlib", "scipy", "scikit-learn", "scikit-image", "pillow", "opencv-python", "sympy", "networkx",
+  "requests", "httpx", "aiohttp", "beautifulsoup4", "lxml", "pyyaml", "orjson", "pydantic", "regex", "tiktoken",
+];
+
+/** How long `daemon/initialize` waits for the package store to open (it reads a lock, a mirror's within its own 10 s timeout) before answering without the count. */
+const INFO_WAIT_MS = 12_000;
 
 /** What a runner installs of a verified file. */
 export function wheelSpec(wheel: ReadyWheel): WheelSpec {
@@ -34,11 +45,11 @@ export class PackageService {
   }
 
   /** What provides these top-level modules, fetched and verified, dependencies first; modules no package provides are `unknown`. */
-  async forImports(modules: readonly string[]): Promise<RunnerPackagesResult> {
+  async forImports(modules: readonly string[], onProgress?: (progress: DownloadProgress) => void): Promise<RunnerPackagesResult> {
     try {
       const store = await this.store;
       const names = store.packagesForImports(modules);
-      const wheels = await store.ensure(names);
+      const wheels = await store.ensure(names, onProgress ? { onProgress } : {});
       const provided = new Set(wheels.flatMap((wheel) => wheel.imports));
       return { wheels: wheels.map(wheelSpec), unknown: modules.filter((module) => !provided.has(module)) };
     } catch (error) {
@@ -50,10 +61,11 @@ export class PackageService {
    * Resolves and fetches requirements: lock names, PEP 508 specifiers from the index, wheel
    * URLs, and (only with `localFiles`, for a local user) wheel paths on the daemon's disk.
    */
-  async install(requirements: readonly string[], localFiles: boolean): Promise<ReadyWheel[]> {
+  async install(requirements: readonly string[], localFiles: boolean, onProgress?: (progress: DownloadProgress) => void): Promise<ReadyWheel[]> {
     try {
       const store = await this.store;
       return await store.install([...requirements], {
+        ...(onProgress ? { onProgress } : {}),
         allowFiles: localFiles,
         checkUrl: (url) => {
           // The requester chose this URL: it must pass the same policy as Python's own HTTP.
@@ -70,8 +82,44 @@ export class PackageService {
     return (await this.store).list();
   }
 
+  /** What `daemon/initialize` and `daemon/info` say about packages. Waits at most 12 s for the store to open. */
+  async info(settings: { source: string; pypiIndex: string | null; preload: readonly string[] }): Promise<PackagesInfo> {
+    const base: PackagesInfo = { available: true, source: settings.source, on_import: true, index: settings.pypiIndex, preload: [...settings.preload], popular: [] };
+    let timedOut!: () => void;
+    const timeout = new Promise<undefined>((resolve) => (timedOut = () => resolve(undefined)));
+    const timer = setTimeout(() => timedOut(), INFO_WAIT_MS);
+    const waited = await Promise.race([
+      this.store.then(
+        (store) => ({ store }),
+        (error: Error) => ({ error }),
+      ),
+      timeout,
+    ]);
+    clearTimeout(timer);
+    if (waited === undefined) return { ...base, detail: "the package source is still being opened" };
+    if ("error" in waited) return { ...base, available: false, on_import: false, detail: waited.error.message };
+    const names = new Set(waited.store.lock.names());
+    return { ...base, source: describeSource(waited.store.source), count: names.size, popular: WELL_KNOWN.filter((name) => names.has(name)) };
+  }
+
   /** Where the packages come from, in words. */
   async source(): Promise<string> {
     return describeSource((await this.store).source);
   }
+}
+
+/**
+ * Turns a store's download progress into `packages/progress` notifications for `send`: the
+ * first and last report of each file, and at most one per `intervalMs` between.
+ */
+export function progressNotifier(runId: string | null, send: (notification: PackagesProgressNotification) => void, intervalMs = 250): (progress: DownloadProgress) => void {
+  const lastSent = new Map<string, number>();
+  return (progress) => {
+    const now = performance.now();
+    const last = lastSent.get(progress.fileName);
+    if (!progress.done && last !== undefined && now - last < intervalMs) return;
+    if (progress.done) lastSent.delete(progress.fileName);
+    else lastSent.set(progress.fileName, now);
+    send({ run_id: runId, package: progress.name, file_name: progress.fileName, done_bytes: progress.bytesDone, total_bytes: progress.bytesTotal ?? null, done: progress.done });
+  };
 }

@@ -40,6 +40,11 @@ export interface PackageStoreOptions {
   idleTimeoutMs?: number;
   /** Downloads at once (default 4). */
   concurrency?: number;
+  /**
+   * A directory of packages that came with the binary (a lock and its wheels, see build.ts):
+   * they are added to the lock in force and taken from there, so they work with no network.
+   */
+  embeddedDir?: string | undefined;
 }
 
 /** Options of {@link PackageStore.ensure} and {@link PackageStore.install}. */
@@ -95,6 +100,8 @@ export class PackageStore {
     readonly pypiIndex: string,
     private readonly cache: WheelCache,
     private readonly options: PackageStoreOptions,
+    /** Names of the packages embedded in the binary, taken from {@link PackageStoreOptions.embeddedDir}. */
+    private readonly embedded: ReadonlySet<string> = new Set(),
   ) {}
 
   /**
@@ -144,8 +151,14 @@ export class PackageStore {
         }
       }
     }
-    log("debug", `packages: ${lock.names().length} in ${lockPath}, from ${describeSource(source)}, cached in ${cache.dir}`);
-    return new PackageStore(lock, lockPath, source, pypiIndex, cache, options);
+    const embedded = new Set<string>();
+    if (options.embeddedDir !== undefined) {
+      const embeddedLock = PackageLock.parse(await readFile(join(options.embeddedDir, LOCK_FILE_NAME), "utf8"), "the packages embedded in this binary", abi);
+      for (const name of embeddedLock.names()) embedded.add(name);
+      lock = PackageLock.overlay(lock, embeddedLock);
+    }
+    log("debug", `packages: ${lock.names().length} in ${lockPath}, from ${describeSource(source)}${embedded.size > 0 ? ` (${embedded.size} embedded)` : ""}, cached in ${cache.dir}`);
+    return new PackageStore(lock, lockPath, source, pypiIndex, cache, options, embedded);
   }
 
   /** The directory the lock's files are cached in (`<cacheDir>/packages/<pyodideVersion>`); index wheels are in its `pypi/`. */
@@ -251,9 +264,10 @@ export class PackageStore {
     const name = normalizeName(pkg.name);
     const fileName = lockFileName(pkg, this.lock.origin);
     assertWheelCompatible(fileName, this.target, `package "${name}" from ${this.lock.origin}`);
-    const where = describeSource(this.source);
+    const fromBinary = this.embedded.has(name) && this.options.embeddedDir !== undefined;
+    const where = fromBinary ? "the binary" : describeSource(this.source);
     const result = await this.cache.obtain({
-      from: locate(this.source, pkg.file_name),
+      from: fromBinary ? { kind: "dir", path: join(this.options.embeddedDir!, fileName) } : locate(this.source, pkg.file_name),
       to: this.cache.pathOf(fileName, "lock"),
       sha256: pkg.sha256,
       name,

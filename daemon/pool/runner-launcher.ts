@@ -7,8 +7,11 @@ import type { Runner, RunnerRole } from "./runner.ts";
 import { RunnerProcess } from "./runner-process.ts";
 import type { SnapshotStore } from "./snapshot-store.ts";
 
-/** Starts one booted runner, or rejects with why it could not start. */
-export type LaunchRunner = (id: string, role: RunnerRole) => Promise<Runner>;
+/**
+ * Starts one booted runner, or rejects with why it could not start. When `signal` aborts
+ * (the daemon is shutting down) the process is killed, and the promise settles once it is gone.
+ */
+export type LaunchRunner = (id: string, role: RunnerRole, signal?: AbortSignal) => Promise<Runner>;
 
 /** Everything needed to start runners. */
 export interface LauncherSetup {
@@ -57,12 +60,12 @@ export function createLauncher(setup: LauncherSetup): LaunchRunner {
     if (result.kind !== "ready" || result.snapshotBytes === undefined) throw new Error("the builder runner wrote no snapshot");
   });
 
-  const launch = async (id: string, role: RunnerRole, attempt: number): Promise<Runner> => {
+  const launch = async (id: string, role: RunnerRole, attempt: number, signal: AbortSignal | undefined): Promise<Runner> => {
     // The process starts while the boot mode is worked out (the snapshot's seal is checked once).
     const boot = Promise.all([snapshots.bootMode(), preload]).then(([mode, packages]): RunnerBootParams => ({ runnerId: id, indexURL, boot: mode, ...(packages ? { preload: packages } : {}) }));
     let started: Awaited<ReturnType<typeof RunnerProcess.start>>;
     try {
-      started = await RunnerProcess.start(id, role, { argv: argv([]), env: command.env, boot, maxMessageBytes });
+      started = await RunnerProcess.start(id, role, { argv: argv([]), env: command.env, boot, maxMessageBytes, signal });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new DaemonError("POOL_UNAVAILABLE", `runner ${id} could not start: ${reason}`, undefined, { cause: error });
@@ -71,9 +74,10 @@ export function createLauncher(setup: LauncherSetup): LaunchRunner {
       started.runner.kill("it could not restore the snapshot");
       snapshots.refused(started.boot.problem);
       if (attempt > 0) throw new DaemonError("POOL_UNAVAILABLE", `runner ${id} could not start: ${started.boot.problem}`);
-      return launch(id, role, attempt + 1);
+      await started.runner.exited;
+      return launch(id, role, attempt + 1, signal);
     }
     return started.runner;
   };
-  return (id, role) => launch(id, role, 0);
+  return (id, role, signal) => launch(id, role, 0, signal);
 }

@@ -41,6 +41,8 @@ export interface RunnerLaunch {
   boot: RunnerBootParams | Promise<RunnerBootParams>;
   /** Largest message accepted from the runner, in bytes; a bigger one is a protocol violation. */
   maxMessageBytes: number;
+  /** Aborting it kills the runner (a shutdown during its boot). */
+  signal?: AbortSignal;
 }
 
 /** How much of a runner's stderr is kept to explain its death. */
@@ -153,16 +155,29 @@ export class RunnerProcess implements Runner {
    */
   static async start(id: string, role: RunnerRole, launch: RunnerLaunch): Promise<{ runner: RunnerProcess; boot: RunnerBootResult }> {
     const runner = new RunnerProcess(id, role, launch);
-    let params: RunnerBootParams;
+    const stop = () => runner.kill("the daemon shut down during its boot");
+    if (launch.signal?.aborted) stop();
+    launch.signal?.addEventListener("abort", stop, { once: true });
     try {
-      params = await launch.boot;
+      let params: RunnerBootParams;
+      try {
+        params = await launch.boot;
+      } catch (error) {
+        runner.kill("its boot could not be prepared");
+        throw error;
+      }
+      if (!runner.alive) throw new Error(runner.deathReason);
+      const boot = await runner.call(runner.connection.sendRequest(RunnerBootRequest, params));
+      if (boot.kind === "ready") runner.bootResult = boot;
+      return { runner, boot };
     } catch (error) {
-      runner.kill("its boot could not be prepared");
+      // Settles only once the process is gone, so whoever waits for this boot waits for its end too.
+      runner.kill(runner.deathReason ?? "its boot failed");
+      await runner.exited;
       throw error;
+    } finally {
+      launch.signal?.removeEventListener("abort", stop);
     }
-    const boot = await runner.call(runner.connection.sendRequest(RunnerBootRequest, params));
-    if (boot.kind === "ready") runner.bootResult = boot;
-    return { runner, boot };
   }
 
   get pid(): number {

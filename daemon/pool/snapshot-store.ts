@@ -88,6 +88,7 @@ export class SnapshotStore implements SnapshotView {
       this.giveUp(`the snapshot directory or its seal key cannot be used: ${(error as Error).message}`);
       return;
     }
+    this.removeLeftovers();
     if (!existsSync(this.path)) {
       this.state = "missing";
       return;
@@ -182,7 +183,8 @@ export class SnapshotStore implements SnapshotView {
       return;
     }
     this.state = "building";
-    const buildDir = mkdtempSync(join(this.dir, "build-"));
+    // Named after this daemon's pid, so a later start knows whether its owner is still alive.
+    const buildDir = mkdtempSync(join(this.dir, `build-${process.pid}-`));
     try {
       const rawPath = join(buildDir, "raw.snapshot");
       await this.builder(rawPath, buildDir);
@@ -203,11 +205,46 @@ export class SnapshotStore implements SnapshotView {
   private removeStale(): void {
     const current = basename(this.path);
     for (const name of readdirSync(this.dir)) {
-      const path = join(this.dir, name);
-      const old = () => Date.now() - statSync(path).mtimeMs > STALE_TEMP_MS;
-      const stale = name.endsWith(".snapshot") ? name !== current : (name.endsWith(".tmp") || name.startsWith("build-")) && old();
-      if (stale) rmSync(path, { recursive: true, force: true });
+      if (name.endsWith(".snapshot") && name !== current) rmSync(join(this.dir, name), { recursive: true, force: true });
     }
+    this.removeLeftovers();
+  }
+
+  /**
+   * Deletes build directories and temporary files that no live daemon is writing: those of
+   * a daemon that was stopped or killed mid-build (their names carry its pid), and any older
+   * than ten minutes whatever their name says.
+   */
+  private removeLeftovers(): void {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (!name.endsWith(".tmp") && !name.startsWith("build-")) continue;
+      const path = join(this.dir, name);
+      const owner = Number((name.startsWith("build-") ? /^build-(\d+)-/ : /\.(\d+)\.tmp$/).exec(name)?.[1]);
+      let old: boolean;
+      try {
+        old = Date.now() - statSync(path).mtimeMs > STALE_TEMP_MS;
+      } catch {
+        continue;
+      }
+      const orphaned = Number.isInteger(owner) && owner > 0 && owner !== process.pid && !processAlive(owner);
+      if (old || orphaned) rmSync(path, { recursive: true, force: true });
+    }
+  }
+}
+
+/** Whether a process with this pid exists (one we may not signal counts as existing). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

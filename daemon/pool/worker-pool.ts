@@ -80,7 +80,10 @@ class TenantRunners {
 export class WorkerPool {
   private readonly spares: Runner[] = [];
   private readonly tenants = new Map<string, TenantRunners>();
-  private readonly booting = new Map<string, RunnerRole>();
+  /** Boots in flight, by runner id: the role each is for, and how to stop it at shutdown. */
+  private readonly booting = new Map<string, { role: RunnerRole; abort: AbortController; settled: Promise<unknown> }>();
+  /** Spares being booted that no tenant has claimed yet; a tenant that finds no ready spare claims one of these instead of booting another. */
+  private readonly bootingSpares: Array<{ id: string; runner: Promise<Runner>; claimed: boolean }> = [];
   private readonly readyWaiters: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
   private readonly recycleStrikes = new Map<Runner, number>();
   /** Every runner whose process has not exited yet, killed ones included, so shutdown can wait for all. */
@@ -229,7 +232,7 @@ export class WorkerPool {
       return info;
     };
     const all = [...(runners?.all() ?? []), ...this.spares].map(describe);
-    for (const [id, role] of this.booting) all.push({ runner_id: id, pid: -1, state: "booting", role, sessions: 0, queued: 0, runs: 0 });
+    for (const [id, { role }] of this.booting) all.push({ runner_id: id, pid: -1, state: "booting", role, sessions: 0, queued: 0, runs: 0 });
     return all;
   }
 
@@ -245,16 +248,19 @@ export class WorkerPool {
     return this.everyRunner().find((r) => r.bootResult)?.bootResult;
   }
 
-  /** Stops taking work, abandons what waits and kills every runner. */
+  /** Stops taking work, abandons what waits, stops the boots in flight and kills every runner, and waits until all are gone. */
   async shutdown(): Promise<void> {
     this.closed = true;
     clearInterval(this.memoryTimer);
     const error = new DaemonError("SHUTTING_DOWN", "the daemon is shutting down");
     for (const runners of this.tenants.values()) runners.queue.abandonAll(error);
     for (const waiter of this.readyWaiters.splice(0)) waiter.reject(error);
+    // A booting runner's process exists already: stop it, and wait until its launch has settled (and killed it).
+    const boots = [...this.booting.values()];
+    for (const boot of boots) boot.abort.abort();
     const all = [...this.live];
     for (const runner of all) runner.kill("the daemon shut down");
-    await Promise.all(all.map((runner) => runner.exited));
+    await Promise.all([...all.map((runner) => runner.exited), ...boots.map((boot) => boot.settled)]);
   }
 
   private everyRunner(): Runner[] {
@@ -272,9 +278,13 @@ export class WorkerPool {
     return runners;
   }
 
+  /** A runner of the tenant to ask a completeness check: a live shared one, else the one being acquired, else a new one. */
   private async runnerForCheck(tenant: string): Promise<Runner> {
-    const alive = this.runnersOf(tenant).shared.find((runner) => runner.alive);
-    return alive ?? this.acquireShared(tenant);
+    const runners = this.runnersOf(tenant);
+    const alive = runners.shared.find((runner) => runner.alive);
+    if (alive) return alive;
+    if (runners.pending.size > 0) return [...runners.pending][0]!;
+    return this.acquireShared(tenant);
   }
 
   /** Takes one more shared runner for a tenant and lets its queue use it. */
@@ -303,10 +313,25 @@ export class WorkerPool {
     let runner = this.spares.shift();
     while (runner && !runner.alive) runner = this.spares.shift();
     if (!runner) {
-      if (this.runnerCount + this.booting.size >= this.options.maxRunners) {
-        throw new DaemonError("POOL_BUSY", `all ${this.options.maxRunners} runners are in use (--max-runners); try again when a client has left`);
+      // A spare still booting (the one started with the daemon, say) is claimed rather than a second boot begun beside it.
+      // If that boot fails, the tenant boots one of its own, as it would have without it.
+      const booting = this.bootingSpares.find((spare) => !spare.claimed);
+      if (booting) {
+        booting.claimed = true;
+        const entry = this.booting.get(booting.id);
+        if (entry) entry.role = role;
+        runner = await booting.runner.then(
+          (claimed) => (claimed.alive ? claimed : undefined),
+          () => undefined,
+        );
+        if (this.closed) throw new DaemonError("SHUTTING_DOWN", "the daemon is shutting down");
       }
-      runner = await this.launch(role);
+      if (!runner) {
+        if (this.runnerCount + this.booting.size >= this.options.maxRunners) {
+          throw new DaemonError("POOL_BUSY", `all ${this.options.maxRunners} runners are in use (--max-runners); try again when a client has left`);
+        }
+        runner = await this.launch(role);
+      }
     }
     runner.role = role;
     runner.tenant = tenant;
@@ -314,14 +339,21 @@ export class WorkerPool {
     return runner;
   }
 
-  private async launch(role: RunnerRole): Promise<Runner> {
-    const id = `r${this.nextId++}`;
-    this.booting.set(id, role);
+  private launch(role: RunnerRole, id = `r${this.nextId++}`): Promise<Runner> {
+    const entry = { role, abort: new AbortController(), settled: Promise.resolve() as Promise<unknown> };
+    this.booting.set(id, entry);
+    const launched = this.boot(id, role, entry.abort.signal);
+    entry.settled = launched.catch(() => {});
+    return launched;
+  }
+
+  private async boot(id: string, role: RunnerRole, signal: AbortSignal): Promise<Runner> {
     try {
-      const runner = await this.options.launch(id, role);
+      const runner = await this.options.launch(id, role, signal);
       this.failures = 0;
       if (this.closed) {
         runner.kill("the daemon shut down");
+        await runner.exited;
         throw new DaemonError("SHUTTING_DOWN", "the daemon is shutting down");
       }
       this.everBooted = true;
@@ -350,17 +382,24 @@ export class WorkerPool {
   /** Boots spares until `target` are ready or booting (within --max-runners), retrying with backoff. */
   private ensureSpares(target: number): void {
     if (this.closed) return;
-    const bootingSpares = [...this.booting.values()].filter((role) => role === "spare").length;
+    const bootingSpares = this.bootingSpares.filter((spare) => !spare.claimed).length;
     const missing = target - this.spares.filter((r) => r.alive).length - bootingSpares;
     for (let i = 0; i < missing; i++) {
       if (this.runnerCount + this.booting.size >= this.options.maxRunners) return;
-      this.launch("spare").then(
+      const spare = { id: `r${this.nextId++}`, runner: undefined as unknown as Promise<Runner>, claimed: false };
+      spare.runner = this.launch("spare", spare.id);
+      this.bootingSpares.push(spare);
+      const done = () => this.bootingSpares.splice(this.bootingSpares.indexOf(spare), 1);
+      spare.runner.then(
         (runner) => {
+          done();
+          if (spare.claimed) return; // its taker has it
           this.spares.push(runner);
           for (const runners of this.tenants.values()) runners.queue.pump();
         },
         (error: Error) => {
-          if (this.closed) return;
+          done();
+          if (this.closed || spare.claimed) return; // the taker reports the failure
           log("error", error.message);
           const delay = this.options.timing?.spareBackoffMs?.(this.failures) ?? Math.min(MAX_BACKOFF_MS, 250 * 2 ** Math.min(this.failures, 6));
           setTimeout(() => this.ensureSpares(this.options.spares), delay).unref?.();

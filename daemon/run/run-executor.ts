@@ -1,5 +1,5 @@
 /** Carries out one `python/run`: queues it, enforces its timeout, turns cancel into an interrupt, and says how it ended. */
-import type { DisplayNotification, DisplayOutput, InputParams, OutputNotification, RunFailureData, RunParams, RunResult, SessionOutcome, Stream, Truncation } from "../../protocol/generated/types.ts";
+import type { DisplayNotification, DisplayOutput, InputParams, OutputNotification, PackagesProgressNotification, RunFailureData, RunParams, RunResult, SessionOutcome, Stream, Truncation } from "../../protocol/generated/types.ts";
 import { codePointLength } from "../../protocol/code-points.ts";
 import { DaemonError } from "../daemon-error.ts";
 import type { DaemonOptions } from "../daemon-options.ts";
@@ -22,6 +22,15 @@ export interface RunContext {
   requestInput?(params: InputParams, signal: AbortSignal): Promise<string | null>;
   /** Registers the cancel callback; returns how to unregister it. */
   onCancel(listener: () => void): () => void;
+  /** Progress of package downloads the run's imports need (optional: not every caller shows it). */
+  onPackageProgress?(notification: PackagesProgressNotification): void;
+  /**
+   * Asked when the run is about to start on a runner: an error to fail it with instead
+   * (its client has stopped reading, say), or undefined to go ahead.
+   */
+  refuseStart?(): DaemonError | undefined;
+  /** Told the run's id (the client's, or one the daemon made up) and session as soon as the run is taken on. */
+  onRunId?(runId: string, sessionId: string | null): void;
 }
 
 type Stop = "timeout" | "cancel";
@@ -51,9 +60,20 @@ class PartialOutput {
   }
 }
 
+/**
+ * The timeout a run gets, in ms (0: none): what it asked for, or the daemon's default
+ * (`--timeout`), which when not 0 is also the most it may ask for, as on the REST bridge.
+ */
+export function runTimeout(asked: number | undefined, defaultMs: number): number {
+  if (asked === undefined) return defaultMs;
+  return defaultMs > 0 && (asked === 0 || asked > defaultMs) ? defaultMs : asked;
+}
+
 /** Executes runs on the pool with the daemon's limits. */
 export class RunExecutor {
   private counter = 0;
+  /** The callers of the runs executing now, by run id. */
+  private readonly executing = new Map<string, RunContext>();
   /** Runs started since the daemon began. */
   executionCount = 0;
   /** Where each runner's current run reads its input from. */
@@ -81,7 +101,12 @@ export class RunExecutor {
   ): Promise<RunResult> {
     const runId = params.run_id ?? `run-${++this.counter}`;
     const sessionId = session?.id ?? null;
-    const timeoutMs = params.timeout_ms ?? this.options.defaultTimeoutMs;
+    context.onRunId?.(runId, sessionId);
+    const timeoutMs = runTimeout(params.timeout_ms, this.options.defaultTimeoutMs);
+    const timeoutText =
+      params.timeout_ms === undefined || params.timeout_ms === timeoutMs
+        ? `${timeoutMs} ms`
+        : `${timeoutMs} ms (the daemon's --timeout, its longest; ${params.timeout_ms === 0 ? "no timeout" : `${params.timeout_ms} ms`} was asked for)`;
     const fresh = session === undefined || params.reset_globals === true;
     const output = new PartialOutput(this.options.maxOutputBytes);
     const ended = new AbortController();
@@ -99,6 +124,8 @@ export class RunExecutor {
 
     const submission = this.pool.submit(tenant, session?.runner, async (runner) => {
       if (stop === "cancel") throw cancelled();
+      const refusal = context.refuseStart?.();
+      if (refusal) throw refusal;
       if (prepare) await prepare(runner);
       let graceTimer: ReturnType<typeof setTimeout> | undefined;
       interruptRunner = (why) => {
@@ -106,7 +133,7 @@ export class RunExecutor {
         stop = why;
         runner.interrupt(runId);
         graceTimer = setTimeout(() => {
-          const what = why === "timeout" ? `timed out after ${timeoutMs} ms` : "was cancelled";
+          const what = why === "timeout" ? `timed out after ${timeoutText}` : "was cancelled";
           this.pool.kill(runner, `run ${runId} ${what} and ignored the interrupt for ${this.options.interruptGraceMs} ms, so its runner was killed`);
         }, this.options.interruptGraceMs);
       };
@@ -114,6 +141,7 @@ export class RunExecutor {
       startedAt = performance.now();
       const deadline = timeoutMs > 0 ? Date.now() + timeoutMs : undefined;
       this.inputs.set(runner, new RunInput(params.stdin, ask && ((prompt, password) => ask({ run_id: runId, session_id: sessionId, prompt, password }, ended.signal))));
+      this.executing.set(runId, context);
       try {
         return await runner.run(
           {
@@ -141,6 +169,7 @@ export class RunExecutor {
         clearTimeout(graceTimer);
         this.inputs.delete(runner);
         ended.abort();
+        this.executing.delete(runId);
         cleanup?.(runner, runId);
       }
     });
@@ -160,13 +189,13 @@ export class RunExecutor {
       // The run got the interrupt its deadline or cancel sent: it ended because of the stop,
       // whatever it made of the KeyboardInterrupt (raised it, swallowed it in a __str__, caught it).
       if (stop !== undefined && outcome.interrupted) {
-        throw this.stopped(stop, runId, timeoutMs, output, elapsed, session, "kept");
+        throw this.stopped(stop, runId, timeoutText, output, elapsed, session, "kept");
       }
       return this.result(runId, sessionId, outcome, output.outputs);
     } catch (error) {
       if (error instanceof DaemonError && error.code === "RUNNER_DIED") {
         const elapsed = startedAt === undefined ? 0 : performance.now() - startedAt;
-        if (stop !== undefined) throw this.stopped(stop, runId, timeoutMs, output, elapsed, session, "lost");
+        if (stop !== undefined) throw this.stopped(stop, runId, timeoutText, output, elapsed, session, "lost");
         const lost = session ? `; session "${session.id}" is lost` : "";
         throw new DaemonError("RUNNER_DIED", `Python runtime terminated: ${error.message}${lost}`, this.failureData(runId, output, elapsed, session, "lost"));
       }
@@ -177,8 +206,13 @@ export class RunExecutor {
     }
   }
 
-  private stopped(stop: Stop, runId: string, timeoutMs: number, output: PartialOutput, elapsed: number, session: Session<Runner> | undefined, state: StopOutcome): DaemonError {
-    const what = stop === "timeout" ? `run ${runId} timed out after ${timeoutMs} ms` : `run ${runId} was cancelled`;
+  /** The caller of a run that is executing now (what the runner asks during it reports to them). */
+  callerOf(runId: string): RunContext | undefined {
+    return this.executing.get(runId);
+  }
+
+  private stopped(stop: Stop, runId: string, timeoutText: string, output: PartialOutput, elapsed: number, session: Session<Runner> | undefined, state: StopOutcome): DaemonError {
+    const what = stop === "timeout" ? `run ${runId} timed out after ${timeoutText}` : `run ${runId} was cancelled`;
     const how =
       state === "kept"
         ? `it was interrupted (KeyboardInterrupt)${session ? ` and session "${session.id}" keeps its state` : ""}`

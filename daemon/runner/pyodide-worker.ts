@@ -340,6 +340,14 @@ async function brokerFetch(input: unknown, init?: RequestInit): Promise<Response
   } catch (error) {
     throw fetchError((error as Error).message, (error as { kind?: string }).kind);
   }
+  if (head.body !== undefined) {
+    // The whole body came with the head: nothing to pull, nothing to close.
+    const bytes = [101, 204, 205, 304].includes(head.status) ? null : Buffer.from(head.body, "base64");
+    const whole = new Response(bytes, { status: head.status, statusText: head.statusText, headers: head.headers });
+    Object.defineProperty(whole, "url", { value: head.url });
+    Object.defineProperty(whole, "redirected", { value: head.redirected });
+    return whole;
+  }
   const { requestId } = head;
   let ended = false;
   const close = () => {

@@ -3,15 +3,14 @@ import {
   CancellationToken,
   CancellationTokenSource,
   createMessageConnection,
-  Message,
   ResponseError,
-  type DataCallback,
   type MessageConnection,
   type MessageReader,
   type MessageWriter,
   type RequestType,
 } from "vscode-jsonrpc";
 import { JsonRpcErrorCodes } from "../../protocol/error-codes.ts";
+import { guardMessages } from "../../protocol/wire/message-guard.ts";
 import {
   CheckRequest,
   CompleteRequest,
@@ -25,6 +24,7 @@ import {
   InputRequest,
   InspectRequest,
   OutputNotificationType,
+  PackagesProgressNotificationType,
   PackagesInstallRequest,
   PackagesListRequest,
   RunRequest,
@@ -39,6 +39,9 @@ import type { Daemon } from "../daemon.ts";
 import { MAX_INPUT_CHARS } from "../run/run-input.ts";
 import type { Tenant } from "../session/tenant-registry.ts";
 import { log } from "../log.ts";
+import { BacklogPolicy } from "./backlog-policy.ts";
+import { PresenceProbe } from "./presence-probe.ts";
+import { RequestTracker } from "./request-tracker.ts";
 import { checkParams } from "./validate-params.ts";
 import { toResponseError } from "./wire-errors.ts";
 
@@ -64,30 +67,62 @@ export interface ServedConnection {
    * is) and its queued ones dropped, and the connection stops acting for its tenant. The
    * transport calls this when the peer has truly left; after a half-close (end of stdin, a
    * socket's FIN) it waits for {@link idle} first, so requests already read get answers.
+   * Meanwhile the connection probes the client (see `PresenceProbe`) and calls this itself
+   * when the client turns out to be gone rather than half-closed.
    */
   end(): void;
 }
 
-/** What the transport's owner learns about a connection. */
+/** What the transport's owner learns about a connection, and what it asks of it. */
 export interface ServeHooks {
   /** A client asked the daemon to stop (`daemon/shutdown`), after the answer was sent. */
   onShutdownRequested?: () => void;
+  /**
+   * After the client's end of input, find out whether it is still there (see
+   * `PresenceProbe`) and cancel its runs if it is not. For a transport where a half-close
+   * and a departure look the same and other clients may wait for the runner: the Unix
+   * socket. On stdio the one client's daemon stops after its last run anyway, and probing
+   * would add empty output notifications to a piped transcript.
+   */
+  probeAfterEndOfInput?: boolean;
 }
+
+let connections = 0;
 
 /**
  * Binds the daemon to a connection made of `reader` and `writer` and starts listening.
  * Params are checked against the schema before any handler runs, so bad input gets
  * InvalidParams naming the field; an unknown method gets MethodNotFound listing the
  * known ones. Nothing a client sends can stop the daemon or disturb other connections.
+ *
+ * A client that does not read its answers cannot grow the daemon without bound: past
+ * `--max-pending-output` bytes unread, the connection's `python/output` notifications are
+ * dropped (results still carry the output) and its runs, new and queued, are refused with
+ * ClientNotReading; past twice that, the daemon stops reading the connection until the
+ * client catches up (see `BacklogPolicy`). Each change is logged.
  */
 export function serveConnection(daemon: Daemon, reader: MessageReader, writer: MessageWriter, hooks: ServeHooks = {}): ServedConnection {
+  const label = `connection ${++connections}`;
+  const backlog = new BacklogPolicy(label, daemon.options.maxPendingOutputBytes, reader);
   const tracker = new RequestTracker();
-  const connection = createMessageConnection(tracker.reader(reader), tracker.writer(writer), {
-    error: (message) => log("warn", `connection: ${message}`),
-    warn: (message) => log("debug", `connection: ${message}`),
+  tracker.onAnswered(ShutdownRequest.method, () => hooks.onShutdownRequested?.());
+  const guarded = guardMessages(reader, {
+    dropped: (why) => log("debug", `${label}: dropped a notification: ${why}`),
+    threw: (error) => log("error", `${label}: a message threw while being read, and was skipped (the connection carries on): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+  });
+  const counted = backlog.writer(writer);
+  const connection = createMessageConnection(tracker.reader(guarded), tracker.writer(counted), {
+    error: (message) => log("warn", `${label}: ${message}`),
+    warn: (message) => log("debug", `${label}: ${message}`),
     info: () => {},
     log: () => {},
   });
+  // After the end of input, a client with runs in flight is probed: if it is gone, they stop.
+  const probe = new PresenceProbe(counted, (why) => {
+    log("info", `${label}: its client is gone (${why}); its runs in flight are cancelled`);
+    end();
+  });
+  if (hooks.probeAfterEndOfInput) connection.onClose(() => probe.start());
   // The tenant this connection acts for: named by daemon/initialize, else one of its own,
   // fixed by the first request that needs one.
   let tenant: Tenant | undefined;
@@ -107,20 +142,47 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
       return daemon.initialize(params, tenantOf());
     }),
     route(InfoRequest, "InfoParams", () => daemon.info(tenantOf())),
-    route(ShutdownRequest, "ShutdownParams", () => {
-      setTimeout(() => hooks.onShutdownRequested?.(), 0);
-      return { stopping: true };
-    }),
+    // The daemon stops once the answer has been written (see onAnswered below), not before.
+    route(ShutdownRequest, "ShutdownParams", () => ({ stopping: true })),
     route(SessionCreateRequest, "SessionCreateParams", (params) => daemon.createSession(params ?? {}, tenantOf())),
     route(SessionListRequest, "SessionListParams", () => daemon.listSessions(tenantOf())),
     route(SessionResetRequest, "SessionResetParams", (params) => daemon.resetSession(params, tenantOf())),
     route(SessionCloseRequest, "SessionCloseParams", (params) => daemon.closeSession(params, tenantOf())),
-    route(RunRequest, "RunParams", (params, token, conn) =>
-      daemon.run(
+    route(RunRequest, "RunParams", (params, token, conn) => {
+      const refusal = backlog.refusal();
+      if (refusal) throw refusal;
+      let untrack = () => {};
+      return daemon.run(
         params,
         {
-          onOutput: (notification) => void conn.sendNotification(OutputNotificationType, notification).catch(() => {}),
-          onDisplay: (notification) => void conn.sendNotification(DisplayNotificationType, notification).catch(() => {}),
+          refuseStart: () => backlog.refusal(),
+          onRunId: (runId, sessionId) => void (untrack = probe.track(runId, sessionId)),
+          onOutput: (notification) => {
+            if (!backlog.mayNotify()) return;
+            // After the client's half-close the connection counts as closed and sendNotification
+            // throws at once; the run goes on and its answer is still written.
+            try {
+              void conn.sendNotification(OutputNotificationType, notification).catch(() => {});
+            } catch {
+              // Nobody reads notifications any more.
+            }
+          },
+          onPackageProgress: (notification) => {
+            if (!backlog.mayNotify()) return;
+            try {
+              void conn.sendNotification(PackagesProgressNotificationType, notification).catch(() => {});
+            } catch {
+              // Nobody reads notifications any more.
+            }
+          },
+          onDisplay: (notification) => {
+            if (!backlog.mayNotify()) return;
+            try {
+              void conn.sendNotification(DisplayNotificationType, notification).catch(() => {});
+            } catch {
+              // Nobody reads notifications any more.
+            }
+          },
           requestInput: (input, signal) => askForInput(conn, input, signal),
           onCancel: (listener) => {
             const subscription = token.onCancellationRequested(listener);
@@ -133,8 +195,8 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
           },
         },
         tenantOf(),
-      ),
-    ),
+      ).finally(() => untrack());
+    }),
     route(CheckRequest, "CheckParams", (params) => daemon.check(params, tenantOf())),
     route(CompleteRequest, "CompleteParams", (params) => daemon.complete(params, tenantOf())),
     route(InspectRequest, "InspectParams", (params) => daemon.inspect(params, tenantOf())),
@@ -142,7 +204,9 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
     route(FilesReadRequest, "FilesReadParams", (params) => daemon.readFile(params, tenantOf())),
     route(FilesListRequest, "FilesListParams", (params) => daemon.listFiles(params, tenantOf())),
     route(FilesDeleteRequest, "FilesDeleteParams", (params) => daemon.deleteFile(params, tenantOf())),
-    route(PackagesInstallRequest, "PackagesInstallParams", (params) => daemon.installPackages(params, tenantOf())),
+    route(PackagesInstallRequest, "PackagesInstallParams", (params, _token, conn) =>
+      daemon.installPackages(params, tenantOf(), (notification) => void conn.sendNotification(PackagesProgressNotificationType, notification).catch(() => {})),
+    ),
     route(PackagesListRequest, "PackagesListParams", () => daemon.listPackages(tenantOf())),
   ]);
   const known = [...routes.keys()].join(", ");
@@ -162,16 +226,14 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
     log("debug", `ignored notification "${method}"`);
   });
   connection.listen();
-  return {
-    connection,
-    idle: () => tracker.idle(),
-    end: () => {
-      if (closed) return;
-      closed = true;
-      for (const stop of [...inFlight]) stop();
-      if (tenant) daemon.leave(tenant);
-    },
-  };
+  function end(): void {
+    if (closed) return;
+    closed = true;
+    probe.stop();
+    for (const stop of [...inFlight]) stop();
+    if (tenant) daemon.leave(tenant);
+  }
+  return { connection, idle: () => tracker.idle(), end };
 }
 
 /**
@@ -194,42 +256,5 @@ async function askForInput(connection: MessageConnection, params: InputParams, s
   } finally {
     signal.removeEventListener("abort", onAbort);
     source.dispose();
-  }
-}
-
-/**
- * Counts requests from the moment they are read until their answer is written, so a
- * transport can wait for them: requests sent just before stdin closes still get answers.
- */
-class RequestTracker {
-  private readonly open = new Set<string | number>();
-  private waiters: Array<() => void> = [];
-
-  reader(inner: MessageReader): MessageReader {
-    return Object.assign(Object.create(inner) as MessageReader, {
-      listen: (callback: DataCallback) =>
-        inner.listen((message) => {
-          if (Message.isRequest(message) && message.id !== null) this.open.add(message.id);
-          callback(message);
-        }),
-    });
-  }
-
-  writer(inner: MessageWriter): MessageWriter {
-    return Object.assign(Object.create(inner) as MessageWriter, {
-      write: async (message: Message) => {
-        try {
-          await inner.write(message);
-        } finally {
-          if (Message.isResponse(message) && message.id !== null && this.open.delete(message.id) && this.open.size === 0) {
-            for (const resolve of this.waiters.splice(0)) resolve();
-          }
-        }
-      },
-    });
-  }
-
-  idle(): Promise<void> {
-    return this.open.size === 0 ? Promise.resolve() : new Promise((resolve) => this.waiters.push(resolve));
   }
 }

@@ -1,6 +1,7 @@
 /** Checks incoming params against schema/protocol.schema.json, with messages that name the offending field. */
 import { describeValue } from "../../protocol/describe.ts";
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
+import { MAX_TIMER_MS } from "../../protocol/limits.ts";
 import schema from "../../schema/protocol.schema.json" with { type: "json" };
 
 const ajv = new Ajv({ allErrors: false, strict: false });
@@ -38,6 +39,8 @@ function explain(error: ErrorObject, params: unknown): string {
       return `${field} must be ${(error.params as { type: string }).type}, got ${got}`;
     case "pattern":
       return `${field} must match ${(error.params as { pattern: string }).pattern}, got ${got}`;
+    case "maximum":
+      return `${field} must be at most ${(error.params as { limit: number }).limit}${(error.params as { limit: number }).limit === MAX_TIMER_MS ? " (about 24.8 days, the longest timer JavaScript keeps)" : ""}, got ${got}`;
     case "enum":
       return `${field} must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}, got ${got}`;
     default:

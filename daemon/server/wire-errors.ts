@@ -21,6 +21,7 @@ const CODES: Record<DaemonErrorCode, number> = {
   FILE_PATH_REFUSED: WomaErrorCodes.FilePathRefused,
   FILE_TOO_LARGE: WomaErrorCodes.FileTooLarge,
   INVALID_PARAMS: JsonRpcErrorCodes.InvalidParams,
+  CLIENT_NOT_READING: WomaErrorCodes.ClientNotReading,
 };
 
 /** The JSON-RPC error for anything a handler threw; unexpected errors become InternalError and are logged. */

@@ -32,6 +32,13 @@ export type TenantName = string;
  */
 export type IsolationLevel = "namespace" | "process";
 /**
+ * What happens to a request that no allow or deny rule names. `off`: refused. `public`: allowed only to public internet addresses (loopback, private, link-local and metadata addresses are refused). `all`: allowed.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "NetMode".
+ */
+export type NetMode = "off" | "public" | "all";
+/**
  * A session's state. `ready`: runs are accepted. `lost`: its runner died; runs fail until `session/reset` or `session/close`. The enum may grow.
  *
  * This interface was referenced by `WomaProtocol`'s JSON-Schema
@@ -159,6 +166,8 @@ export interface InitializeResult {
   capabilities: Capabilities;
   limits: LimitsInfo;
   tenant: TenantInfo;
+  network?: NetworkInfo;
+  packages?: PackagesInfo;
 }
 /**
  * Versions of the parts that make up the daemon.
@@ -257,7 +266,7 @@ export interface Capabilities {
  */
 export interface LimitsInfo {
   /**
-   * Timeout of a run that gives none, in milliseconds; 0 means no timeout.
+   * Timeout of a run that gives none, in milliseconds; 0 means no timeout. When not 0, it is also the longest timeout a run may ask for (`--timeout`).
    */
   default_timeout_ms: number;
   /**
@@ -304,6 +313,67 @@ export interface TenantInfo {
    * True for a named tenant: every connection naming it sees its sessions, and the sessions outlive the connection. False for a connection's own tenant, which ends with the connection (its sessions are closed, its runners stopped).
    */
   shared: boolean;
+}
+/**
+ * @since 1.1. What Python's HTTP (urllib, requests, httpx, pyfetch) may reach through the daemon's network broker. Runners have no network of their own.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "NetworkInfo".
+ */
+export interface NetworkInfo {
+  mode: NetMode;
+  /**
+   * Hosts, domains and address ranges allowed whatever the mode says (`--allow-net`), as given.
+   */
+  allow: string[];
+  /**
+   * Hosts, domains and address ranges always refused (`--deny-net`), as given.
+   */
+  deny: string[];
+  /**
+   * Most bytes of one response body, counted after decompression.
+   */
+  max_response_bytes: number;
+}
+/**
+ * @since 1.1. Python packages beyond the standard library: where they come from and how code gets them.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "PackagesInfo".
+ */
+export interface PackagesInfo {
+  /**
+   * False when this daemon has no package store (then only the standard library is there).
+   */
+  available: boolean;
+  /**
+   * Where Pyodide's distribution comes from: its CDN, or a mirror URL or directory (`--packages-url`).
+   */
+  source: string;
+  /**
+   * True when importing a module of the distribution loads its package (and its dependencies) first: code needs no install step.
+   */
+  on_import: boolean;
+  /**
+   * Packages in the distribution's lock, when it has been read.
+   */
+  count?: number;
+  /**
+   * Some well-known packages of the distribution, by distribution name (numpy, pandas, matplotlib, ...), for a client to mention.
+   */
+  popular: string[];
+  /**
+   * The PEP 503 index `packages/install` and `micropip.install` take other pure-Python packages from (`--pypi-index`), or null for none.
+   */
+  index: string | null;
+  /**
+   * Modules every runner imports at boot (`--preload`).
+   */
+  preload: string[];
+  /**
+   * Why packages are unavailable, when they are.
+   */
+  detail?: string;
 }
 /**
  * One session: a Python globals dictionary that lives in one runner.
@@ -356,7 +426,7 @@ export interface SessionCreateParams {
    */
   fresh_interpreter?: boolean;
   /**
-   * Close the session after this long without a run, in milliseconds. Default: never.
+   * Close the session after this long without a run, in milliseconds, at most 2147483647 (about 24.8 days). Default: never.
    */
   idle_timeout_ms?: number;
 }
@@ -441,7 +511,7 @@ export interface RunParams {
    */
   reset_globals?: boolean;
   /**
-   * Time the run may take, in milliseconds, counted from when it starts executing. At the deadline the code gets KeyboardInterrupt; if it has not stopped shortly after, its runner is killed. Default: the daemon's `default_timeout_ms`; 0 means none.
+   * Time the run may take, in milliseconds, counted from when it starts executing. At the deadline the code gets KeyboardInterrupt; if it has not stopped shortly after, its runner is killed. Default: the daemon's `default_timeout_ms`; 0 means none. When `default_timeout_ms` is not 0 it is also the most a run gets: a larger value, or 0, gets `default_timeout_ms`. At most 2147483647 (about 24.8 days, the longest timer JavaScript keeps); a larger value is an invalid-params error.
    */
   timeout_ms?: number;
   run_id?: RunId;
@@ -762,6 +832,8 @@ export interface InfoResult {
   limits: LimitsInfo;
   snapshot?: SnapshotInfo;
   tenant: TenantInfo;
+  network?: NetworkInfo;
+  packages?: PackagesInfo;
 }
 /**
  * The memory snapshot runners boot from.
@@ -1189,4 +1261,36 @@ export interface FilesDeleteResult {
    * What was deleted, relative to the working directory.
    */
   path: string;
+}
+/**
+ * `packages/progress`: @since 1.1. A package file is being downloaded for the client's `packages/install`, or for an import in one of its runs. Sent at most a few times a second per file, and once when the file is done. Files already cached report nothing.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "PackagesProgressNotification".
+ */
+export interface PackagesProgressNotification {
+  /**
+   * The run whose import needs the file, or null for `packages/install`.
+   */
+  run_id: RunId | null;
+  /**
+   * The package (or requirement) the file is for.
+   */
+  package: string;
+  /**
+   * The file being downloaded.
+   */
+  file_name: string;
+  /**
+   * Bytes received so far.
+   */
+  done_bytes: number;
+  /**
+   * The file's size when the source said it, else null.
+   */
+  total_bytes: number | null;
+  /**
+   * True on the last notification for this file: it is verified and cached.
+   */
+  done: boolean;
 }

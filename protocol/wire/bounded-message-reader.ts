@@ -10,6 +10,10 @@ export interface ByteSource {
   onClose(listener: () => void): void;
   /** Registers the callback for a read error. */
   onError(listener: (error: Error) => void): void;
+  /** Stops delivering chunks until {@link resume} (optional: a source that cannot pause keeps going). */
+  pause?(): void;
+  /** Delivers chunks again after {@link pause}. */
+  resume?(): void;
 }
 
 /** A problem with one incoming message, to be answered with a JSON-RPC error whose id is `id`. */
@@ -26,12 +30,18 @@ export interface FramingProblem {
 export interface BoundedReaderOptions {
   /** Largest message body accepted, in bytes. Larger bodies are skipped and reported. */
   maxMessageBytes: number;
-  /** Called for every message that cannot be delivered; the reader keeps going. */
-  onProblem: (problem: FramingProblem) => void;
+  /**
+   * Called for every message that cannot be delivered; the reader keeps going. When it
+   * returns a promise (the answer being written), the reader's close waits for it, so a
+   * problem at the very end of the input is answered before the connection counts as over.
+   */
+  onProblem: (problem: FramingProblem) => unknown;
 }
 
 const HEADER_END = new Uint8Array([13, 10, 13, 10]);
 const MAX_HEADER_BYTES = 8192;
+/** "content-length", lower case, to find the next header after garbage. */
+const CONTENT_LENGTH = new TextEncoder().encode("content-length");
 
 /** Wraps a Node readable stream as a {@link ByteSource}. */
 export function nodeStreamSource(stream: NodeJS.ReadableStream): ByteSource {
@@ -48,6 +58,8 @@ export function nodeStreamSource(stream: NodeJS.ReadableStream): ByteSource {
     onError(listener) {
       stream.on("error", listener);
     },
+    pause: () => void stream.pause(),
+    resume: () => void stream.resume(),
   };
 }
 
@@ -56,6 +68,14 @@ export function nodeStreamSource(stream: NodeJS.ReadableStream): ByteSource {
  * never stops on bad input: invalid JSON, a message that is not a JSON-RPC object, a
  * missing header or a body over the limit are each reported through `onProblem`
  * and skipped, and the next message is read as usual.
+ *
+ * After a frame error it resynchronises on the next `Content-Length` header: bytes before
+ * one are skipped (and reported), and a body that is not JSON but holds a whole frame (its
+ * Content-Length was too large, so it swallowed the next message) is read again from that
+ * frame. A body whose declared length is over the limit is skipped to its declared end;
+ * a client that lied about a huge length must reopen the connection. At the end of the
+ * input, a message left incomplete is reported too, and the reader closes only once every
+ * problem's answer has been written.
  */
 export class BoundedMessageReader extends AbstractMessageReader {
   private pending: Uint8Array[] = [];
@@ -64,6 +84,9 @@ export class BoundedMessageReader extends AbstractMessageReader {
   private skipRemaining = 0;
   private callback: DataCallback | undefined;
   private closed = false;
+  private paused = false;
+  /** Answers to problems still being written; close waits for them. */
+  private readonly answering = new Set<Promise<unknown>>();
   private readonly decoder = new TextDecoder("utf-8", { fatal: true });
 
   constructor(
@@ -80,9 +103,24 @@ export class BoundedMessageReader extends AbstractMessageReader {
     this.source.onClose(() => {
       if (this.closed) return;
       this.closed = true;
-      this.fireClose();
+      this.reportLeftover();
+      void Promise.allSettled([...this.answering]).then(() => this.fireClose());
     });
     return subscription;
+  }
+
+  /** Stops reading from the source (when it can pause) until {@link resume}: backpressure on a peer whose answers pile up. */
+  pause(): void {
+    if (this.paused) return;
+    this.paused = true;
+    this.source.pause?.();
+  }
+
+  /** Reads from the source again after {@link pause}. */
+  resume(): void {
+    if (!this.paused) return;
+    this.paused = false;
+    this.source.resume?.();
   }
 
   /** Feeds bytes; public so tests can drive framing without a stream. */
@@ -130,17 +168,32 @@ export class BoundedMessageReader extends AbstractMessageReader {
       const end = indexOf(flat, HEADER_END);
       if (end < 0) {
         if (flat.length > MAX_HEADER_BYTES) {
-          this.problem(null, JsonRpcErrorCodes.ParseError, `message header is longer than ${MAX_HEADER_BYTES} bytes without a blank line ending it; the bytes were dropped`);
-          this.consume(flat, flat.length);
+          // Keep what may be the start of the next header; a partial "Content-Length" at
+          // the very end is kept too, for the next chunk to complete.
+          const next = lastIndexOfIgnoreCase(flat, CONTENT_LENGTH);
+          const keep = next > 0 ? next : Math.max(0, flat.length - CONTENT_LENGTH.length);
+          this.problem(null, JsonRpcErrorCodes.ParseError, `message header is longer than ${MAX_HEADER_BYTES} bytes without a blank line ending it; ${keep} bytes were dropped`);
+          this.consume(flat, keep);
         }
         return false;
       }
-      const header = new TextDecoder("latin1").decode(flat.subarray(0, end));
+      let header = new TextDecoder("latin1").decode(flat.subarray(0, end));
       this.consume(flat, end + HEADER_END.length);
-      const length = contentLength(header);
+      // Blank lines between messages are tolerated, as LSP servers do.
+      if (header.trim() === "") return true;
+      let length = contentLength(header);
       if (length === undefined) {
-        this.problem(null, JsonRpcErrorCodes.ParseError, `message header has no valid Content-Length (got ${JSON.stringify(header.slice(0, 200))})`);
-        return true;
+        // Garbage before a header (the tail of a body whose Content-Length was too small,
+        // say): skip to the Content-Length and read the frame that follows.
+        const at = header.toLowerCase().lastIndexOf("content-length");
+        const resynced = at > 0 ? contentLength(header.slice(at)) : undefined;
+        if (resynced === undefined) {
+          this.problem(null, JsonRpcErrorCodes.ParseError, `message header has no valid Content-Length (got ${JSON.stringify(header.slice(0, 200))})`);
+          return true;
+        }
+        this.problem(null, JsonRpcErrorCodes.ParseError, `${at} bytes before a Content-Length header were not a message (${JSON.stringify(header.slice(0, Math.min(at, 80)))}); they were skipped`);
+        header = header.slice(at);
+        length = resynced;
       }
       if (length > this.options.maxMessageBytes) {
         this.problem(null, WomaErrorCodes.MessageTooLarge, `message of ${length} bytes is larger than the limit of ${this.options.maxMessageBytes} bytes; it was skipped`);
@@ -166,6 +219,7 @@ export class BoundedMessageReader extends AbstractMessageReader {
       text = this.decoder.decode(body);
     } catch {
       this.problem(null, JsonRpcErrorCodes.ParseError, "message body is not valid UTF-8");
+      this.rereadFromHeader(body);
       return;
     }
     let value: unknown;
@@ -173,6 +227,7 @@ export class BoundedMessageReader extends AbstractMessageReader {
       value = JSON.parse(text);
     } catch (error) {
       this.problem(null, JsonRpcErrorCodes.ParseError, `message body is not valid JSON: ${(error as Error).message}`);
+      this.rereadFromHeader(body);
       return;
     }
     const invalid = describeInvalid(value);
@@ -180,11 +235,69 @@ export class BoundedMessageReader extends AbstractMessageReader {
       this.problem(idOf(value), JsonRpcErrorCodes.InvalidRequest, invalid);
       return;
     }
-    this.callback?.(value as Message);
+    try {
+      this.callback?.(value as Message);
+    } catch (error) {
+      // Whatever the listener does, the rest of this chunk is still read.
+      this.fireError(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  /**
+   * A body that did not parse and holds a whole frame (a Content-Length header, a blank line
+   * and that many bytes) swallowed it: its own length was too large. Read again the frames
+   * that lie wholly inside the body, one after another; what follows the last of them is
+   * dropped. So the bytes after the body, the client's next message, are never taken into a
+   * guess: a header near the body's end that announces more than the body holds is garbage.
+   */
+  private rereadFromHeader(body: Uint8Array): void {
+    const frames: Uint8Array[] = [];
+    let rest = body;
+    let from = 1;
+    for (;;) {
+      const at = indexOfIgnoreCase(rest, CONTENT_LENGTH, from);
+      if (at < 0) break;
+      const candidate = rest.subarray(at);
+      const end = indexOf(candidate, HEADER_END);
+      if (end < 0) break;
+      const length = contentLength(new TextDecoder("latin1").decode(candidate.subarray(0, end)));
+      const total = end + HEADER_END.length + (length ?? 0);
+      if (length === undefined || total > candidate.length) break;
+      frames.push(candidate.subarray(0, total));
+      rest = candidate.subarray(total);
+      from = 0;
+    }
+    if (frames.length === 0) return;
+    const joined = new Uint8Array(frames.reduce((sum, part) => sum + part.length, 0));
+    let offset = 0;
+    for (const part of frames) {
+      joined.set(part, offset);
+      offset += part.length;
+    }
+    this.pending.unshift(joined);
+    this.pendingBytes += joined.length;
+  }
+
+  /** At the end of the input: a message left incomplete is answered too. */
+  private reportLeftover(): void {
+    if (this.skipRemaining > 0) return; // already answered as too large
+    if (this.bodyLength >= 0) {
+      this.problem(null, JsonRpcErrorCodes.ParseError, `the input ended ${this.pendingBytes} bytes into a message body of ${this.bodyLength} bytes (its Content-Length); the message was not read`);
+      return;
+    }
+    if (this.pendingBytes === 0) return;
+    const rest = this.flatten();
+    if (rest.every((byte) => byte === 32 || byte === 9 || byte === 10 || byte === 13)) return;
+    const text = new TextDecoder("latin1").decode(rest.subarray(0, 80));
+    this.problem(null, JsonRpcErrorCodes.ParseError, `the input ended with ${rest.length} bytes that are not a whole message (${JSON.stringify(text)}); a message needs a "Content-Length: N" header, a blank line, then N bytes of JSON`);
   }
 
   private problem(id: FramingProblem["id"], code: number, message: string): void {
-    this.options.onProblem({ id, code, message });
+    const answer = this.options.onProblem({ id, code, message });
+    if (answer instanceof Promise) {
+      const settled = answer.catch(() => {}).finally(() => this.answering.delete(settled));
+      this.answering.add(settled);
+    }
   }
 }
 
@@ -226,6 +339,29 @@ function idOf(value: unknown): FramingProblem["id"] {
 
 function isId(id: unknown): id is number | string {
   return typeof id === "string" || (typeof id === "number" && Number.isFinite(id));
+}
+
+/** Index of `needle` (lower-case ASCII) in `haystack` from `from` on, ignoring ASCII case; -1 when absent. */
+function indexOfIgnoreCase(haystack: Uint8Array, needle: Uint8Array, from = 0): number {
+  outer: for (let i = from; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (lower(haystack[i + j]!) !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/** Index of the last `needle` (lower-case ASCII) in `haystack`, ignoring ASCII case; -1 when absent. */
+function lastIndexOfIgnoreCase(haystack: Uint8Array, needle: Uint8Array): number {
+  outer: for (let i = haystack.length - needle.length; i >= 0; i--) {
+    for (let j = 0; j < needle.length; j++) if (lower(haystack[i + j]!) !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/** An ASCII byte in lower case. */
+function lower(byte: number): number {
+  return byte >= 65 && byte <= 90 ? byte + 32 : byte;
 }
 
 function indexOf(haystack: Uint8Array, needle: Uint8Array): number {

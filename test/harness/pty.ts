@@ -17,8 +17,12 @@ export interface PtySession {
 // CSI sequences (cursor moves, clears, colours) and OSC titles, as readline writes them.
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07|\r/g;
 
-/** Starts `argv` in an 120x40 pty with the given environment additions. */
-export function startInPty(argv: string[], env: Record<string, string> = {}): PtySession {
+/**
+ * Starts `argv` in an 120x40 pty with the given environment additions. With `detached`, the
+ * program leads a new session and process group (whose controlling terminal is the pty), so
+ * a test can signal the whole group as a terminal or a service manager would.
+ */
+export function startInPty(argv: string[], env: Record<string, string> = {}, options: { detached?: boolean } = {}): PtySession {
   let raw = "";
   const decoder = new TextDecoder();
   const terminal = new Bun.Terminal({
@@ -28,7 +32,7 @@ export function startInPty(argv: string[], env: Record<string, string> = {}): Pt
       raw += decoder.decode(data, { stream: true });
     },
   });
-  const proc = Bun.spawn(argv, { terminal, env: { ...process.env, TERM: "xterm-256color", ...env } });
+  const proc = Bun.spawn(argv, { terminal, detached: options.detached ?? false, env: { ...process.env, TERM: "xterm-256color", ...env } });
   const screen = () => raw.replace(ANSI, "");
   return {
     type: (text) => void terminal.write(text),

@@ -69,12 +69,25 @@ function rawPeerOver(readable: NodeJS.ReadableStream, writable: NodeJS.WritableS
   };
 }
 
-function connectSocket(path: string): Promise<Socket> {
+function connectOnce(path: string): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = createConnection(path);
     socket.once("connect", () => resolve(socket));
     socket.once("error", reject);
   });
+}
+
+/** Connects, retrying for a few seconds while the file exists but the daemon is not listening yet (bind comes before listen). */
+async function connectSocket(path: string): Promise<Socket> {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    try {
+      return await connectOnce(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ECONNREFUSED" || Date.now() > deadline) throw error;
+      await Bun.sleep(20);
+    }
+  }
 }
 
 /**

@@ -45,15 +45,16 @@ describe.each(["stdio", "http"] as McpTransportKind[])("woma mcp over %s", (kind
     if (http) expect(await http.stop()).toBe(0);
   });
 
-  test("tools/list gives the six tools with the schemas of the snapshot", async () => {
+  test("tools/list gives the seven tools with the schemas of the snapshot", async () => {
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name)).toEqual(["run_python", "list_sessions", "reset_session", "close_session", "write_file", "read_file"]);
+    expect(tools.map((t) => t.name)).toEqual(["run_python", "list_sessions", "reset_session", "close_session", "install_packages", "write_file", "read_file"]);
     if (process.env.WOMA_UPDATE_SNAPSHOTS === "1") writeFileSync(SNAPSHOT, `${JSON.stringify({ tools }, null, 2)}\n`);
     if (!existsSync(SNAPSHOT)) throw new Error(`${SNAPSHOT} is missing; write it with WOMA_UPDATE_SNAPSHOTS=1 and review it`);
     expect({ tools }).toEqual(JSON.parse(readFileSync(SNAPSHOT, "utf8")));
     const run = tools[0]!;
     expect(run.inputSchema.required).toEqual(["code"]);
-    expect(run.description).toContain("Only the Python standard library is available");
+    expect(run.description).toContain("load automatically the first time code imports them");
+    expect(run.description).toContain("localhost, private-network and cloud-metadata addresses are refused");
     expect(run.description).toContain("at most 30 s");
   });
 

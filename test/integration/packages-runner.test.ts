@@ -29,7 +29,9 @@ beforeAll(() => {
 });
 afterAll(() => mirror?.stop());
 
-const packageFlags = () => ["--packages-url", mirror.url, "--pypi-index", mirror.indexUrl, "--allow-net", "127.0.0.1"];
+// Each daemon here has a fresh cache (the package cache is what is under test), so it boots
+// runners plainly rather than building a memory snapshot first in each of them.
+const packageFlags = () => ["--packages-url", mirror.url, "--pypi-index", mirror.indexUrl, "--allow-net", "127.0.0.1", "--no-snapshot"];
 const cachedFiles = () => readdirSync(join(cache, "packages"), { recursive: true }).map(String);
 
 describe("packages on import", () => {

@@ -53,15 +53,18 @@ describe("the sandbox", () => {
     expect(result.error?.type).toBe(type);
   });
 
-  test("the network fails at once with a message that says so, instead of hanging", async () => {
+  test("the runner has no network of its own: sockets fail at once saying so, and HTTP goes through the policy, which refuses the host itself", async () => {
     // A hang would last until the 30 s socket timeout; the run's own 10 s timeout would then fail this test with RunTimedOut.
     const run = (code: string) => daemon.client.run({ code, timeout_ms: 10_000 });
-    const url = await run("import urllib.request\nurllib.request.urlopen('http://example.com', timeout=30)");
+    const url = await run("import urllib.request\nurllib.request.urlopen('http://127.0.0.1:9/', timeout=30)");
     expect(url.error?.type).toBe("URLError");
-    expect(url.error?.message).toContain("network access is not available in woma");
-    const raw = await run("import socket\ns = socket.socket()\ns.connect(('93.184.216.34', 80))");
+    expect(url.error?.message).toContain("network policy refuses 127.0.0.1 (loopback)");
+    const raw = await run("import socket\ns = socket.socket()\ns.connect(('127.0.0.1', 9))");
     expect(raw.error?.type).toBe("OSError");
-    expect(raw.error?.message).toContain("network access is not available in woma");
+    expect(raw.error?.message).toContain("raw sockets are not available in woma");
+    const low = await run("import _socket\n_socket.socket().connect(('127.0.0.1', 9))");
+    expect(["OSError", "PermissionError"]).toContain(low.error?.type ?? "");
+    expect(low.error?.message ?? "").not.toBe("");
   });
 
   test("os.environ holds none of the daemon's variables", async () => {

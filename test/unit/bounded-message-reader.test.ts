@@ -4,17 +4,26 @@ import type { Message } from "vscode-jsonrpc";
 import { JsonRpcErrorCodes, WomaErrorCodes } from "../../protocol/error-codes.ts";
 import { BoundedMessageReader, type FramingProblem } from "../../protocol/wire/bounded-message-reader.ts";
 
-function reader(maxMessageBytes = 1024) {
+function reader(maxMessageBytes = 1024, answer?: (p: FramingProblem) => Promise<void>) {
   const messages: Message[] = [];
   const problems: FramingProblem[] = [];
+  let end: () => void = () => {};
+  let closed = false;
   const r = new BoundedMessageReader(
-    { onData: () => ({ dispose() {} }), onClose() {}, onError() {} },
-    { maxMessageBytes, onProblem: (p) => problems.push(p) },
+    { onData: () => ({ dispose() {} }), onClose: (listener) => void (end = listener), onError() {} },
+    {
+      maxMessageBytes,
+      onProblem: (p) => {
+        problems.push(p);
+        return answer?.(p);
+      },
+    },
   );
+  r.onClose(() => void (closed = true));
   r.listen((m) => messages.push(m));
   const feed = (text: string | Uint8Array) => r.onData(typeof text === "string" ? new TextEncoder().encode(text) : text);
   const frame = (body: string) => `Content-Length: ${new TextEncoder().encode(body).length}\r\n\r\n${body}`;
-  return { messages, problems, feed, frame };
+  return { messages, problems, feed, frame, end: () => end(), closed: () => closed };
 }
 
 const ping = '{"jsonrpc":"2.0","id":1,"method":"daemon/info","params":{}}';
@@ -91,5 +100,97 @@ describe("BoundedMessageReader", () => {
     const { problems, feed } = reader();
     feed("x".repeat(9000));
     expect(problems[0]!.message).toContain("longer than 8192 bytes");
+  });
+
+  test("a message left incomplete at the end of the input is answered, and close waits for the answer", async () => {
+    let written!: () => void;
+    const { problems, feed, end, closed } = reader(1024, () => new Promise<void>((resolve) => (written = resolve)));
+    feed('Content-Length: 80\r\n\r\n{"jsonrpc":"2.0"');
+    end();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.code).toBe(JsonRpcErrorCodes.ParseError);
+    expect(problems[0]!.message).toContain("the input ended 16 bytes into a message body of 80 bytes");
+    await Bun.sleep(1);
+    expect(closed()).toBe(false);
+    written();
+    await Bun.sleep(1);
+    expect(closed()).toBe(true);
+  });
+
+  test("stray bytes at the end of the input are answered; trailing blank lines are not", () => {
+    const stray = reader();
+    stray.feed('de":"1+1"}}');
+    stray.end();
+    expect(stray.problems[0]!.message).toContain('the input ended with 11 bytes that are not a whole message ("de\\":\\"1+1\\"}}")');
+    const blank = reader();
+    blank.feed(blank.frame(ping) + "\r\n\r\n");
+    blank.end();
+    expect(blank.problems).toEqual([]);
+  });
+
+  test("a Content-Length too small: the body's tail is skipped and the next frame is read", () => {
+    const { messages, problems, feed, frame } = reader();
+    const body = '{"jsonrpc":"2.0","id":1,"method":"python/run","params":{"code":"1+1"}}';
+    feed(`Content-Length: 59\r\n\r\n${body}` + frame(ping));
+    expect(problems.map((p) => p.code)).toEqual([JsonRpcErrorCodes.ParseError, JsonRpcErrorCodes.ParseError]);
+    expect(problems[1]!.message).toContain("11 bytes before a Content-Length header were not a message");
+    expect(messages).toEqual([JSON.parse(ping)]);
+  });
+
+  test("a Content-Length too large: a next frame swallowed whole is read again from its header", () => {
+    const { messages, problems, feed, frame } = reader();
+    const next = frame(ping);
+    feed(`Content-Length: ${5 + next.length}\r\n\r\n{bad}` + next);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.message).toContain("not valid JSON");
+    expect(messages).toEqual([JSON.parse(ping)]);
+  });
+
+  test("a Content-Length too large that swallows part of the next frame loses that frame, and only it", () => {
+    const { messages, feed, frame } = reader();
+    const second = ping.replace('"id":1', '"id":2');
+    feed(`Content-Length: 30\r\n\r\n{bad}` + frame(ping) + frame(second));
+    expect(messages).toEqual([JSON.parse(second)]);
+  });
+
+  test("a whole frame inside a body is only taken when it ends inside that body", () => {
+    const { messages, feed, frame } = reader();
+    // The body's own length is right; the header inside it announces more than the body holds.
+    feed(frame('{"a": Content-Length: 3\r\n\r\n}') + frame(ping));
+    expect(messages).toEqual([JSON.parse(ping)]);
+  });
+
+  test("a whole frame inside a body is read again, but a header after it that the body cannot complete is dropped (fuzz seed 1694356495)", () => {
+    const { messages, problems, feed, frame } = reader();
+    // The inner frame ('":"') ends inside the body; the second header announces 3 bytes the body does not hold,
+    // so it must not take them from the client's next message.
+    feed(frame('{"x":"a Content-Length: 3\r\n\r\n":"fuzz"}}Content-Length: 3\r\n\r\n') + frame(ping));
+    expect(messages).toEqual([JSON.parse(ping)]);
+    // The outer body is not JSON; the inner frame's body is a JSON string, not a request.
+    expect(problems.map((p) => p.code)).toEqual([JsonRpcErrorCodes.ParseError, JsonRpcErrorCodes.InvalidRequest]);
+  });
+
+  test("garbage past 8 KiB keeps the header that follows it in the same chunk", () => {
+    const { messages, problems, feed, frame } = reader();
+    feed("x".repeat(9000) + frame(ping).slice(0, 30));
+    feed(frame(ping).slice(30));
+    expect(problems).toHaveLength(1);
+    expect(messages).toEqual([JSON.parse(ping)]);
+  });
+
+  test("a listener that throws does not stop the rest of the chunk", () => {
+    const delivered: number[] = [];
+    const errors: Error[] = [];
+    const r = new BoundedMessageReader({ onData: () => ({ dispose() {} }), onClose() {}, onError() {} }, { maxMessageBytes: 1024, onProblem: () => {} });
+    r.onError((error) => void errors.push(error as Error));
+    r.listen((m) => {
+      const id = (m as unknown as { id: number }).id;
+      if (id === 1) throw new Error("boom");
+      delivered.push(id);
+    });
+    const frame = (body: string) => `Content-Length: ${body.length}\r\n\r\n${body}`;
+    r.onData(new TextEncoder().encode(frame(ping) + frame(ping.replace('"id":1', '"id":2'))));
+    expect(delivered).toEqual([2]);
+    expect(errors[0]!.message).toBe("boom");
   });
 });

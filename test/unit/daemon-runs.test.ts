@@ -112,9 +112,15 @@ describe("timeout, then interrupt, then kill", () => {
     expect(failureData(error)).toMatchObject({ session_state: "none", runner_killed: false });
   });
 
-  test("the default timeout applies to a run that gives none, and 0 in the run means none", async () => {
+  test("the default timeout applies to a run that gives none; it is also the longest, so neither 0 nor a longer timeout escapes it", async () => {
     const d = daemon({ daemon: { defaultTimeoutMs: 10 } });
     expect((await rejection(d.client.run({ code: "hang()" }))).code).toBe(WomaErrorCodes.RunTimedOut);
+    expect((await rejection(d.client.run({ code: "hang()", timeout_ms: 0 }))).message).toContain("its longest");
+    expect((await rejection(d.client.run({ code: "hang()", timeout_ms: 60_000 }))).code).toBe(WomaErrorCodes.RunTimedOut);
+  });
+
+  test("with no default timeout, 0 in the run means none", async () => {
+    const d = daemon({ daemon: { defaultTimeoutMs: 0 } });
     expect((await d.client.run({ code: "sleep(30); 5", timeout_ms: 0 })).result).toBe("5");
   });
 });

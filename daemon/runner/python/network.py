@@ -200,7 +200,21 @@ def _install_http_client():
                 data = b"".join(bytes(part) if not isinstance(part, str) else part.encode("utf-8") for part in data)
             self._woma["body"].append(data.encode("utf-8") if isinstance(data, str) else bytes(data))
 
+        def _send_request(self, method, url, body, headers, encode_chunked):
+            # request() sends everything at once, so the request goes out here, as it
+            # would on a socket: a refusal or a failure to connect is raised from
+            # request(), where urllib turns it into URLError.
+            super()._send_request(method, url, body, headers, encode_chunked)
+            self._woma_response = self._perform()
+
         def getresponse(self):
+            response, self._woma_response = getattr(self, "_woma_response", None), None
+            if response is None:
+                # putrequest/putheader/endheaders/send used by hand: the body is complete now.
+                response = self._perform()
+            return response
+
+        def _perform(self):
             request, self._woma = self._woma, None
             if request is None:
                 raise http.client.ResponseNotReady()
@@ -230,6 +244,7 @@ def _install_http_client():
 
         def close(self):
             self._woma = None
+            self._woma_response = None
 
     class BrokerHTTPSConnection(BrokerConnection):
         """HTTPS through the broker, which verifies the certificate against the host's name."""
