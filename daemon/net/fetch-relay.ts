@@ -14,11 +14,11 @@ export interface RelayRequest {
   timeoutMs?: number;
 }
 
-/** The head of a response, and the id to pull its body with; a small body that had all arrived comes whole in `body`, and then there is nothing to pull. */
+/** The head of a response, and the id to pull its body with; a small body that had all arrived comes whole in `bytes`, and then there is nothing to pull. */
 export interface RelayHead {
   requestId: number;
-  /** The whole body in base64, when it had all arrived with the head (the request is then closed). */
-  body?: string;
+  /** The whole body, when it had all arrived with the head (the request is then closed); it crosses to the runner as raw bytes (payload-frames.ts). */
+  bytes?: Uint8Array;
   status: number;
   statusText: string;
   headers: [string, string][];
@@ -26,8 +26,8 @@ export interface RelayHead {
   redirected: boolean;
 }
 
-/** One pull of a body: up to 1 MiB in base64 (`last` when the body ended with it, which closes it), or the end. */
-export type RelayChunk = { done: true } | { done: false; data: string; last?: true };
+/** One pull of a body: up to 1 MiB, raw bytes on the wire (payload-frames.ts; `last` when the body ended with it, which closes it), or the end. */
+export type RelayChunk = { done: true } | { done: false; bytes: Uint8Array; last?: true };
 
 /** Who is asking: the runner (any object identifying it), its run, and where the run's deadline is. */
 export interface RelayCaller {
@@ -114,7 +114,7 @@ export class FetchRelay {
     // A small body usually arrives with its head: hand it over now and save Python a round trip.
     if (await this.endsSoon(entry)) {
       table.delete(requestId);
-      head.body = Buffer.concat(entry.buffer, entry.buffered).toString("base64");
+      head.bytes = concat(entry.buffer, entry.buffered);
     }
     return head;
   }
@@ -153,14 +153,14 @@ export class FetchRelay {
       size += next.length;
     }
     entry.buffered -= size;
-    const data = Buffer.concat(parts, size).toString("base64");
+    const bytes = concat(parts, size);
     if (entry.buffered === 0 && entry.ended && entry.failure === undefined) {
       // The body is complete: close it now, since a reader that knows the length never asks for the end.
       this.open.get(runner)?.delete(requestId);
-      return { done: false, data, last: true };
+      return { done: false, bytes, last: true };
     }
     this.readAhead(entry);
-    return { done: false, data };
+    return { done: false, bytes };
   }
 
   /** True when the whole body (at most {@link INLINE_BYTES}) is in the buffer within a moment. */
@@ -233,4 +233,16 @@ export class FetchRelay {
     }
     return table;
   }
+}
+
+/** The parts as one array (the only part itself when there is one). */
+function concat(parts: Uint8Array[], size: number): Uint8Array {
+  if (parts.length === 1 && parts[0]!.length === size) return parts[0]!;
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
 }

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import type { Readable } from "node:stream";
 import { createMessageConnection, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
+import { payloadEncoder } from "../../protocol/wire/payload-frames.ts";
 import { BoundedMessageReader, nodeStreamSource } from "../../protocol/wire/bounded-message-reader.ts";
 import { DaemonError } from "../daemon-error.ts";
 import { log } from "../log.ts";
@@ -102,7 +103,8 @@ export class RunnerProcess implements Runner {
           onProblem: (problem) => this.guard.violation(`it sent a bad frame: ${problem.message}`),
         }),
       ),
-      this.guard.writer(new StreamMessageWriter(toRunner)),
+      // A body chunk for the runner travels as raw bytes, not base64 (payload-frames.ts).
+      this.guard.writer(new StreamMessageWriter(toRunner, { charset: "utf-8", contentTypeEncoder: payloadEncoder })),
     );
     this.connection.onNotification(RunnerOutputNotification, ({ runId, stream, text }) => {
       if (this.current?.runId === runId) this.current.listener(stream, text);

@@ -340,9 +340,9 @@ async function brokerFetch(input: unknown, init?: RequestInit): Promise<Response
   } catch (error) {
     throw fetchError((error as Error).message, (error as { kind?: string }).kind);
   }
-  if (head.body !== undefined) {
+  if (head.bytes !== undefined) {
     // The whole body came with the head: nothing to pull, nothing to close.
-    const bytes = [101, 204, 205, 304].includes(head.status) ? null : Buffer.from(head.body, "base64");
+    const bytes = [101, 204, 205, 304].includes(head.status) ? null : head.bytes;
     const whole = new Response(bytes, { status: head.status, statusText: head.statusText, headers: head.headers });
     Object.defineProperty(whole, "url", { value: head.url });
     Object.defineProperty(whole, "redirected", { value: head.redirected });
@@ -364,7 +364,7 @@ async function brokerFetch(input: unknown, init?: RequestInit): Promise<Response
                 controller.close();
                 return;
               }
-              controller.enqueue(new Uint8Array(Buffer.from(chunk.data, "base64")));
+              controller.enqueue(chunk.bytes);
               if (chunk.last) {
                 ended = true;
                 controller.close();

@@ -97,6 +97,8 @@ export function runRunner(): void {
   const connection: MessageConnection = createMessageConnection(
     new BoundedMessageReader(nodeStreamSource(input), {
       maxMessageBytes: MAX_INBOUND_BYTES,
+      // Body chunks of HTTP responses come as raw bytes.
+      payloads: true,
       onProblem: (problem) => toStderr(`runner: bad message from daemon: ${problem.message}`),
     }),
     new StreamMessageWriter(output),

@@ -1,6 +1,7 @@
 /** A Content-Length framed JSON-RPC reader with a size limit that reports bad input instead of dying on it. */
 import { AbstractMessageReader, type DataCallback, type Disposable, type Message } from "vscode-jsonrpc";
 import { JsonRpcErrorCodes, WomaErrorCodes } from "../error-codes.ts";
+import { attachPayload, splitPayload } from "./payload-frames.ts";
 
 /** A source of bytes: a Node stream, a socket, or a test's hand-fed chunks. */
 export interface ByteSource {
@@ -36,6 +37,11 @@ export interface BoundedReaderOptions {
    * problem at the very end of the input is answered before the connection counts as over.
    */
   onProblem: (problem: FramingProblem) => unknown;
+  /**
+   * Accept responses with a binary payload (payload-frames.ts): only a runner reading the
+   * daemon sets it. Off, a body with a newline after its JSON is simply not valid JSON.
+   */
+  payloads?: boolean;
 }
 
 const HEADER_END = new Uint8Array([13, 10, 13, 10]);
@@ -214,6 +220,8 @@ export class BoundedMessageReader extends AbstractMessageReader {
   }
 
   private deliver(body: Uint8Array): void {
+    let payload: Uint8Array | undefined;
+    if (this.options.payloads) ({ json: body, payload } = splitPayload(body));
     let text: string;
     try {
       text = this.decoder.decode(body);
@@ -230,7 +238,7 @@ export class BoundedMessageReader extends AbstractMessageReader {
       this.rereadFromHeader(body);
       return;
     }
-    const invalid = describeInvalid(value);
+    const invalid = describeInvalid(value) ?? (payload === undefined ? undefined : attachPayload(value, payload));
     if (invalid !== undefined) {
       this.problem(idOf(value), JsonRpcErrorCodes.InvalidRequest, invalid);
       return;

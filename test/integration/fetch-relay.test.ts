@@ -71,7 +71,7 @@ async function rejection(promise: Promise<unknown>): Promise<Error> {
   throw new Error("expected a rejection, it resolved");
 }
 
-const decode = (chunk: RelayChunk) => (chunk.done ? "" : Buffer.from(chunk.data, "base64").toString());
+const decode = (chunk: RelayChunk) => (chunk.done ? "" : Buffer.from(chunk.bytes).toString());
 
 describe("FetchRelay", () => {
   test("a small body that arrives with its head comes whole with it, and nothing stays open", async () => {
@@ -79,7 +79,7 @@ describe("FetchRelay", () => {
     const runner = {};
     const head = await r.start({ runId: "run-1", url: url("/small") }, { runner, session: "s" });
     expect(head.status).toBe(200);
-    expect(Buffer.from(head.body ?? "", "base64").toString()).toBe("small body");
+    expect(Buffer.from(head.bytes ?? new Uint8Array()).toString()).toBe("small body");
     const error = await rejection(r.pull(runner, head.requestId));
     expect(error.message).toContain(`no open response ${head.requestId}`);
   });
@@ -88,7 +88,7 @@ describe("FetchRelay", () => {
     const r = relay();
     const runner = {};
     const head = await r.start({ runId: "run-1", url: url("/late") }, { runner, session: "s" });
-    expect(head.body).toBeUndefined();
+    expect(head.bytes).toBeUndefined();
     let text = "";
     for (;;) {
       const chunk = await r.pull(runner, head.requestId);
@@ -108,7 +108,7 @@ describe("FetchRelay", () => {
         throw new Error("the 9th request waited for a slot that unread small bodies held");
       }),
     ]);
-    const bodies = heads.map((head) => Buffer.from(head.body ?? "", "base64").toString());
+    const bodies = heads.map((head) => Buffer.from(head.bytes ?? new Uint8Array()).toString());
     expect(bodies).toEqual(Array(20).fill("small body"));
   });
 
@@ -121,7 +121,7 @@ describe("FetchRelay", () => {
     for (;;) {
       const chunk = await r.pull(runner, head.requestId);
       if (chunk.done) break;
-      const bytes = Buffer.from(chunk.data, "base64");
+      const bytes = Buffer.from(chunk.bytes);
       expect(bytes.length).toBeLessThanOrEqual(MiB);
       expect(bytes.every((b) => b === 7)).toBe(true);
       total += bytes.length;
@@ -166,7 +166,7 @@ describe("FetchRelay", () => {
     expect(error.message).toContain("too many responses open at once (32)");
     r.endRunner(runner);
     const head = await r.start({ runId: "run-2", url: url("/small") }, { runner, session: "s" });
-    expect(Buffer.from(head.body ?? "", "base64").toString()).toBe("small body");
+    expect(Buffer.from(head.bytes ?? new Uint8Array()).toString()).toBe("small body");
   });
 
   test("a refused address is refused before anything connects, with the rule named", async () => {
