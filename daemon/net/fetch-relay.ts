@@ -238,7 +238,7 @@ export class FetchRelay {
 /** The parts as one array (the only part itself when there is one). */
 function concat(parts: Uint8Array[], size: number): Uint8Array {
   if (parts.length === 1 && parts[0]!.length === size) return parts[0]!;
-  const out = new Uint8Array(size);
+  const out = Buffer.allocUnsafe(size); // every byte is written below
   let offset = 0;
   for (const part of parts) {
     out.set(part, offset);

@@ -154,7 +154,13 @@ export function runRunner(): void {
       case "host": {
         // Python asks the daemon for something during a run: the run's id goes with it, and the
         // daemon refuses a request for a run that is not going on.
-        const reply = (answer: { result?: unknown; error?: string; kind?: string }) => worker.postMessage({ op: "host-reply", id: message.id, ...answer } satisfies ToWorker);
+        const reply = (answer: { result?: unknown; error?: string; kind?: string }) => {
+          // A body chunk's bytes are this reply's own (payload-frames.ts copies them out of the
+          // frame): handed to the worker, not copied again.
+          const bytes = (answer.result as { bytes?: unknown } | undefined)?.bytes;
+          const own = bytes instanceof Uint8Array && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+          worker.postMessage({ op: "host-reply", id: message.id, ...answer } satisfies ToWorker, own ? [bytes.buffer as ArrayBuffer] : []);
+        };
         if (!current) {
           reply({ error: "no run is going on" });
           return;

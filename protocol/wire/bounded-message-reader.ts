@@ -149,7 +149,7 @@ export class BoundedMessageReader extends AbstractMessageReader {
   /** Joins the pending chunks into one array (no copy when there is only one). */
   private flatten(): Uint8Array {
     if (this.pending.length === 1) return this.pending[0]!;
-    const out = new Uint8Array(this.pendingBytes);
+    const out = Buffer.allocUnsafe(this.pendingBytes); // every byte is written below
     let offset = 0;
     for (const part of this.pending) {
       out.set(part, offset);

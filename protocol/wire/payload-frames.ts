@@ -29,7 +29,8 @@ export const payloadEncoder: ContentTypeEncoder = {
     if (bytes === undefined) return Promise.resolve(encoder.encode(JSON.stringify(message)));
     const result = (message as unknown as { result: Record<string, unknown> }).result;
     const json = encoder.encode(JSON.stringify({ ...message, result: { ...result, bytes: bytes.length } }));
-    const frame = new Uint8Array(json.length + 1 + bytes.length);
+    // Not zero-filled: every byte is written just below.
+    const frame = Buffer.allocUnsafe(json.length + 1 + bytes.length);
     frame.set(json, 0);
     frame[json.length] = NEWLINE;
     frame.set(bytes, json.length + 1);
@@ -44,8 +45,10 @@ export const payloadEncoder: ContentTypeEncoder = {
 export function splitPayload(body: Uint8Array): { json: Uint8Array; payload: Uint8Array | undefined } {
   const at = body.indexOf(NEWLINE);
   if (at < 0) return { json: body, payload: undefined };
-  // A copy, so the payload owns its memory (it may be transferred to a worker).
-  return { json: body.subarray(0, at), payload: body.slice(at + 1) };
+  // A copy, so the payload owns its memory (it may be transferred to a worker); not zero-filled first.
+  const payload = Buffer.allocUnsafe(body.length - at - 1);
+  payload.set(body.subarray(at + 1));
+  return { json: body.subarray(0, at), payload };
 }
 
 /** Puts the payload in place of its announced length; says what is wrong when the message does not announce it. */
