@@ -6,6 +6,13 @@ Executed into the same namespace as core.py (see daemon/runner/python-runtime.ts
 from importlib import invalidate_caches as _invalidate_caches
 from importlib.util import find_spec as _find_spec
 
+# What installing a wheel imports (Pyodide's installer reads the wheel's metadata and
+# archive). Imported here, while the snapshot is built, so they are compiled once and kept in
+# it: otherwise each runner's first install (a first import, --preload) compiles them, ~1 s.
+import encodings.cp437  # noqa: F401
+import importlib.metadata  # noqa: F401
+import tarfile  # noqa: F401
+
 from _pyodide._importhook import REPODATA_PACKAGES_IMPORT_TO_PACKAGE_NAME as _LOCK_IMPORTS
 from pyodide.code import find_imports as _find_imports
 
