@@ -87,6 +87,7 @@ export async function runMagic(line: string, context: MagicContext): Promise<Mag
           const size = entry.type === "directory" ? "" : String(entry.size);
           context.output.write(`${size.padStart(10)}  ${entry.path}${entry.type === "directory" ? "/" : entry.type === "symlink" ? "@" : ""}\n`);
         }
+        if (listing.entries.length === 0) context.output.write(`(${args[0] ?? "the working directory"} is empty)\n`);
         if (listing.truncated) context.output.write("(more entries than were listed)\n");
         return { ok: true };
       }
