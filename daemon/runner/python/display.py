@@ -363,34 +363,9 @@ def _patch_pyplot(module):
     module._woma_patched = True
 
 
-class _DisplayPatches:
-    """First on sys.meta_path: matplotlib, once imported, draws with Agg, and pyplot's show() makes outputs.
-    (The same pattern as the network's _PatchOnImport: the module is patched before the importer sees it.)"""
-
-    PATCHES = {"matplotlib": _patch_matplotlib, "matplotlib.pyplot": _patch_pyplot}
-    busy = False
-
-    def find_spec(self, name, path=None, target=None):
-        patch = _DisplayPatches.PATCHES.get(name)
-        if patch is None or _DisplayPatches.busy:
-            return None
-        from importlib.util import find_spec
-
-        _DisplayPatches.busy = True
-        try:
-            spec = find_spec(name)
-        finally:
-            _DisplayPatches.busy = False
-        if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
-            return spec
-        original = spec.loader.exec_module
-
-        def exec_module(module):
-            original(module)
-            patch(module)
-
-        spec.loader.exec_module = exec_module
-        return spec
+# matplotlib is patched on import by network.py's _PatchOnImport finder (one finder for every
+# module woma patches): matplotlib draws with Agg, and pyplot's show() makes outputs.
+_PatchOnImport.PATCHES.update({"matplotlib": _patch_matplotlib, "matplotlib.pyplot": _patch_pyplot})
 
 
 # --- The working directory --------------------------------------------------------------------
@@ -561,11 +536,10 @@ def _getpass(prompt="Password: ", stream=None):
 
 def _install_io():
     """Called by harden(): display() and woma's input() become built-ins, stdin asks the daemon,
-    getpass hides input through the client, and matplotlib is patched when imported."""
+    getpass hides input through the client (matplotlib is patched on import by _PatchOnImport)."""
     global _stdin
     _stdin = _Stdin()
     sys.stdin = _stdin
     builtins.display = display
     builtins.input = input
     _getpass_module.getpass = _getpass
-    sys.meta_path.insert(0, _DisplayPatches())

@@ -387,8 +387,8 @@ def _patch_pyodide_http(module):
 
 
 class _PatchOnImport:
-    """First on sys.meta_path: when a module that needs woma's patch (httpx) has been imported,
-    patches it before the importer sees it."""
+    """First on sys.meta_path: when a module that needs woma's patch (httpx, pyodide.http, and
+    matplotlib from display.py) has been imported, patches it before the importer sees it."""
 
     PATCHES = {"httpx": _patch_httpx, "pyodide.http": _patch_pyodide_http}
     busy = False
