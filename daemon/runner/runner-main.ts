@@ -33,6 +33,13 @@ import type { FromWorker, ToWorker, WorkerRunOutcome } from "./worker-messages.t
 export const RUNNER_CHANNEL_FD = 3;
 /** How long an interrupt waits for the worker to acknowledge it before arming the interrupt buffer, in ms. */
 const BUSY_INTERRUPT_MS = 50;
+/**
+ * How long a run may go on after an acknowledged interrupt before the buffer is armed anyway,
+ * and again as often, in ms: the worker acknowledges when it finds Python suspended, but
+ * Python may resume into bytecode that never suspends again. Well within the daemon's grace
+ * (1 s), which kills the runner.
+ */
+const STUCK_INTERRUPT_MS = 300;
 /** How often output is drained from the worker and forwarded while a run is going, in ms. */
 const DRAIN_INTERVAL_MS = 10;
 /** Largest message the runner accepts from the daemon (code of a run), in bytes. */
@@ -288,6 +295,14 @@ export function runRunner(): void {
     setTimeout(() => {
       if (current === run && Atomics.load(interruptAck, 0) === 0) Atomics.store(interruptFlag, 0, 2);
     }, BUSY_INTERRUPT_MS);
+    // A run still going long after its interrupt is busy in bytecode, whatever was acknowledged:
+    // arm the buffer, and keep it armed (a call to the worker clears it) until the run ends.
+    const rearm = () => {
+      if (current !== run) return;
+      Atomics.store(interruptFlag, 0, 2);
+      setTimeout(rearm, STUCK_INTERRUPT_MS);
+    };
+    setTimeout(rearm, STUCK_INTERRUPT_MS);
   });
 
   connection.onClose(() => process.exit(0));
