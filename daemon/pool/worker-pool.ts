@@ -47,6 +47,15 @@ const MAX_BACKOFF_MS = 10_000;
 /** A runner must be seen above the recycle threshold this many checks in a row, idle each time. */
 const RECYCLE_CHECKS = 3;
 
+/** A boot in flight: the role it is for (a tenant's, once it claims a spare), how to stop it, and its outcome. */
+interface Boot {
+  role: RunnerRole;
+  abort: AbortController;
+  launched: Promise<Runner>;
+  /** Settles when the boot has, successfully or not. */
+  settled: Promise<unknown>;
+}
+
 /** The runners of one tenant. */
 class TenantRunners {
   /** Runners for sessions and one-off runs, at most `workers`. */
@@ -80,10 +89,11 @@ class TenantRunners {
 export class WorkerPool {
   private readonly spares: Runner[] = [];
   private readonly tenants = new Map<string, TenantRunners>();
-  /** Boots in flight, by runner id: the role each is for, and how to stop it at shutdown. */
-  private readonly booting = new Map<string, { role: RunnerRole; abort: AbortController; settled: Promise<unknown> }>();
-  /** Spares being booted that no tenant has claimed yet; a tenant that finds no ready spare claims one of these instead of booting another. */
-  private readonly bootingSpares: Array<{ id: string; runner: Promise<Runner>; claimed: boolean }> = [];
+  /**
+   * Boots in flight, by runner id. A boot whose role is still "spare" is unclaimed: a tenant
+   * that finds no ready spare claims it (its role becomes the tenant's) instead of booting another.
+   */
+  private readonly booting = new Map<string, Boot>();
   private readonly readyWaiters: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
   private readonly recycleStrikes = new Map<Runner, number>();
   /** Every runner whose process has not exited yet, killed ones included, so shutdown can wait for all. */
@@ -315,12 +325,10 @@ export class WorkerPool {
     if (!runner) {
       // A spare still booting (the one started with the daemon, say) is claimed rather than a second boot begun beside it.
       // If that boot fails, the tenant boots one of its own, as it would have without it.
-      const booting = this.bootingSpares.find((spare) => !spare.claimed);
+      const booting = [...this.booting.values()].find((boot) => boot.role === "spare");
       if (booting) {
-        booting.claimed = true;
-        const entry = this.booting.get(booting.id);
-        if (entry) entry.role = role;
-        runner = await booting.runner.then(
+        booting.role = role;
+        runner = await booting.launched.then(
           (claimed) => (claimed.alive ? claimed : undefined),
           () => undefined,
         );
@@ -330,7 +338,7 @@ export class WorkerPool {
         if (this.runnerCount + this.booting.size >= this.options.maxRunners) {
           throw new DaemonError("POOL_BUSY", `all ${this.options.maxRunners} runners are in use (--max-runners); try again when a client has left`);
         }
-        runner = await this.launch(role);
+        runner = await this.launch(role).launched;
       }
     }
     runner.role = role;
@@ -339,12 +347,14 @@ export class WorkerPool {
     return runner;
   }
 
-  private launch(role: RunnerRole, id = `r${this.nextId++}`): Promise<Runner> {
-    const entry = { role, abort: new AbortController(), settled: Promise.resolve() as Promise<unknown> };
-    this.booting.set(id, entry);
-    const launched = this.boot(id, role, entry.abort.signal);
-    entry.settled = launched.catch(() => {});
-    return launched;
+  private launch(role: RunnerRole): Boot {
+    const id = `r${this.nextId++}`;
+    // In the map before the boot starts: a launcher that throws at once still finds it to delete.
+    const boot = { role, abort: new AbortController() } as Boot;
+    this.booting.set(id, boot);
+    boot.launched = this.boot(id, role, boot.abort.signal);
+    boot.settled = boot.launched.catch(() => {});
+    return boot;
   }
 
   private async boot(id: string, role: RunnerRole, signal: AbortSignal): Promise<Runner> {
@@ -382,24 +392,20 @@ export class WorkerPool {
   /** Boots spares until `target` are ready or booting (within --max-runners), retrying with backoff. */
   private ensureSpares(target: number): void {
     if (this.closed) return;
-    const bootingSpares = this.bootingSpares.filter((spare) => !spare.claimed).length;
+    const bootingSpares = [...this.booting.values()].filter((boot) => boot.role === "spare").length;
     const missing = target - this.spares.filter((r) => r.alive).length - bootingSpares;
     for (let i = 0; i < missing; i++) {
       if (this.runnerCount + this.booting.size >= this.options.maxRunners) return;
-      const spare = { id: `r${this.nextId++}`, runner: undefined as unknown as Promise<Runner>, claimed: false };
-      spare.runner = this.launch("spare", spare.id);
-      this.bootingSpares.push(spare);
-      const done = () => this.bootingSpares.splice(this.bootingSpares.indexOf(spare), 1);
-      spare.runner.then(
+      const spare = this.launch("spare");
+      const claimed = () => spare.role !== "spare";
+      spare.launched.then(
         (runner) => {
-          done();
-          if (spare.claimed) return; // its taker has it
+          if (claimed()) return; // its taker has it
           this.spares.push(runner);
           for (const runners of this.tenants.values()) runners.queue.pump();
         },
         (error: Error) => {
-          done();
-          if (this.closed || spare.claimed) return; // the taker reports the failure
+          if (this.closed || claimed()) return; // the taker reports the failure
           log("error", error.message);
           const delay = this.options.timing?.spareBackoffMs?.(this.failures) ?? Math.min(MAX_BACKOFF_MS, 250 * 2 ** Math.min(this.failures, 6));
           setTimeout(() => this.ensureSpares(this.options.spares), delay).unref?.();
