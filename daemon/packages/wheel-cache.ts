@@ -4,18 +4,10 @@ import { createReadStream } from "node:fs";
 import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { downloadVerified, temporaryOwner, type DownloadRequest, type DownloadResult } from "./verified-download.ts";
+import { processAlive } from "../process-alive.ts";
 
 /** Which part of the cache: Pyodide's distribution (flat, as Pyodide's `packageCacheDir` expects) or wheels from an index. */
 export type CacheArea = "lock" | "pypi";
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /**
  * The cache's directory and its rules. Lock wheels live directly in

@@ -5,6 +5,7 @@ import { basename, join } from "node:path";
 import { log } from "../log.ts";
 import type { BootMode } from "../runner/runner-protocol.ts";
 import { checkSnapshotHeader, verifySealedSnapshot, writeSealedSnapshot } from "../runner/snapshot-format.ts";
+import { processAlive } from "../process-alive.ts";
 
 /** A temporary file or build directory older than this is a leftover of a crash, not another daemon's work in progress. */
 const STALE_TEMP_MS = 10 * 60 * 1000;
@@ -235,16 +236,6 @@ export class SnapshotStore implements SnapshotView {
       const orphaned = Number.isInteger(owner) && owner > 0 && owner !== process.pid && !processAlive(owner);
       if (old || orphaned) rmSync(path, { recursive: true, force: true });
     }
-  }
-}
-
-/** Whether a process with this pid exists (one we may not signal counts as existing). */
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
