@@ -69,16 +69,7 @@ function unfilter(filter: number, row: Uint8Array, previous: Uint8Array, bpp: nu
       for (let i = 0; i < row.length; i++) row[i] = (row[i]! + (((i >= bpp ? row[i - bpp]! : 0) + previous[i]!) >> 1)) & 0xff;
       return true;
     case 4:
-      for (let i = 0; i < row.length; i++) {
-        const a = i >= bpp ? row[i - bpp]! : 0;
-        const b = previous[i]!;
-        const c = i >= bpp ? previous[i - bpp]! : 0;
-        const p = a + b - c;
-        const pa = p > a ? p - a : a - p;
-        const pb = p > b ? p - b : b - p;
-        const pc = p > c ? p - c : c - p;
-        row[i] = (row[i]! + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c)) & 0xff;
-      }
+      for (let i = 0; i < row.length; i++) row[i] = (row[i]! + paeth(i >= bpp ? row[i - bpp]! : 0, previous[i]!, i >= bpp ? previous[i - bpp]! : 0)) & 0xff;
       return true;
     default:
       return false;
@@ -289,16 +280,7 @@ export function encodePng(pixels: Uint8Array, width: number, height: number): Ui
     }
     const o = y * (rowBytes + 1);
     raw[o] = 4;
-    for (let i = 0; i < rowBytes; i++) {
-      const a = i >= n ? line[i - n]! : 0;
-      const b = previous[i]!;
-      const c = i >= n ? previous[i - n]! : 0;
-      const p = a + b - c;
-      const pa = p > a ? p - a : a - p;
-      const pb = p > b ? p - b : b - p;
-      const pc = p > c ? p - c : c - p;
-      raw[o + 1 + i] = (line[i]! - (pa <= pb && pa <= pc ? a : pb <= pc ? b : c)) & 0xff;
-    }
+    for (let i = 0; i < rowBytes; i++) raw[o + 1 + i] = (line[i]! - paeth(i >= n ? line[i - n]! : 0, previous[i]!, i >= n ? previous[i - n]! : 0)) & 0xff;
     [previous, line] = [line, previous];
   }
   const header = new Uint8Array(13);
@@ -352,4 +334,13 @@ export function scalePng(png: Uint8Array, maxPixels: number, maxBytes: number): 
     factor *= Math.max(0.3, Math.min(0.9, Math.sqrt(maxBytes / encoded.length) * 0.95));
   }
   return { ok: false, reason: `it stays over ${maxBytes} bytes even scaled down` };
+}
+
+/** PNG's Paeth predictor of a byte from its left (a), upper (b) and upper-left (c) neighbours. */
+function paeth(a: number, b: number, c: number): number {
+  const p = a + b - c;
+  const pa = p > a ? p - a : a - p;
+  const pb = p > b ? p - b : b - p;
+  const pc = p > c ? p - c : c - p;
+  return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
 }
