@@ -11,13 +11,15 @@
  * `--baseline REV` (default HEAD) is checked out with `git worktree` under the temporary
  * directory and shares this checkout's node_modules. Nothing is asserted.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DaemonClient } from "../clients/shared/daemon-client.ts";
+import type { DaemonClient } from "../clients/shared/daemon-client.ts";
+import { cpuMsOf } from "./lib/proc-cpu.ts";
+import { treePids } from "./lib/proc-memory.ts";
 import { loadAverage, median, round } from "./lib/stats.ts";
-import { ROOT } from "./lib/woma.ts";
+import { benchCache, ROOT, stdioDaemon } from "./lib/woma.ts";
 
 const arg = (name: string, fallback: string) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -43,65 +45,21 @@ function baselineCheckout(rev: string): string {
 interface Daemon {
   name: string;
   client: DaemonClient;
-  child: ChildProcess;
+  pid: number;
   session: string;
   stop(): Promise<void>;
 }
 
 async function startDaemon(name: string, root: string, port: number): Promise<Daemon> {
-  const dir = mkdtempSync(join(tmpdir(), "woma-throughput-"));
-  const socket = join(dir, "daemon.sock");
-  const log = join(dir, "daemon.log");
-  const cache = process.env.WOMA_BENCH_PYODIDE_CACHE ?? join(tmpdir(), `woma-throughput-cache-${name}`);
-  const child = spawn(process.execPath, [join(root, "cli", "main.ts"), "daemon", "--socket", socket, "--pyodide-cache", cache, "--allow-net", `127.0.0.1:${port}`, "--timeout", "900", "--log-level", "warn"], {
-    stdio: ["ignore", "ignore", openSync(log, "w")],
-  });
-  const deadline = Date.now() + 180_000;
-  while (!existsSync(socket)) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the ${name} daemon did not start: ${readFileSync(log, "utf8").slice(-2000)}`);
-    await Bun.sleep(50);
-  }
-  const client = await DaemonClient.connect(socket);
-  const session = (await client.createSession()).session.session_id;
-  return {
-    name,
-    client,
-    child,
-    session,
-    stop: async () => {
-      client.dispose();
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  const cache = process.env.WOMA_BENCH_PYODIDE_CACHE ?? benchCache(`woma-throughput-cache-${name}`);
+  const args = ["--pyodide-cache", cache, "--allow-net", `127.0.0.1:${port}`, "--timeout", "900", "--log-level", "warn"];
+  const daemon = await stdioDaemon(args, [process.execPath, join(root, "cli", "main.ts")]);
+  return { name, ...daemon, session: (await daemon.client.createSession()).session.session_id };
 }
 
-/** CPU time (user + system) of a process and of its descendants, in ms. */
+/** CPU time of a process and of its descendants (the runners), in ms. */
 function treeCpu(root: number): { own: number; descendants: number } {
-  const children = new Map<number, number[]>();
-  const ticks = new Map<number, number>();
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      children.set(Number(fields[1]), [...(children.get(Number(fields[1])) ?? []), Number(name)]);
-      ticks.set(Number(name), Number(fields[11]) + Number(fields[12]));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  let descendants = 0;
-  const walk = (pid: number) => {
-    for (const child of children.get(pid) ?? []) {
-      descendants += ticks.get(child) ?? 0;
-      walk(child);
-    }
-  };
-  walk(root);
-  return { own: (ticks.get(root) ?? 0) * 10, descendants: descendants * 10 };
+  return { own: cpuMsOf([root]), descendants: cpuMsOf(treePids(root).slice(1)) };
 }
 
 const METHODS = {
@@ -127,13 +85,13 @@ async function main(): Promise<void> {
     for (let round_ = 0; round_ < ROUNDS; round_++) {
       for (const [method, expression] of Object.entries(METHODS)) {
         for (const d of round_ % 2 === 0 ? daemons : [...daemons].reverse()) {
-          const before = treeCpu(d.child.pid!);
+          const before = treeCpu(d.pid);
           const result = await d.client.run({ session_id: d.session, timeout_ms: 900_000, code: `t = time.perf_counter()\nn = ${expression}\nassert n == ${SIZE}, n\ntime.perf_counter() - t` });
           if (result.status !== "success") throw new Error(`${d.name} ${method}: ${result.error?.message}`);
           const seconds = Number(result.result);
           const key = `${method}\t${d.name}`;
           const entry = figures.get(key) ?? { mbps: [], daemonCpu: [], runnerCpu: [] };
-          const after = treeCpu(d.child.pid!);
+          const after = treeCpu(d.pid);
           entry.mbps.push(SIZE / 1e6 / seconds);
           entry.daemonCpu.push((after.own - before.own) / (SIZE / 1e6));
           entry.runnerCpu.push((after.descendants - before.descendants) / (SIZE / 1e6));

@@ -12,11 +12,13 @@
  * nothing is asserted on time.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DaemonClient } from "../clients/shared/daemon-client.ts";
 import { buildWheel, downloadRealWheels, MirrorServer, writeLockMirror } from "../test/harness/package-mirror.ts";
+import { cpuMsOf } from "./lib/proc-cpu.ts";
+import { rssOf, treePids } from "./lib/proc-memory.ts";
 import { quantile, round } from "./lib/stats.ts";
 import { ROOT } from "./lib/woma.ts";
 
@@ -135,31 +137,6 @@ async function startDaemon(args: string[]): Promise<Daemon> {
   };
 }
 
-/** Resident set size of a process, in bytes (0 once it is gone). */
-function rssOf(pid: number): number {
-  try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    return match ? Number(match[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** CPU time (user + system, all threads) of the processes, in ms (10 ms ticks). */
-function cpuOf(pids: readonly number[]): number {
-  let ticks = 0;
-  for (const pid of pids) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // gone
-    }
-  }
-  return ticks * 10;
-}
-
 /** CPU used by each party while `work` runs, in ms: this process (the client, and Bun's direct fetch), the daemon, the runner, the server. */
 interface Cpu {
   self: number;
@@ -168,28 +145,6 @@ interface Cpu {
   server: number;
 }
 const noCpu = (): Cpu => ({ self: 0, daemon: 0, runner: 0, server: 0 });
-
-/** The process and its descendants (a runner under namespace isolation is a child of its sandbox wrapper). */
-function processTree(root: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const out: number[] = [];
-  const walk = (pid: number) => {
-    out.push(pid);
-    for (const child of children.get(pid) ?? []) walk(child);
-  };
-  walk(root);
-  return out;
-}
 
 // --- The benchmark ------------------------------------------------------------------------
 
@@ -282,11 +237,11 @@ async def _time_async(fn, n):
     // The session's runner (under namespace isolation, a sandbox wrapper with the runner below it), for CPU and RSS.
     const info = await client.info();
     const runnerPid = info.runners.find((r) => r.role !== "spare" && r.sessions > 0)?.pid ?? info.runners.find((r) => r.role !== "spare")!.pid;
-    const runnerTree = processTree(runnerPid);
+    const runnerTree = treePids(runnerPid);
     const daemonPid = daemon.child.pid!;
     const snapshot = (): Cpu => {
       const own = process.cpuUsage();
-      return { self: (own.user + own.system) / 1000, daemon: cpuOf([daemonPid]), runner: cpuOf(runnerTree), server: cpuOf([server.child.pid!]) };
+      return { self: (own.user + own.system) / 1000, daemon: cpuMsOf([daemonPid]), runner: cpuMsOf(runnerTree), server: cpuMsOf([server.child.pid!]) };
     };
     /** Runs `work` and adds the CPU each party used meanwhile to `into`. */
     const metered = async <T>(into: Cpu, work: () => Promise<T>): Promise<T> => {
