@@ -7,6 +7,8 @@ import {
   type MessageConnection,
   type MessageReader,
   type MessageWriter,
+  type NotificationType,
+  type RequestParam,
   type RequestType,
 } from "vscode-jsonrpc";
 import { JsonRpcErrorCodes } from "../../protocol/error-codes.ts";
@@ -104,6 +106,19 @@ let connections = 0;
 export function serveConnection(daemon: Daemon, reader: MessageReader, writer: MessageWriter, hooks: ServeHooks = {}): ServedConnection {
   const label = `connection ${++connections}`;
   const backlog = new BacklogPolicy(label, daemon.options.maxPendingOutputBytes, reader);
+  /**
+   * Sends a notification of a run unless the client has fallen too far behind (the backlog).
+   * After the client's half-close the connection counts as closed and sendNotification throws
+   * at once; the run goes on and its answer is still written.
+   */
+  const notify = <P>(conn: MessageConnection, type: NotificationType<P>, notification: RequestParam<P>): void => {
+    if (!backlog.mayNotify()) return;
+    try {
+      void conn.sendNotification(type, notification).catch(() => {});
+    } catch {
+      // Nobody reads notifications any more.
+    }
+  };
   const tracker = new RequestTracker();
   tracker.onAnswered(ShutdownRequest.method, () => hooks.onShutdownRequested?.());
   const guarded = guardMessages(reader, {
@@ -157,32 +172,9 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
         {
           refuseStart: () => backlog.refusal(),
           onRunId: (runId, sessionId) => void (untrack = probe.track(runId, sessionId)),
-          onOutput: (notification) => {
-            if (!backlog.mayNotify()) return;
-            // After the client's half-close the connection counts as closed and sendNotification
-            // throws at once; the run goes on and its answer is still written.
-            try {
-              void conn.sendNotification(OutputNotificationType, notification).catch(() => {});
-            } catch {
-              // Nobody reads notifications any more.
-            }
-          },
-          onPackageProgress: (notification) => {
-            if (!backlog.mayNotify()) return;
-            try {
-              void conn.sendNotification(PackagesProgressNotificationType, notification).catch(() => {});
-            } catch {
-              // Nobody reads notifications any more.
-            }
-          },
-          onDisplay: (notification) => {
-            if (!backlog.mayNotify()) return;
-            try {
-              void conn.sendNotification(DisplayNotificationType, notification).catch(() => {});
-            } catch {
-              // Nobody reads notifications any more.
-            }
-          },
+          onOutput: (notification) => notify(conn, OutputNotificationType, notification),
+          onPackageProgress: (notification) => notify(conn, PackagesProgressNotificationType, notification),
+          onDisplay: (notification) => notify(conn, DisplayNotificationType, notification),
           requestInput: (input, signal) => askForInput(conn, input, signal),
           onCancel: (listener) => {
             const subscription = token.onCancellationRequested(listener);
