@@ -93,10 +93,8 @@ let runCounter = 0;
 
 /** A connection to a daemon, with one method per protocol request. */
 export class DaemonClient {
-  private readonly outputListeners = new Map<string, (stream: Stream, text: string) => void>();
-  private readonly displayListeners = new Map<string, (output: DisplayOutput) => void>();
-  private readonly inputAnswerers = new Map<string, NonNullable<ClientRunOptions["onInput"]>>();
-  private readonly progressListeners = new Map<string, (progress: PackagesProgressNotification) => void>();
+  /** The options of each run going on, by run id: where its notifications and input questions go. */
+  private readonly runs = new Map<string, ClientRunOptions>();
   private readonly installListeners = new Set<(progress: PackagesProgressNotification) => void>();
   private readonly prefix = `c${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   /** What the daemon said it can do in `daemon/initialize` (nothing is assumed before it). */
@@ -108,13 +106,13 @@ export class DaemonClient {
     private readonly release: () => void = () => {},
   ) {
     connection.onNotification(OutputNotificationType, (note: OutputNotification) => {
-      this.outputListeners.get(note.run_id)?.(note.stream, note.text);
+      this.runs.get(note.run_id)?.onOutput?.(note.stream, note.text);
     });
     connection.onNotification(DisplayNotificationType, (note: DisplayNotification) => {
-      this.displayListeners.get(note.run_id)?.(note.output);
+      this.runs.get(note.run_id)?.onDisplay?.(note.output);
     });
     connection.onRequest(InputRequest, async (params: InputParams, token): Promise<InputResult> => {
-      const answer = this.inputAnswerers.get(params.run_id);
+      const answer = this.runs.get(params.run_id)?.onInput;
       if (!answer) return { value: null };
       const controller = new AbortController();
       const subscription = token.onCancellationRequested(() => controller.abort());
@@ -125,7 +123,7 @@ export class DaemonClient {
       }
     });
     connection.onNotification(PackagesProgressNotificationType, (note: PackagesProgressNotification) => {
-      if (note.run_id !== null) this.progressListeners.get(note.run_id)?.(note);
+      if (note.run_id !== null) this.runs.get(note.run_id)?.onPackageProgress?.(note);
       else for (const listener of this.installListeners) listener(note);
     });
     connection.listen();
@@ -253,14 +251,11 @@ export class DaemonClient {
   /** Runs code; output arrives through `onOutput` as it is printed, and whole in the result. */
   async run(params: RunParams, options: ClientRunOptions = {}): Promise<RunResult> {
     const runId = params.run_id ?? `${this.prefix}-${++runCounter}`;
-    if (options.onOutput) this.outputListeners.set(runId, options.onOutput);
-    if (options.onDisplay) this.displayListeners.set(runId, options.onDisplay);
-    if (options.onInput) this.inputAnswerers.set(runId, options.onInput);
+    this.runs.set(runId, options);
     const request: RunParams = { ...params, run_id: runId };
     if (options.onInput) request.allow_stdin = true;
     // Nobody here shows them while the run goes: they come once, in the result (a daemon that said it has display outputs knows the flag).
     if (!options.onDisplay && this.capabilities?.display_outputs) request.display_notifications = false;
-    if (options.onPackageProgress) this.progressListeners.set(runId, options.onPackageProgress);
     const source = new CancellationTokenSource();
     const onAbort = () => source.cancel();
     options.signal?.addEventListener("abort", onAbort);
@@ -269,10 +264,7 @@ export class DaemonClient {
       return await this.connection.sendRequest(RunRequest, request, source.token);
     } finally {
       options.signal?.removeEventListener("abort", onAbort);
-      this.outputListeners.delete(runId);
-      this.displayListeners.delete(runId);
-      this.inputAnswerers.delete(runId);
-      this.progressListeners.delete(runId);
+      this.runs.delete(runId);
       source.dispose();
     }
   }
