@@ -1,4 +1,5 @@
 /** A whole daemon in the test's process: `Daemon.create` over fake runners, served to `DaemonClient`s over linked pairs of in-memory streams. */
+import { afterEach } from "bun:test";
 import { DaemonClient } from "../../clients/shared/daemon-client.ts";
 import { Daemon, type DaemonTiming } from "../../daemon/daemon.ts";
 import { defaultDaemonOptions, type DaemonOptions } from "../../daemon/daemon-options.ts";
@@ -90,6 +91,26 @@ export function startInProcessDaemon(options: InProcessOptions = {}): InProcessD
  * Waits until `condition` holds, checking every millisecond; throws naming `what` after
  * `timeoutMs` (default 2 s, far above what an in-process test needs).
  */
+/** For a test file: starts in-process daemons, each stopped after the test that started it. */
+export function daemonPerTest(): (options?: InProcessOptions) => InProcessDaemon {
+  const started: InProcessDaemon[] = [];
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((d) => d.stop()));
+  });
+  return (options) => {
+    const d = startInProcessDaemon(options);
+    started.push(d);
+    return d;
+  };
+}
+
+/** The fake runner holding a session, once it exists. */
+export async function runnerOf(d: InProcessDaemon, sessionId: string) {
+  const session = (await d.client.listSessions()).sessions.find((s) => s.session_id === sessionId);
+  if (!session) throw new Error(`no session ${sessionId}`);
+  return d.launcher.runner(session.runner_id);
+}
+
 export async function waitUntil(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 2000): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   while (!(await condition())) {

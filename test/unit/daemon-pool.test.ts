@@ -1,20 +1,12 @@
 /** The runner pool through the daemon, with fake runners: boots that fail, spares and their refill, backoff, limits, memory and shutdown. */
-import { afterEach, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { WomaErrorCodes } from "../../protocol/error-codes.ts";
 import type { InfoResult } from "../../protocol/generated/types.ts";
 import { rejection } from "../harness/expect-error.ts";
 import { FakeLauncher } from "../harness/fake-launcher.ts";
-import { startInProcessDaemon, waitUntil, type InProcessDaemon, type InProcessOptions } from "../harness/in-process-daemon.ts";
+import { daemonPerTest, waitUntil } from "../harness/in-process-daemon.ts";
 
-const started: InProcessDaemon[] = [];
-function daemon(options?: InProcessOptions): InProcessDaemon {
-  const d = startInProcessDaemon(options);
-  started.push(d);
-  return d;
-}
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((d) => d.stop()));
-});
+const daemon = daemonPerTest();
 
 const idleSpares = (info: InfoResult) => info.runners.filter((r) => r.role === "spare" && r.state === "idle");
 

@@ -1,25 +1,12 @@
 /** Display outputs, input and session files through the whole daemon with fake runners, in-process: placing, caps the daemon enforces itself, and runners that lie. */
-import { afterEach, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { JsonRpcErrorCodes, WomaErrorCodes } from "../../protocol/error-codes.ts";
 import type { DisplayOutput } from "../../protocol/generated/types.ts";
 import { rejection } from "../harness/expect-error.ts";
-import { startInProcessDaemon, waitUntil, type InProcessDaemon, type InProcessOptions } from "../harness/in-process-daemon.ts";
+import { daemonPerTest, runnerOf, waitUntil } from "../harness/in-process-daemon.ts";
 
-const started: InProcessDaemon[] = [];
-function daemon(options?: InProcessOptions): InProcessDaemon {
-  const d = startInProcessDaemon(options);
-  started.push(d);
-  return d;
-}
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((d) => d.stop()));
-});
+const daemon = daemonPerTest();
 
-async function runnerOf(d: InProcessDaemon, sessionId: string) {
-  const session = (await d.client.listSessions()).sessions.find((s) => s.session_id === sessionId);
-  if (!session) throw new Error(`no session ${sessionId}`);
-  return d.launcher.runner(session.runner_id);
-}
 
 describe("display outputs", () => {
   test("the daemon places each output in stdout by code points, streams it in order, and returns them all", async () => {

@@ -1,27 +1,13 @@
 /** Runs through the whole daemon with fake runners, in-process: results, output, timeout then interrupt then kill, cancel, and runners that die or lie. */
-import { afterEach, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { failureData, isSessionLost } from "../../clients/shared/run-errors.ts";
 import { JsonRpcErrorCodes, WomaErrorCodes } from "../../protocol/error-codes.ts";
 import type { Stream } from "../../protocol/generated/types.ts";
 import { rejection } from "../harness/expect-error.ts";
-import { startInProcessDaemon, waitUntil, type InProcessDaemon, type InProcessOptions } from "../harness/in-process-daemon.ts";
+import { daemonPerTest, runnerOf, waitUntil, type InProcessOptions } from "../harness/in-process-daemon.ts";
 
-const started: InProcessDaemon[] = [];
-function daemon(options?: InProcessOptions): InProcessDaemon {
-  const d = startInProcessDaemon(options);
-  started.push(d);
-  return d;
-}
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((d) => d.stop()));
-});
+const daemon = daemonPerTest();
 
-/** The runner holding a session, once it exists. */
-async function runnerOf(d: InProcessDaemon, sessionId: string) {
-  const session = (await d.client.listSessions()).sessions.find((s) => s.session_id === sessionId);
-  if (!session) throw new Error(`no session ${sessionId}`);
-  return d.launcher.runner(session.runner_id);
-}
 
 describe("a run", () => {
   test("returns the value of the last expression, what it printed, and keeps state in its session", async () => {

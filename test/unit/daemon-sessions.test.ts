@@ -1,20 +1,12 @@
 /** Session lifecycle and request handling through the daemon, with fake runners: create, list, reset, close, loss, expiry, and what bad requests get. */
-import { afterEach, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { JsonRpcErrorCodes, WomaErrorCodes } from "../../protocol/error-codes.ts";
 import { InitializeRequest, SessionCreateRequest, SessionListRequest } from "../../protocol/methods.ts";
 import { PROTOCOL_VERSION } from "../../protocol/version.ts";
 import { rejection } from "../harness/expect-error.ts";
-import { startInProcessDaemon, waitUntil, type InProcessDaemon, type InProcessOptions } from "../harness/in-process-daemon.ts";
+import { daemonPerTest, waitUntil } from "../harness/in-process-daemon.ts";
 
-const started: InProcessDaemon[] = [];
-function daemon(options?: InProcessOptions): InProcessDaemon {
-  const d = startInProcessDaemon(options);
-  started.push(d);
-  return d;
-}
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((d) => d.stop()));
-});
+const daemon = daemonPerTest();
 
 describe("session lifecycle", () => {
   test("create, list, reset and close, each answering with the session as it now is", async () => {

@@ -1,18 +1,10 @@
 /** Tenants through the daemon, with fake runners: who shares a runner, what ends with a connection, and what each tenant may use. */
-import { afterEach, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { JsonRpcErrorCodes, WomaErrorCodes } from "../../protocol/error-codes.ts";
 import { rejection } from "../harness/expect-error.ts";
-import { startInProcessDaemon, waitUntil, type InProcessDaemon, type InProcessOptions } from "../harness/in-process-daemon.ts";
+import { daemonPerTest, waitUntil } from "../harness/in-process-daemon.ts";
 
-const started: InProcessDaemon[] = [];
-function daemon(options?: InProcessOptions): InProcessDaemon {
-  const d = startInProcessDaemon(options);
-  started.push(d);
-  return d;
-}
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((d) => d.stop()));
-});
+const daemon = daemonPerTest();
 
 describe("tenants", () => {
   test("two connections never share a runner, and neither sees the other's runners or sessions", async () => {

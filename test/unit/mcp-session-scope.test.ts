@@ -1,18 +1,10 @@
 /** The MCP server's SessionScope against an in-process daemon with fake runners: private names, creation on first use, and notes that tell the model what happened to its variables. */
-import { afterEach, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { SessionScope } from "../../clients/mcp/session-scope.ts";
 import { isSessionLost } from "../../clients/shared/run-errors.ts";
-import { startInProcessDaemon, waitUntil, type InProcessDaemon } from "../harness/in-process-daemon.ts";
+import { daemonPerTest, waitUntil } from "../harness/in-process-daemon.ts";
 
-const started: InProcessDaemon[] = [];
-function daemon(): InProcessDaemon {
-  const d = startInProcessDaemon();
-  started.push(d);
-  return d;
-}
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((d) => d.stop()));
-});
+const daemon = daemonPerTest();
 
 describe("SessionScope", () => {
   test("a name becomes a daemon id behind the connection's prefix, and daemon messages are cleaned back", () => {

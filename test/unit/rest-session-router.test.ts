@@ -1,19 +1,11 @@
 /** The REST bridge's SessionRouter against an in-process daemon with fake runners: where runs go, and what it tells the caller when it had to bring a session back. */
-import { afterEach, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { SessionRouter } from "../../clients/rest/session-router.ts";
 import { WomaErrorCodes } from "../../protocol/error-codes.ts";
 import { rejection } from "../harness/expect-error.ts";
-import { startInProcessDaemon, waitUntil, type InProcessDaemon } from "../harness/in-process-daemon.ts";
+import { daemonPerTest, waitUntil, type InProcessDaemon } from "../harness/in-process-daemon.ts";
 
-const started: InProcessDaemon[] = [];
-function daemon(): InProcessDaemon {
-  const d = startInProcessDaemon();
-  started.push(d);
-  return d;
-}
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((d) => d.stop()));
-});
+const daemon = daemonPerTest();
 
 const sessionsOf = async (d: InProcessDaemon) => (await d.client.listSessions()).sessions;
 
