@@ -7,7 +7,6 @@ import { daemonPerTest, runnerOf, waitUntil } from "../harness/in-process-daemon
 
 const daemon = daemonPerTest();
 
-
 describe("display outputs", () => {
   test("the daemon places each output in stdout by code points, streams it in order, and returns them all", async () => {
     const d = daemon();

@@ -8,7 +8,6 @@ import { daemonPerTest, runnerOf, waitUntil, type InProcessOptions } from "../ha
 
 const daemon = daemonPerTest();
 
-
 describe("a run", () => {
   test("returns the value of the last expression, what it printed, and keeps state in its session", async () => {
     const d = daemon();
