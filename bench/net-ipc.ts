@@ -25,7 +25,7 @@ import { join } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { createMessageConnection, StreamMessageWriter } from "vscode-jsonrpc/node";
 import { BoundedMessageReader, nodeStreamSource } from "../protocol/wire/bounded-message-reader.ts";
-import { quantile, round } from "./lib/stats.ts";
+import { printRows, quantile, round } from "./lib/stats.ts";
 
 declare const self: Worker;
 
@@ -308,15 +308,6 @@ async function cpuCosts(): Promise<string[][]> {
 }
 
 // ------------------------------------------------------------------------------------------
-
-function printRows(title: string, header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ").trimEnd();
-  console.log(`\n${title}`);
-  console.log(line(header));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const row of rows) console.log(line(row));
-}
 
 async function main(): Promise<void> {
   const say = (what: string) => process.stderr.write(`net-ipc: ${what}\n`);

@@ -19,7 +19,7 @@ import { DaemonClient } from "../clients/shared/daemon-client.ts";
 import { buildWheel, downloadRealWheels, MirrorServer, writeLockMirror } from "../test/harness/package-mirror.ts";
 import { cpuMsOf } from "./lib/proc-cpu.ts";
 import { rssOf, treePids } from "./lib/proc-memory.ts";
-import { quantile, round } from "./lib/stats.ts";
+import { printRows, quantile, round } from "./lib/stats.ts";
 import { ROOT } from "./lib/woma.ts";
 
 const MB = 1024 * 1024;
@@ -147,15 +147,6 @@ interface Cpu {
 const noCpu = (): Cpu => ({ self: 0, daemon: 0, runner: 0, server: 0 });
 
 // --- The benchmark ------------------------------------------------------------------------
-
-function printRows(title: string, header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ").trimEnd();
-  console.log(`\n${title}`);
-  console.log(line(header));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const row of rows) console.log(line(row));
-}
 
 const fmt = (v: number, d = 2) => (Number.isFinite(v) ? round(v, d).toFixed(d) : "-");
 
