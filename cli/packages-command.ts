@@ -119,7 +119,7 @@ function listCommand(): CommandModule<object, CommonArgs & { cached: boolean; js
     handler: (args) =>
       reportFailure(async () => {
         const store = await openStore(args);
-        const all = store.list();
+        const all = await store.list();
         const rows = all.filter((row) => !args.cached || row.cached);
         if (args.json) {
           process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);

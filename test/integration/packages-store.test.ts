@@ -1,6 +1,6 @@
 /** The package store against a mirror served on 127.0.0.1: imports to wheels, one download per wheel, a verified cache, and clear faults. */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pyodidePackage from "pyodide/package.json" with { type: "json" };
@@ -30,9 +30,9 @@ function open(cacheDir: string, extra: Partial<PackageStoreOptions> = {}): Promi
   return PackageStore.open({ cacheDir, pyodideVersion: PYODIDE_VERSION, lockPath: BUNDLED_LOCK, source: server.url, pypiIndex: server.indexUrl, lockTimeoutMs: 2000, ...extra });
 }
 
-/** Files in the store's cache directory, partial downloads included (their names start with a dot). */
+/** Files in the store's shared area, partial downloads included (their names start with a dot). */
 function cacheFiles(store: PackageStore): string[] {
-  return readdirSync(store.cacheDir).filter((name) => name !== "pypi" && name !== "locks");
+  return readdirSync(join(store.cacheDir, "sha256"));
 }
 
 async function failure(promise: Promise<unknown>): Promise<PackageError> {
@@ -59,9 +59,10 @@ describe("a mirror on 127.0.0.1", () => {
     expect(ready.map((wheel) => wheel.name)).toEqual(["woma-base", "woma-app"]);
     const app = ready[1]!;
     expect(app).toMatchObject({ name: "woma-app", version: "1.2.0", fileName: wheels.app.fileName, sha256: wheels.app.sha256, installDir: "site", packageType: "package", imports: ["woma_app"], source: "lock" });
-    expect(app.path).toBe(join(store.cacheDir, wheels.app.fileName));
+    // Named by content: the lock vouched for the hash, so the file is shared between tenants.
+    expect(app.path).toBe(join(store.cacheDir, "sha256", wheels.app.sha256));
     expect(readFileSync(app.path).equals(Buffer.from(wheels.app.bytes))).toBe(true);
-    expect(store.list().filter((row) => row.cached).map((row) => row.name)).toEqual(["woma-app", "woma-base"]);
+    expect((await store.list()).filter((row) => row.cached).map((row) => row.name)).toEqual(["woma-app", "woma-base"]);
   });
 
   test("a package with a data file arrives whole", async () => {
@@ -142,17 +143,22 @@ describe("a mirror on 127.0.0.1", () => {
     }
     const [big] = await store.ensure(["woma-big"]);
     expect(big!.sha256).toBe(wheels.big.sha256);
-    expect(cacheFiles(store)).toEqual([wheels.big.fileName]);
+    expect(cacheFiles(store)).toEqual([wheels.big.sha256]);
   });
 
   test("a partial file left by a killed process is removed when the next store opens", async () => {
     const cache = freshCache();
     const store = await open(cache);
     // pid 2^22+1 is above Linux's pid_max default, so no live process owns it.
-    const stale = join(store.cacheDir, `.${wheels.big.fileName}.4194305.abcdefgh.part`);
+    const stale = join(store.cacheDir, "sha256", `.${wheels.big.fileName}.4194305.abcdefgh.part`);
     writeFileSync(stale, "half a wheel");
+    // And a tenant's private area of a daemon that is gone.
+    const area = join(store.cacheDir, "private", "4194305-0123456789abcdef");
+    mkdirSync(area, { recursive: true });
+    writeFileSync(join(area, wheels.big.sha256), "a tenant's file");
     await open(cache);
     expect(existsSync(stale)).toBe(false);
+    expect(existsSync(area)).toBe(false);
   });
 
   test("an unknown package is refused with close names, before any download", async () => {
