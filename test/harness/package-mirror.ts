@@ -97,7 +97,7 @@ export function buildHostileWheel(spec: HostileWheelSpec): BuiltWheel {
     zippable[metadataName] = [padded, { level: 9 }];
     declared = real.byteLength;
   }
-  let bytes = zipSync(zippable as Parameters<typeof zipSync>[0], { mtime: new Date("2026-01-01T00:00:00Z") });
+  let bytes: Uint8Array = zipSync(zippable as Parameters<typeof zipSync>[0], { mtime: new Date("2026-01-01T00:00:00Z") });
   if (declared !== undefined) bytes = declareSize(bytes, metadataName, declared);
   return { ...base, bytes, sha256: createHash("sha256").update(bytes).digest("hex") };
 }
@@ -203,6 +203,8 @@ export interface MirrorServerOptions {
   indexFormat?: "json" | "html";
   /** Port to listen on (default: any free one; give the old port to bring a stopped mirror back). */
   port?: number;
+  /** False: the index gives no sha256 for its files (default true). */
+  indexHashes?: boolean;
 }
 
 interface Pending {
@@ -228,6 +230,7 @@ export class MirrorServer {
   private readonly tampered = new Set<string>();
   private readonly wrongIndexHashes = new Set<string>();
   private readonly redirects = new Map<string, string>();
+  private readonly held = new Map<string, Promise<unknown>>();
   private readonly indexFiles = new Map<string, { project: string; bytes: Uint8Array }>();
 
   private constructor(private readonly options: MirrorServerOptions) {
@@ -283,6 +286,11 @@ export class MirrorServer {
     else this.wrongIndexHashes.delete(fileName);
   }
 
+  /** Holds the answer for `/<path>` until `until` settles (a download in flight as long as a test needs). */
+  hold(path: string, until: Promise<unknown>): void {
+    this.held.set(path, until);
+  }
+
   /** Answers `/<path>` with a 302 to `location` (relative to the server, or absolute). */
   redirect(path: string, location: string): void {
     this.redirects.set(path, location);
@@ -325,9 +333,18 @@ export class MirrorServer {
     this.port = this.listener.port;
   }
 
-  private respond(socket: Socket<{ buffer: string; pending?: Pending }>, method: string, target: string, accept: string): void {
+  private respond(socket: Socket<{ buffer: string; pending?: Pending }>, method: string, target: string, accept: string, released = false): void {
     const path = decodeURIComponent(new URL(target, "http://x").pathname).replace(/^\/+/, "");
-    this.counts.set(path, (this.counts.get(path) ?? 0) + 1);
+    if (!released) this.counts.set(path, (this.counts.get(path) ?? 0) + 1);
+    const held = released ? undefined : this.held.get(path);
+    if (held) {
+      socket.data.pending = { bytes: new Uint8Array(), offset: 0, stopAt: 0, die: false, finished: true };
+      void held.finally(() => {
+        socket.data.pending = undefined;
+        this.respond(socket, method, target, accept, true);
+      });
+      return;
+    }
     const redirect = this.redirects.get(path);
     const answer = method !== "GET" ? { status: 405, type: "text/plain", body: strToU8("GET only\n") } : redirect !== undefined ? { status: 302, type: "text/plain", body: new Uint8Array(), location: redirect } : this.route(path, accept);
     let body = answer.body;
@@ -382,11 +399,12 @@ export class MirrorServer {
     const files = [...this.indexFiles.entries()].filter(([, entry]) => entry.project === project);
     if (files.length === 0) return notFound();
     const hash = (fileName: string, bytes: Uint8Array) => (this.wrongIndexHashes.has(fileName) ? "0".repeat(64) : createHash("sha256").update(bytes).digest("hex"));
+    const hashed = this.options.indexHashes !== false;
     if (this.options.indexFormat !== "html" && accept.includes("application/vnd.pypi.simple.v1+json")) {
-      const json = { meta: { "api-version": "1.0" }, name: project, files: files.map(([fileName, entry]) => ({ filename: fileName, url: `../../files/${fileName}`, hashes: { sha256: hash(fileName, entry.bytes) } })) };
+      const json = { meta: { "api-version": "1.0" }, name: project, files: files.map(([fileName, entry]) => ({ filename: fileName, url: `../../files/${fileName}`, hashes: hashed ? { sha256: hash(fileName, entry.bytes) } : {} })) };
       return { status: 200, type: "application/vnd.pypi.simple.v1+json", body: strToU8(JSON.stringify(json)) };
     }
-    const links = files.map(([fileName, entry]) => `<a href="../../files/${fileName}#sha256=${hash(fileName, entry.bytes)}" data-requires-python="&gt;=3.8">${fileName}</a><br/>`);
+    const links = files.map(([fileName, entry]) => `<a href="../../files/${fileName}${hashed ? `#sha256=${hash(fileName, entry.bytes)}` : ""}" data-requires-python="&gt;=3.8">${fileName}</a><br/>`);
     return { status: 200, type: "text/html", body: strToU8(`<!DOCTYPE html><html><body><h1>Links for ${project}</h1>\n${links.join("\n")}\n</body></html>\n`) };
   }
 }
