@@ -174,7 +174,7 @@ function fetchCommand(): CommandModule<object, CommonArgs & { names?: string[]; 
   };
 }
 
-function mirrorCommand(): CommandModule<object, CommonArgs & { dir: string; names?: string[]; all: boolean; cached: boolean }> {
+function mirrorCommand(): CommandModule<object, CommonArgs & { dir: string; names?: string[]; all: boolean; cached: boolean; wheels?: string }> {
   return {
     command: "mirror <dir> [names..]",
     describe: "Write a mirror (pyodide-lock.json plus wheels) to a directory, for a machine with no network: --packages-url DIR there",
@@ -184,20 +184,27 @@ function mirrorCommand(): CommandModule<object, CommonArgs & { dir: string; name
         .positional("names", { type: "string", array: true, describe: "Packages to include, with their dependencies" })
         .option("cached", { type: "boolean", default: false, describe: "Every package already in the cache (no download)" })
         .option("all", { type: "boolean", default: false, describe: "Every package of the lock (downloads what is missing)" })
+        .option("wheels", { type: "string", describe: "Also add every .whl in this folder (e.g. from pip download), listed with the sha256 each file really has" })
         .check((args) => {
           const choices = [args.all, args.cached, (args.names?.length ?? 0) > 0].filter(Boolean).length;
-          if (choices !== 1) throw new Error("give package names, --cached or --all (exactly one)");
+          if (choices > 1 || (choices === 0 && args.wheels === undefined)) throw new Error("give package names, --cached or --all (one of them), and/or --wheels FOLDER");
           return true;
         }),
     handler: (args) =>
       reportFailure(async () => {
         const store = await openStore(args);
+        const dir = expandHome(args.dir);
+        const chosen = args.all || args.cached || (args.names?.length ?? 0) > 0;
         const selection = args.all ? "all" : args.cached ? "cached" : (args.names ?? []).map((name) => packageName(store, name));
         const progress = progressReporter();
         try {
-          const summary = await store.writeMirror(expandHome(args.dir), selection, { onProgress: progress.onProgress });
+          let summary = chosen ? await store.writeMirror(dir, selection, { onProgress: progress.onProgress }) : undefined;
           progress.finish();
-          process.stdout.write(`mirror ${summary.dir}: ${summary.packages.length} packages (${summary.copied} files copied, ${formatBytes(summary.bytes)}); use it with --packages-url ${summary.dir}\n`);
+          if (args.wheels !== undefined) {
+            const added = await store.addWheelsToMirror(dir, expandHome(args.wheels));
+            summary = { ...added, copied: added.copied + (summary?.copied ?? 0), bytes: added.bytes + (summary?.bytes ?? 0) };
+          }
+          if (summary) process.stdout.write(`mirror ${summary.dir}: ${summary.packages.length} packages (${summary.copied} files copied, ${formatBytes(summary.bytes)}); use it with --packages-url ${summary.dir}\n`);
         } finally {
           progress.finish();
         }

@@ -1,11 +1,12 @@
 /** The daemon's package store: Pyodide's lock, a source, and a verified cache; the one place packages are fetched. */
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { mapLimited } from "./concurrency.ts";
-import { lockFileName, PackageLock, targetOf, type LockPackage } from "./lock-file.ts";
-import { pyodideMarkerEnvironment } from "./markers.ts";
+import { lockFileName, PackageLock, parseLock, targetOf, type LockPackage } from "./lock-file.ts";
+import { evaluateMarker, pyodideMarkerEnvironment } from "./markers.ts";
+import { parseRequirement } from "./requirement.ts";
 import { writeMirror, type MirrorSummary } from "./mirror-writer.ts";
 import { normalizeName } from "./package-name.ts";
 import { PackageError } from "./package-error.ts";
@@ -316,6 +317,44 @@ export class PackageStore {
     return writeMirror(dir, this.lock.info, packages.map((pkg, i) => ({ pkg, path: ready[i]!.path })), this.lock.origin);
   }
 
+  /**
+   * Adds every `.whl` in `folder` (what `pip download` leaves) to the mirror in `dir`, each
+   * listed in its lock with the sha256 the file really has (Pyodide's lock hashes are not
+   * PyPI's), its modules and its `Requires-Dist` (markers evaluated for Pyodide) that the
+   * mirror's lock also lists. Each wheel is checked as an install would check it; one that is
+   * not pure Python or built for this Pyodide is refused, naming it. Packages of an earlier
+   * mirror in `dir` are kept.
+   */
+  async addWheelsToMirror(dir: string, folder: string): Promise<MirrorSummary> {
+    const names = readdirSync(folder).filter((name) => name.endsWith(".whl")).sort();
+    if (names.length === 0) throw new PackageError("BAD_SOURCE", `${folder} holds no .whl files (fill it with: pip download --only-binary=:all: --platform any --python-version ${this.target.python} --no-deps NAME -d ${folder})`);
+    const env = pyodideMarkerEnvironment(this.target);
+    const found: Array<{ pkg: LockPackage; path: string; requires: string[] }> = [];
+    for (const fileName of names) {
+      const path = join(folder, fileName);
+      assertWheelCompatible(fileName, this.target, `${path}`);
+      const metadata = await this.offLoop.checkWheel(path, fileName, this.maxPackageBytes);
+      const sha256 = createHash("sha256").update(readFileSync(path)).digest("hex");
+      const requires = metadata.requiresDist.flatMap((line) => {
+        try {
+          const requirement = parseRequirement(line);
+          return requirement.marker === undefined || evaluateMarker(requirement.marker, { ...env, extra: "" }) ? [normalizeName(requirement.name)] : [];
+        } catch {
+          return [];
+        }
+      });
+      found.push({ pkg: { name: metadata.name, version: metadata.version, file_name: fileName, install_dir: "site", sha256, package_type: "package", imports: metadata.imports, depends: [] }, path, requires });
+    }
+    // A dependency is listed only when the mirror will have it (from these wheels or an earlier run); the rest would make the lock unreadable.
+    const listed = new Set([...found.map(({ pkg }) => normalizeName(pkg.name)), ...(await listedIn(dir))]);
+    for (const entry of found) {
+      entry.pkg.depends = entry.requires.filter((name) => listed.has(name));
+      const missing = entry.requires.filter((name) => !listed.has(name));
+      if (missing.length > 0) this.options.log?.("warn", `${entry.pkg.file_name} depends on ${missing.join(", ")}, which the mirror does not have; add their wheels to list them`);
+    }
+    return writeMirror(dir, this.lock.info, found, folder);
+  }
+
   private async readyFromLock(pkg: LockPackage, options: FetchOptions): Promise<ReadyWheel> {
     const name = normalizeName(pkg.name);
     const fileName = lockFileName(pkg, this.lock.origin);
@@ -354,4 +393,13 @@ function abiOf(text: string, origin: string): string {
 function checkedIndexUrl(url: string): string {
   if (!/^https?:\/\//i.test(url)) throw new PackageError("BAD_REQUIREMENT", `index URL ${JSON.stringify(url.slice(0, 200))} must be an http(s) URL of a PEP 503 simple index`, { index: url.slice(0, 200) });
   return url;
+}
+
+/** Normalised names of the packages a mirror's lock in `dir` lists, when there is one. */
+async function listedIn(dir: string): Promise<string[]> {
+  try {
+    return Object.keys(parseLock(await readFile(join(dir, LOCK_FILE_NAME), "utf8"), dir).packages).map(normalizeName);
+  } catch {
+    return [];
+  }
 }
