@@ -7,7 +7,7 @@ import type { DownloadProgress } from "../daemon/packages/verified-download.ts";
 import { mapLimited } from "../daemon/packages/concurrency.ts";
 import { PackageError } from "../daemon/packages/package-error.ts";
 import type { PackageStore } from "../daemon/packages/package-store.ts";
-import { packageSourceFlags } from "./daemon-flags.ts";
+import { maxPackageBytesFrom, packageSourceFlags } from "./daemon-flags.ts";
 
 function commonFlags<T>(y: Argv<T>) {
   return packageSourceFlags(y).option("pyodide-cache", { type: "string", default: DEFAULTS.cacheDir, describe: "Cache directory; packages go to <dir>/packages/<pyodide version>/ (~ is expanded)" });
@@ -18,11 +18,12 @@ interface CommonArgs {
   "pyodide-cache": string;
   "packages-url"?: string | undefined;
   "pypi-index"?: string | undefined;
+  "max-package-bytes"?: number | undefined;
 }
 
 async function openStore(args: CommonArgs): Promise<PackageStore> {
   const { openPackageStore } = await import("../daemon/packages/open-store.ts");
-  return openPackageStore({ cacheDir: expandHome(args["pyodide-cache"]), packagesUrl: args["packages-url"], pypiIndex: args["pypi-index"] });
+  return openPackageStore({ cacheDir: expandHome(args["pyodide-cache"]), packagesUrl: args["packages-url"], pypiIndex: args["pypi-index"], maxPackageBytes: maxPackageBytesFrom(args) });
 }
 
 /** A lock name as given, or the package that provides a module of that name (`cv2` → opencv-python); unknown names pass through to be refused with suggestions. */

@@ -138,7 +138,7 @@ export class Daemon {
     mkdirSync(snapshots.dir, { recursive: true, mode: 0o700 });
     // One broker for everything the daemon fetches: Python's HTTP, and packages under the policy of whoever asked.
     const broker = new NetBroker(options.network, { maxResponseBytes: options.maxResponseBytes, ...(options.caFile ? { caFile: options.caFile } : {}) });
-    const packages = new PackageService(openPackageStore({ cacheDir: options.cacheDir, packagesUrl: options.packagesUrl, pypiIndex: options.pypiIndex, fetcher: new PackageFetcher(broker) }), options.network);
+    const packages = new PackageService(openPackageStore({ cacheDir: options.cacheDir, packagesUrl: options.packagesUrl, pypiIndex: options.pypiIndex, fetcher: new PackageFetcher(broker), maxPackageBytes: options.maxPackageBytes }), options.network);
     const preload = options.preload.length === 0 ? undefined : preloadFor(packages, options.preload);
     const launch = createLauncher({
       command: runnerCommand(),
