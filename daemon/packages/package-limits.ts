@@ -5,8 +5,8 @@ const MiB = 1024 * 1024;
 /** Largest lock file read from a mirror, in bytes (Pyodide's own is about 0.3 MB). */
 export const MAX_LOCK_BYTES = 16 * MiB;
 
-/** Largest index page (one project's file list, HTML or JSON), in bytes. */
-export const MAX_INDEX_PAGE_BYTES = 32 * MiB;
+/** Largest index page (one project's file list, HTML or JSON), in bytes (PyPI's largest are a few MB; every byte crosses the event loop). */
+export const MAX_INDEX_PAGE_BYTES = 16 * MiB;
 
 /** Most files one index page may list. */
 export const MAX_INDEX_FILES = 50_000;

@@ -133,7 +133,7 @@ describe("bounded work", () => {
 
   test("an index page over the cap is refused, naming the limit", async () => {
     const said = await tenantA.run({ code: `import micropip\ntry:\n    await micropip.install("x", index_urls=["http://127.0.0.1:${hugeIndex.port}/simple/"])\nexcept ValueError as e:\n    print(e)` });
-    expect(said.stdout).toContain("larger than the limit of 33554432 bytes (woma's limit for an index page)");
+    expect(said.stdout).toContain("larger than the limit of 16777216 bytes (woma's limit for an index page)");
     expect((await tenantB.run({ code: "1 + 1" })).result).toBe("2");
   });
 });
