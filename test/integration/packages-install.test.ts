@@ -4,10 +4,10 @@ import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pyodidePackage from "pyodide/package.json" with { type: "json" };
-import { PackageError } from "../../daemon/packages/package-error.ts";
 import { PackageStore } from "../../daemon/packages/package-store.ts";
 import { parseNetPolicy } from "../../daemon/net/net-policy.ts";
 import { BUNDLED_LOCK, buildWheel, downloadRealWheel, MirrorServer, writeStandardMirror, type BuiltWheel, type StandardWheels } from "../harness/package-mirror.ts";
+import { packageFailure } from "../harness/expect-error.ts";
 
 // A real pure-Python wheel from pip's index when it can be reached; the harness-built wheels cover everything else.
 const real = downloadRealWheel("tabulate");
@@ -49,15 +49,6 @@ function open(mirror = server): Promise<PackageStore> {
   return PackageStore.open({ cacheDir, pyodideVersion: pyodidePackage.version, lockPath: BUNDLED_LOCK, source: mirror.url, pypiIndex: mirror.indexUrl, lockTimeoutMs: 2000 });
 }
 
-async function failure(promise: Promise<unknown>): Promise<PackageError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof PackageError) return error;
-    throw error;
-  }
-  throw new Error("expected a PackageError, the call succeeded");
-}
 
 /** Every file under the cache's package folders (temporary ones included), as paths relative to it. */
 function filesUnder(dir: string): string[] {
@@ -96,7 +87,7 @@ describe("install from a simple index", () => {
 
   test("an extra pulls in what it names", async () => {
     const store = await open();
-    const error = await failure(store.install(["greet-lib[fancy]"]));
+    const error = await packageFailure(store.install(["greet-lib[fancy]"]));
     // fancy-extra is not on the index: asking for the extra is what made the resolver look for it.
     expect(error.code).toBe("UNKNOWN_PACKAGE");
     expect(error.message).toContain('"fancy-extra"');
@@ -114,7 +105,7 @@ describe("install from a simple index", () => {
 
   test("a hash the index gives is checked, and a mismatch keeps nothing", async () => {
     const store = await open();
-    const error = await failure(store.install(["lying-hash"]));
+    const error = await packageFailure(store.install(["lying-hash"]));
     expect(error.code).toBe("CHECKSUM_MISMATCH");
     expect(error.message).toContain(lying.fileName);
     expect(error.message).toContain(lying.sha256);
@@ -123,14 +114,14 @@ describe("install from a simple index", () => {
 
   test("a package neither the lock nor the index has is refused", async () => {
     const store = await open();
-    const error = await failure(store.install(["woma-nothing"]));
+    const error = await packageFailure(store.install(["woma-nothing"]));
     expect(error.code).toBe("UNKNOWN_PACKAGE");
     expect(error.message).toContain(server.indexUrl);
   });
 
   test("a specifier no compatible wheel satisfies says what there is", async () => {
     const store = await open();
-    const error = await failure(store.install(["greet-lib>=3"]));
+    const error = await packageFailure(store.install(["greet-lib>=3"]));
     expect(error.code).toBe("NO_MATCHING_DISTRIBUTION");
     expect(error.message).toContain("2.0");
     expect(error.message).toContain(greet30.fileName);
@@ -138,7 +129,7 @@ describe("install from a simple index", () => {
 
   test("conflicting requirements are reported, naming both", async () => {
     const store = await open();
-    const error = await failure(store.install(["tiny-dep==1.0", "greet-lib==2.0", "tiny-dep>=1.1"]));
+    const error = await packageFailure(store.install(["tiny-dep==1.0", "greet-lib==2.0", "tiny-dep>=1.1"]));
     expect(error.code).toBe("RESOLUTION_CONFLICT");
     expect(error.message).toContain("tiny-dep");
     expect(error.message).toContain("1.0");
@@ -184,7 +175,7 @@ describe("install from a wheel file", () => {
 
   test("a wheel for another ABI is refused with the reason", async () => {
     const store = await open();
-    const error = await failure(store.install([writeWheel(wheels.otherAbi)]));
+    const error = await packageFailure(store.install([writeWheel(wheels.otherAbi)]));
     expect(error.code).toBe("INCOMPATIBLE_WHEEL");
     expect(error.message).toContain(wheels.otherAbi.fileName);
     expect(error.message).toContain("pyemscripten_2026_0_wasm32");
@@ -192,7 +183,7 @@ describe("install from a wheel file", () => {
 
   test("a client not allowed to name files gets a refusal, and the file is not read", async () => {
     const store = await open();
-    const error = await failure(store.install([writeWheel(buildWheel({ name: "woma-secret", version: "1.0" }))], { allowFiles: false }));
+    const error = await packageFailure(store.install([writeWheel(buildWheel({ name: "woma-secret", version: "1.0" }))], { allowFiles: false }));
     expect(error.code).toBe("NOT_ALLOWED");
     expect(filesUnder(store.cacheDir)).toEqual([]);
   });
@@ -202,7 +193,7 @@ describe("install from a wheel file", () => {
     const tenant = (allow: string[]) => ({ id: "tenant-a", policy: parseNetPolicy("public", allow) });
     const url = `${server.url}files/${greet10.fileName}`;
     const before = server.requests(`files/${greet10.fileName}`);
-    const refused = await failure(store.install([url], { tenant: tenant([]) }));
+    const refused = await packageFailure(store.install([url], { tenant: tenant([]) }));
     expect(refused.code).toBe("NOT_ALLOWED");
     expect(refused.message).toContain("network policy refuses 127.0.0.1 (loopback)");
     expect(server.requests(`files/${greet10.fileName}`)).toBe(before);
@@ -210,7 +201,7 @@ describe("install from a wheel file", () => {
     expect(summary(await store.install(["greet-lib==1.0"], { tenant: tenant([]) }))).toEqual(["greet-lib 1.0 index"]);
     // Allowed on the mirror's port, a redirect to another port of 127.0.0.1 is refused at that hop.
     server.redirect(`elsewhere/${greet10.fileName}`, `${htmlServer.url}files/${greet10.fileName}`);
-    const moved = await failure(store.install([`${server.url}elsewhere/${greet10.fileName}`], { tenant: tenant([`127.0.0.1:${server.port}`]) }));
+    const moved = await packageFailure(store.install([`${server.url}elsewhere/${greet10.fileName}`], { tenant: tenant([`127.0.0.1:${server.port}`]) }));
     expect(moved.code).toBe("NOT_ALLOWED");
     expect(moved.message).toContain("network policy refuses 127.0.0.1 (loopback)");
     expect(htmlServer.requests(`files/${greet10.fileName}`)).toBe(0);
@@ -221,7 +212,7 @@ describe("install from a wheel file", () => {
 
   test("a missing file is named", async () => {
     const store = await open();
-    const error = await failure(store.install(["/nowhere/woma_gone-1.0-py3-none-any.whl"]));
+    const error = await packageFailure(store.install(["/nowhere/woma_gone-1.0-py3-none-any.whl"]));
     expect(error.message).toContain("/nowhere/woma_gone-1.0-py3-none-any.whl");
   });
 });

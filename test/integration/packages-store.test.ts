@@ -4,10 +4,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pyodidePackage from "pyodide/package.json" with { type: "json" };
-import { PackageError } from "../../daemon/packages/package-error.ts";
 import { PackageStore, type PackageStoreOptions } from "../../daemon/packages/package-store.ts";
 import type { DownloadProgress } from "../../daemon/packages/verified-download.ts";
 import { BUNDLED_LOCK, MirrorServer, writeStandardMirror, type StandardWheels } from "../harness/package-mirror.ts";
+import { packageFailure } from "../harness/expect-error.ts";
 
 const PYODIDE_VERSION = pyodidePackage.version;
 
@@ -35,15 +35,6 @@ function cacheFiles(store: PackageStore): string[] {
   return readdirSync(join(store.cacheDir, "sha256"));
 }
 
-async function failure(promise: Promise<unknown>): Promise<PackageError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof PackageError) return error;
-    throw error;
-  }
-  throw new Error("expected a PackageError, the call succeeded");
-}
 
 describe("a mirror on 127.0.0.1", () => {
   test("the mirror's own lock is used, with the bundled lock's ABI", async () => {
@@ -100,7 +91,7 @@ describe("a mirror on 127.0.0.1", () => {
       const ready = await cold.ensure(["woma-app"]);
       expect(ready.map((wheel) => wheel.sha256)).toEqual([wheels.base.sha256, wheels.app.sha256]);
       // What was never fetched cannot be had: the error names the package, the source and the way out.
-      const error = await failure(cold.ensure(["woma-data"]));
+      const error = await packageFailure(cold.ensure(["woma-data"]));
       expect(error.code).toBe("SOURCE_UNREACHABLE");
       expect(error.message).toContain('"woma-data"');
       expect(error.message).toContain(server.url);
@@ -114,7 +105,7 @@ describe("a mirror on 127.0.0.1", () => {
     const store = await open(freshCache());
     server.tamper(wheels.data.fileName);
     try {
-      const error = await failure(store.ensure(["woma-data"]));
+      const error = await packageFailure(store.ensure(["woma-data"]));
       expect(error.code).toBe("CHECKSUM_MISMATCH");
       expect(error.message).toContain(wheels.data.fileName);
       expect(error.message).toContain(wheels.data.sha256);
@@ -131,7 +122,7 @@ describe("a mirror on 127.0.0.1", () => {
     const store = await open(freshCache());
     server.cutAfter(wheels.big.fileName, 64 * 1024);
     try {
-      const error = await failure(store.ensure(["woma-big"]));
+      const error = await packageFailure(store.ensure(["woma-big"]));
       expect(error.code).toBe("DOWNLOAD_FAILED");
       expect(error.message).toContain('"woma-big"');
       expect(error.message).toContain(server.url);
@@ -163,14 +154,14 @@ describe("a mirror on 127.0.0.1", () => {
 
   test("an unknown package is refused with close names, before any download", async () => {
     const store = await open(freshCache());
-    const error = await failure(store.ensure(["woma-ap"]));
+    const error = await packageFailure(store.ensure(["woma-ap"]));
     expect(error.code).toBe("UNKNOWN_PACKAGE");
     expect(error.message).toContain("did you mean woma-app");
   });
 
   test("a wheel for another ABI is refused with the reason, and never downloaded", async () => {
     const store = await open(freshCache());
-    const error = await failure(store.ensure(["woma-native"]));
+    const error = await packageFailure(store.ensure(["woma-native"]));
     expect(error.code).toBe("INCOMPATIBLE_WHEEL");
     expect(error.message).toContain(wheels.otherAbi.fileName);
     expect(error.message).toContain("pyemscripten_2026_0_wasm32");
@@ -189,7 +180,7 @@ describe("a mirror on 127.0.0.1", () => {
     const lock = JSON.parse(readFileSync(join(mirrorDir, "pyodide-lock.json"), "utf8"));
     lock.info.abi_version = "2024_0";
     writeFileSync(join(dir, "pyodide-lock.json"), JSON.stringify(lock));
-    const error = await failure(open(freshCache(), { source: dir }));
+    const error = await packageFailure(open(freshCache(), { source: dir }));
     expect(error.code).toBe("LOCK_ABI_MISMATCH");
     expect(error.message).toContain("2024_0");
   });
