@@ -104,7 +104,7 @@ const PIP_USAGE = "%pip install NAME [NAME ...] installs packages; %pip list sho
 async function pip([action, ...rest]: string[], context: MagicContext): Promise<{ ok: boolean }> {
   const { client, output, errors } = context;
   if (action === "install") {
-    const names = rest.filter((word) => !word.startsWith("-"));
+    const names = directReferences(rest.filter((word) => !word.startsWith("-")));
     if (names.length === 0) {
       errors.write(`woma: %pip install needs at least one package name, e.g. %pip install tabulate\n`);
       return { ok: false };
@@ -131,6 +131,18 @@ async function pip([action, ...rest]: string[], context: MagicContext): Promise<
   }
   errors.write(`woma: ${action === undefined ? "%pip needs a command" : `%pip ${action} is not supported`}; ${PIP_USAGE}\n`);
   return { ok: false };
+}
+
+/** Words with `NAME @ URL` (PEP 508's direct reference, typed with spaces) joined back into one requirement. */
+function directReferences(words: string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (words[i + 1] === "@" && words[i + 2] !== undefined) {
+      joined.push(`${words[i]} @ ${words[i + 2]}`);
+      i += 2;
+    } else joined.push(words[i]!);
+  }
+  return joined;
 }
 
 /** A wheel path as an absolute path (`~` expanded); anything else (a name, `name @ URL`, a URL) as it is. */
