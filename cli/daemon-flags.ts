@@ -6,12 +6,19 @@ import { defaultDaemonOptions, expandHome, type DaemonOptions } from "../daemon/
 import { NET_MODES, parseNetPolicy, type NetMode } from "../daemon/net/net-policy.ts";
 import type { IsolationRequest } from "../daemon/sandbox/isolation.ts";
 import { MAX_TIMER_MS } from "../protocol/limits.ts";
+import { DEFAULT_MAX_PACKAGE_BYTES } from "../daemon/packages/package-limits.ts";
 
 /** Flags that say where Python packages come from, shared by the daemon's commands and `woma packages`. */
 export function packageSourceFlags<T>(y: Argv<T>) {
   return y
     .option("packages-url", { type: "string", describe: "Where Pyodide's packages come from: a mirror URL or directory holding pyodide-lock.json and wheels (default: Pyodide's CDN)" })
-    .option("pypi-index", { type: "string", describe: "PEP 503 simple index for packages not in Pyodide's lock (default: PyPI)" });
+    .option("pypi-index", { type: "string", describe: "PEP 503 simple index for packages not in Pyodide's lock (default: PyPI)" })
+    .option("max-package-bytes", { type: "number", describe: `Largest package file downloaded, and the most its files may hold unpacked (default ${DEFAULT_MAX_PACKAGE_BYTES})` });
+}
+
+/** `--max-package-bytes` as a checked count, or undefined for the default. */
+export function maxPackageBytesFrom(args: { "max-package-bytes"?: number | undefined }): number | undefined {
+  return args["max-package-bytes"] === undefined ? undefined : checkedCount("max-package-bytes", args["max-package-bytes"], 1024);
 }
 
 /** Flags that shape a daemon, shared by every command that may start one. */
@@ -74,6 +81,7 @@ export interface DaemonArgs {
   "ca-file"?: string;
   "packages-url"?: string;
   "pypi-index"?: string;
+  "max-package-bytes"?: number;
   preload?: string | string[];
 }
 
@@ -131,6 +139,7 @@ export function daemonOptionsFrom(args: DaemonArgs, defaults: CommandDefaults): 
     packagesUrl: args["packages-url"],
     preload: [args.preload ?? []].flat().flatMap((value) => value.split(",")).map((name) => name.trim()).filter(Boolean),
     pypiIndex: args["pypi-index"],
+    maxPackageBytes: maxPackageBytesFrom(args),
     ...networkOptionsFrom(args),
   };
 }

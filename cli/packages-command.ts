@@ -7,7 +7,7 @@ import type { DownloadProgress } from "../daemon/packages/verified-download.ts";
 import { mapLimited } from "../daemon/packages/concurrency.ts";
 import { PackageError } from "../daemon/packages/package-error.ts";
 import type { PackageStore } from "../daemon/packages/package-store.ts";
-import { packageSourceFlags } from "./daemon-flags.ts";
+import { maxPackageBytesFrom, packageSourceFlags } from "./daemon-flags.ts";
 
 function commonFlags<T>(y: Argv<T>) {
   return packageSourceFlags(y).option("pyodide-cache", { type: "string", default: DEFAULTS.cacheDir, describe: "Cache directory; packages go to <dir>/packages/<pyodide version>/ (~ is expanded)" });
@@ -18,11 +18,12 @@ interface CommonArgs {
   "pyodide-cache": string;
   "packages-url"?: string | undefined;
   "pypi-index"?: string | undefined;
+  "max-package-bytes"?: number | undefined;
 }
 
 async function openStore(args: CommonArgs): Promise<PackageStore> {
   const { openPackageStore } = await import("../daemon/packages/open-store.ts");
-  return openPackageStore({ cacheDir: expandHome(args["pyodide-cache"]), packagesUrl: args["packages-url"], pypiIndex: args["pypi-index"] });
+  return openPackageStore({ cacheDir: expandHome(args["pyodide-cache"]), packagesUrl: args["packages-url"], pypiIndex: args["pypi-index"], maxPackageBytes: maxPackageBytesFrom(args) });
 }
 
 /** A lock name as given, or the package that provides a module of that name (`cv2` → opencv-python); unknown names pass through to be refused with suggestions. */
@@ -119,7 +120,7 @@ function listCommand(): CommandModule<object, CommonArgs & { cached: boolean; js
     handler: (args) =>
       reportFailure(async () => {
         const store = await openStore(args);
-        const all = store.list();
+        const all = await store.list();
         const rows = all.filter((row) => !args.cached || row.cached);
         if (args.json) {
           process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
@@ -174,7 +175,7 @@ function fetchCommand(): CommandModule<object, CommonArgs & { names?: string[]; 
   };
 }
 
-function mirrorCommand(): CommandModule<object, CommonArgs & { dir: string; names?: string[]; all: boolean; cached: boolean }> {
+function mirrorCommand(): CommandModule<object, CommonArgs & { dir: string; names?: string[]; all: boolean; cached: boolean; wheels?: string }> {
   return {
     command: "mirror <dir> [names..]",
     describe: "Write a mirror (pyodide-lock.json plus wheels) to a directory, for a machine with no network: --packages-url DIR there",
@@ -184,20 +185,27 @@ function mirrorCommand(): CommandModule<object, CommonArgs & { dir: string; name
         .positional("names", { type: "string", array: true, describe: "Packages to include, with their dependencies" })
         .option("cached", { type: "boolean", default: false, describe: "Every package already in the cache (no download)" })
         .option("all", { type: "boolean", default: false, describe: "Every package of the lock (downloads what is missing)" })
+        .option("wheels", { type: "string", describe: "Also add every .whl in this folder (e.g. from pip download), listed with the sha256 each file really has" })
         .check((args) => {
           const choices = [args.all, args.cached, (args.names?.length ?? 0) > 0].filter(Boolean).length;
-          if (choices !== 1) throw new Error("give package names, --cached or --all (exactly one)");
+          if (choices > 1 || (choices === 0 && args.wheels === undefined)) throw new Error("give package names, --cached or --all (one of them), and/or --wheels FOLDER");
           return true;
         }),
     handler: (args) =>
       reportFailure(async () => {
         const store = await openStore(args);
+        const dir = expandHome(args.dir);
+        const chosen = args.all || args.cached || (args.names?.length ?? 0) > 0;
         const selection = args.all ? "all" : args.cached ? "cached" : (args.names ?? []).map((name) => packageName(store, name));
         const progress = progressReporter();
         try {
-          const summary = await store.writeMirror(expandHome(args.dir), selection, { onProgress: progress.onProgress });
+          let summary = chosen ? await store.writeMirror(dir, selection, { onProgress: progress.onProgress }) : undefined;
           progress.finish();
-          process.stdout.write(`mirror ${summary.dir}: ${summary.packages.length} packages (${summary.copied} files copied, ${formatBytes(summary.bytes)}); use it with --packages-url ${summary.dir}\n`);
+          if (args.wheels !== undefined) {
+            const added = await store.addWheelsToMirror(dir, expandHome(args.wheels));
+            summary = { ...added, copied: added.copied + (summary?.copied ?? 0), bytes: added.bytes + (summary?.bytes ?? 0) };
+          }
+          if (summary) process.stdout.write(`mirror ${summary.dir}: ${summary.packages.length} packages (${summary.copied} files copied, ${formatBytes(summary.bytes)}); use it with --packages-url ${summary.dir}\n`);
         } finally {
           progress.finish();
         }

@@ -3,6 +3,9 @@
 /** The Pyodide worker's source, relative to the repository root; build.ts lists it as a second entry point. */
 export const WORKER_ENTRY = "daemon/runner/pyodide-worker.ts";
 
+/** The package worker's source (wheel checks, index pages), relative to the repository root; build.ts lists it as an entry point too. */
+export const PACKAGE_WORKER_ENTRY = "daemon/packages/package-worker.ts";
+
 /** True when this code runs from a `bun build --compile` executable. */
 export function isCompiledBinary(): boolean {
   return import.meta.path.startsWith("/$bunfs/") || import.meta.url.includes("$bunfs");
@@ -15,6 +18,11 @@ export function isCompiledBinary(): boolean {
  */
 export function workerSpecifier(): string {
   return isCompiledBinary() ? `/$bunfs/root/${WORKER_ENTRY}` : new URL(`../${WORKER_ENTRY}`, import.meta.url).href;
+}
+
+/** The specifier to start the package worker with (see {@link workerSpecifier}). */
+export function packageWorkerSpecifier(): string {
+  return isCompiledBinary() ? `/$bunfs/root/${PACKAGE_WORKER_ENTRY}` : new URL(`../${PACKAGE_WORKER_ENTRY}`, import.meta.url).href;
 }
 
 /** Where build.ts puts the packages it embeds (`WOMA_PACKAGES`), relative to the repository root. */

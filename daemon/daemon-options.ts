@@ -55,6 +55,8 @@ export interface DaemonOptions {
   packagesUrl?: string | undefined;
   /** PEP 503 simple index for packages the lock lacks (`--pypi-index`); undefined for PyPI. */
   pypiIndex?: string | undefined;
+  /** Largest package file downloaded, and the most its files may hold unpacked (`--max-package-bytes`); undefined for 512 MiB. */
+  maxPackageBytes?: number | undefined;
   /** Modules every runner imports at boot, spares included (`--preload numpy,pandas`); their packages are fetched at start. */
   preload: string[];
 }

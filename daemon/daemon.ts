@@ -46,6 +46,7 @@ import { log } from "./log.ts";
 import { NetBroker } from "./net/broker.ts";
 import { FetchRelay, type RelayRequest } from "./net/fetch-relay.ts";
 import { openPackageStore } from "./packages/open-store.ts";
+import { PackageFetcher } from "./packages/package-fetch.ts";
 import { PackageService, progressNotifier, wheelSpec } from "./packages/package-service.ts";
 import type { DownloadProgress } from "./packages/verified-download.ts";
 import { defaultPackagesUrl } from "./packages/package-source.ts";
@@ -135,7 +136,9 @@ export class Daemon {
     mkdirSync(packagesDir, { recursive: true, mode: 0o700 });
     // Runners get the snapshot directory bound read-only under bubblewrap, so it must exist even with --no-snapshot.
     mkdirSync(snapshots.dir, { recursive: true, mode: 0o700 });
-    const packages = new PackageService(openPackageStore({ cacheDir: options.cacheDir, packagesUrl: options.packagesUrl, pypiIndex: options.pypiIndex }), options.network);
+    // One broker for everything the daemon fetches: Python's HTTP, and packages under the policy of whoever asked.
+    const broker = new NetBroker(options.network, { maxResponseBytes: options.maxResponseBytes, ...(options.caFile ? { caFile: options.caFile } : {}) });
+    const packages = new PackageService(openPackageStore({ cacheDir: options.cacheDir, packagesUrl: options.packagesUrl, pypiIndex: options.pypiIndex, fetcher: new PackageFetcher(broker), maxPackageBytes: options.maxPackageBytes }), options.network);
     const preload = options.preload.length === 0 ? undefined : preloadFor(packages, options.preload);
     const launch = createLauncher({
       command: runnerCommand(),
@@ -146,7 +149,7 @@ export class Daemon {
       packagesDir,
       preload,
     });
-    const relay = new FetchRelay(new NetBroker(options.network, { maxResponseBytes: options.maxResponseBytes, ...(options.caFile ? { caFile: options.caFile } : {}) }));
+    const relay = new FetchRelay(broker);
     return Daemon.create(options, { isolation, launch, snapshots, packages, relay });
   }
 
@@ -298,7 +301,7 @@ export class Daemon {
     this.assertRunning();
     const packages = this.requirePackages();
     const session = params.session_id === undefined ? undefined : tenant.sessions.getReady(params.session_id);
-    const wheels = await packages.install(params.requirements, params.local_files === true, onProgress ? progressNotifier(null, onProgress) : undefined);
+    const wheels = await packages.install(params.requirements, { tenant: tenant.id, localFiles: params.local_files === true, onProgress: onProgress ? progressNotifier(null, onProgress) : undefined });
     for (const wheel of wheels) tenant.packages.set(wheel.name, wheelSpec(wheel));
     if (session) await this.pool.submit(tenant.id, session.runner, (runner) => this.installTenantPackages(tenant, runner)).promise;
     return { installed: wheels.map((w) => ({ name: w.name, version: w.version, file_name: w.fileName })) };
@@ -324,12 +327,14 @@ export class Daemon {
     const packages = this.requirePackages();
     switch (method) {
       case "runner/packages": {
-        const result = await packages.forImports((params as RunnerPackagesParams).modules, this.progressForRun(runner));
+        const result = await packages.forImports((params as RunnerPackagesParams).modules, this.progressForRun(runner), runner.tenant);
         for (const wheel of result.wheels) runner.packages.add(wheel.name);
         return result;
       }
       case "runner/install": {
-        const wheels = (await packages.install((params as RunnerInstallParams).requirements, false, this.progressForRun(runner))).map(wheelSpec);
+        const { requirements, indexUrls } = params as RunnerInstallParams;
+        // A runner serves one tenant: what its Python names is that tenant's request, under its policy.
+        const wheels = (await packages.install(requirements, { tenant: runner.tenant ?? "unknown", localFiles: false, indexUrls, onProgress: this.progressForRun(runner) })).map(wheelSpec);
         for (const wheel of wheels) {
           tenant?.packages.set(wheel.name, wheel);
           runner.packages.add(wheel.name);
@@ -486,6 +491,7 @@ export class Daemon {
       for (const stop of [...session.active]) stop();
     }
     this.pool.releaseTenant(tenant.id, `its tenant is gone (${why})`);
+    void this.packages?.forgetTenant(tenant.id);
   }
 
   private forget(tenant: Tenant, session: Session<Runner>, why: string): void {

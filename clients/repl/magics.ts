@@ -4,7 +4,8 @@
  * session (`%upload`, `%download`, `%ls`).
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { basename, resolve } from "node:path";
+import { homedir } from "node:os";
+import { basename, join, resolve } from "node:path";
 import { errorMessage } from "../../protocol/describe.ts";
 import type { PackagesProgressNotification } from "../../protocol/generated/types.ts";
 import type { DaemonClient } from "../shared/daemon-client.ts";
@@ -28,7 +29,7 @@ export type MagicOutcome = false | { ok: boolean };
 
 /** One line of help per command. */
 export const MAGIC_HELP = [
-  "%pip install NAME [NAME ...]  install packages (from the distribution, or pure-Python wheels from PyPI)",
+  "%pip install NAME [NAME ...]  install packages (from the distribution, PyPI, a wheel URL, or a wheel file here: ./x.whl)",
   "%pip list                     the packages installed, and how many more load on import",
   "%upload LOCAL [REMOTE]        copy a file of this machine into the session's working directory",
   "%download REMOTE [LOCAL]      copy a file of the session to this machine (default: its name, here)",
@@ -103,14 +104,17 @@ const PIP_USAGE = "%pip install NAME [NAME ...] installs packages; %pip list sho
 async function pip([action, ...rest]: string[], context: MagicContext): Promise<{ ok: boolean }> {
   const { client, output, errors } = context;
   if (action === "install") {
-    const names = rest.filter((word) => !word.startsWith("-"));
+    const names = directReferences(rest.filter((word) => !word.startsWith("-")));
     if (names.length === 0) {
       errors.write(`woma: %pip install needs at least one package name, e.g. %pip install tabulate\n`);
       return { ok: false };
     }
     const progress = new ProgressLine(context);
     try {
-      const result = await client.installPackages({ requirements: names as [string, ...string[]] }, { onProgress: (p) => progress.update(p) });
+      // The person at this terminal owns its files: wheel paths are theirs to install, made absolute here (the daemon may run elsewhere).
+      const requirements = names.map(localWheelPath);
+      const local = requirements.some((name, i) => name !== names[i]);
+      const result = await client.installPackages({ requirements: requirements as [string, ...string[]], ...(local ? { local_files: true } : {}) }, { onProgress: (p) => progress.update(p) });
       progress.clear();
       output.write(`Installed ${result.installed.map((p) => `${p.name}-${p.version}`).join(" ")}\n`);
     } finally {
@@ -127,6 +131,24 @@ async function pip([action, ...rest]: string[], context: MagicContext): Promise<
   }
   errors.write(`woma: ${action === undefined ? "%pip needs a command" : `%pip ${action} is not supported`}; ${PIP_USAGE}\n`);
   return { ok: false };
+}
+
+/** Words with `NAME @ URL` (PEP 508's direct reference, typed with spaces) joined back into one requirement. */
+function directReferences(words: string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (words[i + 1] === "@" && words[i + 2] !== undefined) {
+      joined.push(`${words[i]} @ ${words[i + 2]}`);
+      i += 2;
+    } else joined.push(words[i]!);
+  }
+  return joined;
+}
+
+/** A wheel path as an absolute path (`~` expanded); anything else (a name, `name @ URL`, a URL) as it is. */
+function localWheelPath(word: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(word) || word.includes("@") || !/\.whl$/i.test(word)) return word;
+  return resolve(word.startsWith("~/") ? join(homedir(), word.slice(2)) : word);
 }
 
 /**

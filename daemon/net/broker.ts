@@ -115,7 +115,7 @@ export class NetBroker {
       let url = request.url;
       for (let redirects = 0; ; redirects++) {
         hop = { host: hostForLog(url), started: performance.now() };
-        const { response, target, address } = await this.hop(url, method, headers, payload, controller, hop);
+        const { response, target, address } = await this.hop(url, method, headers, payload, controller, hop, context.policy ?? this.policy);
         const location = response.headers.get("location");
         if (request.redirect === "follow" && REDIRECTS.has(response.status) && location !== null) {
           await response.body?.cancel().catch(() => {});
@@ -143,7 +143,8 @@ export class NetBroker {
         body = new ResponseBody(response.body, {
           declaredBytes: head.decoded || declared === null ? undefined : Number(declared),
           chunkBytes: this.chunkBytes,
-          maxBytes: this.options.maxResponseBytes,
+          maxBytes: context.maxBytes?.bytes ?? this.options.maxResponseBytes,
+          maxBytesName: context.maxBytes?.name ?? "--max-response-bytes",
           host: target.host,
           mapError: (error) => this.mapError(error, controller, finalHop),
           abort: (reason) => {
@@ -169,8 +170,8 @@ export class NetBroker {
   }
 
   /** Checks, resolves, checks again and fetches one hop; resolves with the response head. */
-  private async hop(url: string, method: string, headers: HeaderList, payload: Uint8Array | undefined, controller: AbortController, hop: Hop): Promise<{ response: Response; target: NetTarget; address: string }> {
-    const target = checkUrl(url, this.policy);
+  private async hop(url: string, method: string, headers: HeaderList, payload: Uint8Array | undefined, controller: AbortController, hop: Hop, policy: NetPolicy): Promise<{ response: Response; target: NetTarget; address: string }> {
+    const target = checkUrl(url, policy);
     hop.target = target;
     hop.host = `${target.host}:${target.port}`;
     if (target.literal) hop.address = target.host;
@@ -182,7 +183,7 @@ export class NetBroker {
       const addresses = target.literal ? [target.host] : await resolveHost(target.host, this.resolver, controller.signal);
       let checked: CheckedAddress[];
       try {
-        checked = checkAddresses(target, addresses, this.policy);
+        checked = checkAddresses(target, addresses, policy);
       } catch (error) {
         hop.address = (error as NetError).address;
         throw error;
@@ -221,7 +222,7 @@ export class NetBroker {
   }
 
   private totalBudget(request: NetRequest, context: NetRequestContext): { totalMs: number; why: string } {
-    let budget = { totalMs: this.totalTimeoutMs, why: "total timeout" };
+    let budget = { totalMs: context.totalTimeoutMs ?? this.totalTimeoutMs, why: "total timeout" };
     if (request.timeoutMs !== undefined && Number.isFinite(request.timeoutMs) && request.timeoutMs < budget.totalMs) budget = { totalMs: Math.max(0, request.timeoutMs), why: "the request's timeout" };
     if (context.deadline !== undefined && context.deadline - Date.now() < budget.totalMs) budget = { totalMs: context.deadline - Date.now(), why: "the run's deadline" };
     return budget;

@@ -79,7 +79,9 @@ export function checkAddress(target: NetTarget, address: string, policy: NetPoli
   const found = classifyAddress(address);
   const details = { host: target.host, address: found.address };
   const what = target.literal ? found.address : `${target.host} at ${found.address}`;
-  const forms = [found.address, found.connect, ...(found.embedded?.ipv4 ?? [])];
+  // Linux answers a connection to an unspecified address (0.0.0.0, ::) on the machine itself,
+  // so a deny rule for the loopback address must catch those spellings too.
+  const forms = [found.address, found.connect, ...(found.embedded?.ipv4 ?? []), ...(reachesLoopback(found.connect) ? ["127.0.0.1", "::1"] : [])];
   const denied = policy.deny.find((rule) => forms.some((a) => ruleMatchesAddress(rule, a, target.port)));
   if (denied) throw new NetRefusedError(what, `--deny-net ${denied.text}`, details);
   const checked = { address: found.address, connect: found.connect };
@@ -104,4 +106,9 @@ export function checkAddress(target: NetTarget, address: string, policy: NetPoli
  */
 export function checkAddresses(target: NetTarget, addresses: readonly string[], policy: NetPolicy): CheckedAddress[] {
   return addresses.map((address) => checkAddress(target, address, policy));
+}
+
+/** True for the addresses a connection to which lands on the machine itself whatever binds them: 0.0.0.0/8 and `::`. */
+function reachesLoopback(address: string): boolean {
+  return address === "::" || /^0\.\d+\.\d+\.\d+$/.test(address);
 }

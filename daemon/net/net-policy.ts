@@ -109,7 +109,8 @@ function splitPort(text: string): { host: string; port: number | undefined } {
 
 /**
  * The host as the WHATWG URL parser writes it (lower case, punycode, IPv4 in dotted
- * decimal, IPv6 without brackets), less a trailing dot, so a rule and a request compare alike.
+ * decimal, IPv6 without brackets), less every trailing dot, so a rule and a request compare
+ * alike: `name.` and `name..` are `name` to a resolver, so they must be `name` to a rule too.
  */
 export function canonicalHost(host: string): string {
   let hostname: string;
@@ -119,7 +120,7 @@ export function canonicalHost(host: string): string {
     throw new Error(`not a valid host name: ${JSON.stringify(host)}`);
   }
   if (hostname.startsWith("[")) hostname = hostname.slice(1, -1);
-  return hostname.endsWith(".") ? hostname.slice(0, -1) : hostname;
+  return hostname.replace(/\.+$/, "");
 }
 
 function canonicalAddress(address: string): string {

@@ -2,6 +2,7 @@
 import type { LogLevel } from "../log.ts";
 import { NetError } from "./net-error.ts";
 import type { HeaderList } from "./http-headers.ts";
+import type { NetPolicy } from "./net-policy.ts";
 import type { Resolver } from "./resolve.ts";
 import type { ResponseBody } from "./response-body.ts";
 
@@ -29,6 +30,12 @@ export interface NetRequestContext {
   signal?: AbortSignal;
   /** The run's deadline as a `Date.now()` time in ms: no timeout of the request outlasts it. */
   deadline?: number;
+  /** The policy this request is held to, when not the broker's own (a package source the operator configured, or a tenant's). */
+  policy?: NetPolicy;
+  /** The body's cap, when not `maxResponseBytes`: its bytes and the flag or limit to name when it is passed. */
+  maxBytes?: { bytes: number; name: string };
+  /** The longest the request may take, when not `totalTimeoutMs` (a large package download), in ms. */
+  totalTimeoutMs?: number;
 }
 
 /** A response whose head has arrived. `body` streams the rest; read it or cancel it. */

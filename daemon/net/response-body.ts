@@ -10,6 +10,8 @@ export interface ResponseBodyOptions {
   chunkBytes: number;
   /** Most decoded bytes the body may have; one more fails the body as `too_large`. */
   maxBytes: number;
+  /** The flag or limit `maxBytes` comes from, named in the error (default `--max-response-bytes`). */
+  maxBytesName?: string;
   /** The body's length as the server declared it (undecoded bodies only): over `maxBytes`, the first read fails without waiting for the bytes. */
   declaredBytes?: number;
   /** The host, for messages. */
@@ -72,7 +74,7 @@ export class ResponseBody implements AsyncIterable<Uint8Array> {
     let done = false;
     try {
       if (this.options.declaredBytes !== undefined && this.options.declaredBytes > maxBytes) {
-        const error = tooLarge(host, maxBytes, this.options.declaredBytes);
+        const error = tooLarge(host, maxBytes, this.options.maxBytesName, this.options.declaredBytes);
         this.options.abort(error);
         throw error;
       }
@@ -87,7 +89,7 @@ export class ResponseBody implements AsyncIterable<Uint8Array> {
         const chunk = next.value;
         this.received += chunk.length;
         if (this.received > maxBytes) {
-          const error = tooLarge(host, maxBytes);
+          const error = tooLarge(host, maxBytes, this.options.maxBytesName);
           this.options.abort(error);
           throw error;
         }
@@ -117,7 +119,7 @@ export class ResponseBody implements AsyncIterable<Uint8Array> {
   }
 }
 
-function tooLarge(host: string, maxBytes: number, declared?: number): NetError {
+function tooLarge(host: string, maxBytes: number, name = "--max-response-bytes", declared?: number): NetError {
   const size = declared === undefined ? "is larger than" : `declares ${declared} bytes, more than`;
-  return new NetError("too_large", `response from ${host} ${size} the limit of ${maxBytes} bytes (--max-response-bytes)`, { host });
+  return new NetError("too_large", `response from ${host} ${size} the limit of ${maxBytes} bytes (${name})`, { host });
 }

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { EMBEDDED_PACKAGES_IN_BINARY, isCompiledBinary } from "../compiled-binary.ts";
 import { log } from "../log.ts";
 import { PYODIDE_VERSION, pyodideIndexURL } from "../pool/pyodide-core.ts";
+import type { PackageFetcher } from "./package-fetch.ts";
 import { PackageStore } from "./package-store.ts";
 
 /** The settings that choose where packages come from and go (`--pyodide-cache`, `--packages-url`, `--pypi-index`). */
@@ -15,6 +16,10 @@ export interface PackageSettings {
   packagesUrl?: string | undefined;
   /** A PEP 503 index URL; undefined for PyPI. */
   pypiIndex?: string | undefined;
+  /** How packages are downloaded: the daemon's broker (default: one of the store's own, as on the command line). */
+  fetcher?: PackageFetcher | undefined;
+  /** `--max-package-bytes`. */
+  maxPackageBytes?: number | undefined;
 }
 
 /**
@@ -31,6 +36,8 @@ export function openPackageStore(settings: PackageSettings): Promise<PackageStor
     pypiIndex: settings.pypiIndex,
     embeddedDir: embeddedPackagesDir(settings.cacheDir),
     log,
+    ...(settings.fetcher ? { fetcher: settings.fetcher } : {}),
+    ...(settings.maxPackageBytes !== undefined ? { maxPackageBytes: settings.maxPackageBytes } : {}),
   });
 }
 

@@ -1,7 +1,6 @@
 /** Packages for tenants and their runners: what an import needs, what a client or micropip installs, and what runners preload. */
 import { DaemonError } from "../daemon-error.ts";
 import { log } from "../log.ts";
-import { checkUrl } from "../net/net-check.ts";
 import type { NetPolicy } from "../net/net-policy.ts";
 import type { RunnerPackagesResult, WheelSpec } from "../runner/runner-protocol.ts";
 import { PackageError } from "./package-error.ts";
@@ -34,7 +33,8 @@ function asDaemonError(error: unknown): Error {
 /**
  * The daemon's side of packages. The store opens in the background at start (a mirror's
  * lock may take a moment); every request waits for it. Requests from sessions may not name
- * files on the daemon's disk, and the URLs they name must pass the network policy.
+ * files on the daemon's disk, and the URLs and indexes they name are fetched under the
+ * network policy, as Python's own HTTP is.
  */
 export class PackageService {
   constructor(
@@ -45,11 +45,11 @@ export class PackageService {
   }
 
   /** What provides these top-level modules, fetched and verified, dependencies first; modules no package provides are `unknown`. */
-  async forImports(modules: readonly string[], onProgress?: (progress: DownloadProgress) => void): Promise<RunnerPackagesResult> {
+  async forImports(modules: readonly string[], onProgress?: (progress: DownloadProgress) => void, tenant?: string): Promise<RunnerPackagesResult> {
     try {
       const store = await this.store;
       const names = store.packagesForImports(modules);
-      const wheels = await store.ensure(names, onProgress ? { onProgress } : {});
+      const wheels = await store.ensure(names, { ...(onProgress ? { onProgress } : {}), ...(tenant === undefined ? {} : { tenant: { id: tenant, policy: this.policy } }) });
       const provided = new Set(wheels.flatMap((wheel) => wheel.imports));
       return { wheels: wheels.map(wheelSpec), unknown: modules.filter((module) => !provided.has(module)) };
     } catch (error) {
@@ -58,27 +58,37 @@ export class PackageService {
   }
 
   /**
-   * Resolves and fetches requirements: lock names, PEP 508 specifiers from the index, wheel
-   * URLs, and (only with `localFiles`, for a local user) wheel paths on the daemon's disk.
+   * Resolves and fetches requirements for `tenant`: lock names, PEP 508 specifiers from the
+   * index, wheel URLs and `name @ URL` (fetched under the tenant's network policy, kept for it
+   * alone unless the operator's index vouched for their hash), micropip's `indexUrls` (the
+   * tenant's, under its policy), and (only with `localFiles`, for a local user) wheel paths
+   * on the daemon's disk.
    */
-  async install(requirements: readonly string[], localFiles: boolean, onProgress?: (progress: DownloadProgress) => void): Promise<ReadyWheel[]> {
+  async install(requirements: readonly string[], request: { tenant: string; localFiles: boolean; indexUrls?: readonly string[] | undefined; onProgress?: ((progress: DownloadProgress) => void) | undefined }): Promise<ReadyWheel[]> {
     try {
       const store = await this.store;
       return await store.install([...requirements], {
-        ...(onProgress ? { onProgress } : {}),
-        allowFiles: localFiles,
-        checkUrl: (url) => {
-          // The requester chose this URL: it must pass the same policy as Python's own HTTP.
-          checkUrl(url, this.policy);
-        },
+        ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+        allowFiles: request.localFiles,
+        tenant: { id: request.tenant, policy: this.policy },
+        indexUrls: request.indexUrls,
       });
     } catch (error) {
       throw asDaemonError(error);
     }
   }
 
+  /** A tenant left: what the cache kept for it alone is removed. */
+  async forgetTenant(tenant: string): Promise<void> {
+    try {
+      await (await this.store).forgetTenant(tenant);
+    } catch (error) {
+      log("warn", `could not remove the package files of a tenant that left: ${(error as Error).message}`);
+    }
+  }
+
   /** Everything the lock offers, with what is cached. */
-  async list(): Promise<ReturnType<PackageStore["list"]>> {
+  async list(): Promise<Awaited<ReturnType<PackageStore["list"]>>> {
     return (await this.store).list();
   }
 

@@ -1,9 +1,11 @@
 /** Where wheels come from: Pyodide's CDN, a mirror URL, or a mirror directory, each laid out as a lock file plus wheels. */
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { homedir } from "node:os";
 import { fileURLToPath } from "node:url";
-import { fetchErrorReason, PackageError } from "./package-error.ts";
+import { PackageError } from "./package-error.ts";
+import type { PackageFetcher } from "./package-fetch.ts";
+import { MAX_LOCK_BYTES } from "./package-limits.ts";
 
 /** A mirror (or the CDN) over HTTP(S); `url` ends with a slash. */
 export interface UrlSource {
@@ -67,32 +69,35 @@ export function describeLocation(location: FileLocation): string {
 
 /**
  * The source's own lock file as text, or undefined when it has none (HTTP 404, or no
- * file in the directory). Throws SOURCE_UNREACHABLE when the source cannot be asked
- * (refused connection, DNS failure, timeout after `timeoutMs`, other HTTP errors).
+ * file in the directory). A URL is fetched through `fetcher` as an operator source, at most
+ * {@link MAX_LOCK_BYTES}. Throws SOURCE_UNREACHABLE when the source cannot be asked
+ * (refused connection, DNS failure, timeout after `timeoutMs`, other HTTP errors), and
+ * LOCK_INVALID for a lock over the cap.
  */
-export async function readSourceLock(source: PackageSource, timeoutMs: number): Promise<string | undefined> {
+export async function readSourceLock(source: PackageSource, timeoutMs: number, fetcher: PackageFetcher): Promise<string | undefined> {
   const location = locate(source, LOCK_FILE_NAME);
   if (location.kind === "dir") {
     try {
+      const size = (await stat(location.path)).size;
+      if (size > MAX_LOCK_BYTES) throw new PackageError("LOCK_INVALID", `${location.path} is ${size} bytes, more than the ${MAX_LOCK_BYTES} a lock may have`, { lock: location.path });
       return await readFile(location.path, "utf8");
     } catch (error) {
+      if (error instanceof PackageError) throw error;
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
       throw new PackageError("SOURCE_UNREACHABLE", `cannot read ${location.path}: ${(error as Error).message}`, { source: describeSource(source) }, { cause: error });
     }
   }
-  let response: Response;
+  let got;
   try {
-    response = await fetch(location.url, { signal: AbortSignal.timeout(timeoutMs), redirect: "follow" });
+    got = await fetcher.whole(
+      { url: location.url, trust: { kind: "operator" }, requester: "daemon", maxBytes: { bytes: MAX_LOCK_BYTES, name: "woma's limit for a lock file" }, signal: AbortSignal.timeout(timeoutMs) },
+      `cannot reach ${location.url}`,
+      { source: describeSource(source) },
+    );
   } catch (error) {
-    throw new PackageError("SOURCE_UNREACHABLE", `cannot reach ${location.url}: ${fetchErrorReason(error)}`, { source: describeSource(source) }, { cause: error });
+    const failure = error as PackageError;
+    if (failure.code === "DOWNLOAD_FAILED") throw new PackageError("LOCK_INVALID", failure.message, failure.data, { cause: failure });
+    throw new PackageError("SOURCE_UNREACHABLE", failure.message.replace(/: NetError: /, ": "), failure.data, { cause: failure });
   }
-  if (response.status === 404) {
-    await response.body?.cancel();
-    return undefined;
-  }
-  if (!response.ok) {
-    await response.body?.cancel();
-    throw new PackageError("SOURCE_UNREACHABLE", `${location.url} answered HTTP ${response.status}`, { source: describeSource(source) });
-  }
-  return await response.text();
+  return got === undefined ? undefined : new TextDecoder().decode(got.bytes);
 }

@@ -1,20 +1,26 @@
 /** The daemon's package store: Pyodide's lock, a source, and a verified cache; the one place packages are fetched. */
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { mapLimited } from "./concurrency.ts";
-import { lockFileName, PackageLock, targetOf, type LockPackage } from "./lock-file.ts";
-import { pyodideMarkerEnvironment } from "./markers.ts";
+import { lockFileName, PackageLock, parseLock, targetOf, type LockPackage } from "./lock-file.ts";
+import { evaluateMarker, pyodideMarkerEnvironment } from "./markers.ts";
+import { parseRequirement } from "./requirement.ts";
 import { writeMirror, type MirrorSummary } from "./mirror-writer.ts";
 import { normalizeName } from "./package-name.ts";
 import { PackageError } from "./package-error.ts";
 import { defaultPackagesUrl, describeSource, locate, LOCK_FILE_NAME, parsePackageSource, readSourceLock, type PackageSource } from "./package-source.ts";
 import { PypiResolver } from "./pypi-resolver.ts";
 import type { ReadyWheel } from "./ready-wheel.ts";
-import { DEFAULT_PYPI_INDEX } from "./simple-index.ts";
+import { NetBroker } from "../net/broker.ts";
+import type { NetPolicy } from "../net/net-policy.ts";
+import { OffLoop } from "./off-loop.ts";
+import { PackageFetcher, type FetchTrust } from "./package-fetch.ts";
+import { DEFAULT_MAX_PACKAGE_BYTES } from "./package-limits.ts";
+import { DEFAULT_PYPI_INDEX, type PackageIndex } from "./simple-index.ts";
 import { temporaryPathFor, type DownloadProgress } from "./verified-download.ts";
-import { WheelCache } from "./wheel-cache.ts";
+import { WheelCache, type CacheArea } from "./wheel-cache.ts";
 import { assertWheelCompatible, type PythonTarget } from "./wheel-tags.ts";
 
 /** Where the store's log lines go (the daemon passes its `log`). */
@@ -40,6 +46,12 @@ export interface PackageStoreOptions {
   idleTimeoutMs?: number;
   /** Downloads at once (default 4). */
   concurrency?: number;
+  /** How everything is downloaded (default: a broker of its own, for a command line with no tenants). */
+  fetcher?: PackageFetcher;
+  /** Where wheels are checked and index pages parsed (default: a worker thread of its own). */
+  offLoop?: OffLoop;
+  /** `--max-package-bytes`: the largest package file, downloaded or unpacked (default 512 MiB). */
+  maxPackageBytes?: number;
   /**
    * A directory of packages that came with the binary (a lock and its wheels, see build.ts):
    * they are added to the lock in force and taken from there, so they work with no network.
@@ -59,11 +71,13 @@ export interface FetchOptions {
    */
   allowFiles?: boolean;
   /**
-   * Called before `install` fetches a wheel URL that a requirement names (the index's own
-   * links are not passed); throw to refuse it. Requests from sessions should pass the
-   * network policy's check here, since such a URL is chosen by whoever sent the request.
+   * The tenant asking, and its network policy: wheel URLs and indexes it names are fetched
+   * under that policy, and files no trusted hash vouched for are kept for it alone. Without
+   * one (the command line), the person at the terminal is the operator: what they name is trusted.
    */
-  checkUrl?: (url: string) => void | Promise<void>;
+  tenant?: { id: string; policy: NetPolicy } | undefined;
+  /** Indexes to use instead of `--pypi-index` (micropip's `index_urls`): the tenant's own, under its policy. */
+  indexUrls?: readonly string[] | undefined;
 }
 
 /** One row of {@link PackageStore.list}. */
@@ -101,7 +115,9 @@ export class PackageStore {
     private readonly cache: WheelCache,
     private readonly options: PackageStoreOptions,
     /** Names of the packages embedded in the binary, taken from {@link PackageStoreOptions.embeddedDir}. */
-    private readonly embedded: ReadonlySet<string> = new Set(),
+    private readonly embedded: ReadonlySet<string>,
+    private readonly fetcher: PackageFetcher,
+    private readonly offLoop: OffLoop,
   ) {}
 
   /**
@@ -122,13 +138,14 @@ export class PackageStore {
     const pypiIndex = options.pypiIndex ?? DEFAULT_PYPI_INDEX;
     if (!/^https?:\/\//i.test(pypiIndex)) throw new PackageError("BAD_SOURCE", `--pypi-index must be an http(s) URL of a PEP 503 simple index, got ${pypiIndex}`);
     const cache = await WheelCache.open(options.cacheDir, options.pyodideVersion);
+    const fetcher = options.fetcher ?? new PackageFetcher(new NetBroker({ mode: "all", allow: [], deny: [] }, { maxResponseBytes: DEFAULT_MAX_PACKAGE_BYTES, log: () => {} }));
     let lock = bundled;
     let lockPath = options.lockPath;
     if (!(source.kind === "url" && source.url === cdn)) {
       const saved = join(cache.dir, "locks", `${createHash("sha256").update(describeSource(source)).digest("hex").slice(0, 16)}.json`);
       let text: string | undefined;
       try {
-        text = await readSourceLock(source, options.lockTimeoutMs ?? 10_000);
+        text = await readSourceLock(source, options.lockTimeoutMs ?? 10_000, fetcher);
       } catch (error) {
         if (!(error instanceof PackageError) || error.code !== "SOURCE_UNREACHABLE") throw error;
         if (existsSync(saved)) {
@@ -158,7 +175,7 @@ export class PackageStore {
       lock = PackageLock.overlay(lock, embeddedLock);
     }
     log("debug", `packages: ${lock.names().length} in ${lockPath}, from ${describeSource(source)}${embedded.size > 0 ? ` (${embedded.size} embedded)` : ""}, cached in ${cache.dir}`);
-    return new PackageStore(lock, lockPath, source, pypiIndex, cache, options, embedded);
+    return new PackageStore(lock, lockPath, source, pypiIndex, cache, options, embedded, fetcher, options.offLoop ?? new OffLoop());
   }
 
   /** The directory the lock's files are cached in (`<cacheDir>/packages/<pyodideVersion>`); index wheels are in its `pypi/`. */
@@ -189,37 +206,66 @@ export class PackageStore {
    */
   async ensure(names: Iterable<string>, options: FetchOptions = {}): Promise<ReadyWheel[]> {
     const packages = this.lock.resolve(names);
-    return mapLimited(packages, this.options.concurrency ?? 4, (pkg) => this.readyFromLock(pkg, options));
+    // Every package is tried, so a failure names all that could not be had, the same way whichever finished first.
+    const outcomes = await mapLimited(packages, this.options.concurrency ?? 4, (pkg) =>
+      this.readyFromLock(pkg, options).then(
+        (wheel) => ({ wheel }),
+        (error: unknown) => ({ error, name: normalizeName(pkg.name) }),
+      ),
+    );
+    const failures = outcomes.flatMap((outcome) => ("error" in outcome ? [outcome] : [])).sort((a, b) => a.name.localeCompare(b.name));
+    if (failures.length === 1) throw failures[0]!.error;
+    if (failures.length > 1) {
+      const first = failures[0]!.error;
+      const code = first instanceof PackageError ? first.code : "DOWNLOAD_FAILED";
+      const lines = failures.map(({ error }) => (error as Error).message);
+      throw new PackageError(code, `${failures.length} packages could not be had (${failures.map((f) => f.name).join(", ")}): ${lines.join("; ")}`, { packages: failures.map((f) => f.name) }, { cause: first });
+    }
+    return outcomes.map((outcome) => (outcome as { wheel: ReadyWheel }).wheel);
   }
 
   /**
    * Installs requirements as micropip would, with the daemon doing every fetch: lock
    * names, `name[extra]>=1.0; marker` specifiers (from the lock when its version fits,
-   * else the newest pure-Python or Pyodide-ABI wheel on the index), wheel URLs and
-   * wheel paths. Dependencies (`Requires-Dist`, markers evaluated for Pyodide) are
-   * resolved too, lock ones from the lock. Returns every file to install, in order.
+   * else the newest pure-Python or Pyodide-ABI wheel on the index), wheel URLs, `name @ URL`
+   * and wheel paths. Dependencies (`Requires-Dist`, markers evaluated for Pyodide) are
+   * resolved too, lock ones from the lock. Every wheel that is not the lock's is checked
+   * (entry names, links, real unpacked size) off the event loop. Returns every file to
+   * install, in order.
    */
   async install(requirements: string[], options: FetchOptions = {}): Promise<ReadyWheel[]> {
+    const tenant = options.tenant;
+    const urlTrust: FetchTrust = tenant ? { kind: "tenant", policy: tenant.policy } : { kind: "operator" };
+    const indexes: PackageIndex[] = options.indexUrls && options.indexUrls.length > 0 ? options.indexUrls.map((url) => ({ url: checkedIndexUrl(url), trust: urlTrust })) : [{ url: this.pypiIndex, trust: { kind: "operator" } }];
+    const requester = tenant?.id ?? "daemon";
+    const owner = tenant?.id ?? "command line";
+    const maxBytes = this.maxPackageBytes;
     const resolver = new PypiResolver({
       lock: this.lock,
       target: this.target,
       env: pyodideMarkerEnvironment(this.target),
-      indexUrl: this.pypiIndex,
+      indexes,
+      reader: { fetcher: this.fetcher, offLoop: this.offLoop, requester },
+      urlTrust,
       log: this.options.log ?? (() => {}),
       allowFiles: options.allowFiles ?? true,
-      checkUrl: options.checkUrl,
+      check: (path, label) => this.offLoop.checkWheel(path, label, maxBytes),
       obtain: async (wheel) => {
-        const result = await this.cache.obtain({
+        const area: CacheArea = wheel.vouched ? { kind: "shared" } : { kind: "private", owner };
+        return this.cache.obtain({
           from: wheel.from,
-          to: this.cache.pathOf(wheel.fileName, "pypi"),
+          area,
+          fileName: wheel.fileName,
           sha256: wheel.sha256,
           name: wheel.name,
           remedy: wheel.remedy,
-          checkUrl: wheel.checkUrl,
           onProgress: options.onProgress,
           idleTimeoutMs: this.options.idleTimeoutMs,
+          maxBytes,
+          fetcher: this.fetcher,
+          trust: wheel.trust,
+          requester,
         });
-        return result;
       },
     });
     const plan = await resolver.resolve(requirements, options.cwd);
@@ -229,13 +275,24 @@ export class PackageStore {
     });
   }
 
+  /** Removes what the cache keeps for one tenant alone (it left). */
+  forgetTenant(id: string): Promise<void> {
+    return this.cache.forget(id);
+  }
+
+  /** The largest package file, downloaded or unpacked, in bytes. */
+  get maxPackageBytes(): number {
+    return this.options.maxPackageBytes ?? DEFAULT_MAX_PACKAGE_BYTES;
+  }
+
   /** Every package of the lock, sorted by name, with whether its file is in the cache. */
-  list(): PackageListing[] {
-    const present = new Set(existsSync(this.cache.dir) ? readdirSync(this.cache.dir) : []);
-    return this.lock.names().map((name) => {
-      const pkg = this.lock.get(name)!;
-      return { name, version: pkg.version, imports: [...pkg.imports], cached: present.has(lockFileName(pkg, this.lock.origin)), depends: pkg.depends.map(normalizeName) };
-    });
+  async list(): Promise<PackageListing[]> {
+    return Promise.all(
+      this.lock.names().map(async (name) => {
+        const pkg = this.lock.get(name)!;
+        return { name, version: pkg.version, imports: [...pkg.imports], cached: await this.cache.hasShared(pkg.sha256), depends: pkg.depends.map(normalizeName) };
+      }),
+    );
   }
 
   /**
@@ -246,7 +303,7 @@ export class PackageStore {
   async writeMirror(dir: string, selection: MirrorSelection, options: FetchOptions = {}): Promise<MirrorSummary> {
     let packages: LockPackage[];
     if (selection === "cached") {
-      const cached = new Set(this.list().filter((row) => row.cached).map((row) => row.name));
+      const cached = new Set((await this.list()).filter((row) => row.cached).map((row) => row.name));
       packages = this.lock.resolve([...cached]).filter((pkg) => {
         if (!cached.has(normalizeName(pkg.name))) return false;
         const missing = this.lock.resolve([pkg.name]).filter((member) => !cached.has(normalizeName(member.name)));
@@ -260,6 +317,44 @@ export class PackageStore {
     return writeMirror(dir, this.lock.info, packages.map((pkg, i) => ({ pkg, path: ready[i]!.path })), this.lock.origin);
   }
 
+  /**
+   * Adds every `.whl` in `folder` (what `pip download` leaves) to the mirror in `dir`, each
+   * listed in its lock with the sha256 the file really has (Pyodide's lock hashes are not
+   * PyPI's), its modules and its `Requires-Dist` (markers evaluated for Pyodide) that the
+   * mirror's lock also lists. Each wheel is checked as an install would check it; one that is
+   * not pure Python or built for this Pyodide is refused, naming it. Packages of an earlier
+   * mirror in `dir` are kept.
+   */
+  async addWheelsToMirror(dir: string, folder: string): Promise<MirrorSummary> {
+    const names = readdirSync(folder).filter((name) => name.endsWith(".whl")).sort();
+    if (names.length === 0) throw new PackageError("BAD_SOURCE", `${folder} holds no .whl files (fill it with: pip download --only-binary=:all: --platform any --python-version ${this.target.python} --no-deps NAME -d ${folder})`);
+    const env = pyodideMarkerEnvironment(this.target);
+    const found: Array<{ pkg: LockPackage; path: string; requires: string[] }> = [];
+    for (const fileName of names) {
+      const path = join(folder, fileName);
+      assertWheelCompatible(fileName, this.target, `${path}`);
+      const metadata = await this.offLoop.checkWheel(path, fileName, this.maxPackageBytes);
+      const sha256 = createHash("sha256").update(readFileSync(path)).digest("hex");
+      const requires = metadata.requiresDist.flatMap((line) => {
+        try {
+          const requirement = parseRequirement(line);
+          return requirement.marker === undefined || evaluateMarker(requirement.marker, { ...env, extra: "" }) ? [normalizeName(requirement.name)] : [];
+        } catch {
+          return [];
+        }
+      });
+      found.push({ pkg: { name: metadata.name, version: metadata.version, file_name: fileName, install_dir: "site", sha256, package_type: "package", imports: metadata.imports, depends: [] }, path, requires });
+    }
+    // A dependency is listed only when the mirror will have it (from these wheels or an earlier run); the rest would make the lock unreadable.
+    const listed = new Set([...found.map(({ pkg }) => normalizeName(pkg.name)), ...(await listedIn(dir))]);
+    for (const entry of found) {
+      entry.pkg.depends = entry.requires.filter((name) => listed.has(name));
+      const missing = entry.requires.filter((name) => !listed.has(name));
+      if (missing.length > 0) this.options.log?.("warn", `${entry.pkg.file_name} depends on ${missing.join(", ")}, which the mirror does not have; add their wheels to list them`);
+    }
+    return writeMirror(dir, this.lock.info, found, folder);
+  }
+
   private async readyFromLock(pkg: LockPackage, options: FetchOptions): Promise<ReadyWheel> {
     const name = normalizeName(pkg.name);
     const fileName = lockFileName(pkg, this.lock.origin);
@@ -268,7 +363,12 @@ export class PackageStore {
     const where = fromBinary ? "the binary" : describeSource(this.source);
     const result = await this.cache.obtain({
       from: fromBinary ? { kind: "dir", path: join(this.options.embeddedDir!, fileName) } : locate(this.source, pkg.file_name),
-      to: this.cache.pathOf(fileName, "lock"),
+      area: { kind: "shared" },
+      fileName,
+      maxBytes: this.maxPackageBytes,
+      fetcher: this.fetcher,
+      trust: { kind: "operator" },
+      requester: options.tenant?.id ?? "daemon",
       sha256: pkg.sha256,
       name,
       remedy: `run "woma packages fetch ${name}" where ${where} is reachable, or point --packages-url at a mirror that has it`,
@@ -287,4 +387,19 @@ function abiOf(text: string, origin: string): string {
     // parseLock below reports the problem with its details.
   }
   throw new PackageError("LOCK_INVALID", `${origin}: the bundled lock has no info.abi_version`, { lock: origin });
+}
+
+/** An index URL a tenant gave: http(s) only (the policy checks the rest when it is fetched). */
+function checkedIndexUrl(url: string): string {
+  if (!/^https?:\/\//i.test(url)) throw new PackageError("BAD_REQUIREMENT", `index URL ${JSON.stringify(url.slice(0, 200))} must be an http(s) URL of a PEP 503 simple index`, { index: url.slice(0, 200) });
+  return url;
+}
+
+/** Normalised names of the packages a mirror's lock in `dir` lists, when there is one. */
+async function listedIn(dir: string): Promise<string[]> {
+  try {
+    return Object.keys(parseLock(await readFile(join(dir, LOCK_FILE_NAME), "utf8"), dir).packages).map(normalizeName);
+  } catch {
+    return [];
+  }
 }

@@ -7,8 +7,9 @@ import { closestNames, didYouMean, normalizeName } from "./package-name.ts";
 import { PackageError } from "./package-error.ts";
 import { classifyRequirement, parseRequirement, specifierAllowsPrereleases, versionSatisfies, type Requirement, type RequirementInput } from "./requirement.ts";
 import { fileNameOfUrl, safeFileName } from "./safe-file-name.ts";
-import { fetchProjectFiles, type IndexFile } from "./simple-index.ts";
-import { readWheelMetadata, type WheelMetadata } from "./wheel-metadata.ts";
+import type { FetchTrust } from "./package-fetch.ts";
+import { fetchProjectFiles, type IndexFile, type IndexReader, type PackageIndex } from "./simple-index.ts";
+import type { WheelMetadata } from "./wheel-metadata.ts";
 import { assertWheelCompatible, parseWheelFileName, wheelCompatibility, type PythonTarget } from "./wheel-tags.ts";
 
 /** A wheel that is not in the lock, already in the cache. */
@@ -39,10 +40,13 @@ export type ObtainWheel = (wheel: {
   name: string;
   fileName: string;
   from: { kind: "url"; url: string } | { kind: "dir"; path: string };
+  /** The hash the file must have: from the index, or a `#sha256=` pin. */
   sha256?: string | undefined;
+  /** True when `sha256` comes from a source the operator configured: then the file may be shared between tenants. */
+  vouched: boolean;
+  /** The policy a URL is fetched under. */
+  trust: FetchTrust;
   remedy: string;
-  /** Checks each redirect target (set for URLs a requirement named). */
-  checkUrl?: ((url: string) => void | Promise<void>) | undefined;
 }) => Promise<{ path: string; sha256: string }>;
 
 /** What the resolver needs from the store. */
@@ -50,14 +54,18 @@ export interface ResolverContext {
   lock: PackageLock;
   target: PythonTarget;
   env: MarkerEnvironment;
-  /** The PEP 503 index for names the lock lacks (or whose lock version does not fit). */
-  indexUrl: string;
+  /** The indexes for names the lock lacks (or whose lock version does not fit), tried in order: `--pypi-index`, or the tenant's own. */
+  indexes: PackageIndex[];
+  /** How index pages are fetched and read. */
+  reader: IndexReader;
+  /** The policy for wheel URLs a requirement names: the requester's. */
+  urlTrust: FetchTrust;
   obtain: ObtainWheel;
+  /** Checks a wheel in the cache (names, links, real unpacked size) and reads its metadata, off the event loop. */
+  check: (path: string, label: string) => Promise<WheelMetadata>;
   log: (level: "debug" | "info" | "warn", message: string) => void;
   /** Whether wheel paths and file URLs may be installed (they read the daemon's own disk). */
   allowFiles: boolean;
-  /** Called before a wheel URL named by a requirement (not by the index) is fetched; throws to refuse it. */
-  checkUrl?: ((url: string) => void | Promise<void>) | undefined;
 }
 
 interface Chosen {
@@ -98,8 +106,8 @@ export class PypiResolver {
   }
 
   private async add(input: RequirementInput, by: string): Promise<void> {
-    if (input.kind === "wheel-url") return this.addWheel({ kind: "url", url: input.url.replace(/#.*$/, "") }, input.url, by, [], /#(?:.*&)?sha256=([0-9a-f]{64})/i.exec(input.url)?.[1], "url");
-    if (input.kind === "wheel-path") return this.addWheel({ kind: "dir", path: input.path }, input.path, by, [], undefined, "file");
+    if (input.kind === "wheel-url") return this.addWheel({ kind: "url", url: input.url.replace(/#.*$/, "") }, input.url, by, [], pinOf(input.url), "url", this.context.urlTrust);
+    if (input.kind === "wheel-path") return this.addWheel({ kind: "dir", path: input.path }, input.path, by, [], undefined, "file", this.context.urlTrust);
     const requirement = input.requirement;
     if (requirement.marker !== undefined && !evaluateMarker(requirement.marker, { ...this.context.env, extra: NO_EXTRA })) {
       this.context.log("debug", `skipped ${requirement.text}: its marker does not hold on Pyodide`);
@@ -124,15 +132,18 @@ export class PypiResolver {
     }
     if (requirement.url !== undefined) {
       const url = requirement.url;
-      if (/^https?:\/\//i.test(url)) return this.addWheel({ kind: "url", url: url.replace(/#.*$/, "") }, url, by, requirement.extras, /#(?:.*&)?sha256=([0-9a-f]{64})/i.exec(url)?.[1], "url", key);
-      const input = classifyRequirement(url);
-      if (input.kind !== "wheel-path") throw new PackageError("BAD_REQUIREMENT", `requirement ${JSON.stringify(requirement.text)}: the URL must be an http(s) or file URL of a .whl`);
-      return this.addWheel({ kind: "dir", path: input.path }, input.path, by, requirement.extras, undefined, "file", key);
+      if (/^https?:\/\//i.test(url)) {
+        if (!/\.whl$/i.test(new URL(url.replace(/#.*$/, "")).pathname)) throw new PackageError("BAD_REQUIREMENT", `requirement ${JSON.stringify(requirement.text)}: the URL must point at a .whl file`, { requirement: requirement.text });
+        return this.addWheel({ kind: "url", url: url.replace(/#.*$/, "") }, url, by, requirement.extras, pinOf(url), "url", this.context.urlTrust, key);
+      }
+      const input = /^file:/i.test(url) ? classifyRequirement(url) : undefined;
+      if (input?.kind !== "wheel-path") throw new PackageError("BAD_REQUIREMENT", `requirement ${JSON.stringify(requirement.text)}: the URL must be an http(s) or file URL of a .whl`, { requirement: requirement.text });
+      return this.addWheel({ kind: "dir", path: input.path }, input.path, by, requirement.extras, undefined, "file", this.context.urlTrust, key);
     }
     const locked = this.context.lock.get(key);
     if (locked && versionSatisfies(locked.version, requirement.specifier, true)) return this.addLock(locked, by);
-    const file = await this.pickFromIndex(requirement, locked);
-    return this.addWheel({ kind: "url", url: file.url }, file.url, by, requirement.extras, file.sha256, "index", key);
+    const { file, index } = await this.pickFromIndex(requirement, locked);
+    return this.addWheel({ kind: "url", url: file.url }, file.url, by, requirement.extras, file.sha256, "index", index.trust, key);
   }
 
   private addLock(pkg: LockPackage, by: string): void {
@@ -148,11 +159,10 @@ export class PypiResolver {
     }
   }
 
-  private async addWheel(from: { kind: "url"; url: string } | { kind: "dir"; path: string }, text: string, by: string, extras: string[], sha256: string | undefined, source: ResolvedWheel["source"], expected?: string): Promise<void> {
+  private async addWheel(from: { kind: "url"; url: string } | { kind: "dir"; path: string }, text: string, by: string, extras: string[], sha256: string | undefined, source: ResolvedWheel["source"], trust: FetchTrust, expected?: string): Promise<void> {
     if (source === "file" && !this.context.allowFiles) {
       throw new PackageError("NOT_ALLOWED", `${text}: installing from a file on the daemon's machine is not allowed for this client; give a package name or a wheel URL`, { requirement: text });
     }
-    if (source === "url" && from.kind === "url") await this.context.checkUrl?.(from.url);
     const fileName = safeFileName(from.kind === "url" ? fileNameOfUrl(from.url) : basename(from.path), text);
     const wheel = parseWheelFileName(fileName);
     if (!wheel) throw new PackageError("BAD_REQUIREMENT", `${text} is not a wheel (name-version-python-abi-platform.whl)`, { requirement: text });
@@ -163,9 +173,11 @@ export class PypiResolver {
       if (existing.version === wheel.version) return;
       throw new PackageError("RESOLUTION_CONFLICT", `${text} is ${key} ${wheel.version}, but ${existing.version} was already chosen for ${existing.by}`, { package: key });
     }
-    const remedy = source === "index" ? `check --pypi-index (${this.context.indexUrl}), or install from a wheel file` : `check ${text}`;
-    const obtained = await this.context.obtain({ name: key, fileName, from, sha256, remedy, checkUrl: source === "url" ? this.context.checkUrl : undefined });
-    const metadata = await readWheelMetadata(obtained.path);
+    const remedy = source === "index" ? `check the index (${this.context.indexes.map((index) => index.url).join(", ")}), or install from a wheel file` : `check ${text}`;
+    // A hash is vouched for only by an index the operator configured; a tenant's pin or index keeps the file to that tenant.
+    const vouched = source === "index" && trust.kind === "operator" && sha256 !== undefined;
+    const obtained = await this.context.obtain({ name: key, fileName, from, sha256, vouched, trust, remedy });
+    const metadata = await this.context.check(obtained.path, fileName);
     if (normalizeName(metadata.name) !== key) {
       throw new PackageError("INCOMPATIBLE_WHEEL", `${fileName} says it is ${metadata.name}, but ${key} was asked for`, { fileName, package: key });
     }
@@ -195,11 +207,19 @@ export class PypiResolver {
     }
   }
 
-  private async pickFromIndex(requirement: Requirement, locked: LockPackage | undefined): Promise<IndexFile> {
-    const { indexUrl, target, lock } = this.context;
+  private async pickFromIndex(requirement: Requirement, locked: LockPackage | undefined): Promise<{ file: IndexFile; index: PackageIndex }> {
+    const { target, lock } = this.context;
     const key = normalizeName(requirement.name);
     const wanted = `${requirement.name}${requirement.specifier}`;
-    const files = await fetchProjectFiles(indexUrl, requirement.name);
+    // As micropip does: the first index that has the project is the one used.
+    let files: IndexFile[] | undefined;
+    let index = this.context.indexes[0]!;
+    for (const candidate of this.context.indexes) {
+      index = candidate;
+      files = await fetchProjectFiles(candidate, requirement.name, this.context.reader);
+      if (files !== undefined) break;
+    }
+    const indexUrl = this.context.indexes.map((i) => i.url).join(", ");
     if (files === undefined) {
       if (locked) throw new PackageError("NO_MATCHING_DISTRIBUTION", `${wanted}: the Pyodide lock has ${locked.name} ${locked.version}, which does not satisfy it, and the index ${indexUrl} has no project "${key}"`, { package: key });
       throw new PackageError("UNKNOWN_PACKAGE", `no package "${requirement.name}" in the Pyodide lock or on the index ${indexUrl}${didYouMean(closestNames(requirement.name, lock.names()))}`, { package: key, source: indexUrl });
@@ -234,11 +254,16 @@ export class PypiResolver {
     matching.sort((a, b) => byVersionDescending(a, b) || Number(a.pure) - Number(b.pure));
     const best = matching[0];
     if (best) {
-      this.context.log("debug", `${wanted}: chose ${best.fileName} from ${indexUrl}`);
-      return best;
+      this.context.log("debug", `${wanted}: chose ${best.fileName} from ${index.url}`);
+      return { file: best, index };
     }
     const versions = [...new Set(candidates.map((file) => file.version))].sort((a, b) => compare(b, a)).slice(0, 5);
     const details = [versions.length > 0 ? `compatible versions: ${versions.join(", ")}` : "", skipped.size > 0 ? `skipped: ${[...skipped].slice(0, 4).join("; ")}` : ""].filter(Boolean).join("; ");
     throw new PackageError("NO_MATCHING_DISTRIBUTION", `${wanted}: the index ${indexUrl} has no pure-Python or Pyodide (${target.abi}) wheel that satisfies it${locked ? ` (the lock has ${locked.version})` : ""}${details ? ` (${details})` : ""}`, { package: key, source: indexUrl });
   }
+}
+
+/** The `#sha256=` pin of a URL, if it has one. */
+function pinOf(url: string): string | undefined {
+  return /#(?:.*&)?sha256=([0-9a-f]{64})/i.exec(url)?.[1]?.toLowerCase();
 }

@@ -87,17 +87,31 @@ export function parseRequirement(text: string): Requirement {
 
 /**
  * Sorts a requirement string into a wheel URL (`http(s)://…/x.whl`), a wheel path (a
- * `file://` URL or a path ending in `.whl`, made absolute against `cwd`), or a PEP 508
- * requirement.
+ * `file:` URL or a path ending in `.whl`, made absolute against `cwd`), or a PEP 508
+ * requirement, `name @ URL` included (looked for before paths: its URL ends in `.whl` too).
  */
 export function classifyRequirement(text: string, cwd = process.cwd()): RequirementInput {
   const trimmed = text.trim();
   const withoutFragment = trimmed.replace(/#.*$/, "");
   if (/^https?:\/\//i.test(trimmed)) {
-    if (!/\.whl$/i.test(new URL(withoutFragment).pathname)) bad(text, "a URL must point at a .whl file");
+    let pathname: string;
+    try {
+      pathname = new URL(withoutFragment).pathname;
+    } catch {
+      bad(text, "not a valid URL");
+    }
+    if (!/\.whl$/i.test(pathname)) bad(text, "a URL must point at a .whl file");
     return { kind: "wheel-url", url: trimmed, text };
   }
-  if (/^file:\/\//i.test(trimmed)) return { kind: "wheel-path", path: fileURLToPath(withoutFragment), text };
+  if (/^file:/i.test(trimmed)) {
+    try {
+      return { kind: "wheel-path", path: fileURLToPath(withoutFragment), text };
+    } catch (error) {
+      bad(text, `not a file URL of this machine (${(error as Error).message})`);
+    }
+  }
+  if (/^emfs:/i.test(trimmed)) bad(text, "emfs: names a file inside the interpreter, which woma does not install from; give a package name or a wheel URL");
+  if (/^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?\s*(?:\[[^\]]*\])?\s*@/.test(trimmed)) return { kind: "spec", requirement: parseRequirement(trimmed) };
   if (/\.whl$/i.test(trimmed)) return { kind: "wheel-path", path: isAbsolute(trimmed) ? trimmed : resolve(cwd, trimmed), text };
   return { kind: "spec", requirement: parseRequirement(trimmed) };
 }

@@ -1,6 +1,9 @@
 /** A PEP 503 simple index (HTML, or PEP 691's JSON): the files it offers for one project. */
+import type { OffLoop } from "./off-loop.ts";
+import type { FetchTrust, PackageFetcher } from "./package-fetch.ts";
+import { MAX_INDEX_FILES, MAX_INDEX_PAGE_BYTES } from "./package-limits.ts";
 import { normalizeName } from "./package-name.ts";
-import { fetchErrorReason, PackageError } from "./package-error.ts";
+import { PackageError } from "./package-error.ts";
 
 /** One file the index lists for a project. */
 export interface IndexFile {
@@ -86,34 +89,55 @@ export function parseSimpleJson(json: unknown, pageUrl: string): IndexFile[] {
   return files;
 }
 
+/** An index to ask for names the lock lacks, and whose word it is. */
+export interface PackageIndex {
+  /** The index's base URL (PEP 503), ending with a slash or not. */
+  url: string;
+  /** `operator` for `--pypi-index`; `tenant` for an index a tenant named (micropip's `index_urls`). */
+  trust: FetchTrust;
+}
+
+/** How an index page is fetched and read: through the broker, parsed in the package worker. */
+export interface IndexReader {
+  fetcher: PackageFetcher;
+  offLoop: OffLoop;
+  /** Who asks (a tenant id, or "daemon"). */
+  requester: string;
+}
+
 /**
- * The files `indexUrl` lists for `project` (its page `<index>/<normalised name>/`).
- * Returns undefined when the index has no such project (HTTP 404). Throws
- * SOURCE_UNREACHABLE when the index cannot be reached or answers an error.
+ * Parses an index page's bytes (PEP 691 JSON when the content type says JSON, else PEP 503
+ * HTML). Runs in the package worker. Throws SOURCE_UNREACHABLE naming `url` when the page
+ * cannot be read or lists more than `maxFiles` files.
  */
-export async function fetchProjectFiles(indexUrl: string, project: string, timeoutMs = 30_000): Promise<IndexFile[] | undefined> {
-  const base = indexUrl.endsWith("/") ? indexUrl : `${indexUrl}/`;
+export function parseIndexPage(bytes: Uint8Array, contentType: string, url: string, project: string, maxFiles: number): IndexFile[] {
+  let files: IndexFile[];
+  try {
+    const text = new TextDecoder().decode(bytes);
+    files = contentType.includes("json") ? parseSimpleJson(JSON.parse(text), url) : parseSimpleHtml(text, url);
+  } catch (error) {
+    throw new PackageError("SOURCE_UNREACHABLE", `the package index page ${url} cannot be read (${(error as Error).message})`, { package: project, source: url });
+  }
+  if (files.length > maxFiles) throw new PackageError("SOURCE_UNREACHABLE", `the package index page ${url} lists ${files.length} files, more than the ${maxFiles} allowed`, { package: project, source: url });
+  return files;
+}
+
+/**
+ * The files `index` lists for `project` (its page `<index>/<normalised name>/`), fetched
+ * under the index's trust, at most {@link MAX_INDEX_PAGE_BYTES}, parsed off the event loop.
+ * Returns undefined when the index has no such project (HTTP 404). Throws NOT_ALLOWED when
+ * the policy refuses the index, SOURCE_UNREACHABLE when it cannot be reached, answers an
+ * error or sends a page that cannot be read, DOWNLOAD_FAILED for a page over the cap.
+ */
+export async function fetchProjectFiles(index: PackageIndex, project: string, reader: IndexReader): Promise<IndexFile[] | undefined> {
+  const base = index.url.endsWith("/") ? index.url : `${index.url}/`;
   const pageUrl = new URL(`${encodeURIComponent(normalizeName(project))}/`, base).href;
-  let response: Response;
-  try {
-    response = await fetch(pageUrl, { headers: { accept: ACCEPT }, signal: AbortSignal.timeout(timeoutMs), redirect: "follow" });
-  } catch (error) {
-    throw new PackageError("SOURCE_UNREACHABLE", `cannot reach the package index ${base} for "${project}" (${fetchErrorReason(error)}); check --pypi-index, or install from a wheel file or a mirror`, { package: project, source: base }, { cause: error });
-  }
-  if (response.status === 404) {
-    await response.body?.cancel();
-    return undefined;
-  }
-  if (!response.ok) {
-    await response.body?.cancel();
-    throw new PackageError("SOURCE_UNREACHABLE", `the package index ${base} answered HTTP ${response.status} for "${project}" (${pageUrl})`, { package: project, source: base, status: response.status });
-  }
-  const type = response.headers.get("content-type") ?? "";
-  const text = await response.text();
-  const finalUrl = response.url || pageUrl;
-  try {
-    return type.includes("json") ? parseSimpleJson(JSON.parse(text), finalUrl) : parseSimpleHtml(text, finalUrl);
-  } catch (error) {
-    throw new PackageError("SOURCE_UNREACHABLE", `the package index page ${pageUrl} cannot be read (${(error as Error).message})`, { package: project, source: base }, { cause: error });
-  }
+  const remedy = index.trust.kind === "operator" ? "; check --pypi-index, or install from a wheel file or a mirror" : "";
+  const got = await reader.fetcher
+    .whole({ url: pageUrl, trust: index.trust, requester: reader.requester, accept: ACCEPT, maxBytes: { bytes: MAX_INDEX_PAGE_BYTES, name: "woma's limit for an index page" }, totalTimeoutMs: 120_000 }, `the package index ${base} for "${project}"`, { package: project, source: base })
+    .catch((error: PackageError) => {
+      throw new PackageError(error.code, `${error.message}${error.code === "SOURCE_UNREACHABLE" ? remedy : ""}`, error.data, { cause: error });
+    });
+  if (got === undefined) return undefined;
+  return reader.offLoop.parseIndex(got.bytes, got.contentType, got.url, project, MAX_INDEX_FILES);
 }

@@ -1,9 +1,10 @@
-/** One file from a URL or a directory into the cache: hashed while it streams, kept only when its sha256 matches, written by rename. */
+/** One file from a URL (through the broker) or a directory into a temporary file of the cache: hashed while it streams, kept only when its sha256 matches. */
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { open, rename, rm, stat } from "node:fs/promises";
+import { open, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { fetchErrorReason, PackageError } from "./package-error.ts";
+import { packageErrorOf, type FetchTrust, type PackageFetcher } from "./package-fetch.ts";
 import { describeLocation, type FileLocation } from "./package-source.ts";
 
 /** Bytes of one download so far; `bytesTotal` is undefined when the server did not say. */
@@ -20,8 +21,10 @@ export interface DownloadProgress {
 /** What a download is for and how patient to be. */
 export interface DownloadRequest {
   from: FileLocation;
-  /** Absolute path the file is kept under once verified. */
-  to: string;
+  /** The directory the temporary file is written in (the cache area the file will live in). */
+  dir: string;
+  /** The file's name, for the temporary file, progress and messages. */
+  fileName: string;
   /** Expected sha256 in hex; when absent the file is kept as it arrives and its hash reported. */
   sha256?: string | undefined;
   /** The package it is for, named in errors and progress. */
@@ -30,22 +33,23 @@ export interface DownloadRequest {
   remedy: string;
   onProgress?: ((progress: DownloadProgress) => void) | undefined;
   /** Give up when no byte arrives for this long, in ms (default 30 s). */
-  idleTimeoutMs?: number;
-  /** Refuse files larger than this, in bytes (default 1 GiB): an index is untrusted. */
-  maxBytes?: number;
-  /** Called with each redirect target before it is fetched; throws to refuse it. */
-  checkUrl?: ((url: string) => void | Promise<void>) | undefined;
+  idleTimeoutMs?: number | undefined;
+  /** Refuse files larger than this, in bytes (`--max-package-bytes`). */
+  maxBytes: number;
+  /** How a URL is fetched: through the broker, under `trust`, for `requester`. */
+  fetcher?: PackageFetcher | undefined;
+  trust?: FetchTrust | undefined;
+  requester?: string | undefined;
 }
 
-/** The kept file's path, hash and size. */
+/** The verified temporary file, its hash and size; the caller moves it into place or removes it. */
 export interface DownloadResult {
-  path: string;
+  temporary: string;
   sha256: string;
   bytes: number;
 }
 
 const TEMP_SUFFIX = ".part";
-const MAX_REDIRECTS = 5;
 
 /** The temporary name a download is written under beside `to`: hidden, tagged with this process id so a stale one can be told apart. */
 export function temporaryPathFor(to: string): string {
@@ -78,28 +82,26 @@ async function openLocation(request: DownloadRequest, idle: AbortController): Pr
     const stream = createReadStream(path);
     return { chunks: stream, total: size, cancel: () => stream.destroy() };
   }
-  let response: Response | undefined;
-  let url = request.from.url;
-  // Redirects are followed by hand so that each hop passes the caller's URL check.
-  for (let hop = 0; ; hop++) {
-    try {
-      response = await fetch(url, { signal: idle.signal, redirect: "manual" });
-    } catch (error) {
-      throw new PackageError("SOURCE_UNREACHABLE", `package "${request.name}" is not cached and its source cannot be reached: ${url} (${reasonOf(error, idle)}); ${request.remedy}`, { package: request.name, source: where }, { cause: error });
-    }
-    const location = response.headers.get("location");
-    if (response.status < 300 || response.status > 399 || location === null) break;
-    await response.body?.cancel();
-    if (hop >= MAX_REDIRECTS) throw new PackageError("DOWNLOAD_FAILED", `package "${request.name}": ${where} redirected more than ${MAX_REDIRECTS} times`, { package: request.name, source: where });
-    url = new URL(location, url).href;
-    if (!/^https?:$/.test(new URL(url).protocol)) throw new PackageError("DOWNLOAD_FAILED", `package "${request.name}": ${where} redirected to ${url}, which is not http(s)`, { package: request.name, source: where });
-    await request.checkUrl?.(url);
+  if (!request.fetcher || !request.trust) throw new Error(`no fetcher for ${where}`);
+  let response;
+  try {
+    response = await request.fetcher.open({
+      url: request.from.url,
+      trust: request.trust,
+      requester: request.requester ?? "daemon",
+      maxBytes: { bytes: request.maxBytes, name: "--max-package-bytes" },
+      signal: idle.signal,
+    });
+  } catch (error) {
+    const failure = packageErrorOf(error, `package "${request.name}" (${request.fileName})`, { package: request.name });
+    if (failure.code === "NOT_ALLOWED") throw failure;
+    throw new PackageError(failure.code, `package "${request.name}" is not cached and its source cannot be reached: ${where} (${reasonOf(error, idle)}); ${request.remedy}`, { package: request.name, source: where }, { cause: error });
   }
-  if (!response.ok || !response.body) {
-    await response.body?.cancel();
+  if (response.status !== 200) {
+    await response.body.cancel();
     throw new PackageError("DOWNLOAD_FAILED", `package "${request.name}": ${where} answered HTTP ${response.status}${response.status === 404 ? " (the source has no such file)" : ""}; ${request.remedy}`, { package: request.name, source: where, status: response.status });
   }
-  const length = Number(response.headers.get("content-length"));
+  const length = Number(response.headers.find(([name]) => name.toLowerCase() === "content-length")?.[1]);
   const body = response.body;
   return { chunks: body, total: Number.isFinite(length) && length > 0 ? length : undefined, cancel: () => void body.cancel().catch(() => {}) };
 }
@@ -110,18 +112,18 @@ function reasonOf(error: unknown, idle: AbortController): string {
 }
 
 /**
- * Downloads (or copies) `request.from` to `request.to`. The bytes go to a hidden temporary
- * file beside the target while they are hashed; only when the sha256 matches is the file
- * renamed into place, so a crash, a kill or a broken connection never leaves a partial
- * or unverified file under the real name. On any failure the temporary file is removed
- * and a {@link PackageError} says what happened: SOURCE_UNREACHABLE, DOWNLOAD_FAILED
- * (HTTP error, cut off, stalled, too large) or CHECKSUM_MISMATCH (naming both hashes).
+ * Downloads (or copies) `request.from` into a hidden temporary file in `request.dir`, hashing
+ * it as it streams; the file is kept only when its sha256 matches, so a crash, a kill or a
+ * broken connection never leaves a partial or unverified file under a real name. On any
+ * failure the temporary file is removed and a {@link PackageError} says what happened:
+ * NOT_ALLOWED (the policy refuses the URL or a redirect), SOURCE_UNREACHABLE,
+ * DOWNLOAD_FAILED (HTTP error, cut off, stalled, too large) or CHECKSUM_MISMATCH (naming both hashes).
  */
 export async function downloadVerified(request: DownloadRequest): Promise<DownloadResult> {
   const idleMs = request.idleTimeoutMs ?? 30_000;
-  const maxBytes = request.maxBytes ?? 1024 * 1024 * 1024;
+  const maxBytes = request.maxBytes;
   const where = describeLocation(request.from);
-  const fileName = basename(request.to);
+  const fileName = request.fileName;
   const idle = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const armIdle = () => {
@@ -129,13 +131,13 @@ export async function downloadVerified(request: DownloadRequest): Promise<Downlo
     timer = setTimeout(() => idle.abort(new Error(`no data for ${Math.round(idleMs / 1000)} s`)), idleMs);
   };
   armIdle();
-  const temporary = temporaryPathFor(request.to);
+  const temporary = temporaryPathFor(join(request.dir, fileName));
   let handle: Awaited<ReturnType<typeof open>> | undefined;
   let opened: Opened | undefined;
   try {
     opened = await openLocation(request, idle);
     if (opened.total !== undefined && opened.total > maxBytes) {
-      throw new PackageError("DOWNLOAD_FAILED", `package "${request.name}": ${where} is ${opened.total} bytes, more than the ${maxBytes} allowed`, { package: request.name, source: where });
+      throw new PackageError("DOWNLOAD_FAILED", `package "${request.name}": ${where} is ${opened.total} bytes, more than the ${maxBytes} allowed (--max-package-bytes)`, { package: request.name, source: where });
     }
     handle = await open(temporary, "wx", 0o600);
     const hash = createHash("sha256");
@@ -145,7 +147,7 @@ export async function downloadVerified(request: DownloadRequest): Promise<Downlo
       for await (const chunk of opened.chunks) {
         armIdle();
         done += chunk.byteLength;
-        if (done > maxBytes) throw new Error(`more than the ${maxBytes} bytes allowed`);
+        if (done > maxBytes) throw new Error(`more than the ${maxBytes} bytes allowed (--max-package-bytes)`);
         hash.update(chunk);
         await handle.write(chunk);
         request.onProgress?.({ name: request.name, fileName, bytesDone: done, bytesTotal: opened.total, done: false });
@@ -176,9 +178,8 @@ export async function downloadVerified(request: DownloadRequest): Promise<Downlo
         { package: request.name, source: where, fileName, expected: request.sha256.toLowerCase(), actual: sha256 },
       );
     }
-    await rename(temporary, request.to);
     request.onProgress?.({ name: request.name, fileName, bytesDone: done, bytesTotal: done, done: true });
-    return { path: request.to, sha256, bytes: done };
+    return { temporary, sha256, bytes: done };
   } catch (error) {
     opened?.cancel();
     await handle?.close().catch(() => {});

@@ -1,7 +1,4 @@
-/** Reads what a wheel says about itself: name, version, Requires-Dist and the modules it provides. */
-import { readFile } from "node:fs/promises";
-import { unzipSync } from "fflate";
-import { PackageError } from "./package-error.ts";
+/** What a wheel says about itself (name, version, Requires-Dist, the modules it provides), read from its METADATA and entry names. */
 
 /** The parts of a wheel's `METADATA` and file list that installing needs. */
 export interface WheelMetadata {
@@ -13,9 +10,6 @@ export interface WheelMetadata {
   /** Top-level importable modules: `top_level.txt` when present, else the archive's top-level packages and modules. */
   imports: string[];
 }
-
-/** Largest METADATA or top_level.txt read, in bytes (a wheel is untrusted). */
-const MAX_METADATA_BYTES = 4 * 1024 * 1024;
 
 /** Parses the RFC 822-style headers of a METADATA file (the body after the first blank line is the description, ignored). */
 export function parseMetadataHeaders(text: string): Map<string, string[]> {
@@ -38,7 +32,8 @@ export function parseMetadataHeaders(text: string): Map<string, string[]> {
   return headers;
 }
 
-function importsFromNames(names: string[]): string[] {
+/** The top-level packages and modules of a wheel, from its entry names (when it has no top_level.txt). */
+export function importsFromNames(names: string[]): string[] {
   const modules = new Set<string>();
   for (const name of names) {
     const [top, ...rest] = name.split("/");
@@ -51,45 +46,4 @@ function importsFromNames(names: string[]): string[] {
     }
   }
   return [...modules].sort();
-}
-
-/**
- * Reads `METADATA` (and `top_level.txt`) from the wheel at `path`. Throws
- * INCOMPATIBLE_WHEEL when the file is not a zip or has no single `.dist-info/METADATA`.
- */
-export async function readWheelMetadata(path: string): Promise<WheelMetadata> {
-  const bytes = await readFile(path);
-  const names: string[] = [];
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, {
-      filter: (file) => {
-        names.push(file.name);
-        return /^[^/]+\.dist-info\/(METADATA|top_level\.txt)$/.test(file.name) && file.originalSize <= MAX_METADATA_BYTES;
-      },
-    });
-  } catch (error) {
-    throw new PackageError("INCOMPATIBLE_WHEEL", `${path} is not a readable wheel (zip): ${(error as Error).message}`, { path }, { cause: error });
-  }
-  const metadataNames = Object.keys(files).filter((name) => name.endsWith("/METADATA"));
-  if (metadataNames.length !== 1) {
-    throw new PackageError("INCOMPATIBLE_WHEEL", `${path} is not a valid wheel: it has ${metadataNames.length} *.dist-info/METADATA files, expected one`, { path });
-  }
-  const metadataName = metadataNames[0]!;
-  const headers = parseMetadataHeaders(new TextDecoder().decode(files[metadataName]));
-  const name = headers.get("name")?.[0];
-  const version = headers.get("version")?.[0];
-  if (!name || !version) throw new PackageError("INCOMPATIBLE_WHEEL", `${path}: ${metadataName} lacks Name or Version`, { path });
-  const topLevel = files[metadataName.replace(/METADATA$/, "top_level.txt")];
-  const imports = topLevel
-    ? new TextDecoder()
-        .decode(topLevel)
-        .split(/\r?\n/)
-        .map((line) => line.trim().split("/")[0]!)
-        .filter((line) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(line))
-    : importsFromNames(names);
-  const metadata: WheelMetadata = { name, version, requiresDist: headers.get("requires-dist") ?? [], imports };
-  const requiresPython = headers.get("requires-python")?.[0];
-  if (requiresPython) metadata.requiresPython = requiresPython;
-  return metadata;
 }

@@ -7,7 +7,7 @@ import { lockDownRealm } from "./realm-lockdown.ts";
 import { lockDownTerminals } from "./tty-lockdown.ts";
 import type { RelayChunk, RelayHead } from "../net/fetch-relay.ts";
 import { filesOperation, removeSessionDirectory, sessionDirectory, type VirtualFs } from "./session-files.ts";
-import { MAX_FETCH_BODY_BYTES, MAX_INPUT_PROMPT_CHARS, type BootMode, type RunnerDisplayOutput, type RunnerInputResult, type RunnerBootParams, type RunnerBootResult, type RunnerPackagesResult, type RunOutcome, type SeccompState, type WheelSpec } from "./runner-protocol.ts";
+import { MAX_FETCH_BODY_BYTES, MAX_FETCH_HEADER_CHARS, MAX_FETCH_HEADERS, MAX_FETCH_URL_CHARS, MAX_IMPORT_MODULES, MAX_INDEX_URLS, MAX_INPUT_PROMPT_CHARS, MAX_INSTALL_REQUIREMENTS, MAX_REQUIREMENT_CHARS, MODULE_NAME, type BootMode, type RunnerDisplayOutput, type RunnerInputResult, type RunnerBootParams, type RunnerBootResult, type RunnerPackagesResult, type RunOutcome, type SeccompState, type WheelSpec } from "./runner-protocol.ts";
 import { readSnapshotPayload, writeRawSnapshot } from "./snapshot-format.ts";
 import { restrictWasmImports } from "./wasm-imports.ts";
 import type { FromWorker, HostMethod, ToWorker, WorkerRunOutcome } from "./worker-messages.ts";
@@ -146,12 +146,34 @@ function askDaemon(method: HostMethod, params: Record<string, unknown>): Promise
  * this worker installs them from the read-only cache; Python gets the names installed and
  * the modules no package provides.
  */
-async function hostForPython(kind: unknown, names: unknown): Promise<{ installed: string[]; unknown: string[] }> {
-  const list = (names as { toJs?: () => unknown }).toJs ? (names as { toJs: () => unknown }).toJs() : names;
-  if (!Array.isArray(list) || !list.every((n) => typeof n === "string")) throw new Error("expected a list of names");
-  const answer = (kind === "install" ? await askDaemon("runner/install", { requirements: list }) : await askDaemon("runner/packages", { modules: list })) as RunnerPackagesResult;
+async function hostForPython(kind: unknown, names: unknown, indexUrls?: unknown): Promise<{ installed: string[]; unknown: string[] }> {
+  const list = stringList(names, "names");
+  let answer: RunnerPackagesResult;
+  if (kind === "install") {
+    // The daemon kills a runner whose message breaks these bounds, so going past them is Python's error here.
+    const urls = indexUrls === undefined || indexUrls === null ? undefined : stringList(indexUrls, "index_urls");
+    if (list.length === 0) throw new Error("micropip.install needs at least one requirement");
+    if (list.length > MAX_INSTALL_REQUIREMENTS) throw new Error(`${list.length} requirements are over woma's limit of ${MAX_INSTALL_REQUIREMENTS} per micropip.install`);
+    if (urls && urls.length > MAX_INDEX_URLS) throw new Error(`${urls.length} index URLs are over woma's limit of ${MAX_INDEX_URLS} per micropip.install`);
+    const long = [...list, ...(urls ?? [])].find((text) => text.length === 0 || text.length > MAX_REQUIREMENT_CHARS);
+    if (long !== undefined) throw new Error(`a requirement or index URL of ${long.length} characters is outside woma's limit of 1 to ${MAX_REQUIREMENT_CHARS}`);
+    answer = (await askDaemon("runner/install", urls ? { requirements: list, indexUrls: urls } : { requirements: list })) as RunnerPackagesResult;
+  } else {
+    // Only names that could be a package's module are asked about; no package provides the others.
+    const modules = list.filter((name) => MODULE_NAME.test(name)).slice(0, MAX_IMPORT_MODULES);
+    if (modules.length === 0) return { installed: [], unknown: list };
+    answer = (await askDaemon("runner/packages", { modules })) as RunnerPackagesResult;
+    answer = { ...answer, unknown: [...answer.unknown, ...list.filter((name) => !modules.includes(name))] };
+  }
   const installed = await installWheels(answer.wheels);
   return { installed, unknown: answer.unknown };
+}
+
+/** A Python list of strings (a proxy) or a JS array of them, as a JS array; throws naming `what` otherwise. */
+function stringList(value: unknown, what: string): string[] {
+  const list = (value as { toJs?: () => unknown }).toJs ? (value as { toJs: () => unknown }).toJs() : value;
+  if (!Array.isArray(list) || !list.every((n) => typeof n === "string")) throw new Error(`expected a list of strings for ${what}`);
+  return list as string[];
 }
 
 /**
@@ -324,10 +346,17 @@ async function brokerFetch(input: unknown, init?: RequestInit): Promise<Response
   if (signal?.aborted) throw fetchError("the request was aborted", "aborted");
   const body = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
   if (body && body.length > MAX_FETCH_BODY_BYTES) throw fetchError(`request body of ${body.length} bytes is over woma's limit of ${MAX_FETCH_BODY_BYTES}`);
+  const headers = [...request.headers];
+  // The daemon kills a runner whose message breaks these bounds, so a request past them is Python's error here.
+  if (request.url.length > MAX_FETCH_URL_CHARS) throw fetchError(`URL of ${request.url.length} characters is over woma's limit of ${MAX_FETCH_URL_CHARS} characters per request URL`);
+  if (headers.length > MAX_FETCH_HEADERS) throw fetchError(`${headers.length} request headers are over woma's limit of ${MAX_FETCH_HEADERS} headers per request`);
+  const long = headers.find(([name, value]) => name.length > MAX_FETCH_HEADER_CHARS || value.length > MAX_FETCH_HEADER_CHARS);
+  if (long) throw fetchError(`request header ${long[0].slice(0, 40)} is over woma's limit of ${MAX_FETCH_HEADER_CHARS} characters per header name or value`);
+  if (!/^[A-Za-z]{1,20}$/.test(request.method)) throw fetchError(`method ${JSON.stringify(request.method.slice(0, 40))} is not allowed: woma sends methods of 1 to 20 letters`);
   const params: Record<string, unknown> = {
     url: request.url,
     method: request.method,
-    headers: [...request.headers],
+    headers,
     redirect: request.redirect === "follow" ? "follow" : "manual",
   };
   if (body && body.length > 0) params.body = Buffer.from(body).toString("base64");

@@ -64,7 +64,19 @@ export interface RunnerPackagesResult {
 export interface RunnerInstallParams {
   runId: string;
   requirements: string[];
+  /** `index_urls` given to micropip: indexes the tenant names, fetched under its network policy instead of `--pypi-index`. */
+  indexUrls?: string[];
 }
+
+/** Most requirements one `micropip.install` may send. */
+export const MAX_INSTALL_REQUIREMENTS = 100;
+/** Longest requirement (or index URL) `micropip.install` may send, in characters. */
+export const MAX_REQUIREMENT_CHARS = 2000;
+/** Most index URLs one `micropip.install` may send. */
+export const MAX_INDEX_URLS = 10;
+/** Most modules one `runner/packages` may ask about, and the shape of a module name. */
+export const MAX_IMPORT_MODULES = 500;
+export const MODULE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,199}$/;
 
 /** Whether the runner's seccomp filter is in place. */
 export interface SeccompState {
@@ -300,18 +312,28 @@ export const RUNNER_MESSAGE_SCHEMAS: Record<string, object> = {
     type: "object",
     required: ["runId", "modules"],
     additionalProperties: false,
-    properties: { runId: text, modules: { type: "array", maxItems: 500, items: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]{0,199}$" } } },
+    properties: { runId: text, modules: { type: "array", maxItems: MAX_IMPORT_MODULES, items: { type: "string", pattern: MODULE_NAME.source } } },
   },
   [RunnerInstallRequest.method]: {
     type: "object",
     required: ["runId", "requirements"],
     additionalProperties: false,
-    properties: { runId: text, requirements: { type: "array", minItems: 1, maxItems: 100, items: { type: "string", minLength: 1, maxLength: 2000 } } },
+    properties: {
+      runId: text,
+      requirements: { type: "array", minItems: 1, maxItems: MAX_INSTALL_REQUIREMENTS, items: { type: "string", minLength: 1, maxLength: MAX_REQUIREMENT_CHARS } },
+      indexUrls: { type: "array", maxItems: MAX_INDEX_URLS, items: { type: "string", minLength: 1, maxLength: MAX_REQUIREMENT_CHARS } },
+    },
   },
 };
 
 /** Largest request body a runner may send with `fetch`, in bytes (it travels in base64). */
 export const MAX_FETCH_BODY_BYTES = 16 * 1024 * 1024;
+/** Longest URL a runner may send with `fetch`, in characters (after the URL parser's encoding). */
+export const MAX_FETCH_URL_CHARS = 16384;
+/** Most request headers a runner may send with `fetch`. */
+export const MAX_FETCH_HEADERS = 200;
+/** Longest header name or value a runner may send with `fetch`, in characters. */
+export const MAX_FETCH_HEADER_CHARS = 65536;
 
 const requestId = { type: "integer", minimum: 1, maximum: 2 ** 31 };
 RUNNER_MESSAGE_SCHEMAS[RunnerFetchRequest.method] = {
@@ -320,9 +342,9 @@ RUNNER_MESSAGE_SCHEMAS[RunnerFetchRequest.method] = {
   additionalProperties: false,
   properties: {
     runId: text,
-    url: { type: "string", minLength: 1, maxLength: 16384 },
+    url: { type: "string", minLength: 1, maxLength: MAX_FETCH_URL_CHARS },
     method: { type: "string", pattern: "^[A-Za-z]{1,20}$" },
-    headers: { type: "array", maxItems: 200, items: { type: "array", minItems: 2, maxItems: 2, items: { type: "string", maxLength: 65536 } } },
+    headers: { type: "array", maxItems: MAX_FETCH_HEADERS, items: { type: "array", minItems: 2, maxItems: 2, items: { type: "string", maxLength: MAX_FETCH_HEADER_CHARS } } },
     body: { type: "string", maxLength: Math.ceil(MAX_FETCH_BODY_BYTES / 3) * 4 },
     redirect: { enum: ["manual", "follow"] },
     timeoutMs: { type: "number", minimum: 0, maximum: 2 ** 31 - 1 },

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import type { Socket, TCPSocketListener } from "bun";
-import { strToU8, zipSync } from "fflate";
+import { strToU8, unzipSync, zipSync } from "fflate";
 import { REPO_ROOT } from "./paths.ts";
 
 /** The lock bundled with Pyodide, whose `info` a test mirror copies so its ABI matches. */
@@ -64,6 +64,56 @@ export function buildWheel(spec: WheelSpec): BuiltWheel {
   const zippable = Object.fromEntries(Object.entries(entries).map(([path, bytes]) => [path, path.endsWith("padding.bin") ? ([bytes, { level: 0 }] as [Uint8Array, { level: 0 }]) : bytes]));
   const bytes = zipSync(zippable, { level: 6, mtime: new Date("2026-01-01T00:00:00Z") });
   return { name: spec.name, version: spec.version, module, fileName: `${stem}-${tag}.whl`, bytes, sha256: createHash("sha256").update(bytes).digest("hex"), requires: spec.requires ?? [] };
+}
+
+/** Options of {@link buildHostileWheel}: a wheel with one entry added that a checker must refuse, or a METADATA that lies. */
+export interface HostileWheelSpec extends WheelSpec {
+  /** An extra entry by its raw name (`../evil.py`, `/etc/x`), optionally a symbolic link (its content is the target). */
+  extra?: { name: string; content?: string; symlink?: boolean };
+  /** METADATA inflates to this many bytes (blank lines after the headers) while its zip headers declare its real small size. */
+  metadataInflatesTo?: number;
+  /** A file of this many zero bytes, honestly declared (a high compression ratio). */
+  zeros?: number;
+}
+
+/**
+ * Builds a wheel a checker must handle with care. `metadataInflatesTo` writes METADATA
+ * padded to that size and then patches both zip headers to declare only the size of its
+ * first line, the bomb that stalled the daemon before wheels were checked off its event loop.
+ */
+export function buildHostileWheel(spec: HostileWheelSpec): BuiltWheel {
+  const base = buildWheel(spec);
+  const entries = unzipSync(base.bytes);
+  const zippable: Record<string, Uint8Array | [Uint8Array, { level?: 0 | 9; os?: number; attrs?: number }]> = { ...entries };
+  if (spec.extra) zippable[spec.extra.name] = [strToU8(spec.extra.content ?? "x = 1\n"), spec.extra.symlink ? { os: 3, attrs: (0o120777 << 16) >>> 0 } : {}];
+  if (spec.zeros) zippable[`${base.module}/zeros.bin`] = [new Uint8Array(spec.zeros), { level: 9 }];
+  const metadataName = Object.keys(entries).find((name) => name.endsWith(".dist-info/METADATA"))!;
+  let declared: number | undefined;
+  if (spec.metadataInflatesTo) {
+    const real = entries[metadataName]!;
+    const padded = new Uint8Array(spec.metadataInflatesTo);
+    padded.fill(10);
+    padded.set(real);
+    zippable[metadataName] = [padded, { level: 9 }];
+    declared = real.byteLength;
+  }
+  let bytes: Uint8Array = zipSync(zippable as Parameters<typeof zipSync>[0], { mtime: new Date("2026-01-01T00:00:00Z") });
+  if (declared !== undefined) bytes = declareSize(bytes, metadataName, declared);
+  return { ...base, bytes, sha256: createHash("sha256").update(bytes).digest("hex") };
+}
+
+/** Rewrites the uncompressed size that the local header and the central directory declare for `name`. */
+function declareSize(zip: Uint8Array, name: string, size: number): Uint8Array {
+  const out = zip.slice();
+  const view = new DataView(out.buffer);
+  const nameBytes = strToU8(name);
+  const matches = (at: number) => nameBytes.every((byte, i) => out[at + i] === byte);
+  for (let at = 0; at + 46 < out.byteLength; at++) {
+    const signature = view.getUint32(at, true);
+    if (signature === 0x04034b50 && view.getUint16(at + 26, true) === nameBytes.byteLength && matches(at + 30)) view.setUint32(at + 22, size, true);
+    if (signature === 0x02014b50 && view.getUint16(at + 28, true) === nameBytes.byteLength && matches(at + 46)) view.setUint32(at + 24, size, true);
+  }
+  return out;
 }
 
 /** An entry of a test lock: a wheel plus its lock dependencies. */
@@ -153,6 +203,8 @@ export interface MirrorServerOptions {
   indexFormat?: "json" | "html";
   /** Port to listen on (default: any free one; give the old port to bring a stopped mirror back). */
   port?: number;
+  /** False: the index gives no sha256 for its files (default true). */
+  indexHashes?: boolean;
 }
 
 interface Pending {
@@ -178,6 +230,7 @@ export class MirrorServer {
   private readonly tampered = new Set<string>();
   private readonly wrongIndexHashes = new Set<string>();
   private readonly redirects = new Map<string, string>();
+  private readonly held = new Map<string, Promise<unknown>>();
   private readonly indexFiles = new Map<string, { project: string; bytes: Uint8Array }>();
 
   private constructor(private readonly options: MirrorServerOptions) {
@@ -233,6 +286,11 @@ export class MirrorServer {
     else this.wrongIndexHashes.delete(fileName);
   }
 
+  /** Holds the answer for `/<path>` until `until` settles (a download in flight as long as a test needs). */
+  hold(path: string, until: Promise<unknown>): void {
+    this.held.set(path, until);
+  }
+
   /** Answers `/<path>` with a 302 to `location` (relative to the server, or absolute). */
   redirect(path: string, location: string): void {
     this.redirects.set(path, location);
@@ -275,9 +333,18 @@ export class MirrorServer {
     this.port = this.listener.port;
   }
 
-  private respond(socket: Socket<{ buffer: string; pending?: Pending }>, method: string, target: string, accept: string): void {
+  private respond(socket: Socket<{ buffer: string; pending?: Pending }>, method: string, target: string, accept: string, released = false): void {
     const path = decodeURIComponent(new URL(target, "http://x").pathname).replace(/^\/+/, "");
-    this.counts.set(path, (this.counts.get(path) ?? 0) + 1);
+    if (!released) this.counts.set(path, (this.counts.get(path) ?? 0) + 1);
+    const held = released ? undefined : this.held.get(path);
+    if (held) {
+      socket.data.pending = { bytes: new Uint8Array(), offset: 0, stopAt: 0, die: false, finished: true };
+      void held.finally(() => {
+        socket.data.pending = undefined;
+        this.respond(socket, method, target, accept, true);
+      });
+      return;
+    }
     const redirect = this.redirects.get(path);
     const answer = method !== "GET" ? { status: 405, type: "text/plain", body: strToU8("GET only\n") } : redirect !== undefined ? { status: 302, type: "text/plain", body: new Uint8Array(), location: redirect } : this.route(path, accept);
     let body = answer.body;
@@ -332,11 +399,12 @@ export class MirrorServer {
     const files = [...this.indexFiles.entries()].filter(([, entry]) => entry.project === project);
     if (files.length === 0) return notFound();
     const hash = (fileName: string, bytes: Uint8Array) => (this.wrongIndexHashes.has(fileName) ? "0".repeat(64) : createHash("sha256").update(bytes).digest("hex"));
+    const hashed = this.options.indexHashes !== false;
     if (this.options.indexFormat !== "html" && accept.includes("application/vnd.pypi.simple.v1+json")) {
-      const json = { meta: { "api-version": "1.0" }, name: project, files: files.map(([fileName, entry]) => ({ filename: fileName, url: `../../files/${fileName}`, hashes: { sha256: hash(fileName, entry.bytes) } })) };
+      const json = { meta: { "api-version": "1.0" }, name: project, files: files.map(([fileName, entry]) => ({ filename: fileName, url: `../../files/${fileName}`, hashes: hashed ? { sha256: hash(fileName, entry.bytes) } : {} })) };
       return { status: 200, type: "application/vnd.pypi.simple.v1+json", body: strToU8(JSON.stringify(json)) };
     }
-    const links = files.map(([fileName, entry]) => `<a href="../../files/${fileName}#sha256=${hash(fileName, entry.bytes)}" data-requires-python="&gt;=3.8">${fileName}</a><br/>`);
+    const links = files.map(([fileName, entry]) => `<a href="../../files/${fileName}${hashed ? `#sha256=${hash(fileName, entry.bytes)}` : ""}" data-requires-python="&gt;=3.8">${fileName}</a><br/>`);
     return { status: 200, type: "text/html", body: strToU8(`<!DOCTYPE html><html><body><h1>Links for ${project}</h1>\n${links.join("\n")}\n</body></html>\n`) };
   }
 }

@@ -1,6 +1,6 @@
 /** Starts the real daemon as a subprocess (stdio or Unix socket) and hands back a typed client, for integration tests. */
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { createConnection, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -49,6 +49,24 @@ export interface StartOptions {
   cacheDir?: string;
   /** Wait until a runner is ready before returning (default true). */
   waitReady?: boolean;
+  /**
+   * Names the daemon resolves, to addresses of this machine only: the daemon runs in a user
+   * and mount namespace of its own (`unshare -r -m`) where this file is /etc/hosts. See {@link hostsNamespaceWorks}.
+   */
+  hosts?: Record<string, string>;
+}
+
+/** True when this machine lets a test give a process its own /etc/hosts (`unshare -r -m` and a bind mount). */
+export function hostsNamespaceWorks(): boolean {
+  return spawnSync("unshare", ["-r", "-m", "sh", "-c", "mount --bind /dev/null /etc/hosts"]).status === 0;
+}
+
+/** The command that runs `argv` with `hosts` as its /etc/hosts (plus localhost), in a namespace of its own. */
+function inHostsNamespace(hosts: Record<string, string>, argv: string[]): string[] {
+  for (const address of Object.values(hosts)) if (!/^127\.|^::1$/.test(address)) throw new Error(`test hosts may only map names to loopback, not ${address}`);
+  const file = join(mkdtempSync(join(tmpdir(), "woma-hosts-")), "hosts");
+  writeFileSync(file, ["127.0.0.1 localhost", "::1 localhost", ...Object.entries(hosts).map(([name, address]) => `${address} ${name}`), ""].join("\n"));
+  return ["unshare", "-r", "-m", "sh", "-c", `mount --bind ${file} /etc/hosts && exec "$@"`, "sh", ...argv];
 }
 
 const BUN = process.execPath;
@@ -98,7 +116,8 @@ export async function startDaemon(options: StartOptions): Promise<DaemonUnderTes
   const cacheDir = options.cacheDir ?? testCacheDir();
   const socketPath = options.transport === "socket" ? join(mkdtempSync(join(tmpdir(), "woma-sock-")), "daemon.sock") : undefined;
   const args = [ENTRY, "daemon", ...(socketPath ? ["--socket", socketPath] : ["--stdio"]), "--pyodide-cache", cacheDir, "--log-level", "info", ...(options.args ?? [])];
-  const child = spawn(BUN, args, { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, WOMA_TEST_SECRET: "daemon-secret-value" } });
+  const [command, ...argv] = options.hosts ? inHostsNamespace(options.hosts, [BUN, ...args]) : [BUN, ...args];
+  const child = spawn(command!, argv, { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, WOMA_TEST_SECRET: "daemon-secret-value" } });
   let stderr = "";
   child.stderr!.setEncoding("utf8");
   child.stderr!.on("data", (chunk: string) => (stderr += chunk));

@@ -155,6 +155,34 @@ data = urllib.request.urlopen("${base()}/big").read()
     expect((await run("1 + 1")).result).toBe("2");
   });
 
+  test("past the runner's bounds (a 20 KB URL, 300 headers) a request is a Python error naming the limit, and the runner is not killed; pyfetch names a body over --max-response-bytes", async () => {
+    const result = await run(`
+import urllib.request
+from pyodide.http import pyfetch
+said = []
+for make in (lambda: urllib.request.urlopen("${base()}/hello?" + "a" * 20000),
+             lambda: urllib.request.urlopen(urllib.request.Request("${base()}/hello", headers={f"x-h{i}": "v" for i in range(300)}))):
+    try:
+        make(); said.append("sent")
+    except Exception as e:
+        said.append(f"{type(e).__name__}: {e}")
+for url in ("${base()}/hello?" + "a" * 20000, "${base()}/huge"):
+    try:
+        r = await pyfetch(url)
+        await r.bytes(); said.append("read")
+    except Exception as e:
+        said.append(f"{type(e).__name__}: {e}")
+print("\\n".join(said))
+"alive"`);
+    expect(result.result).toBe("'alive'");
+    const [longUrl, headers, fetchedUrl, body] = result.stdout.trim().split("\n");
+    expect(longUrl).toMatch(/URL of 200\d\d characters is over woma's limit of 16384/);
+    expect(headers).toContain("over woma's limit of 200 headers per request");
+    expect(fetchedUrl).toContain("over woma's limit of 16384");
+    expect(body).toContain("more than the limit of 31457280 bytes (--max-response-bytes)");
+    expect((await run("1 + 1")).result).toBe("2");
+  });
+
   test("a slow server: the library's timeout fires, and a run's own timeout ends the request without killing the runner", async () => {
     const started = performance.now();
     const timed = await run(`import urllib.request\nurllib.request.urlopen("${base()}/slow", timeout=1).read()`);

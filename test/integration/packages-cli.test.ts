@@ -1,12 +1,12 @@
 /** `woma packages fetch|list|mirror` as a person runs them, against a mirror on 127.0.0.1, then the result used offline. */
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pyodidePackage from "pyodide/package.json" with { type: "json" };
 import { PackageStore } from "../../daemon/packages/package-store.ts";
-import { BUNDLED_LOCK, MirrorServer, writeStandardMirror, type StandardWheels } from "../harness/package-mirror.ts";
+import { BUNDLED_LOCK, buildWheel, MirrorServer, writeStandardMirror, type StandardWheels } from "../harness/package-mirror.ts";
 import { REPO_ROOT } from "../harness/paths.ts";
 
 const ENTRY = join(REPO_ROOT, "cli", "main.ts");
@@ -111,4 +111,23 @@ test("woma packages mirror --cached takes what the cache holds, with no download
   expect(result.code).toBe(0);
   expect(server.requests(wheels.renamed.fileName)).toBe(requestsBefore);
   expect(Object.keys(JSON.parse(readFileSync(join(out, "pyodide-lock.json"), "utf8")).packages)).toEqual(["woma-renamed"]);
+});
+
+test("woma packages mirror --wheels makes an offline mirror of a folder of pip download wheels, with the hashes the files really have", async () => {
+  const folder = mkdtempSync(join(tmpdir(), "woma-pip-download-"));
+  const lib = buildWheel({ name: "woma-pip-lib", version: "0.5" });
+  const app = buildWheel({ name: "woma-pip-app", version: "2.1", requires: ["woma-pip-lib>=0.5", 'colorama; sys_platform == "win32"', "woma-not-downloaded"] });
+  for (const wheel of [lib, app]) writeFileSync(join(folder, wheel.fileName), wheel.bytes);
+  const out = mkdtempSync(join(tmpdir(), "woma-cli-mirror-"));
+  const cache = mkdtempSync(join(tmpdir(), "woma-cli-cache-"));
+  const result = await woma(["packages", "mirror", out, "--wheels", folder, "--packages-url", server.url, "--pyodide-cache", cache]);
+  // A dependency pip did not download is said, and left out of the lock (colorama is for Windows only).
+  expect(result.stderr.trim()).toBe("woma warn: woma_pip_app-2.1-py3-none-any.whl depends on woma-not-downloaded, which the mirror does not have; add their wheels to list them");
+  expect(result.code).toBe(0);
+  const lock = JSON.parse(readFileSync(join(out, "pyodide-lock.json"), "utf8")) as { packages: Record<string, { sha256: string; depends: string[]; imports: string[] }> };
+  expect(lock.packages["woma-pip-app"]).toMatchObject({ sha256: app.sha256, depends: ["woma-pip-lib"], imports: ["woma_pip_app"] });
+  expect(lock.packages["woma-pip-lib"]!.sha256).toBe(lib.sha256);
+  const offline = await PackageStore.open({ cacheDir: mkdtempSync(join(tmpdir(), "woma-offline-")), pyodideVersion: pyodidePackage.version, lockPath: BUNDLED_LOCK, source: out });
+  const ready = await offline.ensure(offline.packagesForImports(["woma_pip_app"]));
+  expect(ready.map((wheel) => `${wheel.name} ${wheel.version}`)).toEqual(["woma-pip-lib 0.5", "woma-pip-app 2.1"]);
 });

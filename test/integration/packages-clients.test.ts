@@ -7,7 +7,7 @@
  * cached from an earlier run and every download is real.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { PackagesProgressNotification } from "../../protocol/generated/types.ts";
@@ -24,6 +24,19 @@ const wheel = (name: string, extra: Partial<Parameters<typeof buildWheel>[0]> = 
 const lock = { heavy: wheel("woma-heavy", { padBytes: 3 * 1024 * 1024 }), light: wheel("woma-light") };
 const index = { mcp: wheel("woma-for-mcp"), rest: wheel("woma-for-rest"), body: wheel("woma-in-body"), repl: wheel("woma-for-repl") };
 let mirror: MirrorServer;
+/** A server on loopback no install may reach: it counts every request. */
+let internalRequests = 0;
+const internal = Bun.serve({
+  hostname: "127.0.0.1",
+  port: 0,
+  fetch: () => {
+    internalRequests++;
+    return new Response(wheel("x").bytes);
+  },
+});
+afterAll(() => internal.stop(true));
+/** The internal server's wheel, spelled every way that reaches it. */
+const loopbackUrls = () => ["127.0.0.1", "[::ffff:127.0.0.1]", "2130706433", "0x7f.1", "localhost", "0.0.0.0", "[::]"].map((host) => `http://${host}:${internal.port}/internal/x-1.0-py3-none-any.whl?token=1`);
 
 beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), "woma-pkg-clients-"));
@@ -90,6 +103,15 @@ describe("MCP", () => {
     expect(progress.some((line) => line.startsWith("downloaded woma-light"))).toBe(true);
   });
 
+  test("install_packages refuses loopback wheel URLs in every spelling before any request, as a tool error naming the rule", async () => {
+    for (const url of loopbackUrls()) {
+      const refused = await mcp.client.callTool({ name: "install_packages", arguments: { packages: [url, `x @ ${url}`] } });
+      expect(refused.isError).toBe(true);
+      expect(JSON.stringify(refused.content)).toContain("network policy refuses");
+    }
+    expect(internalRequests).toBe(0);
+  });
+
   test("bad input: an unknown package is an error result naming it, an empty list is refused by the schema; the server goes on", async () => {
     const unknown = await mcp.client.callTool({ name: "install_packages", arguments: { packages: ["woma-no-such-package"] } });
     expect(unknown.isError).toBe(true);
@@ -135,6 +157,17 @@ describe("REST", () => {
     expect(run.body.result).toBe("'woma-in-body'");
   });
 
+  test("POST /packages and a packages field refuse loopback wheel URLs in every spelling before any request (422 naming the rule)", async () => {
+    for (const url of loopbackUrls()) {
+      for (const answer of [await post("/packages", { packages: [url] }), await post("/packages", { packages: [`x @ ${url}`] }), await post("/python", { code: "1", packages: [url] })]) {
+        expect(answer.status).toBe(422);
+        expect(answer.body.error).toContain("network policy refuses");
+        expect(answer.body.package_error).toBe("NOT_ALLOWED");
+      }
+    }
+    expect(internalRequests).toBe(0);
+  });
+
   test("bad input: a packages field that is not a list of names is a 400 naming it; an unknown package is a 422 naming it; the server goes on", async () => {
     const notList = await post("/python", { code: "1", packages: "numpy" });
     expect(notList.status).toBe(400);
@@ -164,4 +197,18 @@ test("the REPL: %pip install, then import; %pip list; an unknown command says wh
   expect(result.stderr).toContain("woma: unknown command %magic; the REPL knows:\n  %pip install NAME");
   expect(result.stdout).toContain("after\n");
   expect(result.status).toBe(1); // a command failed, as a piped script with an error exits 1
+});
+
+test("the REPL: %pip install ./x.whl installs a wheel file from the terminal's folder", async () => {
+  const folder = mkdtempSync(join(tmpdir(), "woma-repl-wheel-"));
+  const local = wheel("woma-local-file");
+  writeFileSync(join(folder, local.fileName), local.bytes);
+  const input = [`%pip install ./${local.fileName}`, "import woma_local_file", "print(woma_local_file.NAME)", ""].join("\n");
+  const child = Bun.spawn([process.execPath, join(REPO_ROOT, "cli", "main.ts"), "--pyodide-cache", testCacheDir(), ...flags()], { cwd: folder, stdin: new TextEncoder().encode(input), stdout: "pipe", stderr: "pipe" });
+  const timer = setTimeout(() => child.kill(), 120_000);
+  const [stdout, stderr, status] = await Promise.all([new Response(child.stdout).text(), new Response(child.stderr).text(), child.exited]);
+  clearTimeout(timer);
+  expect(`${stdout}\n${stderr}`).toContain(`Installed woma-local-file-1.0.${stamp}`);
+  expect(stdout).toContain("woma-local-file\n");
+  expect(status).toBe(0);
 });

@@ -4,9 +4,10 @@ import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pyodidePackage from "pyodide/package.json" with { type: "json" };
-import { PackageError } from "../../daemon/packages/package-error.ts";
 import { PackageStore } from "../../daemon/packages/package-store.ts";
+import { parseNetPolicy } from "../../daemon/net/net-policy.ts";
 import { BUNDLED_LOCK, buildWheel, downloadRealWheel, MirrorServer, writeStandardMirror, type BuiltWheel, type StandardWheels } from "../harness/package-mirror.ts";
+import { packageFailure } from "../harness/expect-error.ts";
 
 // A real pure-Python wheel from pip's index when it can be reached; the harness-built wheels cover everything else.
 const real = downloadRealWheel("tabulate");
@@ -48,14 +49,13 @@ function open(mirror = server): Promise<PackageStore> {
   return PackageStore.open({ cacheDir, pyodideVersion: pyodidePackage.version, lockPath: BUNDLED_LOCK, source: mirror.url, pypiIndex: mirror.indexUrl, lockTimeoutMs: 2000 });
 }
 
-async function failure(promise: Promise<unknown>): Promise<PackageError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof PackageError) return error;
-    throw error;
-  }
-  throw new Error("expected a PackageError, the call succeeded");
+
+/** Every file under the cache's package folders (temporary ones included), as paths relative to it. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
+    .filter((path) => !path.startsWith("locks/"));
 }
 
 function summary(ready: Array<{ name: string; version: string; source: string }>): string[] {
@@ -69,7 +69,8 @@ describe("install from a simple index", () => {
     expect(summary(ready)).toEqual(["tiny-dep 1.1 index", "woma-base 1.0.0 lock", "greet-lib 2.0 index"]);
     const greet = ready.at(-1)!;
     expect(greet).toMatchObject({ fileName: greet20.fileName, sha256: greet20.sha256, imports: ["greet"], installDir: "site", packageType: "package" });
-    expect(greet.path).toBe(join(store.cacheDir, "pypi", greet20.fileName));
+    // The operator's index vouched for its hash: the file is shared, named by its content.
+    expect(greet.path).toBe(join(store.cacheDir, "sha256", greet20.sha256));
     // The win32-only dependency and the one behind an extra were never looked up.
     expect(server.requests("simple/colorama/")).toBe(0);
     expect(server.requests("simple/fancy-extra/")).toBe(0);
@@ -86,7 +87,7 @@ describe("install from a simple index", () => {
 
   test("an extra pulls in what it names", async () => {
     const store = await open();
-    const error = await failure(store.install(["greet-lib[fancy]"]));
+    const error = await packageFailure(store.install(["greet-lib[fancy]"]));
     // fancy-extra is not on the index: asking for the extra is what made the resolver look for it.
     expect(error.code).toBe("UNKNOWN_PACKAGE");
     expect(error.message).toContain('"fancy-extra"');
@@ -104,23 +105,23 @@ describe("install from a simple index", () => {
 
   test("a hash the index gives is checked, and a mismatch keeps nothing", async () => {
     const store = await open();
-    const error = await failure(store.install(["lying-hash"]));
+    const error = await packageFailure(store.install(["lying-hash"]));
     expect(error.code).toBe("CHECKSUM_MISMATCH");
     expect(error.message).toContain(lying.fileName);
     expect(error.message).toContain(lying.sha256);
-    expect(readdirSync(join(store.cacheDir, "pypi"))).toEqual([]);
+    expect(filesUnder(store.cacheDir)).toEqual([]);
   });
 
   test("a package neither the lock nor the index has is refused", async () => {
     const store = await open();
-    const error = await failure(store.install(["woma-nothing"]));
+    const error = await packageFailure(store.install(["woma-nothing"]));
     expect(error.code).toBe("UNKNOWN_PACKAGE");
     expect(error.message).toContain(server.indexUrl);
   });
 
   test("a specifier no compatible wheel satisfies says what there is", async () => {
     const store = await open();
-    const error = await failure(store.install(["greet-lib>=3"]));
+    const error = await packageFailure(store.install(["greet-lib>=3"]));
     expect(error.code).toBe("NO_MATCHING_DISTRIBUTION");
     expect(error.message).toContain("2.0");
     expect(error.message).toContain(greet30.fileName);
@@ -128,7 +129,7 @@ describe("install from a simple index", () => {
 
   test("conflicting requirements are reported, naming both", async () => {
     const store = await open();
-    const error = await failure(store.install(["tiny-dep==1.0", "greet-lib==2.0", "tiny-dep>=1.1"]));
+    const error = await packageFailure(store.install(["tiny-dep==1.0", "greet-lib==2.0", "tiny-dep>=1.1"]));
     expect(error.code).toBe("RESOLUTION_CONFLICT");
     expect(error.message).toContain("tiny-dep");
     expect(error.message).toContain("1.0");
@@ -155,7 +156,9 @@ describe("install from a wheel file", () => {
     const ready = await store.install([writeWheel(local)]);
     expect(summary(ready)).toEqual(["tiny-dep 1.1 index", "woma-data 0.3.0 lock", "woma-local 0.1 file"]);
     expect(ready.at(-1)!.sha256).toBe(local.sha256);
-    expect(ready.at(-1)!.path).toBe(join(store.cacheDir, "pypi", local.fileName));
+    // A file no trusted hash vouched for is kept for its requester alone.
+    expect(ready.at(-1)!.path).toStartWith(join(store.cacheDir, "private"));
+    expect(ready.at(-1)!.path).toEndWith(local.sha256);
   });
 
   test("by relative path and by file URL", async () => {
@@ -172,7 +175,7 @@ describe("install from a wheel file", () => {
 
   test("a wheel for another ABI is refused with the reason", async () => {
     const store = await open();
-    const error = await failure(store.install([writeWheel(wheels.otherAbi)]));
+    const error = await packageFailure(store.install([writeWheel(wheels.otherAbi)]));
     expect(error.code).toBe("INCOMPATIBLE_WHEEL");
     expect(error.message).toContain(wheels.otherAbi.fileName);
     expect(error.message).toContain("pyemscripten_2026_0_wasm32");
@@ -180,44 +183,36 @@ describe("install from a wheel file", () => {
 
   test("a client not allowed to name files gets a refusal, and the file is not read", async () => {
     const store = await open();
-    const error = await failure(store.install([writeWheel(buildWheel({ name: "woma-secret", version: "1.0" }))], { allowFiles: false }));
+    const error = await packageFailure(store.install([writeWheel(buildWheel({ name: "woma-secret", version: "1.0" }))], { allowFiles: false }));
     expect(error.code).toBe("NOT_ALLOWED");
-    expect(readdirSync(join(store.cacheDir, "pypi"))).toEqual([]);
+    expect(filesUnder(store.cacheDir)).toEqual([]);
   });
 
-  test("a wheel URL goes through the caller's URL check first", async () => {
+  test("a wheel URL a tenant names is fetched under its network policy: refused before any request, and each redirect hop checked", async () => {
     const store = await open();
-    const checked: string[] = [];
-    const refuse = (url: string) => {
-      checked.push(url);
-      throw new PackageError("NOT_ALLOWED", `the network policy refuses ${url}`);
-    };
+    const tenant = (allow: string[]) => ({ id: "tenant-a", policy: parseNetPolicy("public", allow) });
     const url = `${server.url}files/${greet10.fileName}`;
-    const error = await failure(store.install([url], { checkUrl: refuse }));
-    expect(error.message).toContain("the network policy refuses");
-    expect(checked).toEqual([url]);
-    // A name resolved through the configured index is not the caller's URL, so it is not checked.
-    expect(summary(await store.install(["greet-lib==1.0"], { checkUrl: refuse }))).toEqual(["greet-lib 1.0 index"]);
-  });
-
-  test("each redirect of a wheel URL is checked too", async () => {
-    const store = await open();
+    const before = server.requests(`files/${greet10.fileName}`);
+    const refused = await packageFailure(store.install([url], { tenant: tenant([]) }));
+    expect(refused.code).toBe("NOT_ALLOWED");
+    expect(refused.message).toContain("network policy refuses 127.0.0.1 (loopback)");
+    expect(server.requests(`files/${greet10.fileName}`)).toBe(before);
+    // A name resolved through the operator's index is the operator's word, so the tenant's policy does not apply.
+    expect(summary(await store.install(["greet-lib==1.0"], { tenant: tenant([]) }))).toEqual(["greet-lib 1.0 index"]);
+    // Allowed on the mirror's port, a redirect to another port of 127.0.0.1 is refused at that hop.
+    server.redirect(`elsewhere/${greet10.fileName}`, `${htmlServer.url}files/${greet10.fileName}`);
+    const moved = await packageFailure(store.install([`${server.url}elsewhere/${greet10.fileName}`], { tenant: tenant([`127.0.0.1:${server.port}`]) }));
+    expect(moved.code).toBe("NOT_ALLOWED");
+    expect(moved.message).toContain("network policy refuses 127.0.0.1 (loopback)");
+    expect(htmlServer.requests(`files/${greet10.fileName}`)).toBe(0);
+    // Where the policy allows every hop, it is followed.
     server.redirect(`moved/${greet10.fileName}`, `/files/${greet10.fileName}`);
-    const checked: string[] = [];
-    const onlyMoved = (url: string) => {
-      checked.push(url);
-      if (!url.includes("/moved/")) throw new PackageError("NOT_ALLOWED", `the network policy refuses ${url}`);
-    };
-    const error = await failure(store.install([`${server.url}moved/${greet10.fileName}`], { checkUrl: onlyMoved }));
-    expect(error.message).toContain(`refuses ${server.url}files/${greet10.fileName}`);
-    expect(checked).toEqual([`${server.url}moved/${greet10.fileName}`, `${server.url}files/${greet10.fileName}`]);
-    // Without a check, the redirect is followed.
-    expect(summary(await store.install([`${server.url}moved/${greet10.fileName}`]))).toEqual(["greet-lib 1.0 url"]);
+    expect(summary(await store.install([`${server.url}moved/${greet10.fileName}`], { tenant: tenant([`127.0.0.1:${server.port}`]) }))).toEqual(["greet-lib 1.0 url"]);
   });
 
   test("a missing file is named", async () => {
     const store = await open();
-    const error = await failure(store.install(["/nowhere/woma_gone-1.0-py3-none-any.whl"]));
+    const error = await packageFailure(store.install(["/nowhere/woma_gone-1.0-py3-none-any.whl"]));
     expect(error.message).toContain("/nowhere/woma_gone-1.0-py3-none-any.whl");
   });
 });

@@ -48,7 +48,8 @@ describe("packages on import", () => {
     expect(result.result).toBe("('woma-app', '1.0.0')");
     expect(mirror.requests(wheels.app.fileName)).toBe(1);
     expect(mirror.requests(wheels.base.fileName)).toBe(1);
-    expect(cachedFiles().some((f) => f.endsWith(wheels.app.fileName))).toBe(true);
+    // Named by content in the shared area: the lock vouched for its hash.
+    expect(cachedFiles().some((f) => f.endsWith(`sha256/${wheels.app.sha256}`))).toBe(true);
   });
 
   test("a package's data file is there after its import", async () => {
@@ -97,7 +98,7 @@ describe("packages on import", () => {
     await daemon.client.run({ code: "import woma_base, pathlib\npathlib.Path(woma_base.__file__).write_text('POISON = True')" });
     const fresh = (await daemon.client.createSession({ fresh_interpreter: true })).session.session_id;
     expect((await daemon.client.run({ code: "import woma_base; hasattr(woma_base, 'POISON')", session_id: fresh })).result).toBe("False");
-    const file = cachedFiles().find((f) => f.endsWith(wheels.base.fileName))!;
+    const file = cachedFiles().find((f) => f.endsWith(wheels.base.sha256))!;
     expect(createHash("sha256").update(readFileSync(join(cache, "packages", file))).digest("hex")).toBe(wheels.base.sha256);
   });
 });
@@ -120,6 +121,18 @@ describe("faults", () => {
       expect(cut.error?.message).toContain("woma-big");
       expect((await daemon.client.run({ code: "kept", session_id: session })).result).toBe("1");
       mirror.cutAfter(wheels.big.fileName, undefined);
+      // An import that needs several missing packages names all of them, the same way whatever the order and however often.
+      mirror.tamper(wheels.data.fileName);
+      mirror.tamper(wheels.renamed.fileName);
+      const messages: string[] = [];
+      for (const code of ["import woma_data, wrn", "import wrn\nimport woma_data"]) {
+        const fresh = (await daemon.client.createSession({ fresh_interpreter: true })).session.session_id;
+        for (let again = 0; again < 2; again++) messages.push((await daemon.client.run({ code, session_id: fresh })).error?.message.replace(/'(woma_data|wrn)'/, "'MODULE'") ?? "imported");
+      }
+      expect(messages[0]).toContain('2 packages could not be had (woma-data, woma-renamed)');
+      expect([...new Set(messages)]).toEqual([messages[0]!]);
+      mirror.tamper(wheels.data.fileName, false);
+      mirror.tamper(wheels.renamed.fileName, false);
       // A failure is remembered for the session's runner only until a new run tries again from another runner.
       const retry = await daemon.client.run({ code: "import woma_data; woma_data.NAME" });
       expect(retry.result ?? retry.error?.message).toBe("'woma-data'");

@@ -1,13 +1,13 @@
 /** The package store against a mirror served on 127.0.0.1: imports to wheels, one download per wheel, a verified cache, and clear faults. */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pyodidePackage from "pyodide/package.json" with { type: "json" };
-import { PackageError } from "../../daemon/packages/package-error.ts";
 import { PackageStore, type PackageStoreOptions } from "../../daemon/packages/package-store.ts";
 import type { DownloadProgress } from "../../daemon/packages/verified-download.ts";
 import { BUNDLED_LOCK, MirrorServer, writeStandardMirror, type StandardWheels } from "../harness/package-mirror.ts";
+import { packageFailure } from "../harness/expect-error.ts";
 
 const PYODIDE_VERSION = pyodidePackage.version;
 
@@ -30,20 +30,11 @@ function open(cacheDir: string, extra: Partial<PackageStoreOptions> = {}): Promi
   return PackageStore.open({ cacheDir, pyodideVersion: PYODIDE_VERSION, lockPath: BUNDLED_LOCK, source: server.url, pypiIndex: server.indexUrl, lockTimeoutMs: 2000, ...extra });
 }
 
-/** Files in the store's cache directory, partial downloads included (their names start with a dot). */
+/** Files in the store's shared area, partial downloads included (their names start with a dot). */
 function cacheFiles(store: PackageStore): string[] {
-  return readdirSync(store.cacheDir).filter((name) => name !== "pypi" && name !== "locks");
+  return readdirSync(join(store.cacheDir, "sha256"));
 }
 
-async function failure(promise: Promise<unknown>): Promise<PackageError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof PackageError) return error;
-    throw error;
-  }
-  throw new Error("expected a PackageError, the call succeeded");
-}
 
 describe("a mirror on 127.0.0.1", () => {
   test("the mirror's own lock is used, with the bundled lock's ABI", async () => {
@@ -59,9 +50,10 @@ describe("a mirror on 127.0.0.1", () => {
     expect(ready.map((wheel) => wheel.name)).toEqual(["woma-base", "woma-app"]);
     const app = ready[1]!;
     expect(app).toMatchObject({ name: "woma-app", version: "1.2.0", fileName: wheels.app.fileName, sha256: wheels.app.sha256, installDir: "site", packageType: "package", imports: ["woma_app"], source: "lock" });
-    expect(app.path).toBe(join(store.cacheDir, wheels.app.fileName));
+    // Named by content: the lock vouched for the hash, so the file is shared between tenants.
+    expect(app.path).toBe(join(store.cacheDir, "sha256", wheels.app.sha256));
     expect(readFileSync(app.path).equals(Buffer.from(wheels.app.bytes))).toBe(true);
-    expect(store.list().filter((row) => row.cached).map((row) => row.name)).toEqual(["woma-app", "woma-base"]);
+    expect((await store.list()).filter((row) => row.cached).map((row) => row.name)).toEqual(["woma-app", "woma-base"]);
   });
 
   test("a package with a data file arrives whole", async () => {
@@ -99,7 +91,7 @@ describe("a mirror on 127.0.0.1", () => {
       const ready = await cold.ensure(["woma-app"]);
       expect(ready.map((wheel) => wheel.sha256)).toEqual([wheels.base.sha256, wheels.app.sha256]);
       // What was never fetched cannot be had: the error names the package, the source and the way out.
-      const error = await failure(cold.ensure(["woma-data"]));
+      const error = await packageFailure(cold.ensure(["woma-data"]));
       expect(error.code).toBe("SOURCE_UNREACHABLE");
       expect(error.message).toContain('"woma-data"');
       expect(error.message).toContain(server.url);
@@ -113,7 +105,7 @@ describe("a mirror on 127.0.0.1", () => {
     const store = await open(freshCache());
     server.tamper(wheels.data.fileName);
     try {
-      const error = await failure(store.ensure(["woma-data"]));
+      const error = await packageFailure(store.ensure(["woma-data"]));
       expect(error.code).toBe("CHECKSUM_MISMATCH");
       expect(error.message).toContain(wheels.data.fileName);
       expect(error.message).toContain(wheels.data.sha256);
@@ -130,7 +122,7 @@ describe("a mirror on 127.0.0.1", () => {
     const store = await open(freshCache());
     server.cutAfter(wheels.big.fileName, 64 * 1024);
     try {
-      const error = await failure(store.ensure(["woma-big"]));
+      const error = await packageFailure(store.ensure(["woma-big"]));
       expect(error.code).toBe("DOWNLOAD_FAILED");
       expect(error.message).toContain('"woma-big"');
       expect(error.message).toContain(server.url);
@@ -142,29 +134,34 @@ describe("a mirror on 127.0.0.1", () => {
     }
     const [big] = await store.ensure(["woma-big"]);
     expect(big!.sha256).toBe(wheels.big.sha256);
-    expect(cacheFiles(store)).toEqual([wheels.big.fileName]);
+    expect(cacheFiles(store)).toEqual([wheels.big.sha256]);
   });
 
   test("a partial file left by a killed process is removed when the next store opens", async () => {
     const cache = freshCache();
     const store = await open(cache);
     // pid 2^22+1 is above Linux's pid_max default, so no live process owns it.
-    const stale = join(store.cacheDir, `.${wheels.big.fileName}.4194305.abcdefgh.part`);
+    const stale = join(store.cacheDir, "sha256", `.${wheels.big.fileName}.4194305.abcdefgh.part`);
     writeFileSync(stale, "half a wheel");
+    // And a tenant's private area of a daemon that is gone.
+    const area = join(store.cacheDir, "private", "4194305-0123456789abcdef");
+    mkdirSync(area, { recursive: true });
+    writeFileSync(join(area, wheels.big.sha256), "a tenant's file");
     await open(cache);
     expect(existsSync(stale)).toBe(false);
+    expect(existsSync(area)).toBe(false);
   });
 
   test("an unknown package is refused with close names, before any download", async () => {
     const store = await open(freshCache());
-    const error = await failure(store.ensure(["woma-ap"]));
+    const error = await packageFailure(store.ensure(["woma-ap"]));
     expect(error.code).toBe("UNKNOWN_PACKAGE");
     expect(error.message).toContain("did you mean woma-app");
   });
 
   test("a wheel for another ABI is refused with the reason, and never downloaded", async () => {
     const store = await open(freshCache());
-    const error = await failure(store.ensure(["woma-native"]));
+    const error = await packageFailure(store.ensure(["woma-native"]));
     expect(error.code).toBe("INCOMPATIBLE_WHEEL");
     expect(error.message).toContain(wheels.otherAbi.fileName);
     expect(error.message).toContain("pyemscripten_2026_0_wasm32");
@@ -183,7 +180,7 @@ describe("a mirror on 127.0.0.1", () => {
     const lock = JSON.parse(readFileSync(join(mirrorDir, "pyodide-lock.json"), "utf8"));
     lock.info.abi_version = "2024_0";
     writeFileSync(join(dir, "pyodide-lock.json"), JSON.stringify(lock));
-    const error = await failure(open(freshCache(), { source: dir }));
+    const error = await packageFailure(open(freshCache(), { source: dir }));
     expect(error.code).toBe("LOCK_ABI_MISMATCH");
     expect(error.message).toContain("2024_0");
   });

@@ -213,6 +213,16 @@ const PROBES: Probe[] = [
     code: "import os\ntry:\n    os.makedirs(CACHE + '/packages', exist_ok=True)\n    open(CACHE + '/packages/poisoned.whl', 'wb').write(b'x')\nexcept OSError: pass\n'blocked: checked from the host'",
   },
   {
+    name: "micropip.install of the host's server in every spelling, as name @ URL and as an index",
+    reaches: "a loopback service, fetched by the daemon for packages (SSRF); the host side checks it saw no connection",
+    code: "import micropip\nhits = []\nfor host in ('127.0.0.1', '[::ffff:127.0.0.1]', '2130706433', '0x7f.1', 'localhost', '0.0.0.0', '[::]', '[::1]'):\n    url = f'http://{host}:PORT/x-1.0-py3-none-any.whl'\n    for call in (lambda: micropip.install(url), lambda: micropip.install(f'x @ {url}'), lambda: micropip.install('x', index_urls=[f'http://{host}:PORT/simple/'])):\n        try:\n            await call(); hits.append(url)\n        except ValueError as e:\n            if 'network policy refuses' not in str(e): hits.append(str(e)[:120])\nverdict(hits, 'every spelling refused by the network policy')",
+  },
+  {
+    name: "micropip.install of wheel files on the daemon's disk",
+    reaches: "the daemon's own files, read for a session",
+    code: "import micropip\nhits = []\nfor path in ('/etc/x-1.0-py3-none-any.whl', 'file:///etc/x-1.0-py3-none-any.whl', 'file:/etc/x-1.0-py3-none-any.whl', './x-1.0-py3-none-any.whl', 'x @ file:///etc/x-1.0-py3-none-any.whl'):\n    try:\n        await micropip.install(path); hits.append(path)\n    except ValueError as e:\n        if 'not allowed' not in str(e): hits.append(str(e)[:120])\nverdict(hits, 'file paths are refused for sessions')",
+  },
+  {
     name: "sys.addaudithook",
     reaches: "a hook that outlives the run and fails every later one",
     code: "import sys\ncalls = []\ntry: sys.addaudithook(lambda e, a: calls.append(e))\nexcept BaseException: pass\ncompile('1', 'x', 'eval')\nverdict(calls, 'the audit hook was refused')",

@@ -186,6 +186,24 @@ describe("--allow-net and --deny-net", () => {
     expect(verdict("http://meta.example/", p, { "meta.example": ["169.254.169.254"] })).toBe("network policy refuses meta.example at 169.254.169.254 (--deny-net 169.254.169.254)");
   });
 
+  test("a deny rule for a name catches it with any number of trailing dots", () => {
+    const p = policy("all", [], ["name", "*.woma.test"]);
+    for (const url of ["http://name/", "http://name./", "http://name../", "http://NAME.../", "http://n%61me../", "http://a.woma.test../"]) {
+      expect(verdict(url, p, { name: ["127.0.0.1"], "a.woma.test": ["127.0.0.1"] })).toMatch(/^network policy refuses (name|a\.woma\.test) \(--deny-net (name|\*\.woma\.test)\)$/);
+    }
+  });
+
+  test("a deny rule for 127.0.0.1 also catches the unspecified addresses, which reach the machine itself", () => {
+    for (const p of [policy("all", [], ["127.0.0.1"]), policy("public", ["0.0.0.0/0", "::/0"], ["127.0.0.1"])]) {
+      expect(verdict("http://0.0.0.0/", p)).toBe("network policy refuses 0.0.0.0 (--deny-net 127.0.0.1)");
+      expect(verdict("http://0/", p)).toBe("network policy refuses 0.0.0.0 (--deny-net 127.0.0.1)");
+      expect(verdict("http://[::]/", p)).toBe("network policy refuses :: (--deny-net 127.0.0.1)");
+      expect(verdict("http://[::ffff:0.0.0.0]/", p)).toBe("network policy refuses ::ffff:0:0 (--deny-net 127.0.0.1)");
+      expect(verdict("http://zero.example/", p, { "zero.example": ["0.0.0.0"] })).toBe("network policy refuses zero.example at 0.0.0.0 (--deny-net 127.0.0.1)");
+    }
+    expect(verdict("http://[::]/", policy("all", [], ["::1"]))).toBe("network policy refuses :: (--deny-net ::1)");
+  });
+
   test("a deny rule on a resolved address beats an allowed name", () => {
     const p = policy("public", ["test.woma.local"], ["127.0.0.0/8"]);
     expect(verdict("http://test.woma.local/", p, { "test.woma.local": ["127.0.0.1"] })).toBe("network policy refuses test.woma.local at 127.0.0.1 (--deny-net 127.0.0.0/8)");

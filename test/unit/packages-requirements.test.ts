@@ -34,6 +34,18 @@ describe("requirements", () => {
     expect(() => classifyRequirement("https://host.test/x.tar.gz")).toThrow(".whl");
   });
 
+  test("name @ URL is a URL requirement, not a path (the form docs/packages.md shows)", () => {
+    for (const text of ["x @ https://host.test/x-1.0-py3-none-any.whl", "x@https://host.test/x-1.0-py3-none-any.whl", "x[extra] @ https://host.test/x-1.0-py3-none-any.whl#sha256=" + "a".repeat(64)]) {
+      const input = classifyRequirement(text, "/work");
+      expect(input.kind).toBe("spec");
+      if (input.kind !== "spec") continue;
+      expect(input.requirement.name).toBe("x");
+      expect(input.requirement.url).toStartWith("https://host.test/x-1.0-py3-none-any.whl");
+    }
+    expect(classifyRequirement("file:/tmp/x-1.0-py3-none-any.whl")).toMatchObject({ kind: "wheel-path", path: "/tmp/x-1.0-py3-none-any.whl" });
+    expect(() => classifyRequirement("emfs:/tmp/x-1.0-py3-none-any.whl")).toThrow("inside the interpreter");
+  });
+
   test("PEP 440 specifiers, pre-releases only when asked", () => {
     expect(versionSatisfies("1.4.2", "~=1.4")).toBe(true);
     expect(versionSatisfies("2.0", ">=1.0,<2")).toBe(false);

@@ -368,8 +368,10 @@ def _patch_httpx(httpx):
 
 
 def _patch_pyodide_http(module):
-    """pyodide.http.open_url wants a synchronous XMLHttpRequest; in woma it uses the broker."""
+    """pyodide.http.open_url wants a synchronous XMLHttpRequest; in woma it uses the broker. And
+    pyfetch's AbortError learns to name the error that broke a body."""
     import io
+    import sys
 
     def open_url(url):
         """Fetches `url` synchronously and returns its text as a StringIO."""
@@ -384,6 +386,15 @@ def _patch_pyodide_http(module):
         return io.StringIO(b"".join(parts).decode("utf-8", "replace"))
 
     module.open_url = open_url
+
+    def abort_error(self, reason):
+        # pyfetch's body methods pass their abort signal's reason even when nothing aborted, and
+        # it is None then (an AttributeError before): the error that broke the body is the reason.
+        if reason is None:
+            reason = sys.exc_info()[1]
+        OSError.__init__(self, _str_copy(getattr(reason, "message", None) or str(reason)))
+
+    module.AbortError.__init__ = abort_error
 
 
 class _PatchOnImport:

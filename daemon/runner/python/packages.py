@@ -125,11 +125,15 @@ def _micropip_module():
 
     async def install(requirements, keep_going=False, deps=True, credentials=None, pre=False, index_urls=None, *, constraints=None, reinstall=False, verbose=None):
         """Installs packages into this interpreter: `await micropip.install("pkg")` or a list of requirements."""
-        wanted = [requirements] if isinstance(requirements, str) else [_str_copy(r) for r in requirements]
+        wanted = [_str_copy(requirements)] if isinstance(requirements, str) else [_str_copy(r) for r in requirements]
         if _host is None:
             raise RuntimeError("micropip.install is not available in this runner")
+        # Indexes named here are the tenant's own: the daemon fetches them under its network policy.
+        indexes = None
+        if index_urls is not None:
+            indexes = [_str_copy(index_urls)] if isinstance(index_urls, str) else [_str_copy(u) for u in index_urls]
         try:
-            await _host("install", to_js_list(wanted))
+            await _host("install", to_js_list(wanted), None if indexes is None else to_js_list(indexes))
         except _BaseException as exc:
             if _isinstance(exc, _KeyboardInterrupt):
                 raise
