@@ -90,7 +90,6 @@ export class RunnerProcess implements Runner {
     const toRunner = this.child.stdin!;
     this.guard = new RunnerGuard({
       currentRunId: () => this.current?.runId,
-      displayCaps: () => this.current && { maxDisplays: this.current.params.maxDisplays, maxDisplayBytes: this.current.params.maxDisplayBytes },
       onViolation: (what) => {
         log("warn", `runner ${id} broke the runner protocol: ${what}; killing it`);
         this.kill(`runner protocol violation: ${what}`);
@@ -207,13 +206,8 @@ export class RunnerProcess implements Runner {
     this.busyWith = params.runId;
     this.current = { runId: params.runId, listener: onOutput, onDisplay, params, deadline };
     try {
-      const result = await this.call(this.connection.sendRequest(RunnerRunRequest, params));
-      const overCap = this.overCaps(result, params);
-      if (overCap) {
-        this.guard.violation(overCap);
-        throw new DaemonError("RUNNER_DIED", this.deathReason ?? `runner protocol violation: ${overCap}`);
-      }
-      return result;
+      // The guard has measured the result against the run's caps.
+      return await this.call(this.connection.sendRequest(RunnerRunRequest, params));
     } finally {
       this.busyWith = undefined;
       this.current = undefined;
@@ -260,19 +254,6 @@ export class RunnerProcess implements Runner {
     if (!this.alive) return;
     this.killReason ??= reason;
     this.child.kill("SIGKILL");
-  }
-
-  /** A result the runner could only have made by ignoring the caps it was given. */
-  private overCaps(result: RunnerRunResult, params: RunnerRunParams): string | undefined {
-    for (const stream of ["stdout", "stderr"] as const) {
-      if (Buffer.byteLength(result[stream]) > params.maxOutputBytes) return `its ${stream} is over the ${params.maxOutputBytes}-byte cap`;
-    }
-    const chars = params.maxResultChars;
-    if (chars > 0) {
-      if ((result.result?.length ?? 0) > chars) return `its result is over the ${chars}-character cap`;
-      if (result.error && (result.error.message.length > chars || result.error.traceback.length > chars)) return `its error is over the ${chars}-character cap`;
-    }
-    return undefined;
   }
 
   /** Rejects with `RUNNER_DIED` as soon as the process dies, so no caller ever waits on a dead runner. */

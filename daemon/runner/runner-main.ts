@@ -54,18 +54,30 @@ class StreamCapture {
 
   constructor(private readonly cap: number, private readonly forward: (text: string) => void) {}
 
+  /**
+   * Decodes first and measures the text: bytes that are not UTF-8 become U+FFFD (three bytes
+   * each), so the raw bytes would undercount what is kept and sent, and the daemon counts that.
+   */
   take(bytes: Uint8Array, final: boolean): void {
     if (bytes.length === 0 && !final) return;
-    let room = this.cap - this.keptBytes;
-    let slice = bytes;
-    if (bytes.length > room) {
-      // Cut at a UTF-8 character boundary so the kept text never ends in a broken character.
-      while (room > 0 && (bytes[room]! & 0xc0) === 0x80) room--;
-      slice = bytes.subarray(0, Math.max(room, 0));
-      this.cutBytes += bytes.length - slice.length;
+    const room = this.cap - this.keptBytes;
+    if (room <= 0) {
+      this.cutBytes += bytes.length;
+      return;
     }
-    this.keptBytes += slice.length;
-    const text = this.decoder.decode(slice, { stream: !final });
+    let text = this.decoder.decode(bytes, { stream: !final });
+    if (text.length === 0) return;
+    let size = Buffer.byteLength(text);
+    if (size > room) {
+      const encoded = Buffer.from(text);
+      // Cut at a UTF-8 character boundary so the kept text never ends in a broken character.
+      let end = room;
+      while (end > 0 && (encoded[end]! & 0xc0) === 0x80) end--;
+      text = encoded.subarray(0, end).toString("utf8");
+      this.cutBytes += size - end;
+      size = end;
+    }
+    this.keptBytes += size;
     if (text.length > 0) {
       this.kept += text;
       this.forward(text);

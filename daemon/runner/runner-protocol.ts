@@ -211,14 +211,30 @@ export const RunnerCompleteRequest = new RequestType<RunnerCompletionParams, Com
 /** Daemon to runner, between runs: what the name at a cursor is. */
 export const RunnerInspectRequest = new RequestType<RunnerCompletionParams, InspectResult, void>("runner/inspect");
 
+/**
+ * Longest exception type name a run's error may carry, in characters: woma's Python cuts a
+ * longer one (ending it with "…"), and the daemon kills a runner that sends one longer.
+ */
+export const MAX_ERROR_TYPE_CHARS = 256;
+/**
+ * Heaviest metadata one display output may carry, as the daemon weighs it (json-weight.ts).
+ * woma's Python keeps metadata within 64 KiB of `json.dumps`; the same value weighs at most
+ * about four times that once JavaScript has re-encoded it (a float such as 1e20 takes 5
+ * characters in Python and 21 in JavaScript), so the daemon allows that much and no more.
+ */
+export const MAX_DISPLAY_METADATA_WEIGHT = 4 * 65536;
+
 const count = { type: "integer", minimum: 0 };
 const shortName = { type: "string", minLength: 1, maxLength: 200 };
 const text = { type: "string" };
+/** A run's id as the daemon gave it (RunId in the public schema: at most 128 characters). */
+const runIdText = { type: "string", maxLength: 128 };
 const runError = {
   type: "object",
   required: ["type", "message", "traceback"],
   additionalProperties: false,
-  properties: { type: text, message: text, traceback: text },
+  // message and traceback are measured against the run's own cap by the guard.
+  properties: { type: { type: "string", maxLength: MAX_ERROR_TYPE_CHARS }, message: text, traceback: text },
 };
 
 /**
@@ -294,19 +310,19 @@ export const RUNNER_MESSAGE_SCHEMAS: Record<string, object> = {
     type: "object",
     required: ["runId", "stream", "text"],
     additionalProperties: false,
-    properties: { runId: text, stream: { enum: ["stdout", "stderr"] }, text },
+    properties: { runId: runIdText, stream: { enum: ["stdout", "stderr"] }, text },
   },
   [RunnerPackagesRequest.method]: {
     type: "object",
     required: ["runId", "modules"],
     additionalProperties: false,
-    properties: { runId: text, modules: { type: "array", maxItems: 500, items: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]{0,199}$" } } },
+    properties: { runId: runIdText, modules: { type: "array", maxItems: 500, items: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]{0,199}$" } } },
   },
   [RunnerInstallRequest.method]: {
     type: "object",
     required: ["runId", "requirements"],
     additionalProperties: false,
-    properties: { runId: text, requirements: { type: "array", minItems: 1, maxItems: 100, items: { type: "string", minLength: 1, maxLength: 2000 } } },
+    properties: { runId: runIdText, requirements: { type: "array", minItems: 1, maxItems: 100, items: { type: "string", minLength: 1, maxLength: 2000 } } },
   },
 };
 
@@ -319,7 +335,7 @@ RUNNER_MESSAGE_SCHEMAS[RunnerFetchRequest.method] = {
   required: ["runId", "url"],
   additionalProperties: false,
   properties: {
-    runId: text,
+    runId: runIdText,
     url: { type: "string", minLength: 1, maxLength: 16384 },
     method: { type: "string", pattern: "^[A-Za-z]{1,20}$" },
     headers: { type: "array", maxItems: 200, items: { type: "array", minItems: 2, maxItems: 2, items: { type: "string", maxLength: 65536 } } },
@@ -329,7 +345,7 @@ RUNNER_MESSAGE_SCHEMAS[RunnerFetchRequest.method] = {
   },
 };
 for (const method of [RunnerFetchReadRequest.method, RunnerFetchCloseRequest.method]) {
-  RUNNER_MESSAGE_SCHEMAS[method] = { type: "object", required: ["runId", "requestId"], additionalProperties: false, properties: { runId: text, requestId } };
+  RUNNER_MESSAGE_SCHEMAS[method] = { type: "object", required: ["runId", "requestId"], additionalProperties: false, properties: { runId: runIdText, requestId } };
 }
 
 /** Longest prompt a runner may send with `runner/input`, in characters. */
@@ -345,7 +361,7 @@ RUNNER_MESSAGE_SCHEMAS[RunnerDisplayNotification.method] = {
   required: ["runId", "output"],
   additionalProperties: false,
   properties: {
-    runId: text,
+    runId: runIdText,
     output: {
       type: "object",
       required: ["output_type", "data"],
@@ -368,7 +384,7 @@ RUNNER_MESSAGE_SCHEMAS[RunnerInputRequest.method] = {
   type: "object",
   required: ["runId", "prompt", "password", "all"],
   additionalProperties: false,
-  properties: { runId: text, prompt: { type: "string", maxLength: MAX_INPUT_PROMPT_CHARS }, password: { type: "boolean" }, all: { type: "boolean" } },
+  properties: { runId: runIdText, prompt: { type: "string", maxLength: MAX_INPUT_PROMPT_CHARS }, password: { type: "boolean" }, all: { type: "boolean" } },
 };
 const relativePath = { type: "string", maxLength: 8192 };
 RUNNER_MESSAGE_SCHEMAS[RunnerFilesRequest.method] = {

@@ -178,7 +178,6 @@ export class FakeRunner implements Runner {
     this.exited = new Promise((resolve) => (this.resolveExit = resolve));
     this.guard = new RunnerGuard({
       currentRunId: () => this.current?.runId,
-      displayCaps: () => this.current && { maxDisplays: this.current.maxDisplays, maxDisplayBytes: this.current.maxDisplayBytes },
       onViolation: (what) => this.kill(`runner protocol violation: ${what}`),
     });
     this.outbox = this.guard.writer(nullWriter());
