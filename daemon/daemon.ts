@@ -143,7 +143,6 @@ export class Daemon {
       snapshots,
       indexURL: pyodideIndexURL(options.cacheDir),
       maxMessageBytes: runnerMessageLimit(options),
-      packagesDir,
       preload,
     });
     const relay = new FetchRelay(new NetBroker(options.network, { maxResponseBytes: options.maxResponseBytes, ...(options.caFile ? { caFile: options.caFile } : {}) }));

@@ -5,6 +5,7 @@ import { isBinaryMime } from "../../protocol/mime.ts";
 import {
   MAX_DISPLAY_METADATA_WEIGHT,
   MAX_ERROR_TYPE_CHARS,
+  RUNNER_ANYTIME_REQUESTS,
   RUNNER_HOST_REQUESTS,
   RUNNER_MESSAGE_SCHEMAS,
   RunnerDisplayNotification,
@@ -126,6 +127,7 @@ export class RunnerGuard {
       return display ? checkDisplay(run, message.params as RunnerDisplayParams) : checkOutput(run, message.params as RunnerOutputParams);
     }
     if (Message.isRequest(message)) {
+      if (RUNNER_ANYTIME_REQUESTS.includes(message.method)) return this.validate(message.method, message.params, `its ${message.method} request`);
       if (!RUNNER_HOST_REQUESTS.includes(message.method)) return `it sent a request ("${message.method.slice(0, 80)}") runners may not make`;
       const problem = this.validate(message.method, message.params, `its ${message.method} request`);
       if (problem) return problem;

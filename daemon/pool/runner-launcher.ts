@@ -22,8 +22,6 @@ export interface LauncherSetup {
   indexURL: string;
   /** Largest message a runner may send, in bytes. */
   maxMessageBytes: number;
-  /** The package cache, which runners read (read-only) to install packages. */
-  packagesDir?: string;
   /** What every runner installs and imports at boot (`--preload`), once it is known. */
   preload?: Promise<RunnerBootParams["preload"]>;
 }
@@ -48,9 +46,9 @@ export function runnerMessageLimit(limits: { maxOutputBytes: number; maxResultCh
  * a fresh one under the snapshot directory, and it is killed as soon as it has written.
  */
 export function createLauncher(setup: LauncherSetup): LaunchRunner {
-  const { command, isolation, snapshots, indexURL, maxMessageBytes, packagesDir, preload } = setup;
-  const argv = (readWrite: string[]) =>
-    isolation.wrap(command.argv, { readOnly: [...command.readOnly, indexURL, snapshots.dir, ...(packagesDir ? [packagesDir] : [])], readWrite, env: command.env });
+  const { command, isolation, snapshots, indexURL, maxMessageBytes, preload } = setup;
+  // No package cache: runners get package files' bytes from the daemon (runner/wheel).
+  const argv = (readWrite: string[]) => isolation.wrap(command.argv, { readOnly: [...command.readOnly, indexURL, snapshots.dir], readWrite, env: command.env });
 
   snapshots.setBuilder(async (rawPath, buildDir) => {
     const boot: RunnerBootParams = { runnerId: "snapshot-builder", indexURL, boot: { kind: "build-snapshot", path: rawPath } };

@@ -1,5 +1,6 @@
 /** The daemon's handle on one runner process: starts it, talks JSON-RPC to it (its stdin in, its fd 3 out) through a guard, notices at once when it dies. */
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFile } from "node:fs/promises";
 import type { Readable } from "node:stream";
 import { createMessageConnection, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
 import { payloadEncoder } from "../../protocol/wire/payload-frames.ts";
@@ -20,12 +21,14 @@ import {
   RunnerOutputNotification,
   RunnerRunRequest,
   RunnerSessionRequest,
+  RunnerWheelRequest,
   type RunnerBootParams,
   type RunnerBootResult,
   type RunnerCompletionParams,
   type RunnerFilesParams,
   type RunnerRunParams,
   type RunnerRunResult,
+  type RunnerWheel,
   type WheelSpec,
 } from "../runner/runner-protocol.ts";
 import { processTreeRss } from "./process-memory.ts";
@@ -44,6 +47,11 @@ export interface RunnerLaunch {
   maxMessageBytes: number;
   /** Aborting it kills the runner (a shutdown during its boot). */
   signal?: AbortSignal;
+}
+
+/** A cache file's name without its directory, for messages a runner may pass on to Python. */
+function wheelName(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1);
 }
 
 /** How much of a runner's stderr is kept to explain its death. */
@@ -80,6 +88,8 @@ export class RunnerProcess implements Runner {
   private current: { runId: string; listener: OutputListener; onDisplay: DisplayListener | undefined; params: RunnerRunParams; deadline: number | undefined } | undefined;
   private busyWith: string | undefined;
   private readonly pendingRejects = new Set<(error: Error) => void>();
+  /** Package files offered to this runner, by sha256: the only files of the daemon's it may ask for. */
+  private readonly wheelFiles = new Map<string, string>();
 
   private constructor(id: string, role: RunnerRole, launch: RunnerLaunch) {
     this.id = id;
@@ -115,13 +125,25 @@ export class RunnerProcess implements Runner {
     for (const method of RUNNER_HOST_REQUESTS) {
       this.connection.onRequest(method, async (params: unknown) => {
         if (!this.host) throw new ResponseError(-32601, `${method} is not available`);
+        let answer: unknown;
         try {
-          return await this.host(this, method, params);
+          answer = await this.host(this, method, params);
         } catch (error) {
           throw new ResponseError(-32000, error instanceof Error ? error.message : String(error));
         }
+        const wheels = (answer as { wheels?: unknown } | null)?.wheels;
+        return Array.isArray(wheels) ? { ...(answer as object), wheels: this.offer(wheels as WheelSpec[]) } : answer;
       });
     }
+    this.connection.onRequest(RunnerWheelRequest, async ({ sha256 }) => {
+      const path = this.wheelFiles.get(sha256);
+      if (path === undefined) throw new ResponseError(-32602, `no package file with sha256 ${sha256} was offered to this runner`);
+      try {
+        return { bytes: new Uint8Array(await readFile(path)) };
+      } catch (error) {
+        throw new ResponseError(-32000, `the package file ${wheelName(path)} cannot be read from the cache (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+      }
+    });
     this.connection.onError(() => {
       // Broken pipes surface here when the process dies; the exit handler explains the death.
     });
@@ -168,6 +190,7 @@ export class RunnerProcess implements Runner {
         throw error;
       }
       if (!runner.alive) throw new Error(runner.deathReason);
+      if (params.preload) params = { ...params, preload: { ...params.preload, wheels: runner.offer(params.preload.wheels) } };
       const boot = await runner.call(runner.connection.sendRequest(RunnerBootRequest, params));
       if (boot.kind === "ready") runner.bootResult = boot;
       return { runner, boot };
@@ -244,7 +267,7 @@ export class RunnerProcess implements Runner {
   async load(wheels: WheelSpec[]): Promise<string[]> {
     const fresh = wheels.filter((wheel) => !this.packages.has(wheel.name));
     if (fresh.length === 0) return [];
-    const { installed } = await this.call(this.connection.sendRequest(RunnerLoadRequest, { wheels: fresh }));
+    const { installed } = await this.call(this.connection.sendRequest(RunnerLoadRequest, { wheels: this.offer(fresh) }));
     for (const name of installed) this.packages.add(name);
     this.lastActiveAt = Date.now();
     return installed;
@@ -254,6 +277,15 @@ export class RunnerProcess implements Runner {
     if (!this.alive) return;
     this.killReason ??= reason;
     this.child.kill("SIGKILL");
+  }
+
+  /** Lets the runner ask for these files' bytes, and gives it what it may know of them: not where they are. */
+  private offer(wheels: readonly (WheelSpec | RunnerWheel)[]): RunnerWheel[] {
+    return wheels.map((wheel) => {
+      const { path, ...rest } = wheel as WheelSpec;
+      if (typeof path === "string") this.wheelFiles.set(wheel.sha256, path);
+      return rest;
+    });
   }
 
   /** Rejects with `RUNNER_DIED` as soon as the process dies, so no caller ever waits on a dead runner. */

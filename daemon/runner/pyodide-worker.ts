@@ -7,7 +7,7 @@ import { lockDownRealm } from "./realm-lockdown.ts";
 import { lockDownTerminals } from "./tty-lockdown.ts";
 import type { RelayChunk, RelayHead } from "../net/fetch-relay.ts";
 import { filesOperation, removeSessionDirectory, sessionDirectory, type VirtualFs } from "./session-files.ts";
-import { MAX_FETCH_BODY_BYTES, MAX_INPUT_PROMPT_CHARS, type BootMode, type RunnerDisplayOutput, type RunnerInputResult, type RunnerBootParams, type RunnerBootResult, type RunnerPackagesResult, type RunOutcome, type SeccompState, type WheelSpec } from "./runner-protocol.ts";
+import { MAX_FETCH_BODY_BYTES, MAX_INPUT_PROMPT_CHARS, type BootMode, type RunnerDisplayOutput, type RunnerInputResult, type RunnerBootParams, type RunnerBootResult, type RunnerPackagesResult, type RunOutcome, type RunnerWheel, type SeccompState } from "./runner-protocol.ts";
 import { readSnapshotPayload, writeRawSnapshot } from "./snapshot-format.ts";
 import { restrictWasmImports } from "./wasm-imports.ts";
 import type { FromWorker, HostMethod, ToWorker, WorkerRunOutcome } from "./worker-messages.ts";
@@ -204,19 +204,20 @@ const installedPackages = new Set<string>();
 let installing: Promise<unknown> = Promise.resolve();
 
 /**
- * Installs package files from the cache, in the order given (dependencies first), one at a
- * time, skipping those already installed; each file's sha256 is checked again first.
+ * Installs package files, in the order given (dependencies first), one at a time, skipping
+ * those already installed. The daemon sends each file's bytes (the runner has no access to
+ * its cache); their sha256 is checked again here first.
  */
-function installWheels(wheels: WheelSpec[]): Promise<string[]> {
+function installWheels(wheels: RunnerWheel[]): Promise<string[]> {
   const work = installing.then(async () => {
     if (!runtime) throw new Error("the interpreter is not booted");
     const { internals } = runtime;
     const installed: string[] = [];
     for (const wheel of wheels) {
       if (installedPackages.has(wheel.name)) continue;
-      const bytes = await Bun.file(wheel.path).bytes();
+      const { bytes } = (await askDaemon("runner/wheel", { sha256: wheel.sha256 })) as { bytes: Uint8Array };
       const digest = new Bun.CryptoHasher("sha256").update(bytes).digest("hex");
-      if (digest !== wheel.sha256) throw new Error(`${wheel.fileName} in the cache does not match its sha256 (${digest} instead of ${wheel.sha256}); run \`woma packages fetch ${wheel.name}\` again`);
+      if (digest !== wheel.sha256) throw new Error(`${wheel.fileName} from the daemon's cache does not match its sha256 (${digest} instead of ${wheel.sha256}); run \`woma packages fetch ${wheel.name}\` again`);
       const dir = String(internals.package_loader.get_install_dir(wheel.installDir));
       await internals.install(bytes, wheel.fileName, dir, new Map([["INSTALLER", "woma"], ["PYODIDE_SOURCE", "woma's verified cache"]]));
       installedPackages.add(wheel.name);
@@ -461,7 +462,7 @@ async function boot(params: RunnerBootParams, interrupt: SharedArrayBuffer, stdo
   pythonGlobals();
   runtime = taken;
   if (params.preload) {
-    await installWheels(params.preload.wheels);
+    await installWheels(params.preload.wheels as RunnerWheel[]);
     // Imported now, so a session handed out later finds them ready.
     if (params.preload.modules.length > 0) pyodide.runPython(params.preload.modules.map((m) => `import ${m}`).join("\n"), { globals: pyodide.toPy({}) });
   }

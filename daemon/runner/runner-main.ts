@@ -18,6 +18,7 @@ import {
   RunnerOutputNotification,
   RunnerRunRequest,
   RunnerSessionRequest,
+  RunnerWheelRequest,
   type RunnerBootResult,
   type RunnerRunResult,
 } from "./runner-protocol.ts";
@@ -42,8 +43,8 @@ const BUSY_INTERRUPT_MS = 50;
 const STUCK_INTERRUPT_MS = 300;
 /** How often output is drained from the worker and forwarded while a run is going, in ms. */
 const DRAIN_INTERVAL_MS = 10;
-/** Largest message the runner accepts from the daemon (code of a run), in bytes. */
-const MAX_INBOUND_BYTES = 64 * 1024 * 1024;
+/** Largest message the runner accepts from the daemon (code of a run, a package file), in bytes. */
+const MAX_INBOUND_BYTES = 512 * 1024 * 1024;
 
 /** One stream of a run: decodes bytes as they come, forwards them, keeps up to the cap. */
 class StreamCapture {
@@ -180,11 +181,13 @@ export function runRunner(): void {
           const own = bytes instanceof Uint8Array && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
           worker.postMessage({ op: "host-reply", id: message.id, ...answer } satisfies ToWorker, own ? [bytes.buffer as ArrayBuffer] : []);
         };
-        if (!current) {
+        // runner/wheel names no run: the worker installs packages at boot and between runs too.
+        const anytime = message.method === RunnerWheelRequest.method;
+        if (!current && !anytime) {
           reply({ error: "no run is going on" });
           return;
         }
-        connection.sendRequest(message.method, { ...message.params, runId: current.runId }).then(
+        connection.sendRequest(message.method, anytime ? message.params : { ...message.params, runId: current!.runId }).then(
           (result) => reply({ result }),
           (error: unknown) => {
             const kind = (error as { data?: { kind?: unknown } }).data?.kind;

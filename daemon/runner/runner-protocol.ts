@@ -13,13 +13,13 @@ export type BootMode =
   /** Boot plain, write a raw snapshot to `path`, and serve nothing: the daemon seals the file and kills this runner. */
   | { kind: "build-snapshot"; path: string };
 
-/** A verified package file in the daemon's cache, for a runner to install (it reads the cache read-only). */
+/** A verified package file in the daemon's cache, for a runner to install. */
 export interface WheelSpec {
   /** Normalised distribution name. */
   name: string;
   version: string;
   fileName: string;
-  /** Absolute path in the cache. */
+  /** Absolute path in the cache: the daemon's alone; a runner never sees it (see {@link RunnerWheel}). */
   path: string;
   /** sha256 of the file, checked again before it is installed. */
   sha256: string;
@@ -27,19 +27,27 @@ export interface WheelSpec {
   installDir: "site" | "dynlib";
 }
 
+/**
+ * A package file as a runner knows it: everything but where the daemon keeps it. The runner
+ * asks for its bytes with `runner/wheel`, naming its sha256; the daemon answers only for files
+ * it offered that runner. So runners need no access to the cache, and no host path reaches
+ * Python.
+ */
+export type RunnerWheel = Omit<WheelSpec, "path">;
+
 /** Params of `runner/boot`, the first request a runner gets. */
 export interface RunnerBootParams {
   runnerId: string;
   /** Directory holding pyodide.asm.wasm, python_stdlib.zip and pyodide-lock.json. */
   indexURL: string;
   boot: BootMode;
-  /** Packages to install and modules to import before the runner is ready (`--preload`). */
-  preload?: { wheels: WheelSpec[]; modules: string[] };
+  /** Packages to install and modules to import before the runner is ready (`--preload`); the daemon strips their paths before sending. */
+  preload?: { wheels: WheelSpec[] | RunnerWheel[]; modules: string[] };
 }
 
 /** Params of `runner/load`: packages to install into the runner now (a client's `packages/install`). */
 export interface RunnerLoadParams {
-  wheels: WheelSpec[];
+  wheels: RunnerWheel[];
 }
 
 /** Result of `runner/load`: the names installed (those already there are skipped). */
@@ -196,6 +204,8 @@ export const RunnerFetchRequest = new RequestType<RelayRequest, RelayHead, void>
 export const RunnerFetchReadRequest = new RequestType<{ runId: string; requestId: number }, RelayChunk, void>("runner/fetch-read");
 /** Runner to daemon: drop a response unread. */
 export const RunnerFetchCloseRequest = new RequestType<{ runId: string; requestId: number }, Record<string, never>, void>("runner/fetch-close");
+/** Runner to daemon, at any time: the bytes of a package file the daemon offered this runner (by its sha256); the answer carries them raw (payload-frames.ts). */
+export const RunnerWheelRequest = new RequestType<{ sha256: string }, { bytes: Uint8Array }, void>("runner/wheel");
 /** Daemon to runner: raise KeyboardInterrupt in the run, if it is still the current one. */
 export const RunnerInterruptNotification = new NotificationType<{ runId: string }>("runner/interrupt");
 /** Runner to daemon: output of the current run. */
@@ -438,6 +448,16 @@ RUNNER_MESSAGE_SCHEMAS[RunnerInspectRequest.method] = {
     docstring: { type: "string", maxLength: 20000 },
   },
 };
+
+RUNNER_MESSAGE_SCHEMAS[RunnerWheelRequest.method] = {
+  type: "object",
+  required: ["sha256"],
+  additionalProperties: false,
+  properties: { sha256: { type: "string", pattern: "^[0-9a-f]{64}$" } },
+};
+
+/** Requests a runner may send the daemon at any time, naming no run (a boot's or a load's package files). */
+export const RUNNER_ANYTIME_REQUESTS: readonly string[] = [RunnerWheelRequest.method];
 
 /** Requests a runner may send the daemon, and only during a run (their params carry its id). */
 export const RUNNER_HOST_REQUESTS: readonly string[] = [

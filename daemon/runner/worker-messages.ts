@@ -1,6 +1,6 @@
 /** Messages between a runner's main thread and its Pyodide worker thread (plain JSON plus shared buffers). */
 import type { RingBuffers } from "./output-ring.ts";
-import type { RunnerBootParams, RunnerBootResult, RunnerCompletionParams, RunnerDisplayOutput, RunnerFilesParams, RunnerSessionParams, RunOutcome, SeccompState, WheelSpec } from "./runner-protocol.ts";
+import type { RunnerBootParams, RunnerBootResult, RunnerCompletionParams, RunnerDisplayOutput, RunnerFilesParams, RunnerSessionParams, RunnerWheel, RunOutcome, SeccompState } from "./runner-protocol.ts";
 
 /** Main thread to worker. */
 export type ToWorker =
@@ -23,13 +23,13 @@ export type ToWorker =
   | { op: "call"; id: number; method: "inspect"; params: RunnerCompletionParams }
   | { op: "call"; id: number; method: "session"; params: RunnerSessionParams }
   | { op: "call"; id: number; method: "check"; params: { code: string } }
-  | { op: "call"; id: number; method: "load"; params: { wheels: WheelSpec[] } }
+  | { op: "call"; id: number; method: "load"; params: { wheels: RunnerWheel[] } }
   | { op: "interrupt" }
   /** The daemon's answer to a host request of the worker's. */
   | { op: "host-reply"; id: number; result?: unknown; error?: string; kind?: string };
 
-/** What Python asks of the daemon during a run, through the worker (the main thread adds the run's id). */
-export type HostMethod = "runner/packages" | "runner/install" | "runner/fetch" | "runner/fetch-read" | "runner/fetch-close" | "runner/input";
+/** What Python asks of the daemon during a run, through the worker (the main thread adds the run's id); and `runner/wheel`, at any time. */
+export type HostMethod = "runner/packages" | "runner/install" | "runner/fetch" | "runner/fetch-read" | "runner/fetch-close" | "runner/input" | "runner/wheel";
 
 /** The outcome of one run as the worker reports it: Python's part of the result, and its duration. */
 export type WorkerRunOutcome = RunOutcome & { executionTimeMs: number };
