@@ -2,7 +2,7 @@
 import { loadPyodide, type PyodideAPI } from "pyodide";
 import { removeJsApi } from "./js-api-removal.ts";
 import { RingWriter } from "./output-ring.ts";
-import { PYTHON_ENV } from "./python-env.ts";
+import { PYTHON_ENV, PYTHON_EXECUTABLE } from "./python-env.ts";
 import { lockDownRealm } from "./realm-lockdown.ts";
 import { lockDownTerminals } from "./tty-lockdown.ts";
 import type { RelayChunk, RelayHead } from "../net/fetch-relay.ts";
@@ -10,6 +10,7 @@ import { filesOperation, removeSessionDirectory, sessionDirectory, type VirtualF
 import { MAX_FETCH_BODY_BYTES, MAX_INPUT_PROMPT_CHARS, type BootMode, type RunnerDisplayOutput, type RunnerInputResult, type RunnerBootParams, type RunnerBootResult, type RunnerPackagesResult, type RunOutcome, type RunnerWheel, type SeccompState } from "./runner-protocol.ts";
 import { readSnapshotPayload, writeRawSnapshot } from "./snapshot-format.ts";
 import { restrictWasmImports } from "./wasm-imports.ts";
+import { RunScope, type ProxyInternals } from "./run-scope.ts";
 import type { FromWorker, HostMethod, ToWorker, WorkerRunOutcome } from "./worker-messages.ts";
 import { RUNTIME_SOURCES } from "./python-runtime.ts";
 
@@ -89,22 +90,27 @@ function takeRuntime(pyodide: PyodideAPI): Runtime {
   return entries;
 }
 
+/** Keeps every way JS can call back into Python within the run that armed it. */
+const scope = new RunScope();
+
 /**
- * Pyodide's scheduleCallback, wrapped so that whatever a Python callback throws (or its
- * promise rejects with) stays here: a KeyboardInterrupt that lands in a callback must not
- * become an uncaught error that takes the worker, and every session on it, down.
+ * Pyodide's scheduleCallback, scoped to the run (run-scope.ts) and wrapped so that whatever a
+ * Python callback throws (or its promise rejects with) stays here: a KeyboardInterrupt that
+ * lands in a callback must not become an uncaught error that takes the worker, and every
+ * session on it, down. This is the only scheduler Python can reach: woma's event loop, the
+ * `pyodide_js` facade and `pyodide.webloop` all hold it.
  */
-function safeScheduler(pyodide: PyodideAPI): (callback: () => unknown, delay: number) => void {
-  const schedule = (pyodide as unknown as { _api: { scheduleCallback: (callback: () => void, delay: number) => void } })._api.scheduleCallback;
-  return (callback, delay) =>
-    schedule(() => {
-      try {
-        const result = callback() as { then?: unknown } | undefined;
-        if (result && typeof result.then === "function") (result as Promise<unknown>).then(undefined, dropped);
-      } catch (error) {
-        dropped(error);
-      }
-    }, delay);
+function scopedScheduler(pyodide: PyodideAPI): { raw: unknown; scoped: (callback: unknown, delay?: unknown) => void } {
+  const raw = (pyodide as unknown as { _api: { scheduleCallback: (callback: () => void, delay: number) => void } })._api.scheduleCallback;
+  const scoped = scope.scheduler(raw, (callback) => () => {
+    try {
+      const result = callback() as { then?: unknown } | undefined;
+      if (result && typeof result.then === "function") (result as Promise<unknown>).then(undefined, dropped);
+    } catch (error) {
+      dropped(error);
+    }
+  });
+  return { raw, scoped };
 }
 
 /** Rejections of the waits in progress: an interrupt wakes them all. */
@@ -127,18 +133,24 @@ function interruptibleWait(ms: number): Promise<void> {
   });
 }
 
-/** Requests of the worker's to the daemon, waiting for their answers. */
-const hostCalls = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+/** Requests of the worker's to the daemon, waiting for their answers, with the epoch (run-scope.ts) each was asked in. */
+const hostCalls = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; epoch: number }>();
 let nextHostCall = 1;
 
 /** Sends a request to the daemon through the main thread (which adds the run's id). */
 function askDaemon(method: HostMethod, params: Record<string, unknown>): Promise<unknown> {
   const id = nextHostCall++;
   return new Promise((resolve, reject) => {
-    hostCalls.set(id, { resolve, reject });
+    hostCalls.set(id, { resolve, reject, epoch: scope.current });
     post({ op: "host", id, method, params });
   });
 }
+
+// What a run asked of the daemon and left unanswered is dropped when it ends: the promise never
+// settles, so nothing waiting on it (a Python callback, a stream) ever runs after its run.
+scope.onEnd((ended) => {
+  for (const [id, call] of hostCalls) if (call.epoch === ended) hostCalls.delete(id);
+});
 
 /**
  * What Python may ask of the daemon during a run: `packages` (what provides these
@@ -248,12 +260,15 @@ async function restrictedFactory(indexURL: string) {
   return (settings: Record<string, unknown>) => {
     const instantiate = settings.instantiateWasm as (imports: { env: Record<string, unknown> }, receive: unknown) => unknown;
     settings.instantiateWasm = (imports: { env: Record<string, unknown> }, receive: unknown) => {
-      restrictWasmImports(imports.env);
+      linked = restrictWasmImports(imports.env, { callback: (made) => scope.stamp(made), cached: (cache, proxy) => scope.cached(cache, proxy) });
       return instantiate(imports, receive);
     };
     return factory(settings);
   };
 }
+
+/** The linking of the interpreter's wasm module, to finish once it has booted. */
+let linked: { afterBoot(): void } | undefined;
 
 /** What Python's `js` module is. */
 const jsglobals: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
@@ -268,35 +283,24 @@ function pythonGlobals(): void {
   const global = globalThis as unknown as Record<string, unknown>;
   for (const name of names) jsglobals[name] = global[name];
   jsglobals.fetch = brokerFetch;
-  jsglobals.setTimeout = runTimeout;
-  jsglobals.clearTimeout = clearRunTimeout;
+  // Timers that exist only during a run: they fire within it, and its end clears them.
+  jsglobals.setTimeout = (callback: unknown, ms?: unknown, ...args: unknown[]) => scope.setTimeout(callback, ms, args, dropped);
+  jsglobals.clearTimeout = (timer: unknown) => scope.clearTimeout(timer);
 }
 
-/** Timers Python set during the current run: they fire only within it, and its end clears them. */
-const runTimers = new Set<ReturnType<typeof setTimeout>>();
-let runActive = false;
-
-function runTimeout(callback: unknown, ms?: unknown, ...args: unknown[]): unknown {
-  if (!runActive || typeof callback !== "function") return 0;
-  const timer = setTimeout(() => {
-    runTimers.delete(timer);
-    try {
-      const result = (callback as (...a: unknown[]) => unknown)(...args) as { then?: unknown } | undefined;
-      if (result && typeof result.then === "function") (result as Promise<unknown>).then(undefined, dropped);
-    } catch (error) {
-      dropped(error);
-    }
-  }, typeof ms === "number" ? Math.min(Math.max(ms, 0), 2 ** 31 - 1) : 0);
-  runTimers.add(timer);
-  return timer;
-}
-
-function clearRunTimeout(timer: unknown): void {
-  for (const t of runTimers) {
-    if (t === timer) {
-      clearTimeout(t);
-      runTimers.delete(t);
-    }
+/**
+ * Built-ins Python can reach that would call it back after its run, scoped before the realm
+ * is frozen: AbortSignal.timeout aborts within its run or never. And Bun's file methods on
+ * Blob.prototype (write, unlink, exists, stat, ...) are removed: Python has no file of the
+ * host's, and no use for a way to one.
+ */
+function scopeBuiltins(): void {
+  Object.defineProperty(AbortSignal, "timeout", { value: (ms: unknown) => scope.timeoutSignal(ms), writable: true, configurable: true });
+  // Bun defines them non-configurable, so they cannot be deleted, only emptied (they are writable).
+  const standard = new Set<PropertyKey>(["constructor", "size", "type", "slice", "stream", "text", "arrayBuffer", "bytes", Symbol.toStringTag]);
+  const blob = Blob.prototype as unknown as Record<PropertyKey, unknown>;
+  for (const key of Reflect.ownKeys(blob)) {
+    if (!standard.has(key) && Object.getOwnPropertyDescriptor(blob, key)?.writable) blob[key] = undefined;
   }
 }
 
@@ -422,6 +426,8 @@ async function boot(params: RunnerBootParams, interrupt: SharedArrayBuffer, stdo
     // and a fetch that goes through the daemon's broker (see pythonGlobals).
     jsglobals,
     env: { ...PYTHON_ENV },
+    // sys.executable; by default Emscripten takes the worker script's host path.
+    _sysExecutable: PYTHON_EXECUTABLE,
     stdout: (text: string) => stdout.write(new TextEncoder().encode(`${text}\n`)),
     stderr: (text: string) => stderr.write(new TextEncoder().encode(`${text}\n`)),
     checkAPIVersion: true,
@@ -454,10 +460,16 @@ async function boot(params: RunnerBootParams, interrupt: SharedArrayBuffer, stdo
   pyodide.setStdin({ stdin: () => null });
   pyodide.setInterruptBuffer(new Int32Array(interrupt));
   const taken = takeRuntime(pyodide);
-  taken.setHost(safeScheduler(pyodide), interruptibleWait, hostForPython);
+  const scheduler = scopedScheduler(pyodide);
+  taken.setHost(scheduler.scoped, interruptibleWait, hostForPython);
   taken.setIo(displayForPython, inputForPython);
-  lockDownTerminals((pyodide as unknown as { _module: Parameters<typeof lockDownTerminals>[0] })._module);
-  removeJsApi(pyodide);
+  const module = (pyodide as unknown as { _module: Parameters<typeof lockDownTerminals>[0] & ProxyInternals })._module;
+  lockDownTerminals(module);
+  // Every PyProxy made from here on is stamped with its run; woma's runtime and Pyodide's API, made before, are not.
+  scope.guardProxies(module);
+  linked?.afterBoot();
+  removeJsApi(pyodide, scheduler);
+  scopeBuiltins();
   lockDownRealm();
   pythonGlobals();
   runtime = taken;
@@ -572,13 +584,11 @@ async function call(message: Extract<ToWorker, { op: "call" }>): Promise<unknown
       const started = performance.now();
       // callPromising lets synchronous Python block on JavaScript promises (run_sync, JSPI), and waits for an awaitable result.
       let outcome: RunOutcome;
-      runActive = true;
+      scope.begin();
       try {
         outcome = toRunOutcome(await settle(await runtime.run.callPromising(code, sessionId, fresh, maxResultChars, sessionDirectory(sessionId), maxDisplayBytes, maxDisplays)));
       } finally {
-        runActive = false;
-        for (const timer of runTimers) clearTimeout(timer);
-        runTimers.clear();
+        scope.end();
         runtime.finish();
       }
       return { ...outcome, executionTimeMs: performance.now() - started } satisfies WorkerRunOutcome;
