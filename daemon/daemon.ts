@@ -65,6 +65,7 @@ import { RunExecutor, type RunContext } from "./run/run-executor.ts";
 import { PYTHON_ENV } from "./runner/python-env.ts";
 import { RUNTIME_SOURCE } from "./runner/python-runtime.ts";
 import { chooseIsolation, type Isolation } from "./sandbox/isolation.ts";
+import { protectDaemonFromRunners } from "./sandbox/protect-daemon.ts";
 import { sessionInfo, type Session } from "./session/session-store.ts";
 import { TenantRegistry, type Tenant } from "./session/tenant-registry.ts";
 
@@ -128,7 +129,11 @@ export class Daemon {
   static start(options: DaemonOptions): Daemon {
     mkdirSync(options.cacheDir, { recursive: true, mode: 0o700 });
     const isolation = chooseIsolation(options.isolation);
-    if (isolation.info.level === "process") log("warn", `runners use process isolation: ${isolation.info.detail}`);
+    if (isolation.info.level === "process") {
+      log("warn", `runners use process isolation: ${isolation.info.detail}`);
+      const problem = protectDaemonFromRunners();
+      if (problem) log("warn", `the daemon could not make itself undumpable (${problem}); runners of its uid could read its memory`);
+    }
     const snapshots = new SnapshotStore(options.cacheDir, { pyodideVersion: PYODIDE_VERSION, womaVersion: WOMA_VERSION, runtimeSource: RUNTIME_SOURCE, preload: [], env: PYTHON_ENV }, options.snapshot);
     snapshots.inspect();
     const packagesDir = join(options.cacheDir, "packages");

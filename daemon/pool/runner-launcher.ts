@@ -1,5 +1,6 @@
 /** Starts runner processes: wraps the command in the sandbox, picks the boot mode, and builds the snapshot with a runner that serves no code. */
 import { DaemonError } from "../daemon-error.ts";
+import { log } from "../log.ts";
 import type { RunnerBootParams } from "../runner/runner-protocol.ts";
 import type { Isolation } from "../sandbox/isolation.ts";
 import type { RunnerCommand } from "./runner-command.ts";
@@ -58,9 +59,33 @@ export function createLauncher(setup: LauncherSetup): LaunchRunner {
     if (result.kind !== "ready" || result.snapshotBytes === undefined) throw new Error("the builder runner wrote no snapshot");
   });
 
+  let warned = false;
+  /** Says once if runners keep more than they should: the drop is the runner's own, read back from the kernel. */
+  const checkPrivileges = (runner: Runner) => {
+    const held = runner.bootResult?.privileges;
+    if (!held || warned) return;
+    const kept = [
+      ...held.problems,
+      ...(isolation.runAs && held.uid !== isolation.runAs.uid ? [`it runs as uid ${held.uid}, not ${isolation.runAs.uid}`] : []),
+      ...Object.entries(held.capabilities)
+        .filter(([set, hex]) => set !== "bounding" && /[1-9a-f]/i.test(hex))
+        .map(([set, hex]) => `its ${set} capabilities are ${hex}`),
+      ...(held.dumpable ? ["it is dumpable"] : []),
+    ];
+    if (kept.length === 0) return;
+    warned = true;
+    log("warn", `runner ${runner.id} kept privileges it should have dropped: ${kept.join("; ")}`);
+  };
+
   const launch = async (id: string, role: RunnerRole, attempt: number, signal: AbortSignal | undefined): Promise<Runner> => {
     // The process starts while the boot mode is worked out (the snapshot's seal is checked once).
-    const boot = Promise.all([snapshots.bootMode(), preload]).then(([mode, packages]): RunnerBootParams => ({ runnerId: id, indexURL, boot: mode, ...(packages ? { preload: packages } : {}) }));
+    const boot = Promise.all([snapshots.bootMode(), preload]).then(([mode, packages]): RunnerBootParams => ({
+      runnerId: id,
+      indexURL,
+      boot: mode,
+      ...(isolation.runAs ? { runAs: isolation.runAs } : {}),
+      ...(packages ? { preload: packages } : {}),
+    }));
     let started: Awaited<ReturnType<typeof RunnerProcess.start>>;
     try {
       started = await RunnerProcess.start(id, role, { argv: argv([]), env: command.env, boot, maxMessageBytes, signal });
@@ -75,6 +100,7 @@ export function createLauncher(setup: LauncherSetup): LaunchRunner {
       await started.runner.exited;
       return launch(id, role, attempt + 1, signal);
     }
+    checkPrivileges(started.runner);
     return started.runner;
   };
   return (id, role, signal) => launch(id, role, 0, signal);

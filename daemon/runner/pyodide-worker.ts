@@ -7,11 +7,11 @@ import { lockDownRealm } from "./realm-lockdown.ts";
 import { lockDownTerminals } from "./tty-lockdown.ts";
 import type { RelayChunk, RelayHead } from "../net/fetch-relay.ts";
 import { filesOperation, removeSessionDirectory, sessionDirectory, type VirtualFs } from "./session-files.ts";
-import { MAX_FETCH_BODY_BYTES, MAX_INPUT_PROMPT_CHARS, type BootMode, type RunnerDisplayOutput, type RunnerInputResult, type RunnerBootParams, type RunnerBootResult, type RunnerPackagesResult, type RunOutcome, type RunnerWheel, type SeccompState } from "./runner-protocol.ts";
+import { MAX_FETCH_BODY_BYTES, MAX_INPUT_PROMPT_CHARS, type BootMode, type RunnerDisplayOutput, type RunnerInputResult, type RunnerBootParams, type RunnerPackagesResult, type RunOutcome, type RunnerWheel, type SeccompState } from "./runner-protocol.ts";
 import { readSnapshotPayload, writeRawSnapshot } from "./snapshot-format.ts";
 import { restrictWasmImports } from "./wasm-imports.ts";
 import { RunScope, type ProxyInternals } from "./run-scope.ts";
-import type { FromWorker, HostMethod, ToWorker, WorkerRunOutcome } from "./worker-messages.ts";
+import type { FromWorker, HostMethod, ToWorker, WorkerBootResult, WorkerRunOutcome } from "./worker-messages.ts";
 import { RUNTIME_SOURCES } from "./python-runtime.ts";
 
 declare const self: Worker;
@@ -415,7 +415,7 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | null | undefine
 let interruptFlag: Int32Array | undefined;
 let interruptAck: Int32Array | undefined;
 
-async function boot(params: RunnerBootParams, interrupt: SharedArrayBuffer, stdout: RingWriter, stderr: RingWriter): Promise<RunnerBootResult> {
+async function boot(params: RunnerBootParams, interrupt: SharedArrayBuffer, stdout: RingWriter, stderr: RingWriter): Promise<WorkerBootResult> {
   const started = performance.now();
   const mode: BootMode = params.boot;
   const release = new BootBuffers();
@@ -480,7 +480,7 @@ async function boot(params: RunnerBootParams, interrupt: SharedArrayBuffer, stdo
   }
   const pythonVersion = String(pyodide.runPython("import sys; sys.version.split()[0]", { globals: pyodide.toPy({}) }));
   release.free();
-  const result: RunnerBootResult = {
+  const result: Extract<WorkerBootResult, { kind: "ready" }> = {
     kind: "ready",
     bootMs: performance.now() - started,
     fromSnapshot: mode.kind === "snapshot",

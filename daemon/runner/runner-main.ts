@@ -5,6 +5,7 @@ import { createMessageConnection, StreamMessageWriter, type MessageConnection } 
 import { BoundedMessageReader, nodeStreamSource } from "../../protocol/wire/bounded-message-reader.ts";
 import { workerSpecifier } from "../compiled-binary.ts";
 import { installSeccomp } from "./install-seccomp.ts";
+import { dropPrivileges } from "./privileges.ts";
 import { allocateRing, RingReader, type RingBuffers } from "./output-ring.ts";
 import {
   RunnerBootRequest,
@@ -19,12 +20,11 @@ import {
   RunnerRunRequest,
   RunnerSessionRequest,
   RunnerWheelRequest,
-  type RunnerBootResult,
   type RunnerRunResult,
 } from "./runner-protocol.ts";
 import type { CompleteResult, InspectResult } from "../../protocol/generated/types.ts";
 import type { FilesAnswer } from "./session-files.ts";
-import type { FromWorker, ToWorker, WorkerRunOutcome } from "./worker-messages.ts";
+import type { FromWorker, ToWorker, WorkerBootResult, WorkerRunOutcome } from "./worker-messages.ts";
 
 /**
  * The file descriptor the runner writes its messages to the daemon on: not stdout, where a
@@ -138,7 +138,7 @@ export function runRunner(): void {
   const worker = new Worker(workerSpecifier());
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextCall = 1;
-  let booted: ((result: RunnerBootResult) => void) | undefined;
+  let booted: ((result: WorkerBootResult) => void) | undefined;
   let current: CurrentRun | undefined;
   let drainTimer: ReturnType<typeof setInterval> | undefined;
 
@@ -222,11 +222,18 @@ export function runRunner(): void {
     current.stderr.take(readers.stderr.drain(), final);
   };
 
-  connection.onRequest(RunnerBootRequest, (params) => {
-    return new Promise<RunnerBootResult>((resolve) => {
+  connection.onRequest(RunnerBootRequest, async (params) => {
+    const result = await new Promise<WorkerBootResult>((resolve) => {
       booted = resolve;
       worker.postMessage({ op: "boot", params, interrupt, ack, stdout: rings.stdout, stderr: rings.stderr, displayGate, seccomp });
     });
+    if (result.kind !== "ready") return result;
+    // Booted (files only the daemon's user may read are read): now nothing of that user's
+    // privileges is kept, in this thread or any other, before any user code runs.
+    const privileges = dropPrivileges(params.runAs);
+    const split = privileges.problems.find((problem) => problem.startsWith("thread "));
+    if (split) die(`privileges could not be dropped in every thread (${split}); refusing to serve`, 71);
+    return { ...result, privileges };
   });
 
   connection.onRequest(RunnerRunRequest, async (params): Promise<RunnerRunResult> => {

@@ -41,6 +41,8 @@ export interface RunnerBootParams {
   /** Directory holding pyodide.asm.wasm, python_stdlib.zip and pyodide-lock.json. */
   indexURL: string;
   boot: BootMode;
+  /** Whom the runner becomes once booted (an unprivileged uid, when the daemon is root at `process` isolation). */
+  runAs?: { uid: number; gid: number };
   /** Packages to install and modules to import before the runner is ready (`--preload`); the daemon strips their paths before sending. */
   preload?: { wheels: WheelSpec[] | RunnerWheel[]; modules: string[] };
 }
@@ -81,6 +83,17 @@ export interface SeccompState {
   detail: string;
 }
 
+/** What a runner holds once booted, as it read it back from the kernel (privileges.ts). */
+export interface PrivilegeState {
+  uid: number;
+  gid: number;
+  /** Capability sets in /proc's hex. */
+  capabilities: { effective: string; permitted: string; bounding: string; ambient: string };
+  dumpable: boolean;
+  /** Steps that did not take effect. */
+  problems: string[];
+}
+
 /** Result of `runner/boot`. */
 export type RunnerBootResult =
   | {
@@ -90,6 +103,7 @@ export type RunnerBootResult =
       pythonVersion: string;
       pyodideVersion: string;
       seccomp: SeccompState;
+      privileges: PrivilegeState;
       /** Bytes of the raw snapshot written (build-snapshot only). */
       snapshotBytes?: number;
     }
@@ -258,7 +272,7 @@ export const RUNNER_MESSAGE_SCHEMAS: Record<string, object> = {
     oneOf: [
       {
         type: "object",
-        required: ["kind", "bootMs", "fromSnapshot", "pythonVersion", "pyodideVersion", "seccomp"],
+        required: ["kind", "bootMs", "fromSnapshot", "pythonVersion", "pyodideVersion", "seccomp", "privileges"],
         additionalProperties: false,
         properties: {
           kind: { const: "ready" },
@@ -271,6 +285,23 @@ export const RUNNER_MESSAGE_SCHEMAS: Record<string, object> = {
             required: ["installed", "detail"],
             additionalProperties: false,
             properties: { installed: { type: "boolean" }, detail: { type: "string", maxLength: 500 } },
+          },
+          privileges: {
+            type: "object",
+            required: ["uid", "gid", "capabilities", "dumpable", "problems"],
+            additionalProperties: false,
+            properties: {
+              uid: { type: "integer" },
+              gid: { type: "integer" },
+              capabilities: {
+                type: "object",
+                required: ["effective", "permitted", "bounding", "ambient"],
+                additionalProperties: false,
+                properties: Object.fromEntries(["effective", "permitted", "bounding", "ambient"].map((set) => [set, { type: "string", maxLength: 32 }])),
+              },
+              dumpable: { type: "boolean" },
+              problems: { type: "array", maxItems: 20, items: { type: "string", maxLength: 300 } },
+            },
           },
           snapshotBytes: count,
         },

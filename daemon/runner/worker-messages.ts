@@ -34,9 +34,12 @@ export type HostMethod = "runner/packages" | "runner/install" | "runner/fetch" |
 /** The outcome of one run as the worker reports it: Python's part of the result, and its duration. */
 export type WorkerRunOutcome = RunOutcome & { executionTimeMs: number };
 
+/** A boot as the worker reports it: the main thread adds the privileges it keeps, once it has dropped them. */
+export type WorkerBootResult = Exclude<RunnerBootResult, { kind: "ready" }> | Omit<Extract<RunnerBootResult, { kind: "ready" }>, "privileges">;
+
 /** Worker to main thread. */
 export type FromWorker =
-  | { op: "booted"; result: RunnerBootResult }
+  | { op: "booted"; result: WorkerBootResult }
   | { op: "reply"; id: number; result: unknown }
   | { op: "fatal"; message: string }
   /** A display output of the current run, with where the output streams stood when it was made: the main thread forwards what came before, then it. */
