@@ -66,6 +66,7 @@ import { PYTHON_ENV } from "./runner/python-env.ts";
 import { RUNTIME_SOURCE } from "./runner/python-runtime.ts";
 import { chooseIsolation, type Isolation } from "./sandbox/isolation.ts";
 import { protectDaemonFromRunners } from "./sandbox/protect-daemon.ts";
+import { trustCacheDirectory } from "./sandbox/cache-trust.ts";
 import { sessionInfo, type Session } from "./session/session-store.ts";
 import { TenantRegistry, type Tenant } from "./session/tenant-registry.ts";
 
@@ -125,9 +126,10 @@ export class Daemon {
     this.sweepTimer.unref?.();
   }
 
-  /** Detects the isolation level, checks the snapshot and starts booting runners. Throws when an explicit `--isolation namespace` cannot be met. */
+  /** Detects the isolation level, checks the cache and the snapshot and starts booting runners. Throws when an explicit `--isolation namespace` cannot be met, or the cache directory can be written by someone else. */
   static start(options: DaemonOptions): Daemon {
-    mkdirSync(options.cacheDir, { recursive: true, mode: 0o700 });
+    // Created 0700 when new; refused when someone else could write it (every runner trusts it).
+    trustCacheDirectory(options.cacheDir);
     const isolation = chooseIsolation(options.isolation);
     if (isolation.info.level === "process") {
       log("warn", `runners use process isolation: ${isolation.info.detail}`);
