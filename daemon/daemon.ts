@@ -166,6 +166,7 @@ export class Daemon {
       workers: options.workers,
       spares: options.spares,
       maxRunners: options.maxRunners,
+      maxTenantRunners: options.maxTenantRunners,
       maxQueue: options.maxQueue,
       memoryLimitBytes: options.memoryLimitBytes,
       recycleIdleBytes: options.memoryLimitBytes / 2,
