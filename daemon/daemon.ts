@@ -228,7 +228,7 @@ export class Daemon {
       status: this.pool.healthy ? "healthy" : "degraded",
       pyodide_loaded: this.pool.anyBootResult() !== undefined,
       uptime_seconds: Math.round((performance.now() - this.startedAt) / 100) / 10,
-      execution_count: this.executor.executionCount,
+      execution_count: tenant.runs,
       versions: this.versions(),
       isolation: this.isolation.info,
       workers: this.options.workers,
@@ -297,7 +297,7 @@ export class Daemon {
   run(params: RunParams, context: RunContext, tenant: Tenant): Promise<RunResult> {
     this.assertRunning();
     const session = params.session_id === undefined ? undefined : tenant.sessions.getReady(params.session_id);
-    return this.executor.run(params, session, context, tenant.id, (runner) => this.installTenantPackages(tenant, runner), (runner, runId) => this.relay?.endRun(runner, runId));
+    return this.executor.run(params, session, context, tenant, (runner) => this.installTenantPackages(tenant, runner), (runner, runId) => this.relay?.endRun(runner, runId));
   }
 
   /** `packages/install`: resolves and fetches for the tenant; each of its runners installs them before its next run (the session's, now). */
@@ -351,7 +351,7 @@ export class Daemon {
   /** Reports downloads to the caller of the run going on in `runner`, when it wants them. */
   private progressForRun(runner: Runner): ((progress: DownloadProgress) => void) | undefined {
     const runId = runner.currentRun?.runId;
-    const caller = runId === undefined ? undefined : this.executor.callerOf(runId);
+    const caller = runId === undefined ? undefined : this.executor.callerOf(runner);
     if (!caller?.onPackageProgress) return undefined;
     return progressNotifier(runId!, (notification) => caller.onPackageProgress?.(notification));
   }

@@ -1,4 +1,5 @@
 /** The runner pool: warm spares, and for each tenant its own runners, working in parallel, never shared with another tenant. */
+import { randomBytes } from "node:crypto";
 import type { RunnerInfo } from "../../protocol/generated/types.ts";
 import { DaemonError } from "../daemon-error.ts";
 import { log } from "../log.ts";
@@ -108,7 +109,6 @@ export class WorkerPool {
   private readonly recycleStrikes = new Map<Runner, number>();
   /** Every runner whose process has not exited yet, killed ones included, so shutdown can wait for all. */
   private readonly live = new Set<Runner>();
-  private nextId = 1;
   private failures = 0;
   private closed = false;
   private everBooted = false;
@@ -373,7 +373,10 @@ export class WorkerPool {
   }
 
   private launch(role: RunnerRole): Boot {
-    const id = `r${this.nextId++}`;
+    // Opaque, not a count: a tenant sees its runners' ids, and a count would tell it how many runners others took.
+    let id: string;
+    do id = `r${randomBytes(4).toString("hex")}`;
+    while (this.booting.has(id) || [...this.live].some((runner) => runner.id === id));
     // In the map before the boot starts: a launcher that throws at once still finds it to delete.
     const boot = { role, abort: new AbortController() } as Boot;
     this.booting.set(id, boot);

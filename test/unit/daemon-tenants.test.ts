@@ -152,4 +152,19 @@ describe("tenants", () => {
     ]);
     expect((await d.connect().client.run({ code: "1 + 1" })).result).toBe("2");
   });
+
+  test("a tenant's execution_count is its own: other tenants' runs do not move it (run ids: red-team-boundary.test.ts, over a raw connection)", async () => {
+    const d = daemon();
+    const a = d.connect();
+    const b = d.connect();
+    await a.client.run({ code: "1" });
+    await b.client.run({ code: "1" });
+    await b.client.run({ code: "1" });
+    await a.client.run({ code: "1" });
+    expect((await a.client.info()).execution_count).toBe(2);
+    expect((await b.client.info()).execution_count).toBe(2);
+    expect((await d.connect().client.info()).execution_count).toBe(0);
+    // Runner ids are opaque: no count of the runners booted for others.
+    expect((await a.client.info()).runners.map((r) => r.runner_id)).toEqual([expect.stringMatching(/^r[0-9a-f]{8}$/)]);
+  });
 });
