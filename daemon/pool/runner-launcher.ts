@@ -1,6 +1,8 @@
 /** Starts runner processes: wraps the command in the sandbox, picks the boot mode, and builds the snapshot with a runner that serves no code. */
 import { DaemonError } from "../daemon-error.ts";
 import { log } from "../log.ts";
+import { dirname } from "node:path";
+import { HostPaths } from "./host-paths.ts";
 import type { RunnerBootParams } from "../runner/runner-protocol.ts";
 import type { Isolation } from "../sandbox/isolation.ts";
 import type { RunnerCommand } from "./runner-command.ts";
@@ -48,6 +50,7 @@ export function runnerMessageLimit(limits: { maxOutputBytes: number; maxResultCh
  */
 export function createLauncher(setup: LauncherSetup): LaunchRunner {
   const { command, isolation, snapshots, indexURL, maxMessageBytes, preload } = setup;
+  const hostPaths = new HostPaths(dirname(snapshots.dir));
   // No package cache: runners get package files' bytes from the daemon (runner/wheel).
   const argv = (readWrite: string[]) => isolation.wrap(command.argv, { readOnly: [...command.readOnly, indexURL, snapshots.dir], readWrite, env: command.env });
 
@@ -88,7 +91,7 @@ export function createLauncher(setup: LauncherSetup): LaunchRunner {
     }));
     let started: Awaited<ReturnType<typeof RunnerProcess.start>>;
     try {
-      started = await RunnerProcess.start(id, role, { argv: argv([]), env: command.env, boot, maxMessageBytes, signal });
+      started = await RunnerProcess.start(id, role, { argv: argv([]), env: command.env, boot, maxMessageBytes, signal, hostPaths });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new DaemonError("POOL_UNAVAILABLE", `runner ${id} could not start: ${reason}`, undefined, { cause: error });

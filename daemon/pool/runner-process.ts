@@ -36,6 +36,8 @@ import type { CompleteResult, InspectResult } from "../../protocol/generated/typ
 import type { FilesAnswer } from "../runner/session-files.ts";
 import type { DisplayListener, HostHandler, OutputListener, ReadyBoot, Runner, RunnerRole } from "./runner.ts";
 import { RunnerGuard } from "./runner-guard.ts";
+import { RunnerOutputLog } from "./runner-output-log.ts";
+import type { HostPaths } from "./host-paths.ts";
 
 /** How to start a runner process. */
 export interface RunnerLaunch {
@@ -47,6 +49,8 @@ export interface RunnerLaunch {
   maxMessageBytes: number;
   /** Aborting it kills the runner (a shutdown during its boot). */
   signal?: AbortSignal;
+  /** Rewrites host paths out of the daemon's error messages before they reach the runner (and Python). */
+  hostPaths?: HostPaths;
 }
 
 /** A cache file's name without its directory, for messages a runner may pass on to Python. */
@@ -129,7 +133,8 @@ export class RunnerProcess implements Runner {
         try {
           answer = await this.host(this, method, params);
         } catch (error) {
-          throw new ResponseError(-32000, error instanceof Error ? error.message : String(error));
+          const message = error instanceof Error ? error.message : String(error);
+          throw new ResponseError(-32000, launch.hostPaths ? launch.hostPaths.scrub(message) : message);
         }
         const wheels = (answer as { wheels?: unknown } | null)?.wheels;
         return Array.isArray(wheels) ? { ...(answer as object), wheels: this.offer(wheels as WheelSpec[]) } : answer;
@@ -149,14 +154,14 @@ export class RunnerProcess implements Runner {
     });
     fromRunner?.on("error", () => {});
     toRunner.on("error", () => {});
+    // Only logged, bounded in rate and size: nothing a runner prints there reaches anyone else.
+    const stray = new RunnerOutputLog(id);
     this.child.stdout!.setEncoding("utf8");
-    this.child.stdout!.on("data", (chunk: string) => {
-      for (const line of chunk.split("\n")) if (line.trim()) log("debug", `runner ${id} stdout: ${line.slice(0, 500)}`);
-    });
+    this.child.stdout!.on("data", (chunk: string) => stray.write("stdout", chunk));
     this.child.stderr!.setEncoding("utf8");
     this.child.stderr!.on("data", (chunk: string) => {
       this.stderrTail = (this.stderrTail + chunk).slice(-STDERR_TAIL_CHARS);
-      for (const line of chunk.split("\n")) if (line.trim()) log("debug", `runner ${id}: ${line.slice(0, 500)}`);
+      stray.write("stderr", chunk);
     });
     this.exited = new Promise((resolve) => {
       this.child.once("exit", (code, signal) => {
