@@ -49,6 +49,8 @@ export interface StartOptions {
   cacheDir?: string;
   /** Wait until a runner is ready before returning (default true). */
   waitReady?: boolean;
+  /** Extra environment for the daemon (WOMA_LOG=debug, say). */
+  env?: Record<string, string>;
 }
 
 const BUN = process.execPath;
@@ -98,7 +100,7 @@ export async function startDaemon(options: StartOptions): Promise<DaemonUnderTes
   const cacheDir = options.cacheDir ?? testCacheDir();
   const socketPath = options.transport === "socket" ? join(mkdtempSync(join(tmpdir(), "woma-sock-")), "daemon.sock") : undefined;
   const args = [ENTRY, "daemon", ...(socketPath ? ["--socket", socketPath] : ["--stdio"]), "--pyodide-cache", cacheDir, "--log-level", "info", ...(options.args ?? [])];
-  const child = spawn(BUN, args, { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, WOMA_TEST_SECRET: "daemon-secret-value" } });
+  const child = spawn(BUN, args, { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, WOMA_TEST_SECRET: "daemon-secret-value", ...options.env } });
   let stderr = "";
   child.stderr!.setEncoding("utf8");
   child.stderr!.on("data", (chunk: string) => (stderr += chunk));
