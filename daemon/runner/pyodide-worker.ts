@@ -291,16 +291,18 @@ function pythonGlobals(): void {
 /**
  * Built-ins Python can reach that would call it back after its run, scoped before the realm
  * is frozen: AbortSignal.timeout aborts within its run or never. And Bun's file methods on
- * Blob.prototype (write, unlink, exists, stat, ...) are removed: Python has no file of the
+ * Blob.prototype and File.prototype (write, unlink, exists, stat, ...) are emptied: Python has no file of the
  * host's, and no use for a way to one.
  */
 function scopeBuiltins(): void {
   Object.defineProperty(AbortSignal, "timeout", { value: (ms: unknown) => scope.timeoutSignal(ms), writable: true, configurable: true });
-  // Bun defines them non-configurable, so they cannot be deleted, only emptied (they are writable).
-  const standard = new Set<PropertyKey>(["constructor", "size", "type", "slice", "stream", "text", "arrayBuffer", "bytes", Symbol.toStringTag]);
-  const blob = Blob.prototype as unknown as Record<PropertyKey, unknown>;
-  for (const key of Reflect.ownKeys(blob)) {
-    if (!standard.has(key) && Object.getOwnPropertyDescriptor(blob, key)?.writable) blob[key] = undefined;
+  // Bun defines them non-configurable, so they cannot be deleted, only emptied (they are
+  // writable). File.prototype has its own copies; a File is one FormData.append away.
+  const standard = new Set<PropertyKey>(["constructor", "size", "type", "slice", "stream", "text", "arrayBuffer", "bytes", "name", "lastModified", Symbol.toStringTag]);
+  for (const proto of [Blob.prototype, File.prototype] as unknown as Array<Record<PropertyKey, unknown>>) {
+    for (const key of Reflect.ownKeys(proto)) {
+      if (!standard.has(key) && Object.getOwnPropertyDescriptor(proto, key)?.writable) proto[key] = undefined;
+    }
   }
 }
 

@@ -13,7 +13,7 @@ const INTRINSIC_GLOBALS = [
   "Proxy", "Reflect", "WeakRef", "FinalizationRegistry", "Iterator", "WebAssembly", "decodeURI", "decodeURIComponent",
   "encodeURI", "encodeURIComponent", "escape", "unescape", "isFinite", "isNaN", "TextEncoder", "TextDecoder",
   "AbortController", "AbortSignal", "Event", "EventTarget", "URL", "URLSearchParams", "Headers", "Request", "Response",
-  "Blob", "ReadableStream", "ReadableStreamDefaultReader", "WritableStream", "TransformStream", "DOMException",
+  "Blob", "File", "FormData", "ReadableStream", "ReadableStreamDefaultReader", "WritableStream", "TransformStream", "DOMException",
   "queueMicrotask", "setTimeout", "clearTimeout", "setInterval", "clearInterval", "structuredClone",
 ] as const;
 
