@@ -150,6 +150,8 @@ export class Daemon {
       snapshots,
       indexURL: pyodideIndexURL(options.cacheDir),
       maxMessageBytes: runnerMessageLimit(options),
+      // A mirror directory's path would show in download errors.
+      hostPaths: localSources(options),
       preload,
     });
     const relay = new FetchRelay(new NetBroker(options.network, { maxResponseBytes: options.maxResponseBytes, ...(options.caFile ? { caFile: options.caFile } : {}) }));
@@ -556,6 +558,17 @@ function preloadFor(packages: PackageService, names: readonly string[]): Promise
       return undefined;
     },
   );
+}
+
+/** The package sources given as directories (`--packages-url`, `--pypi-index`), by the neutral names runners see instead. */
+function localSources(options: DaemonOptions): Record<string, string> {
+  const local = (source: string | undefined) => (source === undefined || /^https?:\/\//i.test(source) ? undefined : source.replace(/^file:\/\//i, ""));
+  const paths: Record<string, string> = {};
+  const packages = local(options.packagesUrl);
+  const index = local(options.pypiIndex);
+  if (packages) paths["/woma/packages"] = packages;
+  if (index) paths["/woma/index"] = index;
+  return paths;
 }
 
 /** The wire form of a tenant: its name, or that it is the connection's own. */

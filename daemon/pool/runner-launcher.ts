@@ -25,6 +25,8 @@ export interface LauncherSetup {
   indexURL: string;
   /** Largest message a runner may send, in bytes. */
   maxMessageBytes: number;
+  /** Host paths beyond the daemon's own to keep out of messages to runners, by neutral name (`/woma/packages`: a mirror directory). */
+  hostPaths?: Record<string, string>;
   /** What every runner installs and imports at boot (`--preload`), once it is known. */
   preload?: Promise<RunnerBootParams["preload"]>;
 }
@@ -50,7 +52,7 @@ export function runnerMessageLimit(limits: { maxOutputBytes: number; maxResultCh
  */
 export function createLauncher(setup: LauncherSetup): LaunchRunner {
   const { command, isolation, snapshots, indexURL, maxMessageBytes, preload } = setup;
-  const hostPaths = new HostPaths(dirname(snapshots.dir));
+  const hostPaths = new HostPaths(dirname(snapshots.dir), setup.hostPaths);
   // No package cache: runners get package files' bytes from the daemon (runner/wheel).
   const argv = (readWrite: string[]) => isolation.wrap(command.argv, { readOnly: [...command.readOnly, indexURL, snapshots.dir], readWrite, env: command.env });
 
