@@ -184,7 +184,10 @@ for (const level of isolationLevels("red team (second pass)")) {
       const child = spawn(process.execPath, [join(REPO_ROOT, "cli", "main.ts"), "daemon", "--stdio", "--isolation", level, "--pyodide-cache", planted], { stdio: ["pipe", "pipe", "pipe"] });
       let stderr = "";
       child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+      // A daemon that took the cache would serve on: stop it rather than wait for ever.
+      const stopper = setTimeout(() => child.kill("SIGKILL"), 30_000);
       const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+      clearTimeout(stopper);
       expect(code).not.toBe(0);
       expect(stderr).toContain(`the cache directory ${planted} cannot be trusted`);
       expect(stderr).toMatch(ROOT ? /belongs to uid 65534|mode 0777/ : /mode 0777/);
