@@ -19,7 +19,7 @@ import { join } from "node:path";
 import type { DataCallback, Message, MessageReader, MessageWriter } from "vscode-jsonrpc";
 import type { DaemonClient } from "../clients/shared/daemon-client.ts";
 import { isolationLevels } from "../test/harness/isolation-levels.ts";
-import { loadAverage, printTable, quantile, round, type Figure } from "./lib/stats.ts";
+import { alternate, loadAverage, printTable, quantile, round, type Figure } from "./lib/stats.ts";
 import { benchCache, ROOT, stdioDaemon } from "./lib/woma.ts";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "400" }, only: { type: "string", default: "round-trip,guard,filter" } } });
@@ -30,20 +30,6 @@ const json: Record<string, unknown> = { machine: { cores: navigator.hardwareConc
 const step = (what: string) => process.stderr.write(`bench: ${what}...\n`);
 const stats = (values: number[]) => ({ p50: quantile(values, 0.5), p90: quantile(values, 0.9), mean: values.reduce((a, b) => a + b, 0) / values.length });
 const pct = (mine: number, theirs: number) => `${round((mine / theirs - 1) * 100, 1)} %`;
-
-/** Times `runs` alternating calls of each side; returns each side's times in ms. */
-async function alternate(sides: Array<{ name: string; run: () => Promise<unknown> }>, runs: number): Promise<Map<string, number[]>> {
-  const times = new Map(sides.map((s) => [s.name, [] as number[]]));
-  for (let i = 0; i < 50; i++) for (const side of sides) await side.run();
-  for (let i = 0; i < runs; i++) {
-    for (const side of sides) {
-      const started = performance.now();
-      await side.run();
-      times.get(side.name)!.push(performance.now() - started);
-    }
-  }
-  return times;
-}
 
 async function sessionRun(client: DaemonClient): Promise<() => Promise<unknown>> {
   const id = (await client.createSession()).session.session_id;
