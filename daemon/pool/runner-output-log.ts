@@ -1,4 +1,5 @@
 /** What the daemon logs of a runner process's own stdout and stderr: bounded in rate and in total, and unable to forge a log line. */
+import type { Stream } from "../../protocol/generated/types.ts";
 import { log } from "../log.ts";
 
 /** Lines logged at once before the rate applies. */
@@ -32,13 +33,13 @@ export class RunnerOutputLog {
   }
 
   /** Logs the complete lines of a chunk of the runner's `stream`. */
-  write(stream: "stdout" | "stderr", chunk: string): void {
+  write(stream: Stream, chunk: string): void {
     for (const line of chunk.split("\n")) {
       if (line.trim()) this.line(stream, line);
     }
   }
 
-  private line(stream: "stdout" | "stderr", line: string): void {
+  private line(stream: Stream, line: string): void {
     if (this.capped) return;
     const now = this.clock();
     this.tokens = Math.min(BURST_LINES, this.tokens + ((now - this.refilledAt) / 1000) * LINES_PER_SECOND);
