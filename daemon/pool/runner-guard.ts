@@ -25,6 +25,12 @@ const validators = new Map<string, ValidateFunction>(Object.entries(RUNNER_MESSA
 const MAX_ERROR_MESSAGE = 4096;
 /** Deepest nesting of a display output's metadata (woma's Python keeps 10 levels). */
 const MAX_METADATA_DEPTH = 32;
+/**
+ * Most requests of a runner's that the daemon may be answering at once. A run's fetches are
+ * at most 32 streams at a time, each with one read outstanding; everything else a run asks is
+ * one request at a time. Past this, a runner could make the daemon hold any number of them.
+ */
+const MAX_UNANSWERED_REQUESTS = 256;
 
 /** What the guard needs from its owner. */
 export interface GuardHooks {
@@ -62,6 +68,8 @@ export class RunnerGuard {
   private violated = false;
   /** Runs asked for and not answered yet (one at a time in practice), by run id. */
   private readonly runs = new Map<string, GuardedRun>();
+  /** Ids of the runner's requests the daemon has not answered yet. */
+  private readonly unanswered = new Set<string | number>();
 
   constructor(private readonly hooks: GuardHooks) {}
 
@@ -69,6 +77,7 @@ export class RunnerGuard {
   writer(inner: MessageWriter): MessageWriter {
     return Object.assign(Object.create(inner) as MessageWriter, {
       write: (message: Message) => {
+        if (Message.isResponse(message) && message.id !== null) this.unanswered.delete(message.id);
         if (Message.isRequest(message) && message.id !== null) {
           this.outstanding.set(message.id, message.method);
           if (message.method === RunnerRunRequest.method) {
@@ -127,15 +136,24 @@ export class RunnerGuard {
       return display ? checkDisplay(run, message.params as RunnerDisplayParams) : checkOutput(run, message.params as RunnerOutputParams);
     }
     if (Message.isRequest(message)) {
-      if (RUNNER_ANYTIME_REQUESTS.includes(message.method)) return this.validate(message.method, message.params, `its ${message.method} request`);
-      if (!RUNNER_HOST_REQUESTS.includes(message.method)) return `it sent a request ("${message.method.slice(0, 80)}") runners may not make`;
-      const problem = this.validate(message.method, message.params, `its ${message.method} request`);
-      if (problem) return problem;
-      const runId = (message.params as { runId: string }).runId;
-      if (runId !== this.hooks.currentRunId()) return `it sent ${message.method} for run ${JSON.stringify(runId.slice(0, 80))}, which is not running`;
-      return undefined;
+      const problem = this.checkRequest(message);
+      if (problem === undefined && message.id !== null) this.unanswered.add(message.id);
+      return problem;
     }
     return "it sent something that is not a JSON-RPC message";
+  }
+
+  /** A request the runner may make now, with valid params, not repeating an id the daemon is still answering, within the number it may have unanswered. */
+  private checkRequest(message: Message & { method: string; id: string | number | null; params?: unknown }): string | undefined {
+    if (message.id !== null && this.unanswered.has(message.id)) return `it sent request ${JSON.stringify(message.id)} again before its answer`;
+    if (this.unanswered.size >= MAX_UNANSWERED_REQUESTS) return `it has ${this.unanswered.size} requests unanswered, the most a runner may have`;
+    if (RUNNER_ANYTIME_REQUESTS.includes(message.method)) return this.validate(message.method, message.params, `its ${message.method} request`);
+    if (!RUNNER_HOST_REQUESTS.includes(message.method)) return `it sent a request ("${message.method.slice(0, 80)}") runners may not make`;
+    const problem = this.validate(message.method, message.params, `its ${message.method} request`);
+    if (problem) return problem;
+    const runId = (message.params as { runId: string }).runId;
+    if (runId !== this.hooks.currentRunId()) return `it sent ${message.method} for run ${JSON.stringify(runId.slice(0, 80))}, which is not running`;
+    return undefined;
   }
 
   /** Forgets the run that the request `id` asked for, and returns it. */
