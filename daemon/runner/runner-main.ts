@@ -43,6 +43,27 @@ const BUSY_INTERRUPT_MS = 50;
 const STUCK_INTERRUPT_MS = 300;
 /** How often output is drained from the worker and forwarded while a run is going, in ms. */
 const DRAIN_INTERVAL_MS = 10;
+/** Requests to the daemon in flight at once; the daemon's guard allows a runner 256 unanswered. */
+const MAX_HOST_REQUESTS = 128;
+
+/** Runs at most `limit` tasks at once, the rest in order as slots free up. */
+class Slots {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+  constructor(private readonly limit: number) {}
+
+  async run(task: () => Promise<unknown>): Promise<void> {
+    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.active++;
+    try {
+      await task();
+    } finally {
+      this.active--;
+      this.waiting.shift()?.();
+    }
+  }
+}
+
 /** Largest message the runner accepts from the daemon (code of a run, a package file), in bytes. */
 const MAX_INBOUND_BYTES = 512 * 1024 * 1024;
 
@@ -141,6 +162,7 @@ export function runRunner(): void {
   let booted: ((result: WorkerBootResult) => void) | undefined;
   let current: CurrentRun | undefined;
   let drainTimer: ReturnType<typeof setInterval> | undefined;
+  const hostSlots = new Slots(MAX_HOST_REQUESTS);
 
   const die = (message: string, code: number): never => {
     toStderr(`runner: ${message}`);
@@ -183,17 +205,23 @@ export function runRunner(): void {
         };
         // runner/wheel names no run: the worker installs packages at boot and between runs too.
         const anytime = message.method === RunnerWheelRequest.method;
-        if (!current && !anytime) {
+        const runId = current?.runId;
+        if (runId === undefined && !anytime) {
           reply({ error: "no run is going on" });
           return;
         }
-        connection.sendRequest(message.method, anytime ? message.params : { ...message.params, runId: current!.runId }).then(
-          (result) => reply({ result }),
-          (error: unknown) => {
-            const kind = (error as { data?: { kind?: unknown } }).data?.kind;
-            reply({ error: error instanceof Error ? error.message : String(error), ...(typeof kind === "string" ? { kind } : {}) });
-          },
-        );
+        // The daemon answers at most MAX_HOST_REQUESTS at once (a runner with more unanswered is
+        // killed): the rest wait here, and give up if their run ends meanwhile.
+        void hostSlots.run(async () => {
+          if (!anytime && current?.runId !== runId) return reply({ error: "the run has ended" });
+          await connection.sendRequest(message.method, anytime ? message.params : { ...message.params, runId }).then(
+            (result) => reply({ result }),
+            (error: unknown) => {
+              const kind = (error as { data?: { kind?: unknown } }).data?.kind;
+              reply({ error: error instanceof Error ? error.message : String(error), ...(typeof kind === "string" ? { kind } : {}) });
+            },
+          );
+        });
         return;
       }
     }
