@@ -42,11 +42,6 @@ export class RunScope {
   private attrsOf: ((proxy: unknown) => { shared?: { cache?: { map?: object } } } | undefined) | undefined;
   private readonly endListeners = new Set<(ended: number) => void>();
 
-  /** True while a run is going on. */
-  get inRun(): boolean {
-    return this.running;
-  }
-
   /** The current epoch (each run, and each stretch between runs, has its own). */
   get current(): number {
     return this.epoch;
