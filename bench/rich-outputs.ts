@@ -11,7 +11,7 @@
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import type { DaemonClient } from "../clients/shared/daemon-client.ts";
-import { printTable, quantile, round, type Figure } from "./lib/stats.ts";
+import { alternate, printTable, quantile, round, type Figure } from "./lib/stats.ts";
 import { benchCache, stdioDaemon } from "./lib/woma.ts";
 
 const RUNS = Number(process.argv[2] ?? 400);
@@ -30,20 +30,6 @@ class Picture:
         return PNG_BYTES
 len(PNG_BYTES)
 `;
-
-/** Times `runs` alternating calls of each named run; returns the times of each, in ms. */
-async function alternate(cases: Array<{ name: string; run: () => Promise<unknown> }>, runs: number): Promise<Map<string, number[]>> {
-  const times = new Map(cases.map((c) => [c.name, [] as number[]]));
-  for (let i = 0; i < 50; i++) for (const c of cases) await c.run();
-  for (let i = 0; i < runs; i++) {
-    for (const c of cases) {
-      const started = performance.now();
-      await c.run();
-      times.get(c.name)!.push(performance.now() - started);
-    }
-  }
-  return times;
-}
 
 const stats = (values: number[]) => ({ p50: quantile(values, 0.5), p90: quantile(values, 0.9), mean: values.reduce((a, b) => a + b, 0) / values.length });
 

@@ -28,6 +28,7 @@ export function daemonFlags<T>(y: Argv<T>) {
     .option("workers", { type: "number", default: defaults.workers, describe: "Runners each client (tenant) may use in parallel (0: one, and no spare)" })
     .option("spares", { type: "number", describe: "Untouched runners kept ready for new clients and fresh interpreters (default 0 for the REPL, serve, mcp on stdio and daemon --stdio; 1 for mcp --port and daemon --socket, which hand runners to new clients)" })
     .option("max-runners", { type: "number", default: defaults.maxRunners, describe: "Runners in all, spares included (each client needs one; each costs 100-200 MiB)" })
+    .option("max-tenant-runners", { type: "number", describe: "Runners one client (tenant) may hold at once, its --workers and its fresh-interpreter sessions together (default: half of --max-runners)" })
     .option("pyodide-cache", { type: "string", default: DEFAULTS.cacheDir, describe: "Cache directory for the Pyodide snapshot (~ is expanded)" })
     .option("isolation", { choices: ["auto", "namespace", "process"] as const, default: "auto" as const, describe: "How runners are isolated (auto: namespace when available)" })
     .option("timeout", { type: "number", describe: "Timeout of a run in seconds, 0 for none, at most 2147483 (about 24.8 days); when not 0 it is also the longest a request may ask for (default: none in the REPL, 60 for daemon, 30 for serve and mcp)" })
@@ -73,6 +74,7 @@ export interface DaemonArgs {
   "max-pending-output"?: number;
   spares?: number;
   "max-runners": number;
+  "max-tenant-runners"?: number;
   snapshot: boolean;
   net?: NetMode;
   "allow-net"?: string | string[];
@@ -126,6 +128,7 @@ export function daemonOptionsFrom(args: DaemonArgs, defaults: CommandDefaults): 
     // --workers 0 keeps its old meaning: the leanest setup, one runner and no spare.
     spares: args.workers === 0 && args.spares === undefined ? 0 : checkedCount("spares", args.spares ?? defaults.spares, 0),
     maxRunners: checkedCount("max-runners", args["max-runners"], 1),
+    maxTenantRunners: args["max-tenant-runners"] === undefined ? 0 : checkedCount("max-tenant-runners", args["max-tenant-runners"], 1),
     cacheDir: expandHome(args["pyodide-cache"]),
     isolation: args.isolation,
     defaultTimeoutMs: timerFlagMs("timeout", timeout),

@@ -13,6 +13,8 @@ export interface DaemonOptions {
   spares: number;
   /** All runners together, spares included (`--max-runners`): each costs 100-200 MiB, and each tenant needs one. */
   maxRunners: number;
+  /** Runners one tenant may hold at once, shared and fresh-interpreter ones together (`--max-tenant-runners`); 0 for half of `maxRunners`. */
+  maxTenantRunners: number;
   /** Cache directory for snapshots and, in the binary, the Pyodide core (`--pyodide-cache`). */
   cacheDir: string;
   /** Requested isolation (`--isolation`). */
@@ -74,6 +76,7 @@ export function defaultDaemonOptions(): DaemonOptions {
     workers: 1,
     spares: 0,
     maxRunners: 16,
+    maxTenantRunners: 0,
     cacheDir: expandHome(DEFAULTS.cacheDir),
     isolation: "auto",
     defaultTimeoutMs: 0,

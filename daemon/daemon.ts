@@ -66,6 +66,8 @@ import { RunExecutor, type RunContext } from "./run/run-executor.ts";
 import { PYTHON_ENV } from "./runner/python-env.ts";
 import { RUNTIME_SOURCE } from "./runner/python-runtime.ts";
 import { chooseIsolation, type Isolation } from "./sandbox/isolation.ts";
+import { protectDaemonFromRunners } from "./sandbox/protect-daemon.ts";
+import { trustCacheDirectory } from "./sandbox/cache-trust.ts";
 import { sessionInfo, type Session } from "./session/session-store.ts";
 import { TenantRegistry, type Tenant } from "./session/tenant-registry.ts";
 
@@ -125,11 +127,16 @@ export class Daemon {
     this.sweepTimer.unref?.();
   }
 
-  /** Detects the isolation level, checks the snapshot and starts booting runners. Throws when an explicit `--isolation namespace` cannot be met. */
+  /** Detects the isolation level, checks the cache and the snapshot and starts booting runners. Throws when an explicit `--isolation namespace` cannot be met, or the cache directory can be written by someone else. */
   static start(options: DaemonOptions): Daemon {
-    mkdirSync(options.cacheDir, { recursive: true, mode: 0o700 });
+    // Created 0700 when new; refused when someone else could write it (every runner trusts it).
+    trustCacheDirectory(options.cacheDir);
     const isolation = chooseIsolation(options.isolation);
-    if (isolation.info.level === "process") log("warn", `runners use process isolation: ${isolation.info.detail}`);
+    if (isolation.info.level === "process") {
+      log("warn", `runners use process isolation: ${isolation.info.detail}`);
+      const problem = protectDaemonFromRunners();
+      if (problem) log("warn", `the daemon could not make itself undumpable (${problem}); runners of its uid could read its memory`);
+    }
     const snapshots = new SnapshotStore(options.cacheDir, { pyodideVersion: PYODIDE_VERSION, womaVersion: WOMA_VERSION, runtimeSource: RUNTIME_SOURCE, preload: [], env: PYTHON_ENV }, options.snapshot);
     snapshots.inspect();
     const packagesDir = join(options.cacheDir, "packages");
@@ -146,7 +153,8 @@ export class Daemon {
       snapshots,
       indexURL: pyodideIndexURL(options.cacheDir),
       maxMessageBytes: runnerMessageLimit(options),
-      packagesDir,
+      // A mirror directory's path would show in download errors.
+      hostPaths: localSources(options),
       preload,
     });
     const relay = new FetchRelay(broker);
@@ -163,6 +171,7 @@ export class Daemon {
       workers: options.workers,
       spares: options.spares,
       maxRunners: options.maxRunners,
+      maxTenantRunners: options.maxTenantRunners,
       maxQueue: options.maxQueue,
       memoryLimitBytes: options.memoryLimitBytes,
       recycleIdleBytes: options.memoryLimitBytes / 2,
@@ -224,7 +233,7 @@ export class Daemon {
       status: this.pool.healthy ? "healthy" : "degraded",
       pyodide_loaded: this.pool.anyBootResult() !== undefined,
       uptime_seconds: Math.round((performance.now() - this.startedAt) / 100) / 10,
-      execution_count: this.executor.executionCount,
+      execution_count: tenant.runs,
       versions: this.versions(),
       isolation: this.isolation.info,
       workers: this.options.workers,
@@ -293,7 +302,7 @@ export class Daemon {
   run(params: RunParams, context: RunContext, tenant: Tenant): Promise<RunResult> {
     this.assertRunning();
     const session = params.session_id === undefined ? undefined : tenant.sessions.getReady(params.session_id);
-    return this.executor.run(params, session, context, tenant.id, (runner) => this.installTenantPackages(tenant, runner), (runner, runId) => this.relay?.endRun(runner, runId));
+    return this.executor.run(params, session, context, tenant, (runner) => this.installTenantPackages(tenant, runner), (runner, runId) => this.relay?.endRun(runner, runId));
   }
 
   /** `packages/install`: resolves and fetches for the tenant; each of its runners installs them before its next run (the session's, now). */
@@ -349,7 +358,7 @@ export class Daemon {
   /** Reports downloads to the caller of the run going on in `runner`, when it wants them. */
   private progressForRun(runner: Runner): ((progress: DownloadProgress) => void) | undefined {
     const runId = runner.currentRun?.runId;
-    const caller = runId === undefined ? undefined : this.executor.callerOf(runId);
+    const caller = runId === undefined ? undefined : this.executor.callerOf(runner);
     if (!caller?.onPackageProgress) return undefined;
     return progressNotifier(runId!, (notification) => caller.onPackageProgress?.(notification));
   }
@@ -555,6 +564,17 @@ function preloadFor(packages: PackageService, names: readonly string[]): Promise
       return undefined;
     },
   );
+}
+
+/** The package sources given as directories (`--packages-url`, `--pypi-index`), by the neutral names runners see instead. */
+function localSources(options: DaemonOptions): Record<string, string> {
+  const local = (source: string | undefined) => (source === undefined || /^https?:\/\//i.test(source) ? undefined : source.replace(/^file:\/\//i, ""));
+  const paths: Record<string, string> = {};
+  const packages = local(options.packagesUrl);
+  const index = local(options.pypiIndex);
+  if (packages) paths["/woma/packages"] = packages;
+  if (index) paths["/woma/index"] = index;
+  return paths;
 }
 
 /** The wire form of a tenant: its name, or that it is the connection's own. */

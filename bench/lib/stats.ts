@@ -61,3 +61,17 @@ export function printRows(title: string, header: string[], rows: string[][]): vo
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const row of rows) console.log(line(row));
 }
+
+/** Times `runs` alternating calls of each named run (after 50 untimed rounds), so load on a shared machine falls on all alike; returns the times of each, in ms. */
+export async function alternate(cases: Array<{ name: string; run: () => Promise<unknown> }>, runs: number): Promise<Map<string, number[]>> {
+  const times = new Map(cases.map((c) => [c.name, [] as number[]]));
+  for (let i = 0; i < 50; i++) for (const c of cases) await c.run();
+  for (let i = 0; i < runs; i++) {
+    for (const c of cases) {
+      const started = performance.now();
+      await c.run();
+      times.get(c.name)!.push(performance.now() - started);
+    }
+  }
+  return times;
+}

@@ -1,14 +1,36 @@
-/** Checks every message a runner sends against the runner protocol: the daemon treats a runner as hostile. */
+/** Checks every message a runner sends against the runner protocol and the caps the daemon gave it: the daemon treats a runner as hostile. */
 import Ajv, { type ValidateFunction } from "ajv";
 import { Message, type DataCallback, type Disposable, type MessageReader, type MessageWriter } from "vscode-jsonrpc";
 import { isBinaryMime } from "../../protocol/mime.ts";
-import { RUNNER_HOST_REQUESTS, RUNNER_MESSAGE_SCHEMAS, RunnerDisplayNotification, RunnerOutputNotification, type RunnerDisplayParams } from "../runner/runner-protocol.ts";
+import {
+  MAX_DISPLAY_METADATA_WEIGHT,
+  MAX_ERROR_TYPE_CHARS,
+  RUNNER_ANYTIME_REQUESTS,
+  RUNNER_HOST_REQUESTS,
+  RUNNER_MESSAGE_SCHEMAS,
+  RunnerDisplayNotification,
+  RunnerOutputNotification,
+  RunnerRunRequest,
+  type RunnerDisplayParams,
+  type RunnerOutputParams,
+  type RunnerRunParams,
+  type RunnerRunResult,
+} from "../runner/runner-protocol.ts";
+import { jsonWeight } from "./json-weight.ts";
 
 const ajv = new Ajv({ allErrors: false, strict: false });
 const validators = new Map<string, ValidateFunction>(Object.entries(RUNNER_MESSAGE_SCHEMAS).map(([method, schema]) => [method, ajv.compile(schema)]));
 
 /** Longest error message a runner may send in an error response. */
 const MAX_ERROR_MESSAGE = 4096;
+/** Deepest nesting of a display output's metadata (woma's Python keeps 10 levels). */
+const MAX_METADATA_DEPTH = 32;
+/**
+ * Most requests of a runner's that the daemon may be answering at once. A run's fetches are
+ * at most 32 streams at a time, each with one read outstanding; everything else a run asks is
+ * one request at a time. Past this, a runner could make the daemon hold any number of them.
+ */
+const MAX_UNANSWERED_REQUESTS = 256;
 
 /** What the guard needs from its owner. */
 export interface GuardHooks {
@@ -16,27 +38,38 @@ export interface GuardHooks {
   currentRunId(): string | undefined;
   /** Called once per offence, with a sentence saying what the runner did; the owner kills it. */
   onViolation(what: string): void;
-  /** The current run's caps on display outputs (the daemon's, not the runner's word for them). */
-  displayCaps?(): { maxDisplays: number; maxDisplayBytes: number } | undefined;
 }
 
 /** Base64 as the protocol carries binary representations: no whitespace, padded. */
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
+/** A run the daemon asked for, with the caps it gave and what the runner has sent of it so far. */
+interface GuardedRun {
+  requestId: string | number;
+  params: RunnerRunParams;
+  displays: number;
+  /** UTF-8 bytes of output notifications, per stream. */
+  output: { stdout: number; stderr: number };
+}
+
 /**
  * Wraps the reader and writer of a runner's connection. The writer records every request
- * the daemon sends; the reader lets through only: one answer per recorded request, whose
- * result matches that method's schema; output notifications for the current run; and the
- * few requests a run may make of the daemon (packages), with valid params, for the current
- * run. Anything else (a forged or repeated id, an unknown method, a malformed result) is
- * reported as a violation and dropped, never delivered.
+ * the daemon sends, and the caps of each run it asks for; the reader lets through only:
+ * one answer per recorded request, whose result matches that method's schema and, for a
+ * run, fits every cap of that run in every field; output and display outputs for the current
+ * run, counted and measured whole against its caps (output bytes per stream, display count,
+ * data and metadata of each display); and the few requests a run may make of the daemon,
+ * with valid params, for the current run. Anything else (a forged or repeated id, an unknown
+ * method, a malformed or oversized message) is reported as a violation and dropped, never
+ * delivered.
  */
 export class RunnerGuard {
   private readonly outstanding = new Map<string | number, string>();
   private violated = false;
-  /** Display outputs received for the run `displayRun`. */
-  private displayRun: string | undefined;
-  private displayCount = 0;
+  /** Runs asked for and not answered yet (one at a time in practice), by run id. */
+  private readonly runs = new Map<string, GuardedRun>();
+  /** Ids of the runner's requests the daemon has not answered yet. */
+  private readonly unanswered = new Set<string | number>();
 
   constructor(private readonly hooks: GuardHooks) {}
 
@@ -44,7 +77,14 @@ export class RunnerGuard {
   writer(inner: MessageWriter): MessageWriter {
     return Object.assign(Object.create(inner) as MessageWriter, {
       write: (message: Message) => {
-        if (Message.isRequest(message) && message.id !== null) this.outstanding.set(message.id, message.method);
+        if (Message.isResponse(message) && message.id !== null) this.unanswered.delete(message.id);
+        if (Message.isRequest(message) && message.id !== null) {
+          this.outstanding.set(message.id, message.method);
+          if (message.method === RunnerRunRequest.method) {
+            const params = message.params as RunnerRunParams;
+            this.runs.set(params.runId, { requestId: message.id, params, displays: 0, output: { stdout: 0, stderr: 0 } });
+          }
+        }
         return inner.write(message);
       },
     });
@@ -62,7 +102,7 @@ export class RunnerGuard {
     });
   }
 
-  /** Reports a violation found elsewhere (bad framing, a result over its caps). */
+  /** Reports a violation found elsewhere (bad framing, an answer the daemon checks itself). */
   violation(what: string): void {
     if (this.violated) return;
     this.violated = true;
@@ -76,12 +116,14 @@ export class RunnerGuard {
       const method = id === null ? undefined : this.outstanding.get(id);
       if (method === undefined) return `it answered request ${JSON.stringify(id)}, which was never asked or was already answered`;
       this.outstanding.delete(id!);
+      const run = method === RunnerRunRequest.method ? this.takeRun(id!) : undefined;
       if (message.error !== undefined) {
         const { code, message: text } = message.error;
         if (typeof code !== "number" || typeof text !== "string" || text.length > MAX_ERROR_MESSAGE) return `its error answer to ${method} is malformed`;
+        if (message.error.data !== undefined) return `its error answer to ${method} carries data`;
         return undefined;
       }
-      return this.validate(method, message.result, `its result for ${method}`);
+      return this.validate(method, message.result, `its result for ${method}`) ?? (run && overCaps(message.result as RunnerRunResult, run.params));
     }
     if (Message.isNotification(message)) {
       const display = message.method === RunnerDisplayNotification.method;
@@ -89,39 +131,38 @@ export class RunnerGuard {
       const problem = this.validate(message.method, message.params, display ? "its display notification" : "its output notification");
       if (problem) return problem;
       const runId = (message.params as { runId: string }).runId;
-      if (runId !== this.hooks.currentRunId()) return `it sent ${display ? "a display output" : "output"} for run ${JSON.stringify(runId.slice(0, 80))}, which is not running`;
-      return display ? this.checkDisplay(message.params as RunnerDisplayParams) : undefined;
+      const run = this.runs.get(runId);
+      if (runId !== this.hooks.currentRunId() || run === undefined) return `it sent ${display ? "a display output" : "output"} for run ${JSON.stringify(runId.slice(0, 80))}, which is not running`;
+      return display ? checkDisplay(run, message.params as RunnerDisplayParams) : checkOutput(run, message.params as RunnerOutputParams);
     }
     if (Message.isRequest(message)) {
-      if (!RUNNER_HOST_REQUESTS.includes(message.method)) return `it sent a request ("${message.method.slice(0, 80)}") runners may not make`;
-      const problem = this.validate(message.method, message.params, `its ${message.method} request`);
-      if (problem) return problem;
-      const runId = (message.params as { runId: string }).runId;
-      if (runId !== this.hooks.currentRunId()) return `it sent ${message.method} for run ${JSON.stringify(runId.slice(0, 80))}, which is not running`;
-      return undefined;
+      const problem = this.checkRequest(message);
+      if (problem === undefined && message.id !== null) this.unanswered.add(message.id);
+      return problem;
     }
     return "it sent something that is not a JSON-RPC message";
   }
 
-  /**
-   * A display output within the caps the daemon gave the run: no more outputs than it
-   * allows, no more bytes in one, and base64 where the protocol says base64.
-   */
-  private checkDisplay({ runId, output }: RunnerDisplayParams): string | undefined {
-    if (this.displayRun !== runId) {
-      this.displayRun = runId;
-      this.displayCount = 0;
+  /** A request the runner may make now, with valid params, not repeating an id the daemon is still answering, within the number it may have unanswered. */
+  private checkRequest(message: Message & { method: string; id: string | number | null; params?: unknown }): string | undefined {
+    if (message.id !== null && this.unanswered.has(message.id)) return `it sent request ${JSON.stringify(message.id)} again before its answer`;
+    if (this.unanswered.size >= MAX_UNANSWERED_REQUESTS) return `it has ${this.unanswered.size} requests unanswered, the most a runner may have`;
+    if (RUNNER_ANYTIME_REQUESTS.includes(message.method)) return this.validate(message.method, message.params, `its ${message.method} request`);
+    if (!RUNNER_HOST_REQUESTS.includes(message.method)) return `it sent a request ("${message.method.slice(0, 80)}") runners may not make`;
+    const problem = this.validate(message.method, message.params, `its ${message.method} request`);
+    if (problem) return problem;
+    const runId = (message.params as { runId: string }).runId;
+    if (runId !== this.hooks.currentRunId()) return `it sent ${message.method} for run ${JSON.stringify(runId.slice(0, 80))}, which is not running`;
+    return undefined;
+  }
+
+  /** Forgets the run that the request `id` asked for, and returns it. */
+  private takeRun(id: string | number): GuardedRun | undefined {
+    for (const [runId, run] of this.runs) {
+      if (run.requestId !== id) continue;
+      this.runs.delete(runId);
+      return run;
     }
-    const caps = this.hooks.displayCaps?.();
-    if (caps === undefined) return "it sent a display output, which this daemon does not take";
-    if (++this.displayCount > caps.maxDisplays) return `it sent more display outputs than the ${caps.maxDisplays} the run allows`;
-    let bytes = 0;
-    for (const [mime, value] of Object.entries(output.data)) {
-      if (value === undefined) continue;
-      bytes += Buffer.byteLength(value);
-      if (isBinaryMime(mime) && !BASE64.test(value)) return `its display output's ${mime.slice(0, 100)} is not base64`;
-    }
-    if (bytes > caps.maxDisplayBytes) return `its display output of ${bytes} bytes is over the ${caps.maxDisplayBytes}-byte cap`;
     return undefined;
   }
 
@@ -129,7 +170,55 @@ export class RunnerGuard {
     const validate = validators.get(method);
     if (!validate) return `${what} has no schema`;
     if (validate(value)) return undefined;
-    const error = validate.errors?.[0];
+    // The deepest error says most (a oneOf's branches each report one; the one that went furthest is the one meant).
+    const error = validate.errors?.reduce((deepest, e) => (e.instancePath.length > deepest.instancePath.length ? e : deepest));
     return `${what} does not match the runner protocol (${error ? `${error.instancePath || "/"} ${error.message ?? "is invalid"}` : "invalid"})`;
   }
+}
+
+/** Output within the run's cap: all the output notifications of a stream together hold at most `maxOutputBytes`. */
+function checkOutput(run: GuardedRun, { stream, text }: RunnerOutputParams): string | undefined {
+  run.output[stream] += Buffer.byteLength(text);
+  const cap = run.params.maxOutputBytes;
+  return run.output[stream] > cap ? `it sent ${run.output[stream]} bytes of ${stream} output, over the ${cap}-byte cap` : undefined;
+}
+
+/**
+ * A display output within the caps the daemon gave the run, counting all of it: no more
+ * outputs than it allows; no more bytes of data in one; metadata no heavier or deeper than
+ * woma's Python makes it; base64 where the protocol says base64.
+ */
+function checkDisplay(run: GuardedRun, { output }: RunnerDisplayParams): string | undefined {
+  const { maxDisplays, maxDisplayBytes } = run.params;
+  if (++run.displays > maxDisplays) return `it sent more display outputs than the ${maxDisplays} the run allows`;
+  let bytes = 0;
+  for (const [mime, value] of Object.entries(output.data)) {
+    if (value === undefined) continue;
+    bytes += Buffer.byteLength(value);
+    if (isBinaryMime(mime) && !BASE64.test(value)) return `its display output's ${mime.slice(0, 100)} is not base64`;
+  }
+  if (bytes > maxDisplayBytes) return `its display output of ${bytes} bytes is over the ${maxDisplayBytes}-byte cap`;
+  if (output.metadata !== undefined) {
+    const metadata = jsonWeight(output.metadata, MAX_DISPLAY_METADATA_WEIGHT, MAX_METADATA_DEPTH);
+    if (metadata.depth > MAX_METADATA_DEPTH) return `its display output's metadata nests deeper than ${MAX_METADATA_DEPTH} levels`;
+    if (metadata.bytes > MAX_DISPLAY_METADATA_WEIGHT) return `its display output's metadata of ${metadata.bytes}+ bytes is over the ${MAX_DISPLAY_METADATA_WEIGHT}-byte cap`;
+  }
+  return undefined;
+}
+
+/** A run's result that the runner could only have made by ignoring the caps it was given: every string it carries is measured. */
+function overCaps(result: RunnerRunResult, params: RunnerRunParams): string | undefined {
+  for (const stream of ["stdout", "stderr"] as const) {
+    const bytes = Buffer.byteLength(result[stream]);
+    if (bytes > params.maxOutputBytes) return `its ${stream} of ${bytes} bytes is over the ${params.maxOutputBytes}-byte cap`;
+  }
+  const chars = params.maxResultChars;
+  const error = result.error;
+  if (error && error.type.length > MAX_ERROR_TYPE_CHARS) return `its error type of ${error.type.length} characters is over the ${MAX_ERROR_TYPE_CHARS}-character cap`;
+  if (chars > 0) {
+    if ((result.result?.length ?? 0) > chars) return `its result of ${result.result!.length} characters is over the ${chars}-character cap`;
+    if (error && error.message.length > chars) return `its error message of ${error.message.length} characters is over the ${chars}-character cap`;
+    if (error && error.traceback.length > chars) return `its traceback of ${error.traceback.length} characters is over the ${chars}-character cap`;
+  }
+  return undefined;
 }

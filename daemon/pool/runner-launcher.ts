@@ -1,5 +1,8 @@
 /** Starts runner processes: wraps the command in the sandbox, picks the boot mode, and builds the snapshot with a runner that serves no code. */
 import { DaemonError } from "../daemon-error.ts";
+import { log } from "../log.ts";
+import { dirname } from "node:path";
+import { HostPaths } from "./host-paths.ts";
 import type { RunnerBootParams } from "../runner/runner-protocol.ts";
 import type { Isolation } from "../sandbox/isolation.ts";
 import type { RunnerCommand } from "./runner-command.ts";
@@ -22,8 +25,8 @@ export interface LauncherSetup {
   indexURL: string;
   /** Largest message a runner may send, in bytes. */
   maxMessageBytes: number;
-  /** The package cache, which runners read (read-only) to install packages. */
-  packagesDir?: string;
+  /** Host paths beyond the daemon's own to keep out of messages to runners, by neutral name (`/woma/packages`: a mirror directory). */
+  hostPaths?: Record<string, string>;
   /** What every runner installs and imports at boot (`--preload`), once it is known. */
   preload?: Promise<RunnerBootParams["preload"]>;
 }
@@ -48,9 +51,10 @@ export function runnerMessageLimit(limits: { maxOutputBytes: number; maxResultCh
  * a fresh one under the snapshot directory, and it is killed as soon as it has written.
  */
 export function createLauncher(setup: LauncherSetup): LaunchRunner {
-  const { command, isolation, snapshots, indexURL, maxMessageBytes, packagesDir, preload } = setup;
-  const argv = (readWrite: string[]) =>
-    isolation.wrap(command.argv, { readOnly: [...command.readOnly, indexURL, snapshots.dir, ...(packagesDir ? [packagesDir] : [])], readWrite, env: command.env });
+  const { command, isolation, snapshots, indexURL, maxMessageBytes, preload } = setup;
+  const hostPaths = new HostPaths(dirname(snapshots.dir), setup.hostPaths);
+  // No package cache: runners get package files' bytes from the daemon (runner/wheel).
+  const argv = (readWrite: string[]) => isolation.wrap(command.argv, { readOnly: [...command.readOnly, indexURL, snapshots.dir], readWrite, env: command.env });
 
   snapshots.setBuilder(async (rawPath, buildDir) => {
     const boot: RunnerBootParams = { runnerId: "snapshot-builder", indexURL, boot: { kind: "build-snapshot", path: rawPath } };
@@ -60,12 +64,36 @@ export function createLauncher(setup: LauncherSetup): LaunchRunner {
     if (result.kind !== "ready" || result.snapshotBytes === undefined) throw new Error("the builder runner wrote no snapshot");
   });
 
+  let warned = false;
+  /** Says once if runners keep more than they should: the drop is the runner's own, read back from the kernel. */
+  const checkPrivileges = (runner: Runner) => {
+    const held = runner.bootResult?.privileges;
+    if (!held || warned) return;
+    const kept = [
+      ...held.problems,
+      ...(isolation.runAs && held.uid !== isolation.runAs.uid ? [`it runs as uid ${held.uid}, not ${isolation.runAs.uid}`] : []),
+      ...Object.entries(held.capabilities)
+        .filter(([set, hex]) => set !== "bounding" && /[1-9a-f]/i.test(hex))
+        .map(([set, hex]) => `its ${set} capabilities are ${hex}`),
+      ...(held.dumpable ? ["it is dumpable"] : []),
+    ];
+    if (kept.length === 0) return;
+    warned = true;
+    log("warn", `runner ${runner.id} kept privileges it should have dropped: ${kept.join("; ")}`);
+  };
+
   const launch = async (id: string, role: RunnerRole, attempt: number, signal: AbortSignal | undefined): Promise<Runner> => {
     // The process starts while the boot mode is worked out (the snapshot's seal is checked once).
-    const boot = Promise.all([snapshots.bootMode(), preload]).then(([mode, packages]): RunnerBootParams => ({ runnerId: id, indexURL, boot: mode, ...(packages ? { preload: packages } : {}) }));
+    const boot = Promise.all([snapshots.bootMode(), preload]).then(([mode, packages]): RunnerBootParams => ({
+      runnerId: id,
+      indexURL,
+      boot: mode,
+      ...(isolation.runAs ? { runAs: isolation.runAs } : {}),
+      ...(packages ? { preload: packages } : {}),
+    }));
     let started: Awaited<ReturnType<typeof RunnerProcess.start>>;
     try {
-      started = await RunnerProcess.start(id, role, { argv: argv([]), env: command.env, boot, maxMessageBytes, signal });
+      started = await RunnerProcess.start(id, role, { argv: argv([]), env: command.env, boot, maxMessageBytes, signal, hostPaths });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new DaemonError("POOL_UNAVAILABLE", `runner ${id} could not start: ${reason}`, undefined, { cause: error });
@@ -77,6 +105,7 @@ export function createLauncher(setup: LauncherSetup): LaunchRunner {
       await started.runner.exited;
       return launch(id, role, attempt + 1, signal);
     }
+    checkPrivileges(started.runner);
     return started.runner;
   };
   return (id, role, signal) => launch(id, role, 0, signal);

@@ -1,5 +1,6 @@
 /** The daemon's handle on one runner process: starts it, talks JSON-RPC to it (its stdin in, its fd 3 out) through a guard, notices at once when it dies. */
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFile } from "node:fs/promises";
 import type { Readable } from "node:stream";
 import { createMessageConnection, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
 import { payloadEncoder } from "../../protocol/wire/payload-frames.ts";
@@ -20,12 +21,14 @@ import {
   RunnerOutputNotification,
   RunnerRunRequest,
   RunnerSessionRequest,
+  RunnerWheelRequest,
   type RunnerBootParams,
   type RunnerBootResult,
   type RunnerCompletionParams,
   type RunnerFilesParams,
   type RunnerRunParams,
   type RunnerRunResult,
+  type RunnerWheel,
   type WheelSpec,
 } from "../runner/runner-protocol.ts";
 import { processTreeRss } from "./process-memory.ts";
@@ -33,6 +36,8 @@ import type { CompleteResult, InspectResult } from "../../protocol/generated/typ
 import type { FilesAnswer } from "../runner/session-files.ts";
 import type { DisplayListener, HostHandler, OutputListener, ReadyBoot, Runner, RunnerRole } from "./runner.ts";
 import { RunnerGuard } from "./runner-guard.ts";
+import { RunnerOutputLog } from "./runner-output-log.ts";
+import type { HostPaths } from "./host-paths.ts";
 
 /** How to start a runner process. */
 export interface RunnerLaunch {
@@ -44,6 +49,13 @@ export interface RunnerLaunch {
   maxMessageBytes: number;
   /** Aborting it kills the runner (a shutdown during its boot). */
   signal?: AbortSignal;
+  /** Rewrites host paths out of the daemon's error messages before they reach the runner (and Python). */
+  hostPaths?: HostPaths;
+}
+
+/** A cache file's name without its directory, for messages a runner may pass on to Python. */
+function wheelName(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1);
 }
 
 /** How much of a runner's stderr is kept to explain its death. */
@@ -80,6 +92,8 @@ export class RunnerProcess implements Runner {
   private current: { runId: string; listener: OutputListener; onDisplay: DisplayListener | undefined; params: RunnerRunParams; deadline: number | undefined } | undefined;
   private busyWith: string | undefined;
   private readonly pendingRejects = new Set<(error: Error) => void>();
+  /** Package files offered to this runner, by sha256: the only files of the daemon's it may ask for. */
+  private readonly wheelFiles = new Map<string, string>();
 
   private constructor(id: string, role: RunnerRole, launch: RunnerLaunch) {
     this.id = id;
@@ -90,7 +104,6 @@ export class RunnerProcess implements Runner {
     const toRunner = this.child.stdin!;
     this.guard = new RunnerGuard({
       currentRunId: () => this.current?.runId,
-      displayCaps: () => this.current && { maxDisplays: this.current.params.maxDisplays, maxDisplayBytes: this.current.params.maxDisplayBytes },
       onViolation: (what) => {
         log("warn", `runner ${id} broke the runner protocol: ${what}; killing it`);
         this.kill(`runner protocol violation: ${what}`);
@@ -116,26 +129,39 @@ export class RunnerProcess implements Runner {
     for (const method of RUNNER_HOST_REQUESTS) {
       this.connection.onRequest(method, async (params: unknown) => {
         if (!this.host) throw new ResponseError(-32601, `${method} is not available`);
+        let answer: unknown;
         try {
-          return await this.host(this, method, params);
+          answer = await this.host(this, method, params);
         } catch (error) {
-          throw new ResponseError(-32000, error instanceof Error ? error.message : String(error));
+          const message = error instanceof Error ? error.message : String(error);
+          throw new ResponseError(-32000, launch.hostPaths ? launch.hostPaths.scrub(message) : message);
         }
+        const wheels = (answer as { wheels?: unknown } | null)?.wheels;
+        return Array.isArray(wheels) ? { ...(answer as object), wheels: this.offer(wheels as WheelSpec[]) } : answer;
       });
     }
+    this.connection.onRequest(RunnerWheelRequest, async ({ sha256 }) => {
+      const path = this.wheelFiles.get(sha256);
+      if (path === undefined) throw new ResponseError(-32602, `no package file with sha256 ${sha256} was offered to this runner`);
+      try {
+        return { bytes: new Uint8Array(await readFile(path)) };
+      } catch (error) {
+        throw new ResponseError(-32000, `the package file ${wheelName(path)} cannot be read from the cache (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+      }
+    });
     this.connection.onError(() => {
       // Broken pipes surface here when the process dies; the exit handler explains the death.
     });
     fromRunner?.on("error", () => {});
     toRunner.on("error", () => {});
+    // Only logged, bounded in rate and size: nothing a runner prints there reaches anyone else.
+    const stray = new RunnerOutputLog(id);
     this.child.stdout!.setEncoding("utf8");
-    this.child.stdout!.on("data", (chunk: string) => {
-      for (const line of chunk.split("\n")) if (line.trim()) log("debug", `runner ${id} stdout: ${line.slice(0, 500)}`);
-    });
+    this.child.stdout!.on("data", (chunk: string) => stray.write("stdout", chunk));
     this.child.stderr!.setEncoding("utf8");
     this.child.stderr!.on("data", (chunk: string) => {
       this.stderrTail = (this.stderrTail + chunk).slice(-STDERR_TAIL_CHARS);
-      for (const line of chunk.split("\n")) if (line.trim()) log("debug", `runner ${id}: ${line.slice(0, 500)}`);
+      stray.write("stderr", chunk);
     });
     this.exited = new Promise((resolve) => {
       this.child.once("exit", (code, signal) => {
@@ -169,6 +195,7 @@ export class RunnerProcess implements Runner {
         throw error;
       }
       if (!runner.alive) throw new Error(runner.deathReason);
+      if (params.preload) params = { ...params, preload: { ...params.preload, wheels: runner.offer(params.preload.wheels) } };
       const boot = await runner.call(runner.connection.sendRequest(RunnerBootRequest, params));
       if (boot.kind === "ready") runner.bootResult = boot;
       return { runner, boot };
@@ -207,13 +234,8 @@ export class RunnerProcess implements Runner {
     this.busyWith = params.runId;
     this.current = { runId: params.runId, listener: onOutput, onDisplay, params, deadline };
     try {
-      const result = await this.call(this.connection.sendRequest(RunnerRunRequest, params));
-      const overCap = this.overCaps(result, params);
-      if (overCap) {
-        this.guard.violation(overCap);
-        throw new DaemonError("RUNNER_DIED", this.deathReason ?? `runner protocol violation: ${overCap}`);
-      }
-      return result;
+      // The guard has measured the result against the run's caps.
+      return await this.call(this.connection.sendRequest(RunnerRunRequest, params));
     } finally {
       this.busyWith = undefined;
       this.current = undefined;
@@ -250,7 +272,7 @@ export class RunnerProcess implements Runner {
   async load(wheels: WheelSpec[]): Promise<string[]> {
     const fresh = wheels.filter((wheel) => !this.packages.has(wheel.name));
     if (fresh.length === 0) return [];
-    const { installed } = await this.call(this.connection.sendRequest(RunnerLoadRequest, { wheels: fresh }));
+    const { installed } = await this.call(this.connection.sendRequest(RunnerLoadRequest, { wheels: this.offer(fresh) }));
     for (const name of installed) this.packages.add(name);
     this.lastActiveAt = Date.now();
     return installed;
@@ -262,17 +284,13 @@ export class RunnerProcess implements Runner {
     this.child.kill("SIGKILL");
   }
 
-  /** A result the runner could only have made by ignoring the caps it was given. */
-  private overCaps(result: RunnerRunResult, params: RunnerRunParams): string | undefined {
-    for (const stream of ["stdout", "stderr"] as const) {
-      if (Buffer.byteLength(result[stream]) > params.maxOutputBytes) return `its ${stream} is over the ${params.maxOutputBytes}-byte cap`;
-    }
-    const chars = params.maxResultChars;
-    if (chars > 0) {
-      if ((result.result?.length ?? 0) > chars) return `its result is over the ${chars}-character cap`;
-      if (result.error && (result.error.message.length > chars || result.error.traceback.length > chars)) return `its error is over the ${chars}-character cap`;
-    }
-    return undefined;
+  /** Lets the runner ask for these files' bytes, and gives it what it may know of them: not where they are. */
+  private offer(wheels: readonly (WheelSpec | RunnerWheel)[]): RunnerWheel[] {
+    return wheels.map((wheel) => {
+      const { path, ...rest } = wheel as WheelSpec;
+      if (typeof path === "string") this.wheelFiles.set(wheel.sha256, path);
+      return rest;
+    });
   }
 
   /** Rejects with `RUNNER_DIED` as soon as the process dies, so no caller ever waits on a dead runner. */

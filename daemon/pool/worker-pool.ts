@@ -1,8 +1,10 @@
 /** The runner pool: warm spares, and for each tenant its own runners, working in parallel, never shared with another tenant. */
+import { randomBytes } from "node:crypto";
 import type { RunnerInfo } from "../../protocol/generated/types.ts";
 import { DaemonError } from "../daemon-error.ts";
 import { log } from "../log.ts";
 import { JobQueue, type Job } from "./job-queue.ts";
+import { TenantQuota } from "./tenant-quota.ts";
 import type { LaunchRunner } from "./runner-launcher.ts";
 import type { HostHandler, ReadyBoot, Runner, RunnerRole } from "./runner.ts";
 
@@ -14,6 +16,8 @@ export interface PoolOptions {
   spares: number;
   /** All runners together, spares included; past it a tenant that needs one more gets `POOL_BUSY`. */
   maxRunners: number;
+  /** Runners one tenant may hold at once, shared and dedicated, being acquired included; 0 for half of `maxRunners` (see tenant-quota.ts). */
+  maxTenantRunners?: number;
   /** Runs that may wait at once, per tenant; more get `POOL_BUSY`. */
   maxQueue: number;
   /** A runner whose process tree holds more resident memory is killed; 0 for no limit. */
@@ -65,6 +69,8 @@ class TenantRunners {
   readonly queue: JobQueue<Runner>;
   /** Shared runners being acquired (from a spare or a boot). */
   readonly pending = new Set<Promise<Runner>>();
+  /** Dedicated runners being acquired. */
+  takingDedicated = 0;
 
   constructor() {
     this.queue = new JobQueue(
@@ -75,6 +81,11 @@ class TenantRunners {
 
   all(): Runner[] {
     return [...this.shared, ...this.dedicated];
+  }
+
+  /** Runners the tenant holds or is acquiring, for its quota. */
+  get held(): number {
+    return this.shared.length + this.dedicated.size + this.pending.size + this.takingDedicated;
   }
 }
 
@@ -98,15 +109,17 @@ export class WorkerPool {
   private readonly recycleStrikes = new Map<Runner, number>();
   /** Every runner whose process has not exited yet, killed ones included, so shutdown can wait for all. */
   private readonly live = new Set<Runner>();
-  private nextId = 1;
   private failures = 0;
   private closed = false;
   private everBooted = false;
   private memoryTimer: ReturnType<typeof setInterval> | undefined;
+  private readonly quota: TenantQuota;
   /** Called when a runner dies, with the reason. */
   onRunnerDied: (runner: Runner, reason: string) => void = () => {};
 
-  constructor(private readonly options: PoolOptions) {}
+  constructor(private readonly options: PoolOptions) {
+    this.quota = new TenantQuota(options.maxTenantRunners ?? 0, options.maxRunners);
+  }
 
   private get workers(): number {
     return Math.max(1, this.options.workers);
@@ -186,11 +199,18 @@ export class WorkerPool {
     return alive[0]!;
   }
 
-  /** A runner of its own for a tenant's fresh-interpreter session: a spare when there is one, else a new boot. */
+  /** A runner of its own for a tenant's fresh-interpreter session: a spare when there is one, else a new boot. Within the tenant's quota. */
   async takeDedicated(tenant: string): Promise<Runner> {
-    const runner = await this.take(tenant, "dedicated");
-    this.runnersOf(tenant).dedicated.add(runner);
-    return runner;
+    const runners = this.runnersOf(tenant);
+    this.quota.admit(runners.held);
+    runners.takingDedicated++;
+    try {
+      const runner = await this.take(tenant, "dedicated");
+      runners.dedicated.add(runner);
+      return runner;
+    } finally {
+      runners.takingDedicated--;
+    }
   }
 
   /** Stops a dedicated runner whose session has closed. */
@@ -297,9 +317,14 @@ export class WorkerPool {
     return this.acquireShared(tenant);
   }
 
-  /** Takes one more shared runner for a tenant and lets its queue use it. */
+  /** Takes one more shared runner for a tenant and lets its queue use it; rejects past the tenant's quota. */
   private acquireShared(tenant: string): Promise<Runner> {
     const runners = this.runnersOf(tenant);
+    try {
+      this.quota.admit(runners.held);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const pending: Promise<Runner> = this.take(tenant, "shared")
       .then((runner) => {
         if (this.tenants.get(tenant) !== runners) {
@@ -348,7 +373,10 @@ export class WorkerPool {
   }
 
   private launch(role: RunnerRole): Boot {
-    const id = `r${this.nextId++}`;
+    // Opaque, not a count: a tenant sees its runners' ids, and a count would tell it how many runners others took.
+    let id: string;
+    do id = `r${randomBytes(4).toString("hex")}`;
+    while (this.booting.has(id) || [...this.live].some((runner) => runner.id === id));
     // In the map before the boot starts: a launcher that throws at once still finds it to delete.
     const boot = { role, abort: new AbortController() } as Boot;
     this.booting.set(id, boot);

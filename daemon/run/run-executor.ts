@@ -6,6 +6,7 @@ import type { DaemonOptions } from "../daemon-options.ts";
 import type { Runner } from "../pool/runner.ts";
 import type { WorkerPool } from "../pool/worker-pool.ts";
 import type { Session } from "../session/session-store.ts";
+import type { Tenant } from "../session/tenant-registry.ts";
 import type { RunnerDisplayOutput, RunnerInputParams, RunnerInputResult, RunnerRunResult } from "../runner/runner-protocol.ts";
 import { RunInput } from "./run-input.ts";
 
@@ -71,11 +72,8 @@ export function runTimeout(asked: number | undefined, defaultMs: number): number
 
 /** Executes runs on the pool with the daemon's limits. */
 export class RunExecutor {
-  private counter = 0;
-  /** The callers of the runs executing now, by run id. */
-  private readonly executing = new Map<string, RunContext>();
-  /** Runs started since the daemon began. */
-  executionCount = 0;
+  /** The callers of the runs executing now, by the runner executing each (run ids are the clients' or per tenant, so they may repeat across tenants). */
+  private readonly executing = new Map<Runner, RunContext>();
   /** Where each runner's current run reads its input from. */
   private readonly inputs = new Map<Runner, RunInput>();
 
@@ -89,17 +87,20 @@ export class RunExecutor {
    * its result; a Python exception is a result. Rejects with a {@link DaemonError} for a
    * timeout, a cancel, a lost runner or a full queue, with the output so far as data.
    * `prepare` runs on the runner first (it installs the tenant's packages there); `cleanup`
-   * after the run, however it ended (it closes the HTTP responses the run left open).
+   * after the run, however it ended (it closes the HTTP responses the run left open). The run
+   * counts among the tenant's `runs`, which number the ids the daemon gives (`run-N`), so a
+   * tenant's ids and count say nothing of other tenants' runs.
    */
   async run(
     params: RunParams,
     session: Session<Runner> | undefined,
     context: RunContext,
-    tenant: string,
+    tenant: Pick<Tenant, "id" | "runs">,
     prepare?: (runner: Runner) => Promise<void>,
     cleanup?: (runner: Runner, runId: string) => void,
   ): Promise<RunResult> {
-    const runId = params.run_id ?? `run-${++this.counter}`;
+    const runId = params.run_id ?? `run-${tenant.runs + 1}`;
+    tenant.runs++;
     const sessionId = session?.id ?? null;
     context.onRunId?.(runId, sessionId);
     const timeoutMs = runTimeout(params.timeout_ms, this.options.defaultTimeoutMs);
@@ -111,7 +112,6 @@ export class RunExecutor {
     const output = new PartialOutput(this.options.maxOutputBytes);
     const ended = new AbortController();
     const ask = params.allow_stdin === true && context.requestInput ? context.requestInput.bind(context) : undefined;
-    this.executionCount++;
     if (session) {
       session.runCount++;
       session.lastUsedAt = new Date();
@@ -122,7 +122,7 @@ export class RunExecutor {
     let interruptRunner: ((why: Stop) => void) | undefined;
     const cancelled = () => new DaemonError("RUN_CANCELLED", `run ${runId} was cancelled before it started`, this.failureData(runId, output, 0, session, "kept"));
 
-    const submission = this.pool.submit(tenant, session?.runner, async (runner) => {
+    const submission = this.pool.submit(tenant.id, session?.runner, async (runner) => {
       if (stop === "cancel") throw cancelled();
       const refusal = context.refuseStart?.();
       if (refusal) throw refusal;
@@ -141,7 +141,7 @@ export class RunExecutor {
       startedAt = performance.now();
       const deadline = timeoutMs > 0 ? Date.now() + timeoutMs : undefined;
       this.inputs.set(runner, new RunInput(params.stdin, ask && ((prompt, password) => ask({ run_id: runId, session_id: sessionId, prompt, password }, ended.signal))));
-      this.executing.set(runId, context);
+      this.executing.set(runner, context);
       try {
         return await runner.run(
           {
@@ -169,7 +169,7 @@ export class RunExecutor {
         clearTimeout(graceTimer);
         this.inputs.delete(runner);
         ended.abort();
-        this.executing.delete(runId);
+        this.executing.delete(runner);
         cleanup?.(runner, runId);
       }
     });
@@ -206,9 +206,9 @@ export class RunExecutor {
     }
   }
 
-  /** The caller of a run that is executing now (what the runner asks during it reports to them). */
-  callerOf(runId: string): RunContext | undefined {
-    return this.executing.get(runId);
+  /** The caller of the run `runner` is executing now (what the runner asks during it reports to them). */
+  callerOf(runner: Runner): RunContext | undefined {
+    return this.executing.get(runner);
   }
 
   private stopped(stop: Stop, runId: string, timeoutText: string, output: PartialOutput, elapsed: number, session: Session<Runner> | undefined, state: StopOutcome): DaemonError {

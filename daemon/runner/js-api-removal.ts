@@ -25,17 +25,24 @@ function bare<T extends object>(fields: T): T {
   return Object.assign(Object.create(null) as object, fields) as T;
 }
 
+/** Pyodide's scheduler (`raw`), and the run-scoped one that stands in for it wherever Python can look (run-scope.ts). */
+export interface Schedulers {
+  raw: unknown;
+  scoped: (callback: unknown, delay?: unknown) => void;
+}
+
 /**
  * The only `pyodide_js` Python sees: what Pyodide's own Python modules import from it
  * (webloop's `scheduleCallback`, pyfetch's `abortSignalAny`, webloop's `config`), each a
- * function or a plain value. Everything else of the API is absent, not gated.
+ * function or a plain value. Everything else of the API is absent, not gated; the
+ * scheduler is woma's run-scoped one, never Pyodide's own.
  */
-function facade(pyodide: PyodideAPI, api: PyodideInternals["_api"]): object {
+function facade(pyodide: PyodideAPI, api: PyodideInternals["_api"], schedule: Schedulers["scoped"]): object {
   return bare({
     version: pyodide.version,
     loadedPackages: bare({}),
     _api: bare({
-      scheduleCallback: api.scheduleCallback,
+      scheduleCallback: schedule,
       abortSignalAny: api.abortSignalAny,
       config: bare({ enableRunUntilComplete: true }),
     }),
@@ -44,13 +51,14 @@ function facade(pyodide: PyodideAPI, api: PyodideInternals["_api"]): object {
 
 /**
  * Replaces `pyodide_js` with {@link facade}, drops the modules Python already imported
- * from the real one, then clears every slot of Pyodide's JS reference table (hiwire) that
+ * from the real one, puts the scoped scheduler in `pyodide.webloop` (which imported
+ * Pyodide's own at boot), then clears every slot of Pyodide's JS reference table (hiwire) that
  * still holds the API, the public API object, the Emscripten module or its FS. Python can
  * only turn such a slot into an object it can use, so once none holds them, no route
  * (`gc`, closures, frames, finders, ctypes writing a reference number) leads back. Throws
  * if a slot still holds one afterwards: a runner that cannot remove the API must not run code.
  */
-export function removeJsApi(pyodide: PyodideAPI): void {
+export function removeJsApi(pyodide: PyodideAPI, schedulers: Schedulers): void {
   const internals = pyodide as unknown as PyodideInternals;
   const api = internals._api;
   const module = internals._module;
@@ -58,15 +66,16 @@ export function removeJsApi(pyodide: PyodideAPI): void {
     [api, "Pyodide's internal API"],
     [pyodide, "the pyodide API object"],
     [module, "the Emscripten module"],
+    [schedulers.raw, "Pyodide's scheduler, which outlives runs"],
   ]);
   if (module.FS) forbidden.set(module.FS, "the Emscripten file system");
   if (api.config) forbidden.set(api.config, "Pyodide's configuration");
 
   pyodide.unregisterJsModule("pyodide_js");
-  pyodide.registerJsModule("pyodide_js", facade(pyodide, api));
+  pyodide.registerJsModule("pyodide_js", facade(pyodide, api, schedulers.scoped));
   pyodide.runPython(
-    'import sys\nfor _name in [n for n in sys.modules if n == "pyodide_js" or n.startswith("pyodide_js.")]:\n    del sys.modules[_name]\ndel _name, sys',
-    { globals: pyodide.toPy({}) },
+    'import sys\nfor _name in [n for n in sys.modules if n == "pyodide_js" or n.startswith("pyodide_js.")]:\n    del sys.modules[_name]\nimport pyodide.webloop\npyodide.webloop.scheduleCallback = _scheduler\ndel _name, sys, _scheduler',
+    { globals: pyodide.toPy({ _scheduler: schedulers.scoped }) },
   );
 
   /** Every slot of a table holding a forbidden object, as [index, what]. */

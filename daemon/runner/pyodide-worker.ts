@@ -2,15 +2,16 @@
 import { loadPyodide, type PyodideAPI } from "pyodide";
 import { removeJsApi } from "./js-api-removal.ts";
 import { RingWriter } from "./output-ring.ts";
-import { PYTHON_ENV } from "./python-env.ts";
+import { PYTHON_ENV, PYTHON_EXECUTABLE } from "./python-env.ts";
 import { lockDownRealm } from "./realm-lockdown.ts";
 import { lockDownTerminals } from "./tty-lockdown.ts";
 import type { RelayChunk, RelayHead } from "../net/fetch-relay.ts";
 import { filesOperation, removeSessionDirectory, sessionDirectory, type VirtualFs } from "./session-files.ts";
-import { MAX_FETCH_BODY_BYTES, MAX_FETCH_HEADER_CHARS, MAX_FETCH_HEADERS, MAX_FETCH_URL_CHARS, MAX_IMPORT_MODULES, MAX_INDEX_URLS, MAX_INPUT_PROMPT_CHARS, MAX_INSTALL_REQUIREMENTS, MAX_REQUIREMENT_CHARS, MODULE_NAME, type BootMode, type RunnerDisplayOutput, type RunnerInputResult, type RunnerBootParams, type RunnerBootResult, type RunnerPackagesResult, type RunOutcome, type SeccompState, type WheelSpec } from "./runner-protocol.ts";
+import { MAX_FETCH_BODY_BYTES, MAX_FETCH_HEADER_CHARS, MAX_FETCH_HEADERS, MAX_FETCH_URL_CHARS, MAX_IMPORT_MODULES, MAX_INDEX_URLS, MAX_INPUT_PROMPT_CHARS, MAX_INSTALL_REQUIREMENTS, MAX_REQUIREMENT_CHARS, MODULE_NAME, type BootMode, type RunnerDisplayOutput, type RunnerInputResult, type RunnerBootParams, type RunnerPackagesResult, type RunOutcome, type RunnerWheel, type SeccompState } from "./runner-protocol.ts";
 import { readSnapshotPayload, writeRawSnapshot } from "./snapshot-format.ts";
 import { restrictWasmImports } from "./wasm-imports.ts";
-import type { FromWorker, HostMethod, ToWorker, WorkerRunOutcome } from "./worker-messages.ts";
+import { RunScope, type ProxyInternals } from "./run-scope.ts";
+import type { FromWorker, HostMethod, ToWorker, WorkerBootResult, WorkerRunOutcome } from "./worker-messages.ts";
 import { RUNTIME_SOURCES } from "./python-runtime.ts";
 
 declare const self: Worker;
@@ -89,22 +90,27 @@ function takeRuntime(pyodide: PyodideAPI): Runtime {
   return entries;
 }
 
+/** Keeps every way JS can call back into Python within the run that armed it. */
+const scope = new RunScope();
+
 /**
- * Pyodide's scheduleCallback, wrapped so that whatever a Python callback throws (or its
- * promise rejects with) stays here: a KeyboardInterrupt that lands in a callback must not
- * become an uncaught error that takes the worker, and every session on it, down.
+ * Pyodide's scheduleCallback, scoped to the run (run-scope.ts) and wrapped so that whatever a
+ * Python callback throws (or its promise rejects with) stays here: a KeyboardInterrupt that
+ * lands in a callback must not become an uncaught error that takes the worker, and every
+ * session on it, down. This is the only scheduler Python can reach: woma's event loop, the
+ * `pyodide_js` facade and `pyodide.webloop` all hold it.
  */
-function safeScheduler(pyodide: PyodideAPI): (callback: () => unknown, delay: number) => void {
-  const schedule = (pyodide as unknown as { _api: { scheduleCallback: (callback: () => void, delay: number) => void } })._api.scheduleCallback;
-  return (callback, delay) =>
-    schedule(() => {
-      try {
-        const result = callback() as { then?: unknown } | undefined;
-        if (result && typeof result.then === "function") (result as Promise<unknown>).then(undefined, dropped);
-      } catch (error) {
-        dropped(error);
-      }
-    }, delay);
+function scopedScheduler(pyodide: PyodideAPI): { raw: unknown; scoped: (callback: unknown, delay?: unknown) => void } {
+  const raw = (pyodide as unknown as { _api: { scheduleCallback: (callback: () => void, delay: number) => void } })._api.scheduleCallback;
+  const scoped = scope.scheduler(raw, (callback) => () => {
+    try {
+      const result = callback() as { then?: unknown } | undefined;
+      if (result && typeof result.then === "function") (result as Promise<unknown>).then(undefined, dropped);
+    } catch (error) {
+      dropped(error);
+    }
+  });
+  return { raw, scoped };
 }
 
 /** Rejections of the waits in progress: an interrupt wakes them all. */
@@ -127,18 +133,24 @@ function interruptibleWait(ms: number): Promise<void> {
   });
 }
 
-/** Requests of the worker's to the daemon, waiting for their answers. */
-const hostCalls = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+/** Requests of the worker's to the daemon, waiting for their answers, with the epoch (run-scope.ts) each was asked in. */
+const hostCalls = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; epoch: number }>();
 let nextHostCall = 1;
 
 /** Sends a request to the daemon through the main thread (which adds the run's id). */
 function askDaemon(method: HostMethod, params: Record<string, unknown>): Promise<unknown> {
   const id = nextHostCall++;
   return new Promise((resolve, reject) => {
-    hostCalls.set(id, { resolve, reject });
+    hostCalls.set(id, { resolve, reject, epoch: scope.current });
     post({ op: "host", id, method, params });
   });
 }
+
+// What a run asked of the daemon and left unanswered is dropped when it ends: the promise never
+// settles, so nothing waiting on it (a Python callback, a stream) ever runs after its run.
+scope.onEnd((ended) => {
+  for (const [id, call] of hostCalls) if (call.epoch === ended) hostCalls.delete(id);
+});
 
 /**
  * What Python may ask of the daemon during a run: `packages` (what provides these
@@ -226,19 +238,20 @@ const installedPackages = new Set<string>();
 let installing: Promise<unknown> = Promise.resolve();
 
 /**
- * Installs package files from the cache, in the order given (dependencies first), one at a
- * time, skipping those already installed; each file's sha256 is checked again first.
+ * Installs package files, in the order given (dependencies first), one at a time, skipping
+ * those already installed. The daemon sends each file's bytes (the runner has no access to
+ * its cache); their sha256 is checked again here first.
  */
-function installWheels(wheels: WheelSpec[]): Promise<string[]> {
+function installWheels(wheels: RunnerWheel[]): Promise<string[]> {
   const work = installing.then(async () => {
     if (!runtime) throw new Error("the interpreter is not booted");
     const { internals } = runtime;
     const installed: string[] = [];
     for (const wheel of wheels) {
       if (installedPackages.has(wheel.name)) continue;
-      const bytes = await Bun.file(wheel.path).bytes();
+      const { bytes } = (await askDaemon("runner/wheel", { sha256: wheel.sha256 })) as { bytes: Uint8Array };
       const digest = new Bun.CryptoHasher("sha256").update(bytes).digest("hex");
-      if (digest !== wheel.sha256) throw new Error(`${wheel.fileName} in the cache does not match its sha256 (${digest} instead of ${wheel.sha256}); run \`woma packages fetch ${wheel.name}\` again`);
+      if (digest !== wheel.sha256) throw new Error(`${wheel.fileName} from the daemon's cache does not match its sha256 (${digest} instead of ${wheel.sha256}); run \`woma packages fetch ${wheel.name}\` again`);
       const dir = String(internals.package_loader.get_install_dir(wheel.installDir));
       await internals.install(bytes, wheel.fileName, dir, new Map([["INSTALLER", "woma"], ["PYODIDE_SOURCE", "woma's verified cache"]]));
       installedPackages.add(wheel.name);
@@ -269,12 +282,15 @@ async function restrictedFactory(indexURL: string) {
   return (settings: Record<string, unknown>) => {
     const instantiate = settings.instantiateWasm as (imports: { env: Record<string, unknown> }, receive: unknown) => unknown;
     settings.instantiateWasm = (imports: { env: Record<string, unknown> }, receive: unknown) => {
-      restrictWasmImports(imports.env);
+      linked = restrictWasmImports(imports.env, { callback: (made) => scope.stamp(made), cached: (cache, proxy) => scope.cached(cache, proxy) });
       return instantiate(imports, receive);
     };
     return factory(settings);
   };
 }
+
+/** The linking of the interpreter's wasm module, to finish once it has booted. */
+let linked: { afterBoot(): void } | undefined;
 
 /** What Python's `js` module is. */
 const jsglobals: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
@@ -289,34 +305,25 @@ function pythonGlobals(): void {
   const global = globalThis as unknown as Record<string, unknown>;
   for (const name of names) jsglobals[name] = global[name];
   jsglobals.fetch = brokerFetch;
-  jsglobals.setTimeout = runTimeout;
-  jsglobals.clearTimeout = clearRunTimeout;
+  // Timers that exist only during a run: they fire within it, and its end clears them.
+  jsglobals.setTimeout = (callback: unknown, ms?: unknown, ...args: unknown[]) => scope.setTimeout(callback, ms, args, dropped);
+  jsglobals.clearTimeout = (timer: unknown) => scope.clearTimeout(timer);
 }
 
-/** Timers Python set during the current run: they fire only within it, and its end clears them. */
-const runTimers = new Set<ReturnType<typeof setTimeout>>();
-let runActive = false;
-
-function runTimeout(callback: unknown, ms?: unknown, ...args: unknown[]): unknown {
-  if (!runActive || typeof callback !== "function") return 0;
-  const timer = setTimeout(() => {
-    runTimers.delete(timer);
-    try {
-      const result = (callback as (...a: unknown[]) => unknown)(...args) as { then?: unknown } | undefined;
-      if (result && typeof result.then === "function") (result as Promise<unknown>).then(undefined, dropped);
-    } catch (error) {
-      dropped(error);
-    }
-  }, typeof ms === "number" ? Math.min(Math.max(ms, 0), 2 ** 31 - 1) : 0);
-  runTimers.add(timer);
-  return timer;
-}
-
-function clearRunTimeout(timer: unknown): void {
-  for (const t of runTimers) {
-    if (t === timer) {
-      clearTimeout(t);
-      runTimers.delete(t);
+/**
+ * Built-ins Python can reach that would call it back after its run, scoped before the realm
+ * is frozen: AbortSignal.timeout aborts within its run or never. And Bun's file methods on
+ * Blob.prototype and File.prototype (write, unlink, exists, stat, ...) are emptied: Python has no file of the
+ * host's, and no use for a way to one.
+ */
+function scopeBuiltins(): void {
+  Object.defineProperty(AbortSignal, "timeout", { value: (ms: unknown) => scope.timeoutSignal(ms), writable: true, configurable: true });
+  // Bun defines them non-configurable, so they cannot be deleted, only emptied (they are
+  // writable). File.prototype has its own copies; a File is one FormData.append away.
+  const standard = new Set<PropertyKey>(["constructor", "size", "type", "slice", "stream", "text", "arrayBuffer", "bytes", "name", "lastModified", Symbol.toStringTag]);
+  for (const proto of [Blob.prototype, File.prototype] as unknown as Array<Record<PropertyKey, unknown>>) {
+    for (const key of Reflect.ownKeys(proto)) {
+      if (!standard.has(key) && Object.getOwnPropertyDescriptor(proto, key)?.writable) proto[key] = undefined;
     }
   }
 }
@@ -439,7 +446,7 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | null | undefine
 let interruptFlag: Int32Array | undefined;
 let interruptAck: Int32Array | undefined;
 
-async function boot(params: RunnerBootParams, interrupt: SharedArrayBuffer, stdout: RingWriter, stderr: RingWriter): Promise<RunnerBootResult> {
+async function boot(params: RunnerBootParams, interrupt: SharedArrayBuffer, stdout: RingWriter, stderr: RingWriter): Promise<WorkerBootResult> {
   const started = performance.now();
   const mode: BootMode = params.boot;
   const release = new BootBuffers();
@@ -450,6 +457,8 @@ async function boot(params: RunnerBootParams, interrupt: SharedArrayBuffer, stdo
     // and a fetch that goes through the daemon's broker (see pythonGlobals).
     jsglobals,
     env: { ...PYTHON_ENV },
+    // sys.executable; by default Emscripten takes the worker script's host path.
+    _sysExecutable: PYTHON_EXECUTABLE,
     stdout: (text: string) => stdout.write(new TextEncoder().encode(`${text}\n`)),
     stderr: (text: string) => stderr.write(new TextEncoder().encode(`${text}\n`)),
     checkAPIVersion: true,
@@ -482,21 +491,27 @@ async function boot(params: RunnerBootParams, interrupt: SharedArrayBuffer, stdo
   pyodide.setStdin({ stdin: () => null });
   pyodide.setInterruptBuffer(new Int32Array(interrupt));
   const taken = takeRuntime(pyodide);
-  taken.setHost(safeScheduler(pyodide), interruptibleWait, hostForPython);
+  const scheduler = scopedScheduler(pyodide);
+  taken.setHost(scheduler.scoped, interruptibleWait, hostForPython);
   taken.setIo(displayForPython, inputForPython);
-  lockDownTerminals((pyodide as unknown as { _module: Parameters<typeof lockDownTerminals>[0] })._module);
-  removeJsApi(pyodide);
+  const module = (pyodide as unknown as { _module: Parameters<typeof lockDownTerminals>[0] & ProxyInternals })._module;
+  lockDownTerminals(module);
+  // Every PyProxy made from here on is stamped with its run; woma's runtime and Pyodide's API, made before, are not.
+  scope.guardProxies(module);
+  linked?.afterBoot();
+  removeJsApi(pyodide, scheduler);
+  scopeBuiltins();
   lockDownRealm();
   pythonGlobals();
   runtime = taken;
   if (params.preload) {
-    await installWheels(params.preload.wheels);
+    await installWheels(params.preload.wheels as RunnerWheel[]);
     // Imported now, so a session handed out later finds them ready.
     if (params.preload.modules.length > 0) pyodide.runPython(params.preload.modules.map((m) => `import ${m}`).join("\n"), { globals: pyodide.toPy({}) });
   }
   const pythonVersion = String(pyodide.runPython("import sys; sys.version.split()[0]", { globals: pyodide.toPy({}) }));
   release.free();
-  const result: RunnerBootResult = {
+  const result: Extract<WorkerBootResult, { kind: "ready" }> = {
     kind: "ready",
     bootMs: performance.now() - started,
     fromSnapshot: mode.kind === "snapshot",
@@ -600,13 +615,11 @@ async function call(message: Extract<ToWorker, { op: "call" }>): Promise<unknown
       const started = performance.now();
       // callPromising lets synchronous Python block on JavaScript promises (run_sync, JSPI), and waits for an awaitable result.
       let outcome: RunOutcome;
-      runActive = true;
+      scope.begin();
       try {
         outcome = toRunOutcome(await settle(await runtime.run.callPromising(code, sessionId, fresh, maxResultChars, sessionDirectory(sessionId), maxDisplayBytes, maxDisplays)));
       } finally {
-        runActive = false;
-        for (const timer of runTimers) clearTimeout(timer);
-        runTimers.clear();
+        scope.end();
         runtime.finish();
       }
       return { ...outcome, executionTimeMs: performance.now() - started } satisfies WorkerRunOutcome;

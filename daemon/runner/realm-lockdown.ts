@@ -13,7 +13,7 @@ const INTRINSIC_GLOBALS = [
   "Proxy", "Reflect", "WeakRef", "FinalizationRegistry", "Iterator", "WebAssembly", "decodeURI", "decodeURIComponent",
   "encodeURI", "encodeURIComponent", "escape", "unescape", "isFinite", "isNaN", "TextEncoder", "TextDecoder",
   "AbortController", "AbortSignal", "Event", "EventTarget", "URL", "URLSearchParams", "Headers", "Request", "Response",
-  "Blob", "ReadableStream", "ReadableStreamDefaultReader", "WritableStream", "TransformStream", "DOMException",
+  "Blob", "File", "FormData", "ReadableStream", "ReadableStreamDefaultReader", "WritableStream", "TransformStream", "DOMException",
   "queueMicrotask", "setTimeout", "clearTimeout", "setInterval", "clearInterval", "structuredClone",
 ] as const;
 
@@ -70,18 +70,24 @@ function overridable(target: object, key: string): void {
  * setters) lead to. Python reaches these through any JS object Pyodide hands it
  * (`to_js({}).constructor.prototype`), so without this it could replace
  * `Object.prototype.then` or `Array.prototype.push` with a Python function and be called
- * by the runner's own code with internal objects as arguments. Also makes
- * `Error.prepareStackTrace` unsettable, which would otherwise expose call sites.
+ * by the runner's own code with internal objects as arguments. Also fixes
+ * `Error.prepareStackTrace` to one that writes no frames: frames name the host's files,
+ * and a prepareStackTrace of Python's would see call sites.
  * Call once, after Pyodide has booted and before any user code runs.
  */
 export function lockDownRealm(): void {
   const global = globalThis as unknown as Record<string, unknown>;
   const roots: unknown[] = INTRINSIC_GLOBALS.map((name) => global[name]).filter((value) => value !== undefined);
   roots.push(...hiddenIntrinsics());
-  // Error.prepareStackTrace must stay unset: give it its final value before Error is frozen.
+  // Stack traces name the host's files (the checkout, node_modules/pyodide), and Pyodide copies
+  // a JS error's frames into Python tracebacks: every error's stack is empty (an empty stack
+  // also keeps Pyodide from adding a frame made of the message to the traceback).
+  // Assigned, not defined, because Bun honours prepareStackTrace only when it is set that way;
+  // then made permanent, so Python can neither restore frames nor see call sites.
   const errorCtor = Error as unknown as Record<string, unknown>;
   if (Object.getOwnPropertyDescriptor(Error, "prepareStackTrace")?.configurable !== false) {
-    Object.defineProperty(errorCtor, "prepareStackTrace", { value: undefined, writable: false, configurable: false });
+    errorCtor.prepareStackTrace = noFrames;
+    Object.defineProperty(errorCtor, "prepareStackTrace", { writable: false, configurable: false });
   }
   // Pyodide raises Error.stackTraceLimit around `new PythonError(...)`, and the engine reads
   // it as a plain number (an accessor would leave errors without a stack), so it alone
@@ -115,6 +121,11 @@ export function lockDownRealm(): void {
     }
     Object.preventExtensions(value);
   }
+}
+
+/** The stack an error gets in the worker: none (frames would name the host's files). */
+function noFrames(): string {
+  return "";
 }
 
 /** True for an object that is some constructor's prototype: instances inherit its properties and may want to override them. */

@@ -5,6 +5,7 @@ import { createMessageConnection, StreamMessageWriter, type MessageConnection } 
 import { BoundedMessageReader, nodeStreamSource } from "../../protocol/wire/bounded-message-reader.ts";
 import { workerSpecifier } from "../compiled-binary.ts";
 import { installSeccomp } from "./install-seccomp.ts";
+import { dropPrivileges } from "./privileges.ts";
 import { allocateRing, RingReader, type RingBuffers } from "./output-ring.ts";
 import {
   RunnerBootRequest,
@@ -18,12 +19,12 @@ import {
   RunnerOutputNotification,
   RunnerRunRequest,
   RunnerSessionRequest,
-  type RunnerBootResult,
+  RunnerWheelRequest,
   type RunnerRunResult,
 } from "./runner-protocol.ts";
 import type { CompleteResult, InspectResult } from "../../protocol/generated/types.ts";
 import type { FilesAnswer } from "./session-files.ts";
-import type { FromWorker, ToWorker, WorkerRunOutcome } from "./worker-messages.ts";
+import type { FromWorker, ToWorker, WorkerBootResult, WorkerRunOutcome } from "./worker-messages.ts";
 
 /**
  * The file descriptor the runner writes its messages to the daemon on: not stdout, where a
@@ -42,8 +43,29 @@ const BUSY_INTERRUPT_MS = 50;
 const STUCK_INTERRUPT_MS = 300;
 /** How often output is drained from the worker and forwarded while a run is going, in ms. */
 const DRAIN_INTERVAL_MS = 10;
-/** Largest message the runner accepts from the daemon (code of a run), in bytes. */
-const MAX_INBOUND_BYTES = 64 * 1024 * 1024;
+/** Requests to the daemon in flight at once; the daemon's guard allows a runner 256 unanswered. */
+const MAX_HOST_REQUESTS = 128;
+
+/** Runs at most `limit` tasks at once, the rest in order as slots free up. */
+class Slots {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+  constructor(private readonly limit: number) {}
+
+  async run(task: () => Promise<unknown>): Promise<void> {
+    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.active++;
+    try {
+      await task();
+    } finally {
+      this.active--;
+      this.waiting.shift()?.();
+    }
+  }
+}
+
+/** Largest message the runner accepts from the daemon (code of a run, a package file), in bytes. */
+const MAX_INBOUND_BYTES = 512 * 1024 * 1024;
 
 /** One stream of a run: decodes bytes as they come, forwards them, keeps up to the cap. */
 class StreamCapture {
@@ -54,18 +76,30 @@ class StreamCapture {
 
   constructor(private readonly cap: number, private readonly forward: (text: string) => void) {}
 
+  /**
+   * Decodes first and measures the text: bytes that are not UTF-8 become U+FFFD (three bytes
+   * each), so the raw bytes would undercount what is kept and sent, and the daemon counts that.
+   */
   take(bytes: Uint8Array, final: boolean): void {
     if (bytes.length === 0 && !final) return;
-    let room = this.cap - this.keptBytes;
-    let slice = bytes;
-    if (bytes.length > room) {
-      // Cut at a UTF-8 character boundary so the kept text never ends in a broken character.
-      while (room > 0 && (bytes[room]! & 0xc0) === 0x80) room--;
-      slice = bytes.subarray(0, Math.max(room, 0));
-      this.cutBytes += bytes.length - slice.length;
+    const room = this.cap - this.keptBytes;
+    if (room <= 0) {
+      this.cutBytes += bytes.length;
+      return;
     }
-    this.keptBytes += slice.length;
-    const text = this.decoder.decode(slice, { stream: !final });
+    let text = this.decoder.decode(bytes, { stream: !final });
+    if (text.length === 0) return;
+    let size = Buffer.byteLength(text);
+    if (size > room) {
+      const encoded = Buffer.from(text);
+      // Cut at a UTF-8 character boundary so the kept text never ends in a broken character.
+      let end = room;
+      while (end > 0 && (encoded[end]! & 0xc0) === 0x80) end--;
+      text = encoded.subarray(0, end).toString("utf8");
+      this.cutBytes += size - end;
+      size = end;
+    }
+    this.keptBytes += size;
     if (text.length > 0) {
       this.kept += text;
       this.forward(text);
@@ -125,9 +159,10 @@ export function runRunner(): void {
   const worker = new Worker(workerSpecifier());
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextCall = 1;
-  let booted: ((result: RunnerBootResult) => void) | undefined;
+  let booted: ((result: WorkerBootResult) => void) | undefined;
   let current: CurrentRun | undefined;
   let drainTimer: ReturnType<typeof setInterval> | undefined;
+  const hostSlots = new Slots(MAX_HOST_REQUESTS);
 
   const die = (message: string, code: number): never => {
     toStderr(`runner: ${message}`);
@@ -168,17 +203,25 @@ export function runRunner(): void {
           const own = bytes instanceof Uint8Array && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
           worker.postMessage({ op: "host-reply", id: message.id, ...answer } satisfies ToWorker, own ? [bytes.buffer as ArrayBuffer] : []);
         };
-        if (!current) {
+        // runner/wheel names no run: the worker installs packages at boot and between runs too.
+        const anytime = message.method === RunnerWheelRequest.method;
+        const runId = current?.runId;
+        if (runId === undefined && !anytime) {
           reply({ error: "no run is going on" });
           return;
         }
-        connection.sendRequest(message.method, { ...message.params, runId: current.runId }).then(
-          (result) => reply({ result }),
-          (error: unknown) => {
-            const kind = (error as { data?: { kind?: unknown } }).data?.kind;
-            reply({ error: error instanceof Error ? error.message : String(error), ...(typeof kind === "string" ? { kind } : {}) });
-          },
-        );
+        // The daemon answers at most MAX_HOST_REQUESTS at once (a runner with more unanswered is
+        // killed): the rest wait here, and give up if their run ends meanwhile.
+        void hostSlots.run(async () => {
+          if (!anytime && current?.runId !== runId) return reply({ error: "the run has ended" });
+          await connection.sendRequest(message.method, anytime ? message.params : { ...message.params, runId }).then(
+            (result) => reply({ result }),
+            (error: unknown) => {
+              const kind = (error as { data?: { kind?: unknown } }).data?.kind;
+              reply({ error: error instanceof Error ? error.message : String(error), ...(typeof kind === "string" ? { kind } : {}) });
+            },
+          );
+        });
         return;
       }
     }
@@ -207,11 +250,18 @@ export function runRunner(): void {
     current.stderr.take(readers.stderr.drain(), final);
   };
 
-  connection.onRequest(RunnerBootRequest, (params) => {
-    return new Promise<RunnerBootResult>((resolve) => {
+  connection.onRequest(RunnerBootRequest, async (params) => {
+    const result = await new Promise<WorkerBootResult>((resolve) => {
       booted = resolve;
       worker.postMessage({ op: "boot", params, interrupt, ack, stdout: rings.stdout, stderr: rings.stderr, displayGate, seccomp });
     });
+    if (result.kind !== "ready") return result;
+    // Booted (files only the daemon's user may read are read): now nothing of that user's
+    // privileges is kept, in this thread or any other, before any user code runs.
+    const privileges = dropPrivileges(params.runAs);
+    const split = privileges.problems.find((problem) => problem.startsWith("thread "));
+    if (split) die(`privileges could not be dropped in every thread (${split}); refusing to serve`, 71);
+    return { ...result, privileges };
   });
 
   connection.onRequest(RunnerRunRequest, async (params): Promise<RunnerRunResult> => {

@@ -13,13 +13,13 @@ export type BootMode =
   /** Boot plain, write a raw snapshot to `path`, and serve nothing: the daemon seals the file and kills this runner. */
   | { kind: "build-snapshot"; path: string };
 
-/** A verified package file in the daemon's cache, for a runner to install (it reads the cache read-only). */
+/** A verified package file in the daemon's cache, for a runner to install. */
 export interface WheelSpec {
   /** Normalised distribution name. */
   name: string;
   version: string;
   fileName: string;
-  /** Absolute path in the cache. */
+  /** Absolute path in the cache: the daemon's alone; a runner never sees it (see {@link RunnerWheel}). */
   path: string;
   /** sha256 of the file, checked again before it is installed. */
   sha256: string;
@@ -27,19 +27,29 @@ export interface WheelSpec {
   installDir: "site" | "dynlib";
 }
 
+/**
+ * A package file as a runner knows it: everything but where the daemon keeps it. The runner
+ * asks for its bytes with `runner/wheel`, naming its sha256; the daemon answers only for files
+ * it offered that runner. So runners need no access to the cache, and no host path reaches
+ * Python.
+ */
+export type RunnerWheel = Omit<WheelSpec, "path">;
+
 /** Params of `runner/boot`, the first request a runner gets. */
 export interface RunnerBootParams {
   runnerId: string;
   /** Directory holding pyodide.asm.wasm, python_stdlib.zip and pyodide-lock.json. */
   indexURL: string;
   boot: BootMode;
-  /** Packages to install and modules to import before the runner is ready (`--preload`). */
-  preload?: { wheels: WheelSpec[]; modules: string[] };
+  /** Whom the runner becomes once booted (an unprivileged uid, when the daemon is root at `process` isolation). */
+  runAs?: { uid: number; gid: number };
+  /** Packages to install and modules to import before the runner is ready (`--preload`); the daemon strips their paths before sending. */
+  preload?: { wheels: WheelSpec[] | RunnerWheel[]; modules: string[] };
 }
 
 /** Params of `runner/load`: packages to install into the runner now (a client's `packages/install`). */
 export interface RunnerLoadParams {
-  wheels: WheelSpec[];
+  wheels: RunnerWheel[];
 }
 
 /** Result of `runner/load`: the names installed (those already there are skipped). */
@@ -85,6 +95,17 @@ export interface SeccompState {
   detail: string;
 }
 
+/** What a runner holds once booted, as it read it back from the kernel (privileges.ts). */
+export interface PrivilegeState {
+  uid: number;
+  gid: number;
+  /** Capability sets in /proc's hex. */
+  capabilities: { effective: string; permitted: string; bounding: string; ambient: string };
+  dumpable: boolean;
+  /** Steps that did not take effect. */
+  problems: string[];
+}
+
 /** Result of `runner/boot`. */
 export type RunnerBootResult =
   | {
@@ -94,6 +115,7 @@ export type RunnerBootResult =
       pythonVersion: string;
       pyodideVersion: string;
       seccomp: SeccompState;
+      privileges: PrivilegeState;
       /** Bytes of the raw snapshot written (build-snapshot only). */
       snapshotBytes?: number;
     }
@@ -208,6 +230,8 @@ export const RunnerFetchRequest = new RequestType<RelayRequest, RelayHead, void>
 export const RunnerFetchReadRequest = new RequestType<{ runId: string; requestId: number }, RelayChunk, void>("runner/fetch-read");
 /** Runner to daemon: drop a response unread. */
 export const RunnerFetchCloseRequest = new RequestType<{ runId: string; requestId: number }, Record<string, never>, void>("runner/fetch-close");
+/** Runner to daemon, at any time: the bytes of a package file the daemon offered this runner (by its sha256); the answer carries them raw (payload-frames.ts). */
+export const RunnerWheelRequest = new RequestType<{ sha256: string }, { bytes: Uint8Array }, void>("runner/wheel");
 /** Daemon to runner: raise KeyboardInterrupt in the run, if it is still the current one. */
 export const RunnerInterruptNotification = new NotificationType<{ runId: string }>("runner/interrupt");
 /** Runner to daemon: output of the current run. */
@@ -223,14 +247,30 @@ export const RunnerCompleteRequest = new RequestType<RunnerCompletionParams, Com
 /** Daemon to runner, between runs: what the name at a cursor is. */
 export const RunnerInspectRequest = new RequestType<RunnerCompletionParams, InspectResult, void>("runner/inspect");
 
+/**
+ * Longest exception type name a run's error may carry, in characters: woma's Python cuts a
+ * longer one (ending it with "…"), and the daemon kills a runner that sends one longer.
+ */
+export const MAX_ERROR_TYPE_CHARS = 256;
+/**
+ * Heaviest metadata one display output may carry, as the daemon weighs it (json-weight.ts).
+ * woma's Python keeps metadata within 64 KiB of `json.dumps`; the same value weighs at most
+ * about four times that once JavaScript has re-encoded it (a float such as 1e20 takes 5
+ * characters in Python and 21 in JavaScript), so the daemon allows that much and no more.
+ */
+export const MAX_DISPLAY_METADATA_WEIGHT = 4 * 65536;
+
 const count = { type: "integer", minimum: 0 };
 const shortName = { type: "string", minLength: 1, maxLength: 200 };
 const text = { type: "string" };
+/** A run's id as the daemon gave it (RunId in the public schema: at most 128 characters). */
+const runIdText = { type: "string", maxLength: 128 };
 const runError = {
   type: "object",
   required: ["type", "message", "traceback"],
   additionalProperties: false,
-  properties: { type: text, message: text, traceback: text },
+  // message and traceback are measured against the run's own cap by the guard.
+  properties: { type: { type: "string", maxLength: MAX_ERROR_TYPE_CHARS }, message: text, traceback: text },
 };
 
 /**
@@ -244,7 +284,7 @@ export const RUNNER_MESSAGE_SCHEMAS: Record<string, object> = {
     oneOf: [
       {
         type: "object",
-        required: ["kind", "bootMs", "fromSnapshot", "pythonVersion", "pyodideVersion", "seccomp"],
+        required: ["kind", "bootMs", "fromSnapshot", "pythonVersion", "pyodideVersion", "seccomp", "privileges"],
         additionalProperties: false,
         properties: {
           kind: { const: "ready" },
@@ -257,6 +297,23 @@ export const RUNNER_MESSAGE_SCHEMAS: Record<string, object> = {
             required: ["installed", "detail"],
             additionalProperties: false,
             properties: { installed: { type: "boolean" }, detail: { type: "string", maxLength: 500 } },
+          },
+          privileges: {
+            type: "object",
+            required: ["uid", "gid", "capabilities", "dumpable", "problems"],
+            additionalProperties: false,
+            properties: {
+              uid: { type: "integer" },
+              gid: { type: "integer" },
+              capabilities: {
+                type: "object",
+                required: ["effective", "permitted", "bounding", "ambient"],
+                additionalProperties: false,
+                properties: Object.fromEntries(["effective", "permitted", "bounding", "ambient"].map((set) => [set, { type: "string", maxLength: 32 }])),
+              },
+              dumpable: { type: "boolean" },
+              problems: { type: "array", maxItems: 20, items: { type: "string", maxLength: 300 } },
+            },
           },
           snapshotBytes: count,
         },
@@ -306,20 +363,20 @@ export const RUNNER_MESSAGE_SCHEMAS: Record<string, object> = {
     type: "object",
     required: ["runId", "stream", "text"],
     additionalProperties: false,
-    properties: { runId: text, stream: { enum: ["stdout", "stderr"] }, text },
+    properties: { runId: runIdText, stream: { enum: ["stdout", "stderr"] }, text },
   },
   [RunnerPackagesRequest.method]: {
     type: "object",
     required: ["runId", "modules"],
     additionalProperties: false,
-    properties: { runId: text, modules: { type: "array", maxItems: MAX_IMPORT_MODULES, items: { type: "string", pattern: MODULE_NAME.source } } },
+    properties: { runId: runIdText, modules: { type: "array", maxItems: MAX_IMPORT_MODULES, items: { type: "string", pattern: MODULE_NAME.source } } },
   },
   [RunnerInstallRequest.method]: {
     type: "object",
     required: ["runId", "requirements"],
     additionalProperties: false,
     properties: {
-      runId: text,
+      runId: runIdText,
       requirements: { type: "array", minItems: 1, maxItems: MAX_INSTALL_REQUIREMENTS, items: { type: "string", minLength: 1, maxLength: MAX_REQUIREMENT_CHARS } },
       indexUrls: { type: "array", maxItems: MAX_INDEX_URLS, items: { type: "string", minLength: 1, maxLength: MAX_REQUIREMENT_CHARS } },
     },
@@ -341,7 +398,7 @@ RUNNER_MESSAGE_SCHEMAS[RunnerFetchRequest.method] = {
   required: ["runId", "url"],
   additionalProperties: false,
   properties: {
-    runId: text,
+    runId: runIdText,
     url: { type: "string", minLength: 1, maxLength: MAX_FETCH_URL_CHARS },
     method: { type: "string", pattern: "^[A-Za-z]{1,20}$" },
     headers: { type: "array", maxItems: MAX_FETCH_HEADERS, items: { type: "array", minItems: 2, maxItems: 2, items: { type: "string", maxLength: MAX_FETCH_HEADER_CHARS } } },
@@ -351,7 +408,7 @@ RUNNER_MESSAGE_SCHEMAS[RunnerFetchRequest.method] = {
   },
 };
 for (const method of [RunnerFetchReadRequest.method, RunnerFetchCloseRequest.method]) {
-  RUNNER_MESSAGE_SCHEMAS[method] = { type: "object", required: ["runId", "requestId"], additionalProperties: false, properties: { runId: text, requestId } };
+  RUNNER_MESSAGE_SCHEMAS[method] = { type: "object", required: ["runId", "requestId"], additionalProperties: false, properties: { runId: runIdText, requestId } };
 }
 
 /** Longest prompt a runner may send with `runner/input`, in characters. */
@@ -367,7 +424,7 @@ RUNNER_MESSAGE_SCHEMAS[RunnerDisplayNotification.method] = {
   required: ["runId", "output"],
   additionalProperties: false,
   properties: {
-    runId: text,
+    runId: runIdText,
     output: {
       type: "object",
       required: ["output_type", "data"],
@@ -390,7 +447,7 @@ RUNNER_MESSAGE_SCHEMAS[RunnerInputRequest.method] = {
   type: "object",
   required: ["runId", "prompt", "password", "all"],
   additionalProperties: false,
-  properties: { runId: text, prompt: { type: "string", maxLength: MAX_INPUT_PROMPT_CHARS }, password: { type: "boolean" }, all: { type: "boolean" } },
+  properties: { runId: runIdText, prompt: { type: "string", maxLength: MAX_INPUT_PROMPT_CHARS }, password: { type: "boolean" }, all: { type: "boolean" } },
 };
 const relativePath = { type: "string", maxLength: 8192 };
 RUNNER_MESSAGE_SCHEMAS[RunnerFilesRequest.method] = {
@@ -444,6 +501,16 @@ RUNNER_MESSAGE_SCHEMAS[RunnerInspectRequest.method] = {
     docstring: { type: "string", maxLength: 20000 },
   },
 };
+
+RUNNER_MESSAGE_SCHEMAS[RunnerWheelRequest.method] = {
+  type: "object",
+  required: ["sha256"],
+  additionalProperties: false,
+  properties: { sha256: { type: "string", pattern: "^[0-9a-f]{64}$" } },
+};
+
+/** Requests a runner may send the daemon at any time, naming no run (a boot's or a load's package files). */
+export const RUNNER_ANYTIME_REQUESTS: readonly string[] = [RunnerWheelRequest.method];
 
 /** Requests a runner may send the daemon, and only during a run (their params carry its id). */
 export const RUNNER_HOST_REQUESTS: readonly string[] = [

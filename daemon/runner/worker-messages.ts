@@ -1,6 +1,6 @@
 /** Messages between a runner's main thread and its Pyodide worker thread (plain JSON plus shared buffers). */
 import type { RingBuffers } from "./output-ring.ts";
-import type { RunnerBootParams, RunnerBootResult, RunnerCompletionParams, RunnerDisplayOutput, RunnerFilesParams, RunnerSessionParams, RunOutcome, SeccompState, WheelSpec } from "./runner-protocol.ts";
+import type { RunnerBootParams, RunnerBootResult, RunnerCompletionParams, RunnerDisplayOutput, RunnerFilesParams, RunnerSessionParams, RunnerWheel, RunOutcome, SeccompState } from "./runner-protocol.ts";
 
 /** Main thread to worker. */
 export type ToWorker =
@@ -23,20 +23,23 @@ export type ToWorker =
   | { op: "call"; id: number; method: "inspect"; params: RunnerCompletionParams }
   | { op: "call"; id: number; method: "session"; params: RunnerSessionParams }
   | { op: "call"; id: number; method: "check"; params: { code: string } }
-  | { op: "call"; id: number; method: "load"; params: { wheels: WheelSpec[] } }
+  | { op: "call"; id: number; method: "load"; params: { wheels: RunnerWheel[] } }
   | { op: "interrupt" }
   /** The daemon's answer to a host request of the worker's. */
   | { op: "host-reply"; id: number; result?: unknown; error?: string; kind?: string };
 
-/** What Python asks of the daemon during a run, through the worker (the main thread adds the run's id). */
-export type HostMethod = "runner/packages" | "runner/install" | "runner/fetch" | "runner/fetch-read" | "runner/fetch-close" | "runner/input";
+/** What Python asks of the daemon during a run, through the worker (the main thread adds the run's id); and `runner/wheel`, at any time. */
+export type HostMethod = "runner/packages" | "runner/install" | "runner/fetch" | "runner/fetch-read" | "runner/fetch-close" | "runner/input" | "runner/wheel";
 
 /** The outcome of one run as the worker reports it: Python's part of the result, and its duration. */
 export type WorkerRunOutcome = RunOutcome & { executionTimeMs: number };
 
+/** A boot as the worker reports it: the main thread adds the privileges it keeps, once it has dropped them. */
+export type WorkerBootResult = Exclude<RunnerBootResult, { kind: "ready" }> | Omit<Extract<RunnerBootResult, { kind: "ready" }>, "privileges">;
+
 /** Worker to main thread. */
 export type FromWorker =
-  | { op: "booted"; result: RunnerBootResult }
+  | { op: "booted"; result: WorkerBootResult }
   | { op: "reply"; id: number; result: unknown }
   | { op: "fatal"; message: string }
   /** A display output of the current run, with where the output streams stood when it was made: the main thread forwards what came before, then it. */

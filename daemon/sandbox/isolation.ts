@@ -21,6 +21,8 @@ export interface Isolation {
   info: IsolationInfo;
   /** Returns the command line that starts `command` inside the sandbox. */
   wrap(command: string[], paths: SandboxPaths): string[];
+  /** Whom each runner becomes once booted, when not the daemon's own user (a root daemon's runners at `process` level). */
+  runAs?: { uid: number; gid: number };
 }
 
 /** The unprivileged uid and gid a runner has inside its namespace (nobody), whoever runs the daemon. */
@@ -78,10 +80,16 @@ function probe(bwrap: string): string | undefined {
  * bubblewrap (`bwrap`); `auto` falls back to `process` with a reason, and an explicit
  * `namespace` request that cannot be met throws.
  */
-export function chooseIsolation(request: IsolationRequest): Isolation {
+export function chooseIsolation(request: IsolationRequest, uid: number | undefined = process.getuid?.()): Isolation {
+  // A root daemon's runners become nobody once booted; any other daemon's keep its uid.
+  const runAs = uid === 0 ? { uid: RUNNER_UID, gid: RUNNER_UID } : undefined;
   const processLevel = (detail: string): Isolation => ({
-    info: { level: "process", detail },
+    info: {
+      level: "process",
+      detail: `${detail}; each runner drops every capability, is not dumpable${runAs ? `, runs as uid ${RUNNER_UID}` : ""} and has a seccomp filter, but no kernel boundary keeps it from the files its uid can reach`,
+    },
     wrap: (command) => command,
+    ...(runAs ? { runAs } : {}),
   });
   if (request === "process") return processLevel("process isolation was requested (--isolation process); this is defence in depth only");
   if (process.platform !== "linux") {

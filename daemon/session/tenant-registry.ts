@@ -14,6 +14,8 @@ export interface Tenant {
   readonly sessions: SessionStore<Runner>;
   /** Packages installed for this tenant (`packages/install`, `micropip.install`): each of its runners gets them before its next run. */
   readonly packages: Map<string, WheelSpec>;
+  /** Runs it has started: its `execution_count`, and the number in the ids the daemon gives its runs (`run-N`), which other tenants' runs never move. */
+  runs: number;
 }
 
 /**
@@ -31,7 +33,7 @@ export class TenantRegistry {
     const id = name ?? `~connection-${++this.anonymous}`;
     let tenant = this.tenants.get(id);
     if (!tenant) {
-      tenant = { id, named: name !== undefined, connections: 0, sessions: new SessionStore<Runner>(), packages: new Map() };
+      tenant = { id, named: name !== undefined, connections: 0, sessions: new SessionStore<Runner>(), packages: new Map(), runs: 0 };
       this.tenants.set(id, tenant);
     }
     tenant.connections++;

@@ -11,7 +11,7 @@
  */
 export type SessionId = string;
 /**
- * A run's identifier, chosen by the client or else by the daemon: 1 to 128 characters of letters, digits, '.', '_', ':' or '-'.
+ * A run's identifier, chosen by the client or else by the daemon (`run-N`, numbering the tenant's own runs): 1 to 128 characters of letters, digits, '.', '_', ':' or '-'.
  *
  * This interface was referenced by `WomaProtocol`'s JSON-Schema
  * via the `definition` "RunId".
@@ -808,7 +808,7 @@ export interface InfoResult {
    */
   uptime_seconds: number;
   /**
-   * Runs started since the daemon started.
+   * Runs the connection's tenant has started since it began (other tenants' runs are not counted).
    */
   execution_count: number;
   versions: VersionInfo;

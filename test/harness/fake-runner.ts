@@ -98,6 +98,9 @@ function unquote(text: string): string {
   return /^(['"]).*\1$/.test(trimmed) ? trimmed.slice(1, -1) : trimmed;
 }
 
+/** What a fake runner says it holds after boot: nothing, as a real one at either level. */
+const FAKE_PRIVILEGES = { uid: 65534, gid: 65534, capabilities: { effective: "0000000000000000", permitted: "0000000000000000", bounding: "0000000000000000", ambient: "0000000000000000" }, dumpable: false, problems: [] };
+
 /** A reader the fake feeds by hand: what the "process" sends, before the guard sees it. */
 function handReader(): { reader: MessageReader; deliver(message: Message): void } {
   let callback: ((message: Message) => void) | undefined;
@@ -174,11 +177,10 @@ export class FakeRunner implements Runner {
     private readonly script: FakeRunnerScript = {},
   ) {
     this.role = role;
-    this.bootResult = { kind: "ready", bootMs: 1, fromSnapshot: true, pythonVersion: "3.13.2", pyodideVersion: "fake", seccomp: { installed: false, detail: "fake runner" } };
+    this.bootResult = { kind: "ready", bootMs: 1, fromSnapshot: true, pythonVersion: "3.13.2", pyodideVersion: "fake", seccomp: { installed: false, detail: "fake runner" }, privileges: FAKE_PRIVILEGES };
     this.exited = new Promise((resolve) => (this.resolveExit = resolve));
     this.guard = new RunnerGuard({
       currentRunId: () => this.current?.runId,
-      displayCaps: () => this.current && { maxDisplays: this.current.maxDisplays, maxDisplayBytes: this.current.maxDisplayBytes },
       onViolation: (what) => this.kill(`runner protocol violation: ${what}`),
     });
     this.outbox = this.guard.writer(nullWriter());

@@ -54,6 +54,8 @@ export interface StartOptions {
    * and mount namespace of its own (`unshare -r -m`) where this file is /etc/hosts. See {@link hostsNamespaceWorks}.
    */
   hosts?: Record<string, string>;
+  /** Extra environment for the daemon (WOMA_LOG=debug, say). */
+  env?: Record<string, string>;
 }
 
 /** True when this machine lets a test give a process its own /etc/hosts (`unshare -r -m` and a bind mount). */
@@ -117,7 +119,7 @@ export async function startDaemon(options: StartOptions): Promise<DaemonUnderTes
   const socketPath = options.transport === "socket" ? join(mkdtempSync(join(tmpdir(), "woma-sock-")), "daemon.sock") : undefined;
   const args = [ENTRY, "daemon", ...(socketPath ? ["--socket", socketPath] : ["--stdio"]), "--pyodide-cache", cacheDir, "--log-level", "info", ...(options.args ?? [])];
   const [command, ...argv] = options.hosts ? inHostsNamespace(options.hosts, [BUN, ...args]) : [BUN, ...args];
-  const child = spawn(command!, argv, { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, WOMA_TEST_SECRET: "daemon-secret-value" } });
+  const child = spawn(command!, argv, { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, WOMA_TEST_SECRET: "daemon-secret-value", ...options.env } });
   let stderr = "";
   child.stderr!.setEncoding("utf8");
   child.stderr!.on("data", (chunk: string) => (stderr += chunk));

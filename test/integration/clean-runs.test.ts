@@ -55,7 +55,7 @@ describe("a run cannot harm the runs after it", () => {
     await daemon.client.run({ code: "kept = 'yes'", session_id: bystander });
   });
   afterAll(async () => {
-    if (process.env.DBG) console.log(daemon.stderr().split("\n").filter((l) => /DBG|runner r\d+: [^ ]/.test(l)).slice(-40).join("\n"));
+    if (process.env.DBG) console.log(daemon.stderr().split("\n").filter((l) => /DBG|runner r[0-9a-f]+ (stdout|stderr): /.test(l)).slice(-40).join("\n"));
     await daemon?.stop();
   });
 

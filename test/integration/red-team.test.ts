@@ -7,20 +7,16 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { createHash } from "node:crypto";
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DaemonClient } from "../../clients/shared/daemon-client.ts";
 import { WomaErrorCodes } from "../../protocol/error-codes.ts";
 import { rejection } from "../harness/expect-error.ts";
+import { isolationLevels } from "../harness/isolation-levels.ts";
 import { runnerPids } from "../harness/runner-processes.ts";
 import { startDaemon, type DaemonUnderTest } from "../harness/start-daemon.ts";
 import { runPython, startHttpMcp, textOf } from "../harness/start-mcp.ts";
-
-function bwrapWorksHere(): boolean {
-  return spawnSync("bwrap", ["--unshare-all", "--ro-bind", "/", "/", "true"]).status === 0;
-}
 
 /** Python shared by the probes: what Pyodide's JS API looks like, and walks that look for it. */
 const PRELUDE = String.raw`
@@ -246,8 +242,7 @@ const SURVIVAL: Array<{ name: string; code: string; expectType?: string; thenWai
   { name: "sys.exit()", code: "import sys; sys.exit(5)", expectType: "SystemExit" },
 ];
 
-const levels: Array<"process" | "namespace"> = ["process", ...(bwrapWorksHere() ? (["namespace"] as const) : [])];
-if (levels.length === 1) process.stderr.write("red team: bubblewrap does not work here, so only the process level is probed\n");
+const levels = isolationLevels("red team");
 
 for (const level of levels) {
   describe(`red team at ${level} isolation`, () => {

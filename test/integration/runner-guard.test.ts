@@ -32,6 +32,11 @@ describe("the runner guard", () => {
     ["display-not-base64", "image/png is not base64"],
     ["display-wrong-run", "a display output for run \"someone-else\", which is not running"],
     ["display-no-text", "must have required property 'text/plain'"],
+    ["display-metadata", "its display output's metadata of"],
+    ["display-deep-metadata", "its display output's metadata nests deeper than 32 levels"],
+    ["output-flood", "it sent 1200 bytes of stdout output, over the 1000-byte cap"],
+    ["long-error-type", "must NOT have more than 256 characters"],
+    ["request-flood", "it has 256 requests unanswered, the most a runner may have"],
     ["input-wrong-run", "runner/input for run \"someone-else\", which is not running"],
     ["input-huge-prompt", "must NOT have more than 4096 characters"],
   ])("a runner that sends %s is killed as a protocol violation (%s)", async (mode, says) => {

@@ -126,4 +126,45 @@ describe("tenants", () => {
     expect(await hold).toBe("released");
     expect((await Promise.all(queued)).map((r) => r.result)).toEqual(["'q'", "'q'"]);
   });
+
+  test("--max-tenant-runners bounds the runners one tenant holds, fresh interpreters included; the error names it, and another tenant still runs", async () => {
+    const d = daemon({ daemon: { maxRunners: 8, maxTenantRunners: 3 } });
+    const greedy = d.connect();
+    for (let i = 0; i < 3; i++) await greedy.client.createSession({ fresh_interpreter: true });
+    const refused = await rejection(greedy.client.createSession({ fresh_interpreter: true }));
+    expect(refused.code).toBe(WomaErrorCodes.PoolBusy);
+    expect(refused.message).toContain("holds 3 runners, the most one tenant may hold (--max-tenant-runners 3)");
+    // A sessionless run needs a shared runner, which would be its fourth.
+    expect((await rejection(greedy.client.run({ code: "1" }))).message).toContain("--max-tenant-runners 3");
+    const other = d.connect();
+    expect((await other.client.run({ code: "1 + 1" })).result).toBe("2");
+    expect(d.launcher.live().filter((r) => r.tenant !== undefined && r.role === "dedicated")).toHaveLength(3);
+  });
+
+  test("by default a tenant may hold half of --max-runners: six fresh interpreters of one tenant leave the next tenant a runner", async () => {
+    const d = daemon({ daemon: { maxRunners: 8 } });
+    const greedy = d.connect();
+    const outcomes = await Promise.allSettled(Array.from({ length: 6 }, () => greedy.client.createSession({ fresh_interpreter: true })));
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(4);
+    expect(outcomes.filter((o) => o.status === "rejected").map((o) => (o as PromiseRejectedResult).reason.message)).toEqual([
+      expect.stringContaining("--max-tenant-runners 4"),
+      expect.stringContaining("--max-tenant-runners 4"),
+    ]);
+    expect((await d.connect().client.run({ code: "1 + 1" })).result).toBe("2");
+  });
+
+  test("a tenant's execution_count is its own: other tenants' runs do not move it (run ids: red-team-boundary.test.ts, over a raw connection)", async () => {
+    const d = daemon();
+    const a = d.connect();
+    const b = d.connect();
+    await a.client.run({ code: "1" });
+    await b.client.run({ code: "1" });
+    await b.client.run({ code: "1" });
+    await a.client.run({ code: "1" });
+    expect((await a.client.info()).execution_count).toBe(2);
+    expect((await b.client.info()).execution_count).toBe(2);
+    expect((await d.connect().client.info()).execution_count).toBe(0);
+    // Runner ids are opaque: no count of the runners booted for others.
+    expect((await a.client.info()).runners.map((r) => r.runner_id)).toEqual([expect.stringMatching(/^r[0-9a-f]{8}$/)]);
+  });
 });

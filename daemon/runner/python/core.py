@@ -81,6 +81,7 @@ _baseline_builtins = {}
 
 _INTERNAL_PREFIXES = ("/lib/python314.zip/_pyodide/", "/lib/python314.zip/pyodide/", "/lib/python3.14/asyncio/", "/lib/python314.zip/asyncio/")
 _MAX_CHAIN = 64  # causes and contexts formatted per exception, at most
+_MAX_TYPE_CHARS = 256  # an exception type's name, at most (MAX_ERROR_TYPE_CHARS in runner-protocol.ts)
 
 _sessions = {}
 
@@ -411,10 +412,12 @@ def _trim_chain(exc):
 
 
 def _type_label(exc):
+    """The name of exc's class, from the type's C slot, cut to _MAX_TYPE_CHARS (ending in "…")."""
     try:
-        return _str_copy(_type_name(_type(exc)))
+        name = _str_copy(_type_name(_type(exc)))
     except _BaseException:
         return "BaseException"
+    return name if _len(name) <= _MAX_TYPE_CHARS else name[: _MAX_TYPE_CHARS - 1] + "…"
 
 
 def _exception_result(exc, max_chars):
