@@ -16,6 +16,12 @@ function kernelFlags<T>(y: Argv<T>) {
   return daemonFlags(y)
     .option("f", { alias: "connection-file", type: "string", demandOption: true, describe: "The connection file a Jupyter front end wrote ({connection_file} in kernel.json); one is written, with free ports, when it does not exist" })
     .option("connect", { type: "string", describe: "Use the daemon listening on this Unix socket instead of starting one" })
+    .option("trust-outputs", {
+      type: "boolean",
+      default: false,
+      describe:
+        "Pass every representation a cell makes to the front end as it is: HTML with scripts, JavaScript, widget and plugin types. Without it only what a browser shows without running code goes out (HTML cleaned), since a notebook runs such code with your Jupyter session's access. Only for code you trust",
+    })
     .option("max-displays", { type: "number", default: KERNEL_MAX_DISPLAYS, describe: "Display outputs (display(), updates, clear_output, figures) kept per cell; later ones are dropped and counted (0: none)" });
 }
 
@@ -152,6 +158,7 @@ const kernelCommand: CommandModule<object, KernelArgs> = {
         client: daemon.client,
         closeDaemon: () => daemon.close(),
         maxMessageBytes: options.maxMessageBytes,
+        trustOutputs: args["trust-outputs"],
         daemonName: args.connect === undefined ? "the embedded daemon" : `the daemon at ${args.connect}`,
       });
     } catch (error) {

@@ -1,10 +1,11 @@
 /** One execute_request carried out on the daemon: outputs as iopub messages in order, the reply's content, and what history keeps. */
-import type { DisplayOutput, RunError, RunResult } from "../../protocol/generated/types.ts";
+import type { DisplayOutput, MimeBundle, RunError, RunResult } from "../../protocol/generated/types.ts";
 import { errorMessage } from "../../protocol/describe.ts";
 import type { DaemonClient } from "../shared/daemon-client.ts";
 import { failureData, isCancelled, isRuntimeTerminated, isSessionLost, isTimedOut } from "../shared/run-errors.ts";
 import type { SessionKeeper } from "../shared/session-keeper.ts";
 import { helpRequest, inspectionText } from "./introspection.ts";
+import { droppedNote, frontEndBundle } from "./output-policy.ts";
 
 /** What a cell needs from the kernel around it. */
 export interface CellContext {
@@ -22,6 +23,12 @@ export interface CellRequest {
   userExpressions: Record<string, string>;
   allowStdin: boolean;
   stopOnError: boolean;
+}
+
+/** How the kernel treats what a cell shows. */
+export interface CellPolicy {
+  /** Pass every representation as it is (`--trust-outputs`); otherwise only what a browser shows without running code ({@link frontEndBundle}). */
+  trustOutputs: boolean;
 }
 
 /** How a cell ended: the reply's content, the text of its result for history, and whether it failed. */
@@ -57,24 +64,24 @@ export function daemonError(error: unknown): ErrorContent {
   return { ename: "RuntimeError", evalue, traceback: [`RuntimeError: ${evalue}`] };
 }
 
-/** The iopub message for one display output of the daemon. */
-function displayMessage(output: DisplayOutput, executionCount: number): [string, Record<string, unknown>] {
+/** The iopub message for one display output of the daemon, its bundle as `show` lets it through. */
+function displayMessage(output: DisplayOutput, executionCount: number, show: (data: MimeBundle) => Record<string, string>): [string, Record<string, unknown>] {
   const metadata = output.metadata ?? {};
   const transient = output.display_id === undefined ? {} : { display_id: output.display_id };
   switch (output.output_type) {
     case "clear_output":
       return ["clear_output", { wait: output.wait === true }];
     case "execute_result":
-      return ["execute_result", { execution_count: executionCount, data: output.data, metadata }];
+      return ["execute_result", { execution_count: executionCount, data: show(output.data), metadata }];
     case "update_display_data":
-      return ["update_display_data", { data: output.data, metadata, transient }];
+      return ["update_display_data", { data: show(output.data), metadata, transient }];
     case "display_data":
-      return ["display_data", { data: output.data, metadata, transient }];
+      return ["display_data", { data: show(output.data), metadata, transient }];
   }
 }
 
 /** Evaluates each user expression after a cell (as ipykernel does, for front ends' prompts); each is its own run, nothing of it is shown. */
-async function userExpressions(keeper: SessionKeeper, sessionId: string, expressions: Record<string, string>): Promise<Record<string, unknown>> {
+async function userExpressions(keeper: SessionKeeper, sessionId: string, expressions: Record<string, string>, show: (data: MimeBundle) => Record<string, string>): Promise<Record<string, unknown>> {
   const values: Record<string, unknown> = {};
   for (const [name, expression] of Object.entries(expressions)) {
     try {
@@ -82,7 +89,7 @@ async function userExpressions(keeper: SessionKeeper, sessionId: string, express
       if (result.status === "exception" && result.error) values[name] = { status: "error", ...pythonError(result.error, expression) };
       else {
         const rich = result.outputs?.find((o) => o.output_type === "execute_result");
-        values[name] = { status: "ok", data: rich?.data ?? { "text/plain": result.result ?? "None" }, metadata: rich?.metadata ?? {} };
+        values[name] = { status: "ok", data: show(rich?.data ?? { "text/plain": result.result ?? "None" }), metadata: rich?.metadata ?? {} };
       }
     } catch (error) {
       values[name] = { status: "error", ...daemonError(error) };
@@ -113,8 +120,21 @@ export async function runCell(
   request: CellRequest,
   executionCount: number,
   context: CellContext,
+  policy: CellPolicy,
   signal: AbortSignal,
 ): Promise<CellOutcome> {
+  const noted = new Set<string>();
+  // What a front end may show; what was left out is said once per cell, on stderr, where it happened.
+  const show = (data: MimeBundle): Record<string, string> => {
+    if (policy.trustOutputs) return data as Record<string, string>;
+    const filtered = frontEndBundle(data);
+    const fresh = filtered.dropped.filter((mime) => !noted.has(mime));
+    if (fresh.length > 0 && !request.silent) {
+      for (const mime of fresh) noted.add(mime);
+      context.publish("stream", { name: "stderr", text: droppedNote(fresh) });
+    }
+    return filtered.data;
+  };
   const ok = (payload: unknown[], output: string | null, expressions: Record<string, unknown> = {}): CellOutcome => ({
     reply: { status: "ok", execution_count: executionCount, payload, user_expressions: expressions },
     output,
@@ -148,7 +168,7 @@ export async function runCell(
         onDisplay: (output) => {
           if (output.output_type === "execute_result") richResult = output.data["text/plain"] ?? "";
           if (request.silent) return;
-          const [type, content] = displayMessage(output, executionCount);
+          const [type, content] = displayMessage(output, executionCount, show);
           context.publish(type, content);
         },
         ...(ask ? { onInput: (params, aborted) => ask(params.prompt, params.password, aborted) } : {}),
@@ -166,6 +186,6 @@ export async function runCell(
   if (richResult === undefined && result.result !== null && !request.silent) {
     context.publish("execute_result", { execution_count: executionCount, data: { "text/plain": result.result }, metadata: {} });
   }
-  const expressions = Object.keys(request.userExpressions).length > 0 ? await userExpressions(keeper, sessionId, request.userExpressions) : {};
+  const expressions = Object.keys(request.userExpressions).length > 0 ? await userExpressions(keeper, sessionId, request.userExpressions, show) : {};
   return ok([], output, expressions);
 }

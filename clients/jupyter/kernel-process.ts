@@ -19,6 +19,8 @@ export interface KernelProcessOptions {
   closeDaemon(): Promise<void>;
   /** Most bytes of one incoming message (`--max-message-bytes`). */
   maxMessageBytes: number;
+  /** Pass every representation a cell makes to the front end, script included (`--trust-outputs`). */
+  trustOutputs: boolean;
   /** Says where the daemon is, for the line printed when its connection closes. */
   daemonName: string;
 }
@@ -110,6 +112,7 @@ export async function runKernelProcess(options: KernelProcessOptions): Promise<n
       init,
       sessionId: `jupyter-${randomBytes(6).toString("hex")}`,
       username,
+      trustOutputs: options.trustOutputs,
       log,
       onShutdown: () => finish(0),
     });

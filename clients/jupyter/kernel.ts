@@ -21,6 +21,8 @@ export interface KernelOptions {
   sessionId: string;
   /** The user name in the kernel's message headers. */
   username: string;
+  /** Pass every representation a cell makes to the front end, script included (`--trust-outputs`). */
+  trustOutputs: boolean;
   /** Where the kernel logs what it dropped or could not do (stderr). */
   log(line: string): void;
   /** Called once, when a front end asked the kernel to shut down; the caller closes the daemon and exits. */
@@ -256,6 +258,7 @@ export class Kernel {
           publish: (type, content) => this.publish(type, content, parent),
           ask: (prompt, password, signal) => this.askInput(request, prompt, password, signal),
         },
+        { trustOutputs: this.options.trustOutputs },
         controller.signal,
       );
     } finally {

@@ -34,7 +34,8 @@ abstract class ZmtpSocket {
   /** Takes a new connection. */
   attach(stream: ByteDuplex): void {
     if (this.peers.size >= this.limits.maxPeers) {
-      this.log(`${this.type} socket: refused a connection from ${stream.remote}: ${this.limits.maxPeers} peers are connected already`);
+      const peers = this.limits.maxPeers;
+      this.log(`${this.type} socket: refused a connection from ${stream.remote}: ${peers} peer${peers === 1 ? " is" : "s are"} connected already, the most it takes`);
       stream.close();
       return;
     }
