@@ -76,6 +76,8 @@ export class Kernel {
     options.transport.onMessage((channel, message, identities) => this.receive(channel, message, identities));
     this.publish("status", { execution_state: "starting" }, {});
     this.ready = this.start();
+    // Whoever needs the start awaits it (kernel_info, a cell, startFailure); a failure is theirs to report, never unhandled.
+    this.ready.catch(() => {});
   }
 
   /** This kernel's session id in its message headers (a new one per kernel process). */

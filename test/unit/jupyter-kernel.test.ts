@@ -91,8 +91,9 @@ describe("execute", () => {
 
   test("interrupt_request on control interrupts a cell that hangs: KeyboardInterrupt, and the kernel goes on", async () => {
     const { transport } = await kernelUnderTest();
-    const cell = transport.request("shell", "execute_request", { code: "hang()" });
-    await waitUntil("the cell to start", () => transport.sent.some((s) => s.message.header.msg_type === "execute_input"));
+    const cell = transport.request("shell", "execute_request", { code: "print(started)\nhang()" });
+    // Its first output shows the run is in the runner, past the point where a cancel would withdraw it.
+    await waitUntil("the cell to print", () => transport.sent.some((s) => s.message.header.msg_type === "stream"));
     const interrupt = transport.request("control", "interrupt_request");
     expect((await transport.reply(interrupt, "control")).content).toEqual({ status: "ok" });
     expect((await transport.reply(cell)).content).toMatchObject({ status: "error", ename: "KeyboardInterrupt" });
