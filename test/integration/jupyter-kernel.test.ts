@@ -46,7 +46,8 @@ async function scenario(name: string, ...args: string[]): Promise<Record<string,
 const alive = (pid: number) => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z ");
 
 beforeAll(async () => {
-  if (!existsSync(PYTHON)) throw new Error(`${PYTHON} is missing: install Debian's python3-jupyter-kernel-test, python3-nbclient and jupyter-client`);
+  const tools = Bun.spawnSync([PYTHON, "-c", "import jupyter_kernel_test, nbclient, jupyter_client"], { stderr: "pipe" });
+  if (!existsSync(JUPYTER) || tools.exitCode !== 0) throw new Error(`Jupyter's test tools are missing (${tools.stderr.toString().trim().split("\n").at(-1)}): apt-get install python3-jupyter-kernel-test python3-nbclient jupyter-client (.ci/run does)`);
   home = mkdtempSync(join(tmpdir(), "woma-jupyter-"));
   env = { ...(process.env as Record<string, string>), JUPYTER_PATH: join(home, "share", "jupyter"), JUPYTER_RUNTIME_DIR: join(home, "runtime"), JUPYTER_DATA_DIR: join(home, "data"), PYDEVD_DISABLE_FILE_VALIDATION: "1", WOMA_KERNEL_NAME: KERNEL };
   const installed = await run([...WOMA, "jupyter", "install", "--prefix", home, "--name", KERNEL, "--display-name", "woma under test", "--", "--pyodide-cache", testCacheDir()]);
