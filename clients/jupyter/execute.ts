@@ -145,6 +145,8 @@ export async function runCell(
     return { reply: { status: "error", execution_count: executionCount, ...error, payload: [], user_expressions: {} }, output: null, failed: true };
   };
   if (request.code.trim() === "") return ok([], null);
+  // `exit` and `quit` ask a console to leave, as in IPython (ask_exit payload); in Python they would only print or raise.
+  if (/^\s*(?:exit|quit)(?:\(\s*\))?\s*$/.test(request.code)) return ok([{ source: "ask_exit", keepkernel: false }], null);
   const asked = helpRequest(request.code);
   if (asked !== undefined) {
     try {

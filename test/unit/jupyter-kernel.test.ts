@@ -111,6 +111,17 @@ describe("execute", () => {
     expect((await transport.iopub(cell)).find(([type]) => type === "execute_result")?.[1]).toMatchObject({ data: { "text/plain": "'ada'" } });
   });
 
+  test("`exit` and `quit` ask a console to leave (ask_exit payload) without running; help on a name nobody has says so", async () => {
+    const { transport } = await kernelUnderTest();
+    for (const code of ["exit", " quit() "]) {
+      const request = transport.request("shell", "execute_request", { code });
+      expect((await transport.reply(request)).content.payload).toEqual([{ source: "ask_exit", keepkernel: false }]);
+    }
+    const help = transport.request("shell", "execute_request", { code: "nothing_here?" });
+    expect((await transport.reply(help)).content).toMatchObject({ status: "ok", payload: [] });
+    expect(await transport.iopub(help)).toContainEqual(["stream", { name: "stdout", text: "Object `nothing_here` not found.\n" }]);
+  });
+
   test("a request that is not what the spec says gets an error reply naming the field", async () => {
     const { transport } = await kernelUnderTest();
     const bad = transport.request("shell", "execute_request", { code: 42 });
