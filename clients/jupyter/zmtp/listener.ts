@@ -1,6 +1,7 @@
 /** Binds a ZMTP endpoint, `tcp` (an address and port) or `ipc` (a Unix socket path), and hands each connection over as a byte stream. */
 import { chmodSync, lstatSync, unlinkSync } from "node:fs";
-import { createConnection, createServer, type Server, type Socket } from "node:net";
+import { createServer, type Server, type Socket } from "node:net";
+import { unixSocketInUse } from "../../../protocol/wire/socket-in-use.ts";
 import type { ByteDuplex } from "./peer.ts";
 
 /** Where to listen, as a Jupyter connection file gives it. */
@@ -69,18 +70,6 @@ function removeSocketFile(path: string): void {
   }
 }
 
-/** True when a process accepts connections on the Unix socket at `path`. */
-function socketAlive(path: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createConnection(path);
-    probe.once("connect", () => {
-      probe.destroy();
-      resolve(true);
-    });
-    probe.once("error", () => resolve(false));
-  });
-}
-
 /**
  * Listens on `endpoint` and calls `accept` with each connection. An ipc socket file is made
  * owner-only (the connection file's key guards it too). Rejects naming the endpoint when it
@@ -102,7 +91,7 @@ export function listen(endpoint: Endpoint, accept: (stream: ByteDuplex) => void)
       // A socket file left by a kernel that is gone is replaced; one a live process listens on is not.
       if (endpoint.transport === "ipc" && error.code === "EADDRINUSE" && !retried) {
         retried = true;
-        void socketAlive(endpoint.path).then((alive) => {
+        void unixSocketInUse(endpoint.path).then((alive) => {
           if (alive) return reject(new Error(`cannot listen on ${where}: another process is listening there`));
           removeSocketFile(endpoint.path);
           server.listen(endpoint.path, listening);
