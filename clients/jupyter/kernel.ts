@@ -3,6 +3,7 @@
  * with one woma session, over any {@link KernelTransport} (ZeroMQ today).
  */
 import type { InitializeResult } from "../../protocol/generated/types.ts";
+import { errorMessage } from "../../protocol/describe.ts";
 import { WOMA_VERSION } from "../../protocol/version.ts";
 import type { DaemonClient } from "../shared/daemon-client.ts";
 import { SessionKeeper } from "../shared/session-keeper.ts";
@@ -73,11 +74,12 @@ export class Kernel {
   constructor(private readonly options: KernelOptions) {
     this.headers = new HeaderMaker(options.username);
     this.keeper = new SessionKeeper(options.client, { createParams: () => ({}) });
-    options.transport.onMessage((channel, message, identities) => this.receive(channel, message, identities));
     this.publish("status", { execution_state: "starting" }, {});
     this.ready = this.start();
     // Whoever needs the start awaits it (kernel_info, a cell, startFailure); a failure is theirs to report, never unhandled.
     this.ready.catch(() => {});
+    // Last: the transport hands over at once what front ends sent while the kernel was being made.
+    options.transport.onMessage((channel, message, identities) => this.receive(channel, message, identities));
   }
 
   /** This kernel's session id in its message headers (a new one per kernel process). */
@@ -143,6 +145,10 @@ export class Kernel {
     this.publish("status", { execution_state: "busy" }, parent);
     try {
       await this.dispatch(channel, request, type);
+    } catch (error) {
+      // The daemon failed the request (its runner died, it is shutting down): the front end gets an error reply, not silence.
+      this.options.log(`${type} failed: ${errorMessage(error)}`);
+      if (type.endsWith("_request")) this.reply(channel, request, type.replace(/_request$/, "_reply"), { status: "error", ename: "RuntimeError", evalue: errorMessage(error), traceback: [] });
     } finally {
       this.publish("status", { execution_state: "idle" }, parent);
     }

@@ -17,6 +17,8 @@ export interface TransportLimits {
 export type TransportLog = (line: string) => void;
 
 const LIMITS = { maxFrames: 1024, maxPeers: 64, maxBacklogBytes: 256 * 1024 * 1024, handshakeTimeoutMs: 10_000 };
+/** Messages kept for the kernel while it starts. */
+const MAX_EARLY_MESSAGES = 256;
 
 /**
  * Binds the five channels of `info` and carries messages. Returns with the ports bound
@@ -30,7 +32,13 @@ export async function bindZmqTransport(info: ConnectionInfo, limits: TransportLi
   const iopub = new PubSocket(socketLimits, log);
   const hb = new RepSocket(socketLimits, log);
   const sockets: Record<ChannelName, RouterSocket | PubSocket | RepSocket> = { ...routers, iopub, hb };
-  let handler: (channel: Channel, message: JupyterMessage, identities: Uint8Array[]) => void = () => {};
+  // Front ends connect as soon as the connection file exists, before the kernel behind this
+  // transport is ready to listen: what they send meanwhile waits here (a bounded number).
+  const early: Array<[Channel, JupyterMessage, Uint8Array[]]> = [];
+  let handler: (channel: Channel, message: JupyterMessage, identities: Uint8Array[]) => void = (...message) => {
+    if (early.length < MAX_EARLY_MESSAGES) early.push(message);
+    else log(`dropped a message that came before the kernel was ready: ${MAX_EARLY_MESSAGES} are waiting already`);
+  };
   for (const channel of ["shell", "control", "stdin"] as const) {
     routers[channel].onMessage((frames) => {
       const received = decodeMessage(frames, signer);
@@ -53,6 +61,7 @@ export async function bindZmqTransport(info: ConnectionInfo, limits: TransportLi
   return {
     onMessage: (next) => {
       handler = next;
+      for (const message of early.splice(0)) next(...message);
     },
     send: (channel, message, identities) => {
       const frames = encodeMessage(identities, message, signer);

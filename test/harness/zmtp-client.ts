@@ -82,12 +82,12 @@ export class TestJupyterClient {
     return { frames: encodeWire([], message, this.signer), message };
   }
 
-  /** Sends a request on shell and waits for its reply. */
-  async request(msgType: string, content: Record<string, unknown> = {}): Promise<JupyterMessage> {
+  /** Sends a request on shell and waits for its reply (a kernel's first answer waits for its interpreter to boot: give it time). */
+  async request(msgType: string, content: Record<string, unknown> = {}, timeoutMs = 60_000): Promise<JupyterMessage> {
     const { frames, message } = this.frames(msgType, content);
     this.shell.send(frames);
     for (;;) {
-      const reply = this.read(await this.shell.next(`the reply to ${msgType}`));
+      const reply = this.read(await this.shell.next(`the reply to ${msgType}`, timeoutMs));
       if (reply.parent_header.msg_id === message.header.msg_id) return reply;
     }
   }

@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { JupyterMessage } from "../../clients/jupyter/messages.ts";
+import { DaemonClient } from "../../clients/shared/daemon-client.ts";
 import { encodeGreeting } from "../../clients/jupyter/zmtp/codec.ts";
 import { WOMA } from "../harness/process-group.ts";
 import { runnerPids } from "../harness/runner-processes.ts";
@@ -151,6 +152,44 @@ display({'text/markdown': '[x](javascript:alert(4))', 'text/plain': 'md'}, raw=T
     const notes = iopub.filter(([type, content]) => type === "stream" && content.name === "stderr").map(([, content]) => content.text as string);
     expect(notes.join("")).toContain("left out application/javascript, application/vnd.jupyter.widget-view+json");
     expect(notes.join("")).toContain("left out text/markdown");
+  });
+});
+
+describe("on a shared daemon (--connect)", () => {
+  test("the kernel runs its cells in a session of the daemon, closes it at shutdown, and exits when the daemon goes", async () => {
+    const socket = join(dir, "daemon.sock");
+    const daemon = spawn(WOMA[0]!, [...WOMA.slice(1), "daemon", "--socket", socket, "--pyodide-cache", testCacheDir()], { stdio: ["ignore", "ignore", "pipe"] });
+    let daemonErr = "";
+    daemon.stderr!.on("data", (chunk: Buffer) => (daemonErr += chunk.toString()));
+    await waitFor(`the daemon to listen (stderr: ${daemonErr})`, () => daemonErr.includes("listening on"), 60_000);
+    const watcher = await DaemonClient.connect(socket);
+    await watcher.initialize("watcher", "jupyter-watch");
+    try {
+      const first = await startKernel(join(dir, "connect-1.json"), ["--connect", socket]);
+      const mine = new TestJupyterClient(first.info.key, await zmtpPeer(first.info.shell_port, "DEALER", { identity: "c" }), await zmtpPeer(first.info.iopub_port, "SUB", { subscribe: "" }));
+      const ran = await mine.request("execute_request", { code: "x = 1", silent: false }).catch(async (error: Error) => {
+        throw new Error(`${error.message}; the kernel said: ${first.stderr()}; the daemon said: ${daemonErr}; info: ${JSON.stringify(await watcher.info())}`);
+      });
+      expect(ran.content.status).toBe("ok");
+      expect(runnerPids(first.child.pid!)).toEqual([]);
+      const shutdown = await mine.request("shutdown_request", { restart: false });
+      expect(shutdown.content).toEqual({ status: "ok", restart: false });
+      expect(await new Promise((resolve) => first.child.once("exit", resolve))).toBe(0);
+      // A second kernel, then the daemon goes away under it: the kernel says so and exits.
+      const second = await startKernel(join(dir, "connect-2.json"), ["--connect", socket]);
+      const other = new TestJupyterClient(second.info.key, await zmtpPeer(second.info.shell_port, "DEALER", { identity: "d" }), await zmtpPeer(second.info.iopub_port, "SUB", { subscribe: "" }));
+      const info = await other.request("kernel_info_request").catch(async (error: Error) => {
+        throw new Error(`${error.message}; the kernel said: ${second.stderr()}; the daemon said: ${daemonErr}; info: ${JSON.stringify(await watcher.info())}`);
+      });
+      expect(info.content.status).toBe("ok");
+      watcher.dispose();
+      daemon.kill("SIGTERM");
+      expect(await new Promise((resolve) => second.child.once("exit", resolve))).toBe(1);
+      expect(second.stderr()).toContain(`stopping: the connection to the daemon at ${socket} closed`);
+    } finally {
+      watcher.dispose();
+      daemon.kill("SIGKILL");
+    }
   });
 });
 

@@ -13,8 +13,19 @@ class FakeTransport implements KernelTransport {
   private handler: (channel: Channel, message: JupyterMessage, identities: Uint8Array[]) => void = () => {};
   private readonly headers = new HeaderMaker("front end");
 
+  /** Requests a front end sent before the kernel listened: handed over as soon as it does, as the ZeroMQ transport does. */
+  readonly early: JupyterMessage[] = [];
+
   onMessage(handler: (channel: Channel, message: JupyterMessage, identities: Uint8Array[]) => void): void {
     this.handler = handler;
+    for (const message of this.early.splice(0)) handler("shell", message, [bytes("fe")]);
+  }
+
+  /** A request sent before any kernel listens. */
+  sendEarly(type: string, content: Record<string, unknown> = {}): JupyterMessage {
+    const message = this.headers.message(type, content, {});
+    this.early.push(message);
+    return message;
   }
   send(channel: Channel, message: JupyterMessage, identities: Uint8Array[]): void {
     this.sent.push({ channel, message, identities: identities.map((id) => new TextDecoder().decode(id)) });
@@ -46,9 +57,8 @@ class FakeTransport implements KernelTransport {
   }
 }
 
-async function kernelUnderTest(options: Parameters<typeof daemon>[0] = {}) {
+async function kernelUnderTest(options: Parameters<typeof daemon>[0] = {}, transport = new FakeTransport()) {
   const d = daemon(options);
-  const transport = new FakeTransport();
   const logged: string[] = [];
   const shutdowns: boolean[] = [];
   const init = await d.client.initialize("test");
@@ -128,6 +138,25 @@ describe("execute", () => {
     expect((await transport.reply(bad)).content).toEqual({ status: "error", ename: "BadRequest", evalue: 'execute_request: "code" must be a string, got 42', traceback: [] });
     const history = transport.request("shell", "history_request", { hist_access_type: "everything", output: false, raw: true });
     expect((await transport.reply(history)).content.evalue).toBe('history_request: "hist_access_type" must be "tail", "range" or "search"');
+  });
+});
+
+describe("starting and failing", () => {
+  test("a cell a front end sent before the kernel listened runs once the kernel is up", async () => {
+    const transport = new FakeTransport();
+    const early = transport.sendEarly("execute_request", { code: "6*7" });
+    await kernelUnderTest({}, transport);
+    expect((await transport.reply(early)).content).toMatchObject({ status: "ok", execution_count: 1 });
+  });
+
+  test("a request the daemon cannot answer any more gets an error reply naming why", async () => {
+    const { d, transport, logged } = await kernelUnderTest();
+    expect((await transport.reply(transport.request("shell", "kernel_info_request"))).content.status).toBe("ok");
+    await d.stop();
+    const reply = await transport.reply(transport.request("shell", "complete_request", { code: "pri", cursor_pos: 3 }));
+    expect(reply.content).toMatchObject({ status: "error", ename: "RuntimeError" });
+    expect(String(reply.content.evalue)).not.toBe("");
+    expect(logged.some((line) => line.startsWith("complete_request failed: "))).toBe(true);
   });
 });
 
