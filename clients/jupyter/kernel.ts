@@ -318,9 +318,10 @@ export class Kernel {
     this.interrupt();
   }
 
-  /** Closes the kernel's session (within a second: a daemon that does not answer is being left anyway). */
+  /** Closes the kernel's session (within a second: a daemon that does not answer, or is gone, is being left anyway). Never throws. */
   async close(): Promise<void> {
-    await Promise.race([this.keeper.closeAll(), new Promise((resolve) => setTimeout(resolve, 1000).unref?.())]);
+    const closing = (async () => this.keeper.closeAll())().catch(() => {});
+    await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 1000).unref?.())]);
   }
 
   /** The error a failed start left, for the log; undefined when the kernel started. */
