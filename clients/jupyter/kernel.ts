@@ -11,6 +11,7 @@ import { daemonError, runCell, type CellRequest } from "./execute.ts";
 import { History, type HistoryQuery } from "./history.ts";
 import { inspectionText, nextIndent } from "./introspection.ts";
 import { HeaderMaker, JUPYTER_PROTOCOL_VERSION, type Channel, type JupyterMessage, type KernelTransport } from "./messages.ts";
+import { StdinChannel } from "./stdin-channel.ts";
 
 /** What a kernel is built from. */
 export interface KernelOptions {
@@ -65,8 +66,7 @@ export class Kernel {
   private controlChain: Promise<void> = Promise.resolve();
   /** The cell running now: aborting its controller interrupts it. */
   private running: AbortController | undefined;
-  /** The input_request waiting for its input_reply. */
-  private pendingInput: { msgId: string; answer(value: string | null): void } | undefined;
+  private readonly stdin: StdinChannel;
   private pythonVersion = "";
   private readonly ready: Promise<void>;
   private stopping = false;
@@ -74,6 +74,7 @@ export class Kernel {
   constructor(private readonly options: KernelOptions) {
     this.headers = new HeaderMaker(options.username);
     this.keeper = new SessionKeeper(options.client, { createParams: () => ({}) });
+    this.stdin = new StdinChannel(options.transport, this.headers, options.log);
     this.publish("status", { execution_state: "starting" }, {});
     this.ready = this.start();
     // Whoever needs the start awaits it (kernel_info, a cell, startFailure); a failure is theirs to report, never unhandled.
@@ -102,7 +103,7 @@ export class Kernel {
 
   private receive(channel: Channel, message: JupyterMessage, identities: Uint8Array[]): void {
     if (this.stopping) return;
-    if (channel === "stdin") return this.inputReply(message);
+    if (channel === "stdin") return this.stdin.receive(message);
     if (channel === "shell") {
       this.shellQueue.push({ message, identities, seq: ++this.received });
       void this.drainShell();
@@ -264,7 +265,7 @@ export class Kernel {
         count,
         {
           publish: (type, content) => this.publish(type, content, parent),
-          ask: (prompt, password, signal) => this.askInput(request, prompt, password, signal),
+          ask: (prompt, password, signal) => this.stdin.ask(request, prompt, password, signal),
         },
         { trustOutputs: this.options.trustOutputs },
         controller.signal,
@@ -277,32 +278,6 @@ export class Kernel {
     this.reply("shell", request, "execute_reply", outcome.reply, { started, dependencies_met: true, engine: this.headers.session, status });
     // Cells already waiting are aborted, as ipykernel does; a cell sent after this point runs.
     if (outcome.failed && parsed.stopOnError && !parsed.silent) this.abortThrough = this.received;
-  }
-
-  /** Sends an input_request to the front end that sent the cell (stdin routes by the shell's identity) and waits for its reply. */
-  private askInput(request: Queued, prompt: string, password: boolean, signal: AbortSignal): Promise<string | null> {
-    const message = this.headers.message("input_request", { prompt, password }, request.message.header);
-    return new Promise((resolve) => {
-      const done = (value: string | null) => {
-        if (this.pendingInput?.msgId !== message.header.msg_id) return;
-        this.pendingInput = undefined;
-        signal.removeEventListener("abort", aborted);
-        resolve(value);
-      };
-      const aborted = () => done(null);
-      this.pendingInput = { msgId: message.header.msg_id, answer: done };
-      signal.addEventListener("abort", aborted);
-      this.options.transport.send("stdin", message, request.identities);
-    });
-  }
-
-  private inputReply(message: JupyterMessage): void {
-    if (message.header.msg_type !== "input_reply" || this.pendingInput === undefined) return;
-    const parentId = message.parent_header.msg_id;
-    if (parentId !== undefined && parentId !== this.pendingInput.msgId) return this.options.log("dropped an input_reply to an input_request that is not waiting");
-    const value = message.content.value;
-    // "\x04" (Ctrl+D) is the end of input, as ipykernel reads it.
-    this.pendingInput.answer(typeof value !== "string" || value === "\x04" ? null : value);
   }
 
   private shutdown(request: Queued): void {
