@@ -8,6 +8,7 @@ import { daemonFlags, daemonOptionsFrom, exitAfterFlush } from "./daemon-flags.t
 import { serveCommand } from "./serve-command.ts";
 import { mcpCommand } from "./mcp-command.ts";
 import { packagesCommand } from "./packages-command.ts";
+import { jupyterCommand } from "./jupyter-command.ts";
 
 /** Parses `argv` (without the program name) and runs the chosen command. */
 export async function main(argv: string[]): Promise<void> {
@@ -74,6 +75,8 @@ export async function main(argv: string[]): Promise<void> {
     .command(mcpCommand)
     // Package cache commands (`woma packages list|fetch|mirror`): cli/packages-command.ts.
     .command(packagesCommand)
+    // Jupyter kernel and kernelspecs (`woma jupyter install|list|uninstall|kernel`): cli/jupyter-command.ts.
+    .command(jupyterCommand)
     .help()
     .alias("h", "help")
     .fail((message, error) => {

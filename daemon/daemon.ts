@@ -200,7 +200,7 @@ export class Daemon {
       protocol_version: PROTOCOL_VERSION,
       server: this.versions(),
       isolation: this.isolation.info,
-      capabilities: { streaming_output: true, cancellation: true, fresh_interpreter: true, check_complete: true, tenants: true, display_outputs: true, files: true, completion: true, stdin: true },
+      capabilities: { streaming_output: true, cancellation: true, fresh_interpreter: true, check_complete: true, tenants: true, display_outputs: true, display_updates: true, files: true, completion: true, stdin: true },
       limits: this.limits(),
       tenant: tenantInfo(tenant),
       network: this.networkInfo(),

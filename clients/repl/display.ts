@@ -72,6 +72,8 @@ export class ReplDisplay {
    * except for an execute_result, whose repr the REPL prints as the run's result.
    */
   show(display: DisplayOutput): void {
+    // A terminal cannot take back what it printed; an update is shown as a new output.
+    if (display.output_type === "clear_output") return;
     const cut = display.truncated ? ` (${display.truncated.bytes} bytes cut by the daemon's --max-display-bytes)` : "";
     const image = Object.keys(EXTENSIONS).find((mime) => display.data[mime] !== undefined);
     if (image !== undefined) {

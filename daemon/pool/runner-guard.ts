@@ -198,6 +198,8 @@ function checkDisplay(run: GuardedRun, { output }: RunnerDisplayParams): string 
     if (isBinaryMime(mime) && !BASE64.test(value)) return `its display output's ${mime.slice(0, 100)} is not base64`;
   }
   if (bytes > maxDisplayBytes) return `its display output of ${bytes} bytes is over the ${maxDisplayBytes}-byte cap`;
+  if (output.output_type === "update_display_data" && output.display_id === undefined) return "it sent an update_display_data without the display_id it replaces";
+  if ((output.output_type === "clear_output") !== (output.wait !== undefined)) return "it sent `wait` on an output that is not a clear_output, or a clear_output without it";
   if (output.metadata !== undefined) {
     const metadata = jsonWeight(output.metadata, MAX_DISPLAY_METADATA_WEIGHT, MAX_METADATA_DEPTH);
     if (metadata.depth > MAX_METADATA_DEPTH) return `its display output's metadata nests deeper than ${MAX_METADATA_DEPTH} levels`;

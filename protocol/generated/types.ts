@@ -53,12 +53,13 @@ export type SessionState = "ready" | "lost";
  */
 export type RunStatus = "success" | "exception";
 /**
- * Where a display output came from, in Jupyter's words: `display_data` (display(), a matplotlib figure) or `execute_result` (the rich value of the run's last expression). May grow.
+ * Where a display output came from, in Jupyter's words: `display_data` (display(), a matplotlib figure), `execute_result` (the rich value of the run's last expression), `update_display_data` (@since 1.2: update_display(), replacing the outputs named with its `display_id`; a client that cannot replace shows it as a new output) or `clear_output` (@since 1.2: clear_output(), clearing the outputs shown so far for the run; its `data` is an empty `text/plain`, so a client that does not know the kind shows nothing). May grow.
  *
  * This interface was referenced by `WomaProtocol`'s JSON-Schema
  * via the `definition` "DisplayOutputType".
  */
-export type DisplayOutputType = "display_data" | "execute_result";
+export type DisplayOutputType =
+  "display_data" | "execute_result" | "update_display_data" | "clear_output";
 /**
  * What became of a run's session when a JSON-RPC error ended the run. `kept`: the code stopped on KeyboardInterrupt and the session keeps its globals. `lost`: the runner was killed and the session is lost. `none`: the run had no session.
  *
@@ -257,6 +258,10 @@ export interface Capabilities {
    * @since 1.1. True when a run's `stdin` and `allow_stdin` answer input(), and the daemon may send `python/input` requests.
    */
   stdin?: boolean;
+  /**
+   * @since 1.2. True when runs may make `update_display_data` and `clear_output` outputs (update_display(), clear_output(), display(display_id=...)) and outputs carry `display_id` and `wait`.
+   */
+  display_updates?: boolean;
 }
 /**
  * Limits the daemon applies.
@@ -635,6 +640,14 @@ export interface DisplayOutput {
         }
       | undefined;
   };
+  /**
+   * @since 1.2. The output's name, from display(obj, display_id=...) or a DisplayHandle: a later `update_display_data` with the same id replaces every output of that name. Always present on an `update_display_data`; absent when the output was not named.
+   */
+  display_id?: string;
+  /**
+   * @since 1.2. On a `clear_output` only (always present there): true to clear when the next output arrives rather than at once (clear_output(wait=True), for animations without flicker).
+   */
+  wait?: boolean;
   /**
    * How much of the run's stdout came before this output, in characters (Unicode code points): showing `stdout[:stdout_offset]`, then this output, then the rest interleaves them as they were made.
    */
