@@ -172,6 +172,9 @@ export function runRunner(): void {
           reply({ error: "no run is going on" });
           return;
         }
+        // What the run printed before asking goes first: an input() prompt must not overtake
+        // the print() before it (Python flushed its buffers before the worker posted this).
+        drain(false);
         connection.sendRequest(message.method, { ...message.params, runId: current.runId }).then(
           (result) => reply({ result }),
           (error: unknown) => {
