@@ -8,6 +8,7 @@ import { basename, resolve } from "node:path";
 import { errorMessage } from "../../protocol/describe.ts";
 import type { PackagesProgressNotification } from "../../protocol/generated/types.ts";
 import type { DaemonClient } from "../shared/daemon-client.ts";
+import { downloadLine } from "../shared/download-line.ts";
 
 /** Where a command writes, and whether the terminal can redraw a line. */
 export interface MagicIo {
@@ -139,13 +140,11 @@ export class ProgressLine {
   constructor(private readonly io: MagicIo) {}
 
   update(progress: PackagesProgressNotification): void {
-    const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
     if (!this.io.tty) {
-      if (progress.done) this.io.errors.write(`downloaded ${progress.file_name} (${mb(progress.done_bytes)} MB)\n`);
+      if (progress.done) this.io.errors.write(`${downloadLine(progress.file_name, progress.done_bytes, progress.total_bytes, true)}\n`);
       return;
     }
-    const of = progress.total_bytes ? ` of ${mb(progress.total_bytes)}` : "";
-    this.io.errors.write(`\r\x1b[2Kdownloading ${progress.package}: ${mb(progress.done_bytes)}${of} MB${progress.done ? " done" : ""}`);
+    this.io.errors.write(`\r\x1b[2K${downloadLine(progress.package, progress.done_bytes, progress.total_bytes, progress.done)}`);
     this.shown = true;
   }
 
