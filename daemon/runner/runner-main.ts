@@ -45,14 +45,25 @@ const DRAIN_INTERVAL_MS = 10;
 /** Largest message the runner accepts from the daemon (code of a run), in bytes. */
 const MAX_INBOUND_BYTES = 64 * 1024 * 1024;
 
-/** One stream of a run: decodes bytes as they come, forwards them, keeps up to the cap. */
+/**
+ * One stream of a run: decodes bytes as they come, forwards them, keeps up to the cap. With
+ * `forwardAll`, what is past the cap is forwarded too (a terminal shows it) but not kept.
+ */
 class StreamCapture {
   private readonly decoder = new TextDecoder();
+  /** Decodes everything, for forwarding past the cap (its own state: the kept text stops at a character boundary). */
+  private readonly streamDecoder: TextDecoder | undefined;
   private kept = "";
   private keptBytes = 0;
   cutBytes = 0;
 
-  constructor(private readonly cap: number, private readonly forward: (text: string) => void) {}
+  constructor(
+    private readonly cap: number,
+    private readonly forward: (text: string) => void,
+    forwardAll = false,
+  ) {
+    if (forwardAll) this.streamDecoder = new TextDecoder();
+  }
 
   take(bytes: Uint8Array, final: boolean): void {
     if (bytes.length === 0 && !final) return;
@@ -66,10 +77,9 @@ class StreamCapture {
     }
     this.keptBytes += slice.length;
     const text = this.decoder.decode(slice, { stream: !final });
-    if (text.length > 0) {
-      this.kept += text;
-      this.forward(text);
-    }
+    if (text.length > 0) this.kept += text;
+    const forwarded = this.streamDecoder ? this.streamDecoder.decode(bytes, { stream: !final }) : text;
+    if (forwarded.length > 0) this.forward(forwarded);
   }
 
   text(): string {
@@ -225,8 +235,8 @@ export function runRunner(): void {
     const run: CurrentRun = {
       runId: params.runId,
       interrupted: false,
-      stdout: new StreamCapture(params.maxOutputBytes, forward("stdout")),
-      stderr: new StreamCapture(params.maxOutputBytes, forward("stderr")),
+      stdout: new StreamCapture(params.maxOutputBytes, forward("stdout"), params.streamAllOutput === true),
+      stderr: new StreamCapture(params.maxOutputBytes, forward("stderr"), params.streamAllOutput === true),
     };
     current = run;
     Atomics.store(interruptFlag, 0, 0);
