@@ -131,6 +131,8 @@ export class Daemon {
     if (isolation.info.level === "process") log("warn", `runners use process isolation: ${isolation.info.detail}`);
     const snapshots = new SnapshotStore(options.cacheDir, { pyodideVersion: PYODIDE_VERSION, womaVersion: WOMA_VERSION, runtimeSource: RUNTIME_SOURCE, preload: [], env: PYTHON_ENV }, options.snapshot);
     snapshots.inspect();
+    // The first start is slow for a reason worth saying at once (the REPL says it its own way).
+    if (snapshots.state === "missing") log("info", `first start: building the Python snapshot in ${snapshots.dir} (once, about 10-30 s; later starts boot from it in about a second)`);
     const packagesDir = join(options.cacheDir, "packages");
     mkdirSync(packagesDir, { recursive: true, mode: 0o700 });
     // Runners get the snapshot directory bound read-only under bubblewrap, so it must exist even with --no-snapshot.

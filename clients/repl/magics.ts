@@ -9,11 +9,12 @@ import { errorMessage } from "../../protocol/describe.ts";
 import type { PackagesProgressNotification } from "../../protocol/generated/types.ts";
 import type { DaemonClient } from "../shared/daemon-client.ts";
 import { downloadLine } from "../shared/download-line.ts";
+import type { TextSink } from "./text-sink.ts";
 
 /** Where a command writes, and whether the terminal can redraw a line. */
 export interface MagicIo {
-  output: NodeJS.WritableStream;
-  errors: NodeJS.WritableStream;
+  output: TextSink;
+  errors: TextSink;
   tty: boolean;
 }
 
