@@ -16,7 +16,7 @@ import { median, printTable, round, type Figure } from "./lib/stats.ts";
 import { benchCache, ROOT, WOMA_SCRIPT } from "./lib/woma.ts";
 import { benchArgs } from "./lib/args.ts";
 
-const USAGE = "bun bench/launchers.ts [--rounds N]";
+const USAGE = "npx bun bench/launchers.ts [--rounds N]";
 
 /** One way of starting woma. */
 export interface LaunchForm {

@@ -18,7 +18,7 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 
 const ROOT = resolve(import.meta.dir, "..");
-const { values } = benchArgs("bun bench/mcp-latency.ts [--cache DIR] [--calls N] [--starts N]", {
+const { values } = benchArgs("npx bun bench/mcp-latency.ts [--cache DIR] [--calls N] [--starts N]", {
   cache: { type: "string", default: process.env.WOMA_TEST_CACHE ?? join(tmpdir(), "woma-test-cache") },
   calls: { type: "string", default: "300" },
   starts: { type: "string", default: "5" },

@@ -17,7 +17,7 @@ import { benchArgs } from "./lib/args.ts";
 
 const REPO_ROOT = resolve(import.meta.dir, "..");
 
-const { values } = benchArgs("bun bench/rest-throughput.ts [--workers 0,1,2] [--clients 8] [--seconds 10] [--pyodide-cache DIR]", {
+const { values } = benchArgs("npx bun bench/rest-throughput.ts [--workers 0,1,2] [--clients 8] [--seconds 10] [--pyodide-cache DIR]", {
   workers: { type: "string", default: "0,1,2" },
   clients: { type: "string", default: "8" },
   seconds: { type: "string", default: "10" },

@@ -29,7 +29,7 @@ import { loadAverage, median, printTable, round, type Figure } from "./lib/stats
 import { benchCache, stdioDaemon } from "./lib/woma.ts";
 import { benchArgs } from "./lib/args.ts";
 
-const USAGE = "bun bench/runner-memory.ts [--rounds N] [--stages 1,2,...] [--env NAME=VALUE ...]";
+const USAGE = "npx bun bench/runner-memory.ts [--rounds N] [--stages 1,2,...] [--env NAME=VALUE ...]";
 
 /** The stages run in their own processes; this file is also the probe they run. */
 type Stage = "bare" | "worker" | "wasm-module" | "pyodide-kept" | "pyodide";

@@ -16,7 +16,7 @@ import { median, printTable, quantile, round, type Figure } from "./lib/stats.ts
 import { benchCache, ROOT, stdioDaemon } from "./lib/woma.ts";
 import { benchArgs } from "./lib/args.ts";
 
-const USAGE = "bun bench/transports.ts [--rounds N] [--calls N]";
+const USAGE = "npx bun bench/transports.ts [--rounds N] [--calls N]";
 
 /** p50 and p99 of one round, in ms. */
 interface Percentiles {

@@ -167,6 +167,8 @@ async function terminalRepl(client: DaemonClient, options: ReplOptions, hello: I
 
   try {
     while (runs.exitWith === undefined) {
+      // A Ctrl+D that came during the last command was for it; the prompt starts afresh.
+      endOfInput = false;
       const read = await editor.read({ prompt: buffer.length === 0 ? ">>> " : "... ", indent: nextIndent(buffer), history, complete, multiline: true });
       if (read.kind === "interrupt") {
         buffer = [];
@@ -187,7 +189,6 @@ async function terminalRepl(client: DaemonClient, options: ReplOptions, hello: I
       // A line of nothing but indentation ends a block, like an empty one.
       buffer.push(...(lines.length === 1 && entered.trim() === "" ? [""] : lines));
       stage = new AbortController();
-      endOfInput = false;
       const source = buffer.join("\n");
       try {
         const status = read.kind === "line" ? await decide(repl, buffer, lines.length > 1, stage.signal) : "complete";
@@ -203,7 +204,6 @@ async function terminalRepl(client: DaemonClient, options: ReplOptions, hello: I
         sink.err(`${screen.column === 0 ? "" : "\n"}KeyboardInterrupt\n`);
       } finally {
         stage = undefined;
-        endOfInput = false;
       }
     }
   } finally {

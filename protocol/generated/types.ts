@@ -1,6 +1,6 @@
 /**
  * The protocol's TypeScript types, generated from schema/protocol.schema.json.
- * DO NOT EDIT: change the schema and run `bun run schema:gen`.
+ * DO NOT EDIT: change the schema and run `npm run schema:gen`.
  */
 
 /**
