@@ -65,6 +65,51 @@ interface Reading {
 
 const ENTER: KeyEvent = { kind: "key", name: "return", sequence: "\r", ctrl: false, meta: false, shift: false };
 
+/** Edits that are one call on the buffer. */
+type BufferEdit = "left" | "right" | "backspace" | "deleteRight" | "killToStart" | "killToEnd" | "killWordLeft" | "killWordRight" | "yank";
+/** What a key does. */
+type Action = BufferEdit | "home" | "end" | "wordLeft" | "wordRight" | "up" | "down" | "enter" | "newline" | "tab" | "eofOrDelete" | "clear" | "suspend";
+
+/** Keys, as `ctrl+`/`meta+` and node:readline's name, and what they do: readline's (and Emacs') bindings. */
+const KEYMAP = new Map<string, Action>(Object.entries({
+  left: "left",
+  "ctrl+b": "left",
+  right: "right",
+  "ctrl+f": "right",
+  home: "home",
+  "ctrl+a": "home",
+  end: "end",
+  "ctrl+e": "end",
+  "ctrl+left": "wordLeft",
+  "meta+b": "wordLeft",
+  "ctrl+right": "wordRight",
+  "meta+f": "wordRight",
+  backspace: "backspace",
+  "ctrl+h": "backspace",
+  delete: "deleteRight",
+  "ctrl+d": "eofOrDelete",
+  "ctrl+u": "killToStart",
+  "ctrl+k": "killToEnd",
+  "ctrl+w": "killWordLeft",
+  "ctrl+backspace": "killWordLeft",
+  "meta+backspace": "killWordLeft",
+  "meta+d": "killWordRight",
+  "ctrl+delete": "killWordRight",
+  "ctrl+y": "yank",
+  up: "up",
+  "ctrl+p": "up",
+  down: "down",
+  "ctrl+n": "down",
+  return: "enter",
+  enter: "enter",
+  "ctrl+j": "enter",
+  "meta+return": "newline",
+  "meta+enter": "newline",
+  tab: "tab",
+  "ctrl+l": "clear",
+  "ctrl+z": "suspend",
+} satisfies Record<string, Action>));
+
 /** The longest prefix all strings share. */
 function commonPrefix(strings: string[]): string {
   let prefix = strings[0] ?? "";
@@ -195,99 +240,45 @@ export class LineEditor {
     }
     const wasTab = this.lastKeyWasTab;
     this.lastKeyWasTab = event.name === "tab" && !event.ctrl && !event.meta;
+    const action = KEYMAP.get(`${event.ctrl ? "ctrl+" : ""}${event.meta ? "meta+" : ""}${event.name ?? ""}`);
     const edit = (change: () => void) => {
       change();
       view.render(buffer);
     };
-    if (event.ctrl) {
-      switch (event.name) {
-        case "d":
-          if (buffer.isBlank()) return this.end(r, { kind: "eof" });
-          return edit(() => buffer.deleteRight());
-        case "a":
-          return edit(() => buffer.moveTo(buffer.row, 0));
-        case "e":
-          return edit(() => buffer.moveTo(buffer.row, Infinity));
-        case "b":
-          return edit(() => buffer.left());
-        case "f":
-          return edit(() => buffer.right());
-        case "h":
-          return edit(() => buffer.backspace());
-        case "u":
-          return edit(() => buffer.killToStart());
-        case "k":
-          return edit(() => buffer.killToEnd());
-        case "w":
-        case "backspace":
-          return edit(() => buffer.killWordLeft());
-        case "delete":
-          return edit(() => buffer.killWordRight());
-        case "y":
-          return edit(() => buffer.yank());
-        case "left":
-          return edit(() => buffer.moveTo(buffer.row, buffer.wordStart()));
-        case "right":
-          return edit(() => buffer.moveTo(buffer.row, buffer.wordEnd()));
-        case "p":
-          return this.up(r);
-        case "n":
-          return this.down(r);
-        case "l":
-          this.screen.write("\x1b[H\x1b[2J");
-          view.begin();
-          return view.render(buffer, true);
-        case "j":
-          return this.enter(r);
-        case "z":
-          return this.suspend(r);
-        default:
-          return;
-      }
-    }
-    if (event.meta) {
-      switch (event.name) {
-        case "b":
-          return edit(() => buffer.moveTo(buffer.row, buffer.wordStart()));
-        case "f":
-          return edit(() => buffer.moveTo(buffer.row, buffer.wordEnd()));
-        case "d":
-          return edit(() => buffer.killWordRight());
-        case "backspace":
-          return edit(() => buffer.killWordLeft());
-        case "return":
-        case "enter":
-          // Alt+Enter: a new line in the block, wherever the cursor is.
-          return r.options.multiline ? edit(() => buffer.splitRow()) : undefined;
-        default:
-          return;
-      }
-    }
-    switch (event.name) {
-      case "return":
+    switch (action) {
+      case undefined:
+        // A character (readline names letters and digits too); control keys and escape sequences of other keys are not text.
+        if (!event.ctrl && !event.meta && !event.sequence.startsWith("\x1b") && [...event.sequence].every((ch) => ch >= " " && ch !== "\x7f")) this.typed(r, event.sequence);
+        return;
+      case "eofOrDelete":
+        return buffer.isBlank() ? this.end(r, { kind: "eof" }) : edit(() => buffer.deleteRight());
       case "enter":
         return this.enter(r);
-      case "backspace":
-        return edit(() => buffer.backspace());
-      case "delete":
-        return edit(() => buffer.deleteRight());
-      case "left":
-        return edit(() => buffer.left());
-      case "right":
-        return edit(() => buffer.right());
-      case "home":
-        return edit(() => buffer.moveTo(buffer.row, 0));
-      case "end":
-        return edit(() => buffer.moveTo(buffer.row, Infinity));
+      case "newline":
+        // A new line in the block, wherever the cursor is.
+        return r.options.multiline ? edit(() => buffer.splitRow()) : undefined;
+      case "tab":
+        return this.tab(r, wasTab);
       case "up":
         return this.up(r);
       case "down":
         return this.down(r);
-      case "tab":
-        return this.tab(r, wasTab);
+      case "clear":
+        this.screen.write("\x1b[H\x1b[2J");
+        view.begin();
+        return view.render(buffer, true);
+      case "suspend":
+        return this.suspend(r);
+      case "home":
+        return edit(() => buffer.moveTo(buffer.row, 0));
+      case "end":
+        return edit(() => buffer.moveTo(buffer.row, Infinity));
+      case "wordLeft":
+        return edit(() => buffer.moveTo(buffer.row, buffer.wordStart()));
+      case "wordRight":
+        return edit(() => buffer.moveTo(buffer.row, buffer.wordEnd()));
       default:
-        // A character (readline names letters and digits too); escape sequences of other keys are not text.
-        if (!event.sequence.startsWith("\x1b") && [...event.sequence].every((ch) => ch >= " " && ch !== "\x7f")) this.typed(r, event.sequence);
+        return edit(() => buffer[action]());
     }
   }
 

@@ -25,20 +25,12 @@ export class Interrupted extends Error {
 /** `promise`, or an {@link Interrupted} rejection as soon as `signal` aborts, whichever comes first. */
 export function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(new Interrupted());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new Interrupted());
+  let onAbort = () => {};
+  const interrupted = new Promise<never>((_resolve, reject) => {
+    onAbort = () => reject(new Interrupted());
     signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
   });
+  return Promise.race([promise, interrupted]).finally(() => signal.removeEventListener("abort", onAbort));
 }
 
 /** Maps a SystemExit's message to an exit code the way CPython does. */

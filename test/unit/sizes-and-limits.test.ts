@@ -1,16 +1,11 @@
 /** Sizes as messages print them, and the message limit the command line derives from the file limit. */
 import { expect, test } from "bun:test";
-import yargs from "yargs";
-import { daemonFlags, daemonOptionsFrom, fileWriteMessageBytes, type DaemonArgs } from "../../cli/daemon-flags.ts";
+import { fileWriteMessageBytes } from "../../cli/daemon-flags.ts";
+import { daemonOptionsFor } from "../harness/cli-options.ts";
 import { downloadLine } from "../../clients/shared/download-line.ts";
 import { formatSize } from "../../protocol/describe.ts";
 
-function optionsFor(argv: string[]) {
-  const args = daemonFlags(yargs(argv).strict().fail((message, error) => {
-    throw error ?? new Error(message);
-  })).parseSync() as unknown as DaemonArgs;
-  return daemonOptionsFrom(args, { timeoutSeconds: 0, spares: 0 });
-}
+const optionsFor = daemonOptionsFor;
 
 test("sizes read as a person would write them, never 0.0 MB for a small file", () => {
   expect([0, 1, 999, 1000, 12_345, 999_499, 999_500, 3_400_000, 1_234_567_890].map(formatSize)).toEqual([
