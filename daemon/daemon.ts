@@ -295,12 +295,17 @@ export class Daemon {
     return this.executor.run(params, session, context, tenant.id, (runner) => this.installTenantPackages(tenant, runner), (runner, runId) => this.relay?.endRun(runner, runId));
   }
 
-  /** `packages/install`: resolves and fetches for the tenant; each of its runners installs them before its next run (the session's, now). */
-  async installPackages(params: PackagesInstallParams, tenant: Tenant, onProgress?: (notification: PackagesProgressNotification) => void): Promise<PackagesInstallResult> {
+  /**
+   * `packages/install`: resolves and fetches for the tenant; each of its runners installs them
+   * before its next run (the session's, now). A request cancelled while it fetched installs
+   * nothing (what was downloaded stays in the cache).
+   */
+  async installPackages(params: PackagesInstallParams, tenant: Tenant, onProgress?: (notification: PackagesProgressNotification) => void, cancelled: () => boolean = () => false): Promise<PackagesInstallResult> {
     this.assertRunning();
     const packages = this.requirePackages();
     const session = params.session_id === undefined ? undefined : tenant.sessions.getReady(params.session_id);
     const wheels = await packages.install(params.requirements, params.local_files === true, onProgress ? progressNotifier(null, onProgress) : undefined);
+    if (cancelled()) throw new DaemonError("RUN_CANCELLED", `packages/install of ${params.requirements.join(", ")} was cancelled; nothing was installed`);
     for (const wheel of wheels) tenant.packages.set(wheel.name, wheelSpec(wheel));
     if (session) await this.pool.submit(tenant.id, session.runner, (runner) => this.installTenantPackages(tenant, runner)).promise;
     return { installed: wheels.map((w) => ({ name: w.name, version: w.version, file_name: w.fileName })) };

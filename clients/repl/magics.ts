@@ -23,6 +23,8 @@ export interface MagicContext extends MagicIo {
   client: DaemonClient;
   /** The REPL's session; undefined with --reset-globals, where no files persist. */
   sessionId: string | undefined;
+  /** Ctrl+C: a command that asks the daemon to do something (an install) is cancelled. */
+  signal?: AbortSignal;
 }
 
 /** What a command line did: `false` when the line is not a command (run it as Python). */
@@ -112,7 +114,7 @@ async function pip([action, ...rest]: string[], context: MagicContext): Promise<
     }
     const progress = new ProgressLine(context);
     try {
-      const result = await client.installPackages({ requirements: names as [string, ...string[]] }, { onProgress: (p) => progress.update(p) });
+      const result = await client.installPackages({ requirements: names as [string, ...string[]] }, { onProgress: (p) => progress.update(p), ...(context.signal ? { signal: context.signal } : {}) });
       progress.clear();
       output.write(`Installed ${result.installed.map((p) => `${p.name}-${p.version}`).join(" ")}\n`);
     } finally {

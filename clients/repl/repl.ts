@@ -224,7 +224,7 @@ async function decide(repl: Repl, buffer: string[], whole: boolean, signal: Abor
   const source = buffer.join("\n");
   if (buffer.length === 1) {
     const gate = gated(repl.sink, signal);
-    const magic = await abortable(runMagic(source, { client: repl.client, sessionId: repl.sessionId, output: gate.out, errors: gate.err, tty: repl.tty }), signal);
+    const magic = await abortable(runMagic(source, { client: repl.client, sessionId: repl.sessionId, output: gate.out, errors: gate.err, tty: repl.tty, signal }), signal);
     if (magic !== false) {
       if (!magic.ok) repl.runs.failed = true;
       return "magic";

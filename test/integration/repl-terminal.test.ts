@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { REPO_ROOT, testCacheDir } from "../harness/paths.ts";
+import { buildWheel, MirrorServer, writeLockMirror } from "../harness/package-mirror.ts";
+import { REPO_ROOT, testCacheDir, waitFor } from "../harness/paths.ts";
 import { startInPty, type PtySession } from "../harness/pty.ts";
 import { drive, startPython, type PtyStep } from "../harness/pty-script.ts";
 
@@ -231,6 +232,69 @@ describe("Ctrl+C between Enter and the start of the run", () => {
     expect(await repl.process.exited).toBe(0);
   });
 });
+
+test("at process isolation the banner says why once, not again in a log line", async () => {
+  const { repl } = await startWoma(["--isolation", "process"]);
+  try {
+    const screen = repl.screen();
+    expect(screen).toContain("isolation: process");
+    expect(screen.split("process isolation was requested (--isolation process)").length - 1).toBe(1);
+  } finally {
+    repl.close();
+  }
+});
+
+describe("Ctrl+C during %pip install", () => {
+  let mirror: MirrorServer;
+  let held: ReturnType<typeof Bun.serve> | undefined;
+  afterAll(() => {
+    mirror?.stop();
+    void held?.stop(true);
+  });
+
+  test("cancels the install: nothing gets installed, even once the download has finished", async () => {
+    const wheel = buildWheel({ name: "woma-held", version: `1.0.${Date.now() % 1_000_000}` });
+    const dir = mkdtempSync(join(tmpdir(), "woma-held-mirror-"));
+    writeLockMirror(dir, []);
+    mirror = MirrorServer.start({ mirrorDir: dir, index: { "woma-held": [wheel] } });
+    // The index goes through a door that holds the wheel's download until the test lets it go.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let asked = false;
+    held = Bun.serve({
+      hostname: "127.0.0.1",
+      port: 0,
+      async fetch(request) {
+        const { pathname, search } = new URL(request.url);
+        if (pathname.startsWith("/files/")) {
+          asked = true;
+          await released;
+        }
+        return fetch(`http://127.0.0.1:${mirror.port}${pathname}${search}`, { headers: request.headers });
+      },
+    });
+    const { repl } = await startWoma(["--packages-url", mirror.url, "--pypi-index", `http://127.0.0.1:${held.port}/simple/`]);
+    try {
+      repl.type("%pip install woma-held\r");
+      await waitFor("the wheel's download to start", () => asked, 30_000);
+      await drive(repl, [{ type: "\x03" }, { wait: "KeyboardInterrupt" }, { wait: ">>> " }]);
+      release();
+      // Once the download is in the cache the daemon has the install in hand: cancelled, it must install nothing.
+      await waitFor("the wheel in the package cache", () => findFile(join(testCacheDir(), "packages"), wheel.fileName), 30_000);
+      const shown = await drive(repl, [{ type: "%pip list\r" }, { wait: "more load on import" }, { wait: ">>> " }, { type: "import woma_held\r" }, { wait: ">>> " }]);
+      expect(shown).toContain("No packages installed with %pip yet.");
+      expect(shown).toContain("ModuleNotFoundError: No module named 'woma_held'");
+    } finally {
+      repl.close();
+    }
+  });
+});
+
+/** True when a file of this name is somewhere under `dir`. */
+function findFile(dir: string, name: string): boolean {
+  if (!existsSync(dir)) return false;
+  return readdirSync(dir, { recursive: true, encoding: "utf8" }).some((path) => path.endsWith(name));
+}
 
 describe("the first start, with an empty cache", () => {
   test("says at once what it is doing, while it does it, then gives the prompt; 1+1 answers", async () => {
