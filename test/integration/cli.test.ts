@@ -1,6 +1,8 @@
 /** The command line as a newcomer meets it: help where help is due, each mistake named once with the way out, failures told apart from usage errors. No Python runs here. */
 import { describe, expect, test } from "bun:test";
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO_ROOT } from "../harness/paths.ts";
 
@@ -73,4 +75,29 @@ describe("mistakes", () => {
     expect(stderr).toStartWith("woma: cannot connect to the daemon at /nonexistent/woma.sock: ");
     expect(stderr).not.toContain("--help");
   });
+});
+
+describe("the first start", () => {
+  test("every command that starts a daemon says at once that it is building the Python snapshot", async () => {
+    for (const command of [["daemon", "--stdio"], ["serve", "--port", "0"], ["mcp"]]) {
+      const cache = mkdtempSync(join(tmpdir(), "woma-empty-cache-"));
+      const child = Bun.spawn([process.execPath, ENTRY, ...command, "--pyodide-cache", cache], { stdin: "pipe", stdout: "pipe", stderr: "pipe" });
+      let said = "";
+      const reader = child.stderr.getReader();
+      try {
+        while (!said.includes("first start: building the Python snapshot")) {
+          const { value, done } = await reader.read();
+          if (done) throw new Error(`woma ${command[0]} ended without saying so; stderr: ${said}`);
+          said += new TextDecoder().decode(value);
+        }
+        // Said before any runner is ready: no snapshot exists yet.
+        expect(readdirSync(join(cache, "snapshots")).filter((name) => name.endsWith(".snapshot"))).toEqual([]);
+      } finally {
+        // Not worth waiting for the build: a runner whose daemon is gone ends when its input closes.
+        child.kill("SIGKILL");
+        await child.exited;
+        rmSync(cache, { recursive: true, force: true });
+      }
+    }
+  }, 60_000);
 });
