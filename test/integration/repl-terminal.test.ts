@@ -280,7 +280,8 @@ describe("Ctrl+C during %pip install", () => {
       await drive(repl, [{ type: "\x03" }, { wait: "KeyboardInterrupt" }, { wait: ">>> " }]);
       release();
       // Once the download is in the cache the daemon has the install in hand: cancelled, it must install nothing.
-      await waitFor("the wheel in the package cache", () => findFile(join(testCacheDir(), "packages"), wheel.fileName), 30_000);
+      // (Kept by its file name, or by its sha256 in a content-addressed cache.)
+      await waitFor("the wheel in the package cache", () => findFile(join(testCacheDir(), "packages"), [wheel.fileName, wheel.sha256]), 30_000);
       const shown = await drive(repl, [{ type: "%pip list\r" }, { wait: "more load on import" }, { wait: ">>> " }, { type: "import woma_held\r" }, { wait: ">>> " }]);
       expect(shown).toContain("No packages installed with %pip yet.");
       expect(shown).toContain("ModuleNotFoundError: No module named 'woma_held'");
@@ -290,10 +291,10 @@ describe("Ctrl+C during %pip install", () => {
   });
 });
 
-/** True when a file of this name is somewhere under `dir`. */
-function findFile(dir: string, name: string): boolean {
+/** True when a file named by one of `names` is somewhere under `dir`. */
+function findFile(dir: string, names: string[]): boolean {
   if (!existsSync(dir)) return false;
-  return readdirSync(dir, { recursive: true, encoding: "utf8" }).some((path) => path.endsWith(name));
+  return readdirSync(dir, { recursive: true, encoding: "utf8" }).some((path) => names.some((name) => path.endsWith(name)));
 }
 
 describe("the first start, with an empty cache", () => {
