@@ -3,11 +3,12 @@ import { DEFAULTS, seconds } from "../protocol/defaults.ts";
 import type { Argv, CommandModule } from "yargs";
 import type { McpHttpAccess } from "../clients/mcp/http.ts";
 import { defaultMcpOptions, type McpOptions } from "../clients/mcp/mcp-options.ts";
-import { daemonFlags, daemonOptionsFrom, exitAfterFlush, timerFlagMs } from "./daemon-flags.ts";
+import { daemonFlags, daemonOptionsFrom, exitAfterFlush, ownFlags, timerFlagMs } from "./daemon-flags.ts";
 import { tokenFrom } from "./token-flag.ts";
+import { UsageError } from "./usage-error.ts";
 
 function mcpFlags<T>(y: Argv<T>) {
-  return daemonFlags(y)
+  return daemonFlags(ownFlags(y, "MCP server:", ["port", "host", "allow-host", "cors-origin", "token", "session-idle-timeout", "fresh-interpreter", "connect", "max-image-bytes", "max-image-pixels"]))
     .option("port", { type: "number", describe: "Serve MCP over Streamable HTTP on this port (0 picks a free one) instead of stdio" })
     .option("host", { type: "string", default: "127.0.0.1", describe: "Address the HTTP server listens on (with --port)" })
     .option("allow-host", {
@@ -36,7 +37,7 @@ function mcpFlags<T>(y: Argv<T>) {
 type McpArgs = ReturnType<typeof mcpFlags<object>> extends Argv<infer U> ? U : never;
 
 function positive(name: string, value: number): number {
-  if (!(Number.isInteger(value) && value >= 1)) throw new Error(`--${name} must be a whole number of at least 1, got ${value}`);
+  if (!(Number.isInteger(value) && value >= 1)) throw new UsageError(`--${name} must be a whole number of at least 1, got ${value}`);
   return value;
 }
 
@@ -55,7 +56,7 @@ function mcpOptionsFrom(args: McpArgs): McpOptions {
 async function httpFrom(args: McpArgs): Promise<{ port: number; access: McpHttpAccess } | undefined> {
   const token = tokenFrom(args.token);
   if (args.port === undefined) {
-    if (args.token !== undefined) throw new Error("--token needs --port: on stdio the MCP client that started the server is the only one that can reach it");
+    if (args.token !== undefined) throw new UsageError("--token needs --port: on stdio the MCP client that started the server is the only one that can reach it");
     return undefined;
   }
   const { webGuardFrom } = await import("../clients/shared/web-guard.ts");
@@ -65,7 +66,7 @@ async function httpFrom(args: McpArgs): Promise<{ port: number; access: McpHttpA
 
 async function runMcp(args: McpArgs): Promise<void> {
   if (args.port !== undefined && !(Number.isInteger(args.port) && args.port >= 0 && args.port <= 65535)) {
-    throw new Error(`--port must be a whole number from 0 to 65535, got ${args.port}`);
+    throw new UsageError(`--port must be a whole number from 0 to 65535, got ${args.port}`);
   }
   // Loaded here, not at the top, so that starting the REPL does not pay for the MCP SDK.
   const { openDaemon } = await import("./embedded-daemon.ts");

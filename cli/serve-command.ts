@@ -3,14 +3,16 @@ import { DEFAULTS, seconds } from "../protocol/defaults.ts";
 import type { Argv, CommandModule } from "yargs";
 import type { RestHandler } from "../clients/rest/handler.ts";
 import type { RestServer } from "../clients/rest/server.ts";
-import { daemonFlags, daemonOptionsFrom, exitAfterFlush, timerFlagMs } from "./daemon-flags.ts";
+import { daemonFlags, daemonOptionsFrom, exitAfterFlush, ownFlags, timerFlagMs } from "./daemon-flags.ts";
+import type { DaemonHandle } from "./embedded-daemon.ts";
 import { tokenFrom } from "./token-flag.ts";
+import { UsageError } from "./usage-error.ts";
 
 /** How long `woma serve` waits for the first runner, in ms (the very first start may build the snapshot). */
 const READY_TIMEOUT_MS = 300_000;
 
 function serveFlags<T>(y: Argv<T>) {
-  return daemonFlags(y)
+  return daemonFlags(ownFlags(y, "REST bridge:", ["port", "host", "allow-host", "token", "cors-origin", "max-body", "reset-globals", "session-idle-timeout", "connect"]))
     .option("port", { type: "number", default: 8000, describe: "TCP port to listen on (0: pick a free one)" })
     .option("host", { type: "string", default: "127.0.0.1", describe: "Interface to listen on; anything beyond loopback should have a --token" })
     .option("allow-host", {
@@ -38,14 +40,15 @@ function serveFlags<T>(y: Argv<T>) {
 type ServeArgs = ReturnType<typeof serveFlags<object>> extends Argv<infer U> ? U : never;
 
 function wholeNumber(name: string, value: number, min: number): number {
-  if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number of at least ${min}, got ${value}`);
+  if (!Number.isInteger(value) || value < min) throw new UsageError(`--${name} must be a whole number of at least ${min}, got ${value}`);
   return value;
 }
 
 /**
- * `woma serve --port N`: starts (or connects to) a daemon, waits for a Python runner,
- * then serves `GET /health` and `POST /python` and prints `woma: listening on URL` to
- * stderr. SIGTERM or SIGINT stops listening, closes the bridge's sessions and the
+ * `woma serve --port N`: binds the port (failing at once, "port N is in use", when it is
+ * taken), starts (or connects to) a daemon, waits for a Python runner, then serves
+ * `GET /health` and `POST /python` and prints `woma: listening on URL` to stderr; requests
+ * that come earlier wait for the runner. SIGTERM or SIGINT stops listening, closes the bridge's sessions and the
  * embedded daemon, and exits 0; a second signal exits at once.
  */
 export const serveCommand: CommandModule<object, ServeArgs> = {
@@ -54,7 +57,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
   builder: (y) => serveFlags(y),
   handler: async (args) => {
     const port = wholeNumber("port", args.port, 0);
-    if (port > 65535) throw new Error(`--port must be at most 65535, got ${port}`);
+    if (port > 65535) throw new UsageError(`--port must be at most 65535, got ${port}`);
     const maxBodyBytes = wholeNumber("max-body", args["max-body"], 1);
     const sessionIdleTimeoutMs = timerFlagMs("session-idle-timeout", wholeNumber("session-idle-timeout", args["session-idle-timeout"], 0));
     const token = tokenFrom(args.token);
@@ -69,18 +72,22 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
     ]);
     const guard = webGuardFrom({ listenHost: args.host, allowHosts: args["allow-host"], corsOrigins: args["cors-origin"], tokenRequired: token !== undefined });
 
-    const daemon = await openDaemon(daemonOptions, args.connect);
-    // The handshake tells the client what the daemon can do (it then asks for display outputs once, in the result).
-    await daemon.client.initialize("woma-rest").catch(() => undefined);
-    let server: RestServer | undefined;
+    // The port is bound first, so a port that is taken fails the start at once, before any
+    // runner boots; requests that come before a runner is ready wait for it.
+    let resolveHandler!: (handler: RestHandler | undefined) => void;
+    const handlerReady = new Promise<RestHandler | undefined>((resolve) => (resolveHandler = resolve));
+    const starting = (request: Request) =>
+      handlerReady.then((ready) => ready?.(request) ?? Response.json({ status: "error", error: "the REST bridge is stopping" }, { status: 503 }));
+    const server: RestServer = startRestServer(starting, { host: args.host, port });
     let handler: RestHandler | undefined;
     let stopping = false;
+    let daemon: DaemonHandle | undefined;
     /** Lets go of everything that was started, in reverse order. */
     const release = async () => {
       stopping = true;
-      await server?.stop();
+      await server.stop();
       await handler?.close();
-      await daemon.close();
+      await daemon?.close();
     };
     // Installed before the wait for a runner, so a Ctrl+C during start-up also stops cleanly.
     const onSignal = (signal: string) => {
@@ -90,15 +97,19 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
     };
     process.once("SIGTERM", () => onSignal("SIGTERM"));
     process.once("SIGINT", () => onSignal("SIGINT"));
-    daemon.client.connection.onClose(() => {
-      if (stopping) return;
-      process.stderr.write(`woma: lost the connection to the daemon${args.connect ? ` at ${args.connect}` : ""}; stopping\n`);
-      process.exit(1);
-    });
 
     try {
-      const info = await waitUntilReady(daemon.client, READY_TIMEOUT_MS);
-      handler = createRestHandler(daemon.client, {
+      daemon = await openDaemon(daemonOptions, args.connect);
+      const client = daemon.client;
+      // The handshake tells the client what the daemon can do (it then asks for display outputs once, in the result).
+      await client.initialize("woma-rest").catch(() => undefined);
+      client.connection.onClose(() => {
+        if (stopping) return;
+        process.stderr.write(`woma: lost the connection to the daemon${args.connect ? ` at ${args.connect}` : ""}; stopping\n`);
+        process.exit(1);
+      });
+      const info = await waitUntilReady(client, READY_TIMEOUT_MS);
+      handler = createRestHandler(client, {
         workers: info.workers,
         resetGlobals: args["reset-globals"],
         maxBodyBytes,
@@ -108,13 +119,14 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         sessionIdleTimeoutMs,
         log: (message) => process.stderr.write(`woma: ${message}\n`),
       });
-      server = startRestServer(handler, { host: args.host, port });
+      resolveHandler(handler);
       for (const line of guardNotes(guard, args.host)) process.stderr.write(`woma: ${line}\n`);
       const mode = info.workers <= 1 ? "one runner, state persists between requests" : `${info.workers} runners in parallel, fresh globals per request`;
       process.stderr.write(`woma: REST bridge: ${mode}; isolation: ${info.isolation.level}\n`);
       process.stderr.write(`woma: listening on ${server.url}\n`);
     } catch (error) {
-      // No runner, a port that is taken, a host that is not ours: let go of the daemon before the error is printed.
+      // No runner, a daemon that cannot start, a socket nobody listens on: let go of what was started before the error is printed.
+      resolveHandler(undefined);
       if (stopping) return;
       await release();
       throw error;

@@ -139,6 +139,8 @@ export class Daemon {
     }
     const snapshots = new SnapshotStore(options.cacheDir, { pyodideVersion: PYODIDE_VERSION, womaVersion: WOMA_VERSION, runtimeSource: RUNTIME_SOURCE, preload: [], env: PYTHON_ENV }, options.snapshot);
     snapshots.inspect();
+    // The first start is slow for a reason worth saying at once (the REPL says it its own way).
+    if (snapshots.state === "missing") log("info", `first start: building the Python snapshot in ${snapshots.dir} (once, about 10-30 s; later starts boot from it in about a second)`);
     const packagesDir = join(options.cacheDir, "packages");
     mkdirSync(packagesDir, { recursive: true, mode: 0o700 });
     // Runners get the snapshot directory bound read-only under bubblewrap, so it must exist even with --no-snapshot.
@@ -305,12 +307,17 @@ export class Daemon {
     return this.executor.run(params, session, context, tenant, (runner) => this.installTenantPackages(tenant, runner), (runner, runId) => this.relay?.endRun(runner, runId));
   }
 
-  /** `packages/install`: resolves and fetches for the tenant; each of its runners installs them before its next run (the session's, now). */
-  async installPackages(params: PackagesInstallParams, tenant: Tenant, onProgress?: (notification: PackagesProgressNotification) => void): Promise<PackagesInstallResult> {
+  /**
+   * `packages/install`: resolves and fetches for the tenant; each of its runners installs them
+   * before its next run (the session's, now). A request cancelled while it fetched installs
+   * nothing (what was downloaded stays in the cache).
+   */
+  async installPackages(params: PackagesInstallParams, tenant: Tenant, onProgress?: (notification: PackagesProgressNotification) => void, cancelled: () => boolean = () => false): Promise<PackagesInstallResult> {
     this.assertRunning();
     const packages = this.requirePackages();
     const session = params.session_id === undefined ? undefined : tenant.sessions.getReady(params.session_id);
     const wheels = await packages.install(params.requirements, { tenant: tenant.id, localFiles: params.local_files === true, onProgress: onProgress ? progressNotifier(null, onProgress) : undefined });
+    if (cancelled()) throw new DaemonError("RUN_CANCELLED", `packages/install of ${params.requirements.join(", ")} was cancelled; nothing was installed`);
     for (const wheel of wheels) tenant.packages.set(wheel.name, wheelSpec(wheel));
     if (session) await this.pool.submit(tenant.id, session.runner, (runner) => this.installTenantPackages(tenant, runner)).promise;
     return { installed: wheels.map((w) => ({ name: w.name, version: w.version, file_name: w.fileName })) };

@@ -1,4 +1,5 @@
 /** The one place the MCP server opens a TCP port (Bun.serve), so the rest stays plain `fetch` code. */
+import { listenFailure } from "../shared/listen-error.ts";
 
 /** A listening HTTP server. */
 export interface HttpListener {
@@ -14,10 +15,16 @@ export interface HttpListener {
  * for as long as a run lasts; the MCP transport sends keep-alive comments within that. The
  * handler answers a body whose Content-Length is over `maxBodyBytes` with a JSON-RPC error;
  * Bun refuses, with a bare 413, a body over twice that (a chunked one, which declares no
- * length). Throws when the port cannot be bound.
+ * length). Throws when the port cannot be bound ("port P is in use" when another process listens there).
  */
 export function listenHttp(fetch: (request: Request) => Promise<Response>, host: string, port: number, path: string, maxBodyBytes: number): HttpListener {
-  const server = Bun.serve({ hostname: host, port, idleTimeout: 255, maxRequestBodySize: 2 * maxBodyBytes, fetch });
+  let server: ReturnType<typeof Bun.serve>;
+  try {
+    // reusePort off, said outright: with SO_REUSEPORT a second server on the port would start too.
+    server = Bun.serve({ hostname: host, port, reusePort: false, idleTimeout: 255, maxRequestBodySize: 2 * maxBodyBytes, fetch });
+  } catch (error) {
+    throw listenFailure(host, port, error);
+  }
   const shownHost = host.includes(":") ? `[${host}]` : host;
   return {
     url: `http://${shownHost}:${server.port}${path}`,

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { DisplayOutput } from "../../protocol/generated/types.ts";
 import { pngInfo } from "../shared/png.ts";
+import type { TextSink } from "./text-sink.ts";
 
 /** Terminal image protocols the REPL can draw with. */
 export type InlineImages = "kitty" | "iterm" | "off";
@@ -45,7 +46,7 @@ export class ReplDisplay {
   private counter = 0;
 
   constructor(
-    private readonly output: NodeJS.WritableStream,
+    private readonly output: TextSink,
     private readonly options: DisplayOptions,
   ) {}
 

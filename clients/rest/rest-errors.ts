@@ -39,13 +39,13 @@ interface FailureRow {
  * runtime went again (500 here), a `SessionNotFound` is unexpected (500, internal).
  */
 const FAILURES: Record<RestErrorKind, FailureRow> = {
-  bad_request: { status: 400, daemonCodes: [JsonRpcErrorCodes.InvalidParams, WomaErrorCodes.MessageTooLarge] },
+  bad_request: { status: 400, daemonCodes: [JsonRpcErrorCodes.InvalidParams] },
   unauthorized: { status: 401, daemonCodes: [] },
   forbidden: { status: 403, daemonCodes: [WomaErrorCodes.FilePathRefused] },
   not_found: { status: 404, daemonCodes: [WomaErrorCodes.FileNotFound] },
   method_not_allowed: { status: 405, daemonCodes: [] },
   unsupported_media_type: { status: 415, daemonCodes: [] },
-  payload_too_large: { status: 413, daemonCodes: [WomaErrorCodes.FileTooLarge] },
+  payload_too_large: { status: 413, daemonCodes: [WomaErrorCodes.FileTooLarge, WomaErrorCodes.MessageTooLarge] },
   package_unavailable: { status: 422, daemonCodes: [WomaErrorCodes.PackageUnavailable] },
   runtime_terminated: { status: 500, daemonCodes: [WomaErrorCodes.RuntimeTerminated, WomaErrorCodes.SessionLost] },
   pool_busy: { status: 503, daemonCodes: [WomaErrorCodes.PoolBusy] },

@@ -1,6 +1,5 @@
 /** The REST bridge's HTTP edge: the one place that calls `Bun.serve`, with the handler of handler.ts behind it. */
-import { errorMessage } from "../../protocol/describe.ts";
-import type { RestHandler } from "./handler.ts";
+import { listenFailure } from "../shared/listen-error.ts";
 
 /** Where and how to listen. */
 export interface RestServerOptions {
@@ -22,16 +21,19 @@ export interface RestServer {
 
 /**
  * Starts listening. Bun's own body limit is set far above the handler's, so an oversized
- * body gets the handler's JSON 400 rather than Bun's bare 413 (the handler stops reading
+ * body gets the handler's JSON 413, which names the limit, rather than Bun's bare one (the handler stops reading
  * at its limit, so nothing large is buffered). Throws when the address cannot be bound,
- * naming it and the reason.
+ * naming it and the reason ("port P is in use" when another process listens there).
  */
-export function startRestServer(handler: RestHandler, options: RestServerOptions): RestServer {
+export function startRestServer(handler: (request: Request) => Promise<Response>, options: RestServerOptions): RestServer {
   let server: ReturnType<typeof Bun.serve>;
   try {
     server = Bun.serve({
       hostname: options.host,
       port: options.port,
+      // Bun sets SO_REUSEPORT unless told not to (with development off): a second bridge on the
+      // same port would then start too, and requests would alternate between two daemons.
+      reusePort: false,
       maxRequestBodySize: Number.MAX_SAFE_INTEGER,
       development: false,
       fetch(request, self) {
@@ -44,8 +46,7 @@ export function startRestServer(handler: RestHandler, options: RestServerOptions
       },
     });
   } catch (error) {
-    const reason = errorMessage(error);
-    throw new Error(`cannot listen on ${options.host}:${options.port}: ${reason}`, { cause: error });
+    throw listenFailure(options.host, options.port, error);
   }
   const port = server.port ?? options.port;
   const host = options.host.includes(":") && !options.host.startsWith("[") ? `[${options.host}]` : options.host;

@@ -84,6 +84,8 @@ export interface ClientRunOptions {
 export interface ClientInstallOptions {
   /** Called as package files are downloaded for the install. */
   onProgress?: (progress: PackagesProgressNotification) => void;
+  /** Aborting it cancels the install (`$/cancelRequest`): nothing is installed, and the promise rejects with the daemon's answer. */
+  signal?: AbortSignal;
 }
 
 /** Largest message a client accepts from the daemon. */
@@ -201,9 +203,15 @@ export class DaemonClient {
   async installPackages(params: PackagesInstallParams, options: ClientInstallOptions = {}): Promise<PackagesInstallResult> {
     const listener = options.onProgress;
     if (listener) this.installListeners.add(listener);
+    const source = new CancellationTokenSource();
+    const onAbort = () => source.cancel();
+    options.signal?.addEventListener("abort", onAbort);
+    if (options.signal?.aborted) source.cancel();
     try {
-      return await this.connection.sendRequest(PackagesInstallRequest, params);
+      return await this.connection.sendRequest(PackagesInstallRequest, params, source.token);
     } finally {
+      options.signal?.removeEventListener("abort", onAbort);
+      source.dispose();
       if (listener) this.installListeners.delete(listener);
     }
   }

@@ -129,6 +129,8 @@ export interface RunnerRunParams {
   fresh: boolean;
   code: string;
   maxOutputBytes: number;
+  /** Forward everything printed as output notifications, past `maxOutputBytes`, which then bounds only what the result keeps. */
+  streamAllOutput?: boolean;
   maxResultChars: number;
   /** Most bytes of one display output (the UTF-8 length of its values). */
   maxDisplayBytes: number;

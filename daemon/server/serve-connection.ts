@@ -196,8 +196,8 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
     route(FilesReadRequest, "FilesReadParams", (params) => daemon.readFile(params, tenantOf())),
     route(FilesListRequest, "FilesListParams", (params) => daemon.listFiles(params, tenantOf())),
     route(FilesDeleteRequest, "FilesDeleteParams", (params) => daemon.deleteFile(params, tenantOf())),
-    route(PackagesInstallRequest, "PackagesInstallParams", (params, _token, conn) =>
-      daemon.installPackages(params, tenantOf(), (notification) => void conn.sendNotification(PackagesProgressNotificationType, notification).catch(() => {})),
+    route(PackagesInstallRequest, "PackagesInstallParams", (params, token, conn) =>
+      daemon.installPackages(params, tenantOf(), (notification) => void conn.sendNotification(PackagesProgressNotificationType, notification).catch(() => {}), () => token.isCancellationRequested),
     ),
     route(PackagesListRequest, "PackagesListParams", () => daemon.listPackages(tenantOf())),
   ]);

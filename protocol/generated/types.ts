@@ -1,6 +1,6 @@
 /**
  * The protocol's TypeScript types, generated from schema/protocol.schema.json.
- * DO NOT EDIT: change the schema and run `bun run schema:gen`.
+ * DO NOT EDIT: change the schema and run `npm run schema:gen`.
  */
 
 /**
@@ -532,6 +532,10 @@ export interface RunParams {
    * @since 1.1. False: display outputs arrive only in the result, not also as `python/display` notifications (a client that does not show them while the run goes saves sending images twice). Default true.
    */
   display_notifications?: boolean;
+  /**
+   * @since 1.2. True: everything the run prints streams as `python/output`, past the daemon's `max_output_bytes`; the result (and the data of an error that ends the run) still keeps at most that many bytes of each stream and counts the rest in `truncated`. For a client that shows output as it comes and keeps none of it, such as a terminal. Default false: the stream stops at the cap too.
+   */
+  stream_all_output?: boolean;
 }
 /**
  * The Python exception that ended a run.

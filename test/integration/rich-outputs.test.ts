@@ -478,6 +478,31 @@ describe("input()", () => {
     expect(result.stdout).toBe("");
   });
 
+  test("what a run printed before input() reaches the client before the input request, in order, however it was printed", async () => {
+    const events: string[] = [];
+    const result = await daemon.client.run(
+      {
+        // A line, then text with no newline, then stderr: each must arrive before the question after it.
+        code: "import sys\nprint('Enter your name:')\nprint('partial ', end='')\nsys.stderr.write('warned\\n')\nname = input('> ')\nprint('hello', name)\nage = input('age? ')",
+      },
+      {
+        onOutput: (stream, text) => events.push(`${stream}:${text}`),
+        onInput: async (request) => {
+          events.push(`input:${request.prompt}`);
+          return request.prompt === "> " ? "Ada" : "36";
+        },
+      },
+    );
+    expect(result.status).toBe("success");
+    const joined = events.join("|");
+    // Output notifications may be split or joined differently; their order against the questions may not.
+    const before = (question: string) => events.slice(0, events.indexOf(question)).filter((e) => !e.startsWith("input:"));
+    expect(before("input:> ").filter((e) => e.startsWith("stdout:")).map((e) => e.slice(7)).join("")).toBe("Enter your name:\npartial ");
+    expect(before("input:> ").filter((e) => e.startsWith("stderr:")).map((e) => e.slice(7)).join("")).toBe("warned\n");
+    expect(before("input:age? ").filter((e) => e.startsWith("stdout:")).map((e) => e.slice(7)).join("")).toBe("Enter your name:\npartial hello Ada\n");
+    expect(joined.indexOf("input:> ")).toBeLessThan(joined.indexOf("input:age? "));
+  });
+
   test("end of input from the client is an EOFError; a later input() asks again", async () => {
     const answers: Array<string | null> = [null, "again"];
     const result = await daemon.client.run(
