@@ -2,7 +2,7 @@
 import { DaemonError } from "../daemon-error.ts";
 import { log } from "../log.ts";
 import type { NetPolicy } from "../net/net-policy.ts";
-import type { RunnerPackagesResult, WheelSpec } from "../runner/runner-protocol.ts";
+import type { RunnerPackagesResult, WheelSpec } from "../contract/runner-protocol.ts";
 import { PackageError } from "./package-error.ts";
 import { describeSource } from "./package-source.ts";
 import type { PackageStore } from "./package-store.ts";

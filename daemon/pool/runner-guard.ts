@@ -15,7 +15,7 @@ import {
   type RunnerOutputParams,
   type RunnerRunParams,
   type RunnerRunResult,
-} from "../runner/runner-protocol.ts";
+} from "../contract/runner-protocol.ts";
 import { jsonWeight } from "./json-weight.ts";
 
 const ajv = new Ajv({ allErrors: false, strict: false });

@@ -7,7 +7,7 @@ import type { Runner } from "../pool/runner.ts";
 import type { WorkerPool } from "../pool/worker-pool.ts";
 import type { Session } from "../session/session-store.ts";
 import type { Tenant } from "../session/tenant-registry.ts";
-import type { RunnerDisplayOutput, RunnerInputParams, RunnerInputResult, RunnerRunResult } from "../runner/runner-protocol.ts";
+import type { RunnerDisplayOutput, RunnerInputParams, RunnerInputResult, RunnerRunResult } from "../contract/runner-protocol.ts";
 import { RunInput } from "./run-input.ts";
 
 /** The caller's side of a run: where output goes and how a cancel arrives. */

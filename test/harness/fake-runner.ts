@@ -3,7 +3,8 @@ import type { Message, MessageReader, MessageWriter } from "vscode-jsonrpc";
 import type { CheckStatus, CompleteResult, InspectResult, RunError, Stream } from "../../protocol/generated/types.ts";
 import { DaemonError } from "../../daemon/daemon-error.ts";
 import type { DisplayListener, HostHandler, OutputListener, ReadyBoot, Runner, RunnerRole } from "../../daemon/pool/runner.ts";
-import { filesOperation, removeSessionDirectory, sessionDirectory, type FilesAnswer } from "../../daemon/runner/session-files.ts";
+import type { FilesAnswer } from "../../daemon/contract/runner-protocol.ts";
+import { filesOperation, removeSessionDirectory, sessionDirectory } from "../../daemon/runner/session-files.ts";
 import { MemoryFs } from "./memory-fs.ts";
 import { RunnerGuard } from "../../daemon/pool/runner-guard.ts";
 import {
@@ -22,7 +23,7 @@ import {
   type RunnerRunParams,
   type RunnerRunResult,
   type WheelSpec,
-} from "../../daemon/runner/runner-protocol.ts";
+} from "../../daemon/contract/runner-protocol.ts";
 
 /**
  * One step of a fake run. A script is a list of steps; {@link parseFakeCode} turns code

@@ -33,9 +33,9 @@ test("clients/ never import daemon/ (they reach it over the wire)", () => {
   expect(bad).toEqual([]);
 });
 
-test("only the runner's worker imports pyodide's code", () => {
+test("only the runner's interpreter boot imports pyodide's code", () => {
   const all = [...sources("daemon"), ...sources("clients"), ...sources("protocol"), ...sources("cli")];
   // pyodide-core.ts imports pyodide's files as paths and its package.json for the version, never its code.
-  const bad = all.filter((f) => imports(f).some((s) => s === "pyodide") && f !== "daemon/runner/pyodide-worker.ts");
+  const bad = all.filter((f) => imports(f).some((s) => s === "pyodide") && f !== "daemon/runner/interpreter-boot.ts");
   expect(bad).toEqual([]);
 });

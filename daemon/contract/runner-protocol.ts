@@ -1,8 +1,70 @@
-/** The internal JSON-RPC methods between the daemon and one runner process (not part of the public protocol), with the schemas the daemon checks runner messages against. */
+/** The contract between the daemon and one runner process (not part of the public protocol): its methods, the types both sides share, and the schemas the daemon checks a runner's messages against. */
 import { NotificationType, RequestType } from "vscode-jsonrpc";
-import type { CompleteResult, DisplayOutputType, DisplayTruncation, InspectResult, MimeBundle, RunError } from "../../protocol/generated/types.ts";
-import type { RelayChunk, RelayHead, RelayRequest } from "../net/fetch-relay.ts";
-import type { FilesAnswer, FilesOp } from "./session-files.ts";
+import type { CompleteResult, DisplayOutputType, DisplayTruncation, FileEntry, InspectResult, MimeBundle, RunError } from "../../protocol/generated/types.ts";
+
+/**
+ * The file descriptor the runner writes its messages to the daemon on: not stdout, where a
+ * stray console.log would land. The daemon's messages come on stdin, the fastest pipe Bun
+ * reads; Emscripten's terminal devices, which would read it, are cut off (tty-lockdown.ts).
+ */
+export const RUNNER_CHANNEL_FD = 3;
+
+/**
+ * The interrupt page: a small file the daemon and its runner both map, shared memory across
+ * the two processes. Python runs on the runner's only thread, so a run busy in bytecode reads
+ * no message; the daemon stores SIGINT (2) in the signal slot, which Pyodide's periodic
+ * signal check reads (its interrupt buffer). The runner sets the acknowledgement slot to 1
+ * when it takes the daemon's `runner/interrupt` message itself (Python was suspended), and
+ * the daemon then leaves the signal alone. Both are Int32 slots.
+ */
+export const INTERRUPT_PAGE_BYTES = 4096;
+/** The Int32 slot Pyodide reads as its interrupt buffer. */
+export const INTERRUPT_SIGNAL_SLOT = 0;
+/** The Int32 slot the runner sets when it has taken an interrupt as a message. */
+export const INTERRUPT_ACK_SLOT = 1;
+/** The signal the daemon stores: SIGINT, which raises KeyboardInterrupt. */
+export const INTERRUPT_SIGNAL = 2;
+
+/** A runner's HTTP request, as it sends it with `runner/fetch` (the daemon's broker performs it). */
+export interface RelayRequest {
+  runId: string;
+  url: string;
+  method?: string;
+  headers?: [string, string][];
+  body?: string;
+  redirect?: "manual" | "follow";
+  timeoutMs?: number;
+}
+
+/** The head of a response, and the id to pull its body with; a small body that had all arrived comes whole in `bytes`, and then there is nothing to pull. */
+export interface RelayHead {
+  requestId: number;
+  /** The whole body, when it had all arrived with the head (the request is then closed); it crosses to the runner as raw bytes (payload-frames.ts). */
+  bytes?: Uint8Array;
+  status: number;
+  statusText: string;
+  headers: [string, string][];
+  url: string;
+  redirected: boolean;
+}
+
+/** One pull of a body: up to 1 MiB, raw bytes on the wire (payload-frames.ts; `last` when the body ended with it, which closes it), or the end. */
+export type RelayChunk = { done: true } | { done: false; bytes: Uint8Array; last?: true };
+
+/** One file operation in a session's working directory, as the daemon asks it (content travels in base64). */
+export type FilesOp =
+  | { op: "write"; path: string; data: string }
+  | { op: "read"; path: string; maxBytes: number }
+  | { op: "list"; path: string; recursive: boolean; maxEntries: number }
+  | { op: "delete"; path: string; recursive: boolean };
+
+/** What went wrong with a file operation. */
+export type FilesProblem = "not-found" | "refused" | "too-large" | "invalid";
+
+/** The answer to a {@link FilesOp}: what it did, or why it did nothing. */
+export type FilesAnswer =
+  | { ok: true; path: string; size?: number; data?: string; entries?: FileEntry[]; truncated?: boolean }
+  | { ok: false; kind: FilesProblem; message: string };
 
 /** How a runner should get its interpreter. */
 export type BootMode =
@@ -45,6 +107,8 @@ export interface RunnerBootParams {
   runAs?: { uid: number; gid: number };
   /** Packages to install and modules to import before the runner is ready (`--preload`); the daemon strips their paths before sending. */
   preload?: { wheels: WheelSpec[] | RunnerWheel[]; modules: string[] };
+  /** The interrupt page to map (see {@link INTERRUPT_PAGE_BYTES}); without one, interrupts come only as messages. */
+  interruptPage?: string;
 }
 
 /** Params of `runner/load`: packages to install into the runner now (a client's `packages/install`). */
@@ -524,15 +588,31 @@ RUNNER_MESSAGE_SCHEMAS[RunnerWheelRequest.method] = {
   properties: { sha256: { type: "string", pattern: "^[0-9a-f]{64}$" } },
 };
 
-/** Requests a runner may send the daemon at any time, naming no run (a boot's or a load's package files). */
-export const RUNNER_ANYTIME_REQUESTS: readonly string[] = [RunnerWheelRequest.method];
+/**
+ * Every request a runner may send the daemon, and when: during a run (its params then carry
+ * the run's id, and the daemon refuses it for a run that is not going on) or at any time
+ * (naming no run: a boot's or a load's package files). The runner's relays and the daemon's
+ * guard both follow this table.
+ */
+export const RUNNER_REQUESTS = {
+  [RunnerPackagesRequest.method]: "run",
+  [RunnerInstallRequest.method]: "run",
+  [RunnerFetchRequest.method]: "run",
+  [RunnerFetchReadRequest.method]: "run",
+  [RunnerFetchCloseRequest.method]: "run",
+  [RunnerInputRequest.method]: "run",
+  [RunnerWheelRequest.method]: "any",
+} as const satisfies Record<string, "run" | "any">;
+
+/** A request a runner may send the daemon. */
+export type RunnerRequestMethod = Extract<keyof typeof RUNNER_REQUESTS, string>;
+
+/** Requests a runner may send the daemon at any time, naming no run. */
+export const RUNNER_ANYTIME_REQUESTS: readonly string[] = Object.entries(RUNNER_REQUESTS)
+  .filter(([, during]) => during === "any")
+  .map(([method]) => method);
 
 /** Requests a runner may send the daemon, and only during a run (their params carry its id). */
-export const RUNNER_HOST_REQUESTS: readonly string[] = [
-  RunnerPackagesRequest.method,
-  RunnerInstallRequest.method,
-  RunnerFetchRequest.method,
-  RunnerFetchReadRequest.method,
-  RunnerFetchCloseRequest.method,
-  RunnerInputRequest.method,
-];
+export const RUNNER_HOST_REQUESTS: readonly string[] = Object.entries(RUNNER_REQUESTS)
+  .filter(([, during]) => during === "run")
+  .map(([method]) => method);
