@@ -104,7 +104,7 @@ export async function bootInterpreter(params: RunnerBootParams, wiring: BootWiri
   pyodide.setInterruptBuffer(wiring.signalBuffer as unknown as Int32Array);
   const { entries, setHost, setIo } = takeRuntime(pyodide);
   const scheduler = scopedScheduler(pyodide, wiring.scope, wiring.dropped);
-  setHost(scheduler.scoped, (ms: number) => wiring.wait(ms), wiring.packages);
+  setHost(scheduler.scoped, wiring.wait, wiring.packages);
   setIo(wiring.display, wiring.input);
   setHost.destroy();
   setIo.destroy();

@@ -13,7 +13,7 @@ type PyValue = { toJs(options: object): unknown; destroy(): void };
  * malformed output is dropped.
  */
 export function displayForPython(send: (output: RunnerDisplayOutput) => void): (value: unknown) => void {
-  return (value) => {
+  const sink = (value: unknown): void => {
     let output: unknown;
     try {
       const proxy = value as PyValue;
@@ -30,6 +30,7 @@ export function displayForPython(send: (output: RunnerDisplayOutput) => void): (
     if (!Object.values(o.data).every((v) => typeof v === "string") || typeof o.data["text/plain"] !== "string") return;
     send(o as RunnerDisplayOutput);
   };
+  return named("displayForPython", sink);
 }
 
 /**
@@ -37,8 +38,17 @@ export function displayForPython(send: (output: RunnerDisplayOutput) => void): (
  * text or asks its client. Python waits on the promise with run_sync; an interrupt rejects it.
  */
 export function inputForPython(calls: DaemonCalls): (prompt: unknown, password: unknown, all: unknown) => Promise<RunnerInputResult> {
-  return async (prompt, password, all) => {
+  const ask = async (prompt: unknown, password: unknown, all: unknown): Promise<RunnerInputResult> => {
     const text = typeof prompt === "string" ? prompt.slice(0, MAX_INPUT_PROMPT_CHARS) : "";
     return (await calls.ask("runner/input", { prompt: text, password: password === true, all: all === true })) as RunnerInputResult;
   };
+  return named("inputForPython", ask);
+}
+
+/**
+ * `fn` with the name Python sees on it (a JsProxy's `name`): each capability Python holds is
+ * named for what it is, whatever the bundler makes of the closure's own name.
+ */
+export function named<F extends (...args: never[]) => unknown>(name: string, fn: F): F {
+  return Object.defineProperty(fn, "name", { value: name });
 }

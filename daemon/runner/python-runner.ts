@@ -8,7 +8,7 @@ import { PackageInstalls } from "./package-installs.ts";
 import { dropPrivileges } from "./privileges.ts";
 import { pythonFetch } from "./python-fetch.ts";
 import { fillPythonGlobals } from "./python-globals.ts";
-import { displayForPython, inputForPython } from "./python-io.ts";
+import { displayForPython, inputForPython, named } from "./python-io.ts";
 import { isCount, settle, toRunOutcome } from "./python-values.ts";
 import { RunOutput, OUTPUT_BATCH_MS } from "./run-output.ts";
 import { RunScope } from "./run-scope.ts";
@@ -83,8 +83,8 @@ export class PythonRunner {
       signalBuffer: this.interrupts.signalBuffer(() => this.current?.output.flushIfDue(), () => {
         if (this.current) this.current.interrupted = true;
       }),
-      wait: (ms) => this.interrupts.wait(ms),
-      packages: (kind, names, indexUrls) => this.installs.forPython(kind, names, indexUrls),
+      wait: named("interruptibleWait", (ms: number) => this.interrupts.wait(ms)),
+      packages: named("hostForPython", (kind: unknown, names: unknown, indexUrls?: unknown) => this.installs.forPython(kind, names, indexUrls)),
       display: displayForPython((display) => {
         const run = this.current;
         if (!run) return;
