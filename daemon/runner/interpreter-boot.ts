@@ -63,6 +63,7 @@ export async function bootInterpreter(params: RunnerBootParams, wiring: BootWiri
   const mode: BootMode = params.boot;
   const buffers = new BootBuffers();
   let linked: { afterBoot(): void } | undefined;
+  let emscripten: MemoryLayout | undefined;
   const common = {
     indexURL: params.indexURL,
     // Python's `import js` sees this object only: no host globals (no process, no Bun, no
@@ -76,7 +77,7 @@ export async function bootInterpreter(params: RunnerBootParams, wiring: BootWiri
     stderr: (text: string) => wiring.stderr(new TextEncoder().encode(`${text}\n`)),
     checkAPIVersion: true,
     // Typed as Pyodide's own factory; this one wraps it.
-    createPyodideModule: (await restrictedFactory(params.indexURL, wiring.scope, (made) => (linked = made))) as never,
+    createPyodideModule: (await restrictedFactory(params.indexURL, wiring.scope, (made) => (linked = made), (module) => (emscripten = module as MemoryLayout))) as never,
   };
   let pyodide: PyodideAPI;
   let snapshotBytes: number | undefined;
@@ -87,7 +88,7 @@ export async function bootInterpreter(params: RunnerBootParams, wiring: BootWiri
       const payload = readSnapshotPayload(bytes);
       if (typeof payload === "string") return { report: { kind: "snapshot-refused", problem: `snapshot ${mode.path}: ${payload}` } };
       // _loadSnapshot is Pyodide's private snapshot option (typed, marked @ignore).
-      pyodide = await buffers.whileBooting(() => sparseRestore(() => loadPyodide({ ...common, _loadSnapshot: payload })));
+      pyodide = await buffers.whileBooting(() => sparseRestore(() => emscripten, () => loadPyodide({ ...common, _loadSnapshot: payload })));
     } catch (error) {
       return { report: { kind: "snapshot-refused", problem: `restoring snapshot ${mode.path} failed: ${describe(error)}` } };
     }
@@ -181,9 +182,11 @@ function scopedScheduler(pyodide: PyodideAPI, scope: RunScope, dropped: (error: 
  * Pyodide's module factory, with the wasm imports that lead to the host replaced before
  * the module is instantiated (see wasm-imports.ts).
  */
-async function restrictedFactory(indexURL: string, scope: RunScope, onLinked: (linked: { afterBoot(): void }) => void) {
+async function restrictedFactory(indexURL: string, scope: RunScope, onLinked: (linked: { afterBoot(): void }) => void, onModule: (module: Record<string, unknown>) => void) {
   const factory = ((await import(`${indexURL}pyodide.asm.mjs`)) as { default: (settings: Record<string, unknown>) => Promise<unknown> }).default;
   return (settings: Record<string, unknown>) => {
+    // The settings object becomes Emscripten's module.
+    onModule(settings);
     const instantiate = settings.instantiateWasm as (imports: { env: Record<string, unknown> }, receive: unknown) => unknown;
     settings.instantiateWasm = (imports: { env: Record<string, unknown> }, receive: unknown) => {
       onLinked(restrictWasmImports(imports.env, { callback: (made) => scope.stamp(made), cached: (cache, proxy) => scope.cached(cache, proxy) }));
@@ -197,25 +200,47 @@ async function restrictedFactory(indexURL: string, scope: RunScope, onLinked: (l
 const PAGE = 4096;
 /** Smallest copy taken for the snapshot's heap (it is 30 MiB; nothing else Pyodide copies while booting comes near). */
 const SNAPSHOT_COPY_BYTES = 8 * 1024 * 1024;
+/** Pages below the stack pointer that are checked as if in use, for what the calls before the restore may have left there. */
+const STACK_MARGIN_PAGES = 16;
+
+/** What the restore reads of Emscripten's module to know where memory may have been written before it. */
+interface MemoryLayout {
+  _emscripten_stack_get_end?: () => number;
+  stackSave?: () => number;
+  _sbrk?: (increment: number) => number;
+}
 
 /**
- * Runs a snapshot restore whose copy of the heap into WebAssembly memory skips the pages
- * that are zero in both: Pyodide copies the whole 30 MiB (`HEAP8.set`), and writing a page
- * of zeros makes it resident for nothing, while about 13 MiB of the snapshot are such pages.
- * A page the snapshot has zero but memory does not (the module's data, written when it was
- * instantiated) is copied as usual, so memory ends the same byte for byte.
+ * Runs a snapshot restore whose copy of the heap into WebAssembly memory skips pages that
+ * are zero in the snapshot and were never written before the restore. Pyodide copies the
+ * whole 30 MiB (`HEAP8.set`), and writing a page of zeros makes it resident for nothing,
+ * while about 13 MiB of the snapshot are such pages; even reading a page of this memory makes
+ * it resident, so which pages may have been written is worked out from the module's layout:
+ * its static data (below the stack), the stack in use (the stack pointer, and a margin below
+ * it: the rest of the stack is unused, and what a C function finds in unused stack is never
+ * read before it is written) and what was allocated before (up to the break). A zero page
+ * there is copied when memory holds something else; a zero page anywhere else is untouched
+ * memory, zero already. Without the layout, every zero page is checked.
  */
-async function sparseRestore<T>(restore: () => Promise<T>): Promise<T> {
+async function sparseRestore<T>(module: () => MemoryLayout | undefined, restore: () => Promise<T>): Promise<T> {
   const original = Int8Array.prototype.set;
   const zero = new Uint8Array(PAGE);
   Int8Array.prototype.set = function (this: Int8Array, source: ArrayLike<number>, offset = 0) {
     if (offset !== 0 || !(source instanceof Uint8Array) || source.length < SNAPSHOT_COPY_BYTES || source.length > this.length) return original.call(this, source, offset);
     const memory = new Uint8Array(this.buffer, this.byteOffset, source.length);
-    for (let at = 0; at < source.length; at += PAGE) {
+    const layout = module();
+    let mayBeWritten = (_page: number) => true;
+    if (typeof layout?._emscripten_stack_get_end === "function" && typeof layout.stackSave === "function" && typeof layout._sbrk === "function") {
+      const data = Math.ceil(layout._emscripten_stack_get_end() / PAGE);
+      const inUse = Math.floor(layout.stackSave() / PAGE) - STACK_MARGIN_PAGES;
+      const brk = Math.ceil(layout._sbrk(0) / PAGE);
+      mayBeWritten = (page) => page < data || (page >= inUse && page <= brk);
+    }
+    for (let at = 0, page = 0; at < source.length; at += PAGE, page++) {
       const end = Math.min(at + PAGE, source.length);
-      const page = source.subarray(at, end);
-      if (Buffer.compare(page, zero.subarray(0, end - at)) === 0 && Buffer.compare(memory.subarray(at, end), zero.subarray(0, end - at)) === 0) continue;
-      memory.set(page, at);
+      const part = source.subarray(at, end);
+      if (Buffer.compare(part, zero.subarray(0, end - at)) === 0 && (!mayBeWritten(page) || Buffer.compare(memory.subarray(at, end), zero.subarray(0, end - at)) === 0)) continue;
+      memory.set(part, at);
     }
   } as typeof original;
   try {
