@@ -1,6 +1,44 @@
-/** The contract between the daemon and one runner process (not part of the public protocol): its methods, the types both sides share, and the schemas the daemon checks a runner's messages against. */
+/**
+ * The contract between the daemon and one runner process (not part of the public protocol):
+ * its methods, the types both sides share and the validators of what a runner sends, all
+ * from runner.schema.json beside this file (types and validators are generated into
+ * generated/), plus what a schema cannot say (the channel, the interrupt page).
+ */
 import { NotificationType, RequestType } from "vscode-jsonrpc";
-import type { CompleteResult, DisplayOutputType, DisplayTruncation, FileEntry, InspectResult, MimeBundle, RunError } from "../../protocol/generated/types.ts";
+import type { DisplayOutputType, Stream } from "../../protocol/generated/types.ts";
+import type * as Contract from "./generated/runner-types.ts";
+import * as validators from "./generated/runner-validators.ts";
+import schema from "./runner.schema.json" with { type: "json" };
+
+export type {
+  BootMode,
+  FilesAnswer,
+  FilesOp,
+  FilesProblem,
+  PrivilegeState,
+  RelayChunk,
+  RelayHead,
+  RelayRequest,
+  RunnerBootParams,
+  RunnerBootResult,
+  RunnerCompletionParams,
+  RunnerDisplayOutput,
+  RunnerDisplayParams,
+  RunnerFilesParams,
+  RunnerInputParams,
+  RunnerInputResult,
+  RunnerInstallParams,
+  RunnerLoadParams,
+  RunnerLoadResult,
+  RunnerOutputParams,
+  RunnerPackagesParams,
+  RunnerPackagesResult,
+  RunnerRunParams,
+  RunnerRunResult,
+  RunnerSessionParams,
+  RunnerWheel,
+  SeccompState,
+} from "./generated/runner-types.ts";
 
 /**
  * The file descriptor the runner writes its messages to the daemon on: not stdout, where a
@@ -25,310 +63,113 @@ export const INTERRUPT_ACK_SLOT = 1;
 /** The signal the daemon stores: SIGINT, which raises KeyboardInterrupt. */
 export const INTERRUPT_SIGNAL = 2;
 
-/** A runner's HTTP request, as it sends it with `runner/fetch` (the daemon's broker performs it). */
-export interface RelayRequest {
-  runId: string;
-  url: string;
-  method?: string;
-  headers?: [string, string][];
-  body?: string;
-  redirect?: "manual" | "follow";
-  timeoutMs?: number;
-}
-
-/** The head of a response, and the id to pull its body with; a small body that had all arrived comes whole in `bytes`, and then there is nothing to pull. */
-export interface RelayHead {
-  requestId: number;
-  /** The whole body, when it had all arrived with the head (the request is then closed); it crosses to the runner as raw bytes (payload-frames.ts). */
-  bytes?: Uint8Array;
-  status: number;
-  statusText: string;
-  headers: [string, string][];
-  url: string;
-  redirected: boolean;
-}
-
-/** One pull of a body: up to 1 MiB, raw bytes on the wire (payload-frames.ts; `last` when the body ended with it, which closes it), or the end. */
-export type RelayChunk = { done: true } | { done: false; bytes: Uint8Array; last?: true };
-
-/** One file operation in a session's working directory, as the daemon asks it (content travels in base64). */
-export type FilesOp =
-  | { op: "write"; path: string; data: string }
-  | { op: "read"; path: string; maxBytes: number }
-  | { op: "list"; path: string; recursive: boolean; maxEntries: number }
-  | { op: "delete"; path: string; recursive: boolean };
-
-/** What went wrong with a file operation. */
-export type FilesProblem = "not-found" | "refused" | "too-large" | "invalid";
-
-/** The answer to a {@link FilesOp}: what it did, or why it did nothing. */
-export type FilesAnswer =
-  | { ok: true; path: string; size?: number; data?: string; entries?: FileEntry[]; truncated?: boolean }
-  | { ok: false; kind: FilesProblem; message: string };
-
-/** How a runner should get its interpreter. */
-export type BootMode =
-  /** Boot without a snapshot. */
-  | { kind: "plain" }
-  /** Restore the sealed snapshot at `path` (the daemon has checked its seal). */
-  | { kind: "snapshot"; path: string }
-  /** Boot plain, write a raw snapshot to `path`, and serve nothing: the daemon seals the file and kills this runner. */
-  | { kind: "build-snapshot"; path: string };
-
-/** A verified package file in the daemon's cache, for a runner to install. */
-export interface WheelSpec {
-  /** Normalised distribution name. */
-  name: string;
-  version: string;
-  fileName: string;
-  /** Absolute path in the cache: the daemon's alone; a runner never sees it (see {@link RunnerWheel}). */
+/** A verified package file in the daemon's cache: a {@link Contract.RunnerWheel} plus where the daemon keeps it, which a runner never sees. */
+export type WheelSpec = Contract.RunnerWheel & {
+  /** Absolute path in the cache: the daemon's alone. */
   path: string;
-  /** sha256 of the file, checked again before it is installed. */
-  sha256: string;
-  /** site-packages, or the directory of shared libraries. */
-  installDir: "site" | "dynlib";
-}
+};
 
-/**
- * A package file as a runner knows it: everything but where the daemon keeps it. The runner
- * asks for its bytes with `runner/wheel`, naming its sha256; the daemon answers only for files
- * it offered that runner. So runners need no access to the cache, and no host path reaches
- * Python.
- */
-export type RunnerWheel = Omit<WheelSpec, "path">;
-
-/** Params of `runner/boot`, the first request a runner gets. */
-export interface RunnerBootParams {
-  runnerId: string;
-  /** Directory holding pyodide.asm.wasm, python_stdlib.zip and pyodide-lock.json. */
-  indexURL: string;
-  boot: BootMode;
-  /** Whom the runner becomes once booted (an unprivileged uid, when the daemon is root at `process` isolation). */
-  runAs?: { uid: number; gid: number };
-  /** Packages to install and modules to import before the runner is ready (`--preload`); the daemon strips their paths before sending. */
-  preload?: { wheels: WheelSpec[] | RunnerWheel[]; modules: string[] };
-  /** The interrupt page to map (see {@link INTERRUPT_PAGE_BYTES}); without one, interrupts come only as messages. */
-  interruptPage?: string;
-}
-
-/** Params of `runner/load`: packages to install into the runner now (a client's `packages/install`). */
-export interface RunnerLoadParams {
-  wheels: RunnerWheel[];
-}
-
-/** Result of `runner/load`: the names installed (those already there are skipped). */
-export interface RunnerLoadResult {
-  installed: string[];
-}
-
-/** Params of `runner/packages` (runner to daemon, during a run): top-level modules the run imports that the interpreter cannot find. */
-export interface RunnerPackagesParams {
-  runId: string;
-  modules: string[];
-}
-
-/** Result of `runner/packages`: the files to install, in order, and the modules no package provides. */
-export interface RunnerPackagesResult {
-  wheels: WheelSpec[];
-  /** Modules that are not in Pyodide's distribution (left for Python's own ModuleNotFoundError). */
-  unknown: string[];
-}
-
-/** Params of `runner/install` (runner to daemon, during a run): requirements from `micropip.install` in Python. */
-export interface RunnerInstallParams {
-  runId: string;
-  requirements: string[];
-  /** `index_urls` given to micropip: indexes the tenant names, fetched under its network policy instead of `--pypi-index`. */
-  indexUrls?: string[];
-}
-
-/** Most requirements one `micropip.install` may send. */
-export const MAX_INSTALL_REQUIREMENTS = 100;
-/** Longest requirement (or index URL) `micropip.install` may send, in characters. */
-export const MAX_REQUIREMENT_CHARS = 2000;
-/** Most index URLs one `micropip.install` may send. */
-export const MAX_INDEX_URLS = 10;
-/** Most modules one `runner/packages` may ask about, and the shape of a module name. */
-export const MAX_IMPORT_MODULES = 500;
-export const MODULE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,199}$/;
-
-/** Whether the runner's seccomp filter is in place. */
-export interface SeccompState {
-  installed: boolean;
-  /** The number of rules, or why there is no filter. */
-  detail: string;
-}
-
-/** What a runner holds once booted, as it read it back from the kernel (privileges.ts). */
-export interface PrivilegeState {
-  uid: number;
-  gid: number;
-  /** Capability sets in /proc's hex. */
-  capabilities: { effective: string; permitted: string; bounding: string; ambient: string };
-  dumpable: boolean;
-  /** Steps that did not take effect. */
-  problems: string[];
-}
-
-/** Result of `runner/boot`. */
-export type RunnerBootResult =
-  | {
-      kind: "ready";
-      bootMs: number;
-      fromSnapshot: boolean;
-      pythonVersion: string;
-      pyodideVersion: string;
-      seccomp: SeccompState;
-      privileges: PrivilegeState;
-      /** Bytes of the raw snapshot written (build-snapshot only). */
-      snapshotBytes?: number;
-    }
-  /** The snapshot could not be restored (not a snapshot, wrong build, restore failed): the daemon drops it. */
-  | { kind: "snapshot-refused"; problem: string };
-
-/** Params of `runner/run`. */
-export interface RunnerRunParams {
-  runId: string;
-  sessionId: string | null;
-  fresh: boolean;
-  code: string;
-  maxOutputBytes: number;
-  /** Forward everything printed as output notifications, past `maxOutputBytes`, which then bounds only what the result keeps. */
-  streamAllOutput?: boolean;
-  maxResultChars: number;
-  /** Most bytes of one display output (the UTF-8 length of its values). */
-  maxDisplayBytes: number;
-  /** Most display outputs the run may send. */
-  maxDisplays: number;
-}
+/** What the daemon's package service answers a runner's `runner/packages` or `runner/install` with, before the paths are taken out. */
+export type PackagesAnswer = Omit<Contract.RunnerPackagesResult, "wheels"> & { wheels: WheelSpec[] };
 
 /** What Python reports of a run: its status, the repr of its value or its error, each capped. */
-export interface RunOutcome {
-  status: "success" | "exception";
-  result: string | null;
-  resultCharsCut: number;
-  error: RunError | null;
-  messageCharsCut: number;
-  tracebackCharsCut: number;
-  /** Display outputs Python dropped because the run made more than `maxDisplays`. */
-  displaysDropped: number;
-}
+export type RunOutcome = Omit<Omit<Contract.RunnerRunResult, "stdoutBytesCut" | "stderrBytesCut" | "executionTimeMs" | "interrupted">, Stream>;
 
-/** Result of `runner/run`: the Python outcome plus the captured output. */
-export interface RunnerRunResult extends RunOutcome {
-  stdout: string;
-  stderr: string;
-  stdoutBytesCut: number;
-  stderrBytesCut: number;
-  executionTimeMs: number;
-  /** True when the runner delivered an interrupt to this run. */
-  interrupted: boolean;
-}
-
-/** Params of `runner/session`. */
-export interface RunnerSessionParams {
-  op: "reset" | "close";
-  sessionId: string;
-}
-
-/** A display output as a runner sends it: the daemon adds where it falls in stdout and stderr. */
-export interface RunnerDisplayOutput {
-  output_type: DisplayOutputType;
-  data: MimeBundle;
-  metadata?: Record<string, Record<string, unknown>>;
-  truncated?: DisplayTruncation;
-  /** The name of the output (display_id), which a later `update_display_data` replaces; always set on an update. */
-  display_id?: string;
-  /** `clear_output` only: clear when the next output comes rather than at once. */
-  wait?: boolean;
-}
-
-/** Every kind of display output, each spelled once (a record, so a kind the schema adds must be listed). */
-const DISPLAY_OUTPUT_KINDS: Record<DisplayOutputType, true> = { display_data: true, execute_result: true, update_display_data: true, clear_output: true };
-/** The kinds a runner may send. */
-export const DISPLAY_OUTPUT_TYPES = Object.keys(DISPLAY_OUTPUT_KINDS) as readonly DisplayOutputType[];
-/** Longest display id a runner may send, in characters (Python's display() refuses longer ones). */
-export const MAX_DISPLAY_ID_CHARS = 256;
-
-/** Params of `runner/display` (runner to daemon, during a run): one display output, in order with the run's output. */
-export interface RunnerDisplayParams {
-  runId: string;
-  output: RunnerDisplayOutput;
-}
-
-/** Params of `runner/input` (runner to daemon, during a run): Python reads stdin (input(), getpass, sys.stdin). */
-export interface RunnerInputParams {
-  runId: string;
-  prompt: string;
-  password: boolean;
-  /** sys.stdin.read(): all the stdin text left, rather than a line. */
-  all: boolean;
-}
-
-/** Result of `runner/input`: the text (a line with its newline, or all that is left), or null at the end of input, with why. */
-export interface RunnerInputResult {
-  text: string | null;
-  /** Who answered: the run's `stdin` text, the client, or nobody (end of input). */
-  source: "stdin" | "client" | "none";
-  /** Why there is no input, for the EOFError. */
-  reason?: string;
-}
-
-/** Params of `runner/files`: one file operation in a session's working directory. */
-export type RunnerFilesParams = FilesOp & { sessionId: string };
-
-/** Params of `runner/complete` and `runner/inspect`. */
-export interface RunnerCompletionParams {
-  sessionId: string | null;
-  code: string;
-  /** In code points; the end of `code` when absent. */
-  cursor: number | null;
-}
-
-/** Params of `runner/output`. */
-export interface RunnerOutputParams {
-  runId: string;
-  stream: "stdout" | "stderr";
-  text: string;
-}
-
-export const RunnerBootRequest = new RequestType<RunnerBootParams, RunnerBootResult, void>("runner/boot");
-export const RunnerRunRequest = new RequestType<RunnerRunParams, RunnerRunResult, void>("runner/run");
-export const RunnerSessionRequest = new RequestType<RunnerSessionParams, { sessions: number }, void>("runner/session");
-export const RunnerCheckRequest = new RequestType<{ code: string }, { status: "complete" | "incomplete" | "invalid" }, void>("runner/check");
-export const RunnerLoadRequest = new RequestType<RunnerLoadParams, RunnerLoadResult, void>("runner/load");
+export const RunnerBootRequest = new RequestType<Contract.RunnerBootParams, Contract.RunnerBootResult, void>("runner/boot");
+export const RunnerRunRequest = new RequestType<Contract.RunnerRunParams, Contract.RunnerRunResult, void>("runner/run");
+export const RunnerSessionRequest = new RequestType<Contract.RunnerSessionParams, Contract.RunnerSessionResult, void>("runner/session");
+export const RunnerCheckRequest = new RequestType<Contract.RunnerCheckParams, Contract.RunnerCheckResult, void>("runner/check");
+export const RunnerLoadRequest = new RequestType<Contract.RunnerLoadParams, Contract.RunnerLoadResult, void>("runner/load");
 /** Runner to daemon, during a run: which packages provide these modules (the daemon fetches and verifies them). */
-export const RunnerPackagesRequest = new RequestType<RunnerPackagesParams, RunnerPackagesResult, void>("runner/packages");
+export const RunnerPackagesRequest = new RequestType<Contract.RunnerPackagesParams, Contract.RunnerPackagesResult, void>("runner/packages");
 /** Runner to daemon, during a run: resolve and fetch requirements (`micropip.install`). */
-export const RunnerInstallRequest = new RequestType<RunnerInstallParams, RunnerPackagesResult, void>("runner/install");
+export const RunnerInstallRequest = new RequestType<Contract.RunnerInstallParams, Contract.RunnerPackagesResult, void>("runner/install");
 /** Runner to daemon, during a run: an HTTP request for the broker (`fetch` in the runner); resolves with the response's head. */
-export const RunnerFetchRequest = new RequestType<RelayRequest, RelayHead, void>("runner/fetch");
+export const RunnerFetchRequest = new RequestType<Contract.RelayRequest, Contract.RelayHead, void>("runner/fetch");
 /** Runner to daemon: the next part of a response's body (pulled, so bytes flow as fast as Python reads). */
-export const RunnerFetchReadRequest = new RequestType<{ runId: string; requestId: number }, RelayChunk, void>("runner/fetch-read");
+export const RunnerFetchReadRequest = new RequestType<Contract.RunnerBodyParams, Contract.RelayChunk, void>("runner/fetch-read");
 /** Runner to daemon: drop a response unread. */
-export const RunnerFetchCloseRequest = new RequestType<{ runId: string; requestId: number }, Record<string, never>, void>("runner/fetch-close");
+export const RunnerFetchCloseRequest = new RequestType<Contract.RunnerBodyParams, Contract.RunnerEmptyResult, void>("runner/fetch-close");
 /** Runner to daemon, at any time: the bytes of a package file the daemon offered this runner (by its sha256); the answer carries them raw (payload-frames.ts). */
-export const RunnerWheelRequest = new RequestType<{ sha256: string }, { bytes: Uint8Array }, void>("runner/wheel");
+export const RunnerWheelRequest = new RequestType<Contract.RunnerWheelParams, Contract.RunnerWheelResult, void>("runner/wheel");
 /** Daemon to runner: raise KeyboardInterrupt in the run, if it is still the current one. */
-export const RunnerInterruptNotification = new NotificationType<{ runId: string }>("runner/interrupt");
+export const RunnerInterruptNotification = new NotificationType<Contract.RunnerInterruptParams>("runner/interrupt");
 /** Runner to daemon: output of the current run. */
-export const RunnerOutputNotification = new NotificationType<RunnerOutputParams>("runner/output");
+export const RunnerOutputNotification = new NotificationType<Contract.RunnerOutputParams>("runner/output");
 /** Runner to daemon: a display output of the current run. */
-export const RunnerDisplayNotification = new NotificationType<RunnerDisplayParams>("runner/display");
+export const RunnerDisplayNotification = new NotificationType<Contract.RunnerDisplayParams>("runner/display");
 /** Runner to daemon, during a run: a line (or all) of input for Python. */
-export const RunnerInputRequest = new RequestType<RunnerInputParams, RunnerInputResult, void>("runner/input");
+export const RunnerInputRequest = new RequestType<Contract.RunnerInputParams, Contract.RunnerInputResult, void>("runner/input");
 /** Daemon to runner, between runs: a file operation in a session's working directory. */
-export const RunnerFilesRequest = new RequestType<RunnerFilesParams, FilesAnswer, void>("runner/files");
+export const RunnerFilesRequest = new RequestType<Contract.RunnerFilesParams, Contract.FilesAnswer, void>("runner/files");
 /** Daemon to runner, between runs: completions at a cursor. */
-export const RunnerCompleteRequest = new RequestType<RunnerCompletionParams, CompleteResult, void>("runner/complete");
+export const RunnerCompleteRequest = new RequestType<Contract.RunnerCompletionParams, Contract.RunnerCompleteResult, void>("runner/complete");
 /** Daemon to runner, between runs: what the name at a cursor is. */
-export const RunnerInspectRequest = new RequestType<RunnerCompletionParams, InspectResult, void>("runner/inspect");
+export const RunnerInspectRequest = new RequestType<Contract.RunnerCompletionParams, Contract.RunnerInspectResult, void>("runner/inspect");
+
+/** What the schema's `x-methods` says of one method: who sends it, its params and result, and when a runner may send it. */
+interface MethodEntry {
+  from: "daemon" | "runner";
+  params: string;
+  result?: string;
+  notification?: true;
+  during?: "run" | "any";
+}
+const METHODS = schema["x-methods"] as Record<string, MethodEntry>;
+const definitions = schema.definitions as Record<string, { properties?: Record<string, Record<string, unknown>> }>;
+
+/** A number a definition's property states in the schema (a limit the runner also enforces, so the two cannot drift apart). */
+function limit(definition: string, path: string[], keyword: string): number {
+  let node: Record<string, unknown> | undefined = definitions[definition] as Record<string, unknown>;
+  for (const key of path) node = (node?.properties as Record<string, Record<string, unknown>> | undefined)?.[key] ?? (node?.items as Record<string, unknown> | undefined);
+  const value = node?.[keyword];
+  if (typeof value !== "number") throw new Error(`runner.schema.json has no ${keyword} at ${definition}.${path.join(".")}`);
+  return value;
+}
 
 /**
- * Longest exception type name a run's error may carry, in characters: woma's Python cuts a
- * longer one (ending it with "…"), and the daemon kills a runner that sends one longer.
+ * Every request a runner may send the daemon, and when: during a run (its params then carry
+ * the run's id, and the daemon refuses it for a run that is not going on) or at any time
+ * (naming no run: a boot's or a load's package files). The runner's relays and the daemon's
+ * guard both follow this table, which is the schema's `x-methods`.
  */
-export const MAX_ERROR_TYPE_CHARS = 256;
+export const RUNNER_REQUESTS: Readonly<Record<string, "run" | "any">> = Object.fromEntries(
+  Object.entries(METHODS)
+    .filter(([, entry]) => entry.from === "runner" && !entry.notification)
+    .map(([method, entry]) => [method, entry.during ?? "run"]),
+);
+
+/** A request a runner may send the daemon (a key of {@link RUNNER_REQUESTS}). */
+export type RunnerRequestMethod = string;
+
+/** Requests a runner may send the daemon at any time, naming no run. */
+export const RUNNER_ANYTIME_REQUESTS: readonly string[] = Object.keys(RUNNER_REQUESTS).filter((method) => RUNNER_REQUESTS[method] === "any");
+
+/** Requests a runner may send the daemon, and only during a run (their params carry its id). */
+export const RUNNER_HOST_REQUESTS: readonly string[] = Object.keys(RUNNER_REQUESTS).filter((method) => RUNNER_REQUESTS[method] === "run");
+
+/** Notifications a runner may send (during a run). */
+export const RUNNER_NOTIFICATIONS: readonly string[] = Object.keys(METHODS).filter((method) => METHODS[method]!.from === "runner" && METHODS[method]!.notification);
+
+/** A validator compiled ahead of time from the schema: true or false, with Ajv's errors on itself. */
+export type RunnerValidator = ((data: unknown) => boolean) & { errors?: Array<{ instancePath: string; message?: string }> | null };
+
+/**
+ * The check of what a runner may send for each method: the result of a request the daemon
+ * makes, the params of a request or notification the runner makes.
+ */
+export const RUNNER_VALIDATORS: ReadonlyMap<string, RunnerValidator> = new Map(
+  // A notification of the daemon's (runner/interrupt) has nothing a runner sends back.
+  Object.entries(METHODS).filter(([, entry]) => entry.from === "runner" || !entry.notification).map(([method, entry]) => {
+    const definition = entry.from === "daemon" ? entry.result : entry.params;
+    const validate = definition === undefined ? undefined : (validators as unknown as Record<string, RunnerValidator | undefined>)[definition];
+    if (!validate) throw new Error(`runner.schema.json: no validator for ${method} (${definition ?? "nothing to check"}); run \`npm run schema:gen\``);
+    return [method, validate];
+  }),
+);
+
+/** Longest exception type name a run's error may carry, in characters: woma's Python cuts a longer one (ending it with "…"). */
+export const MAX_ERROR_TYPE_CHARS = limit("RunnerRunError", ["type"], "maxLength");
 /**
  * Heaviest metadata one display output may carry, as the daemon weighs it (json-weight.ts).
  * woma's Python keeps metadata within 64 KiB of `json.dumps`; the same value weighs at most
@@ -336,283 +177,32 @@ export const MAX_ERROR_TYPE_CHARS = 256;
  * characters in Python and 21 in JavaScript), so the daemon allows that much and no more.
  */
 export const MAX_DISPLAY_METADATA_WEIGHT = 4 * 65536;
-
-const count = { type: "integer", minimum: 0 };
-const shortName = { type: "string", minLength: 1, maxLength: 200 };
-const text = { type: "string" };
-/** A run's id as the daemon gave it (RunId in the public schema: at most 128 characters). */
-const runIdText = { type: "string", maxLength: 128 };
-const runError = {
-  type: "object",
-  required: ["type", "message", "traceback"],
-  additionalProperties: false,
-  // message and traceback are measured against the run's own cap by the guard.
-  properties: { type: { type: "string", maxLength: MAX_ERROR_TYPE_CHARS }, message: text, traceback: text },
-};
-
-/**
- * JSON Schemas of what a runner may send: the result of each request method the daemon
- * sends, and the params of each notification and request a runner may send. The daemon
- * checks every message from a runner against these, as it checks a client's; anything else
- * is a protocol violation.
- */
-export const RUNNER_MESSAGE_SCHEMAS: Record<string, object> = {
-  [RunnerBootRequest.method]: {
-    oneOf: [
-      {
-        type: "object",
-        required: ["kind", "bootMs", "fromSnapshot", "pythonVersion", "pyodideVersion", "seccomp", "privileges"],
-        additionalProperties: false,
-        properties: {
-          kind: { const: "ready" },
-          bootMs: { type: "number", minimum: 0 },
-          fromSnapshot: { type: "boolean" },
-          pythonVersion: { type: "string", maxLength: 64 },
-          pyodideVersion: { type: "string", maxLength: 64 },
-          seccomp: {
-            type: "object",
-            required: ["installed", "detail"],
-            additionalProperties: false,
-            properties: { installed: { type: "boolean" }, detail: { type: "string", maxLength: 500 } },
-          },
-          privileges: {
-            type: "object",
-            required: ["uid", "gid", "capabilities", "dumpable", "problems"],
-            additionalProperties: false,
-            properties: {
-              uid: { type: "integer" },
-              gid: { type: "integer" },
-              capabilities: {
-                type: "object",
-                required: ["effective", "permitted", "bounding", "ambient"],
-                additionalProperties: false,
-                properties: Object.fromEntries(["effective", "permitted", "bounding", "ambient"].map((set) => [set, { type: "string", maxLength: 32 }])),
-              },
-              dumpable: { type: "boolean" },
-              problems: { type: "array", maxItems: 20, items: { type: "string", maxLength: 300 } },
-            },
-          },
-          snapshotBytes: count,
-        },
-      },
-      {
-        type: "object",
-        required: ["kind", "problem"],
-        additionalProperties: false,
-        properties: { kind: { const: "snapshot-refused" }, problem: { type: "string", maxLength: 2000 } },
-      },
-    ],
-  },
-  [RunnerRunRequest.method]: {
-    type: "object",
-    required: ["status", "result", "resultCharsCut", "error", "messageCharsCut", "tracebackCharsCut", "displaysDropped", "stdout", "stderr", "stdoutBytesCut", "stderrBytesCut", "executionTimeMs", "interrupted"],
-    additionalProperties: false,
-    properties: {
-      status: { enum: ["success", "exception"] },
-      result: { type: ["string", "null"] },
-      resultCharsCut: count,
-      error: { oneOf: [{ type: "null" }, runError] },
-      messageCharsCut: count,
-      tracebackCharsCut: count,
-      displaysDropped: count,
-      stdout: text,
-      stderr: text,
-      stdoutBytesCut: count,
-      stderrBytesCut: count,
-      executionTimeMs: { type: "number", minimum: 0 },
-      interrupted: { type: "boolean" },
-    },
-  },
-  [RunnerSessionRequest.method]: { type: "object", required: ["sessions"], additionalProperties: false, properties: { sessions: count } },
-  [RunnerLoadRequest.method]: {
-    type: "object",
-    required: ["installed"],
-    additionalProperties: false,
-    properties: { installed: { type: "array", maxItems: 2000, items: shortName } },
-  },
-  [RunnerCheckRequest.method]: {
-    type: "object",
-    required: ["status"],
-    additionalProperties: false,
-    properties: { status: { enum: ["complete", "incomplete", "invalid"] } },
-  },
-  [RunnerOutputNotification.method]: {
-    type: "object",
-    required: ["runId", "stream", "text"],
-    additionalProperties: false,
-    properties: { runId: runIdText, stream: { enum: ["stdout", "stderr"] }, text },
-  },
-  [RunnerPackagesRequest.method]: {
-    type: "object",
-    required: ["runId", "modules"],
-    additionalProperties: false,
-    properties: { runId: runIdText, modules: { type: "array", maxItems: MAX_IMPORT_MODULES, items: { type: "string", pattern: MODULE_NAME.source } } },
-  },
-  [RunnerInstallRequest.method]: {
-    type: "object",
-    required: ["runId", "requirements"],
-    additionalProperties: false,
-    properties: {
-      runId: runIdText,
-      requirements: { type: "array", minItems: 1, maxItems: MAX_INSTALL_REQUIREMENTS, items: { type: "string", minLength: 1, maxLength: MAX_REQUIREMENT_CHARS } },
-      indexUrls: { type: "array", maxItems: MAX_INDEX_URLS, items: { type: "string", minLength: 1, maxLength: MAX_REQUIREMENT_CHARS } },
-    },
-  },
-};
-
-/** Largest request body a runner may send with `fetch`, in bytes (it travels in base64). */
-export const MAX_FETCH_BODY_BYTES = 16 * 1024 * 1024;
+/** Most requirements one `micropip.install` may send. */
+export const MAX_INSTALL_REQUIREMENTS = limit("RunnerInstallParams", ["requirements"], "maxItems");
+/** Longest requirement (or index URL) `micropip.install` may send, in characters. */
+export const MAX_REQUIREMENT_CHARS = limit("RunnerInstallParams", ["requirements", "items"], "maxLength");
+/** Most index URLs one `micropip.install` may send. */
+export const MAX_INDEX_URLS = limit("RunnerInstallParams", ["indexUrls"], "maxItems");
+/** Most modules one `runner/packages` may ask about. */
+export const MAX_IMPORT_MODULES = limit("RunnerPackagesParams", ["modules"], "maxItems");
+/** The shape of a module name `runner/packages` may ask about. */
+export const MODULE_NAME = new RegExp(String((definitions.RunnerPackagesParams!.properties!.modules!.items as { pattern: string }).pattern));
+/** Largest request body a runner may send with `fetch`, in bytes: what fits the schema's bound on its base64 (16 MiB). */
+export const MAX_FETCH_BODY_BYTES = Math.floor(limit("RelayRequest", ["body"], "maxLength") / 4) * 3;
 /** Longest URL a runner may send with `fetch`, in characters (after the URL parser's encoding). */
-export const MAX_FETCH_URL_CHARS = 16384;
+export const MAX_FETCH_URL_CHARS = limit("RelayRequest", ["url"], "maxLength");
 /** Most request headers a runner may send with `fetch`. */
-export const MAX_FETCH_HEADERS = 200;
+export const MAX_FETCH_HEADERS = limit("RelayRequest", ["headers"], "maxItems");
 /** Longest header name or value a runner may send with `fetch`, in characters. */
-export const MAX_FETCH_HEADER_CHARS = 65536;
-
-const requestId = { type: "integer", minimum: 1, maximum: 2 ** 31 };
-RUNNER_MESSAGE_SCHEMAS[RunnerFetchRequest.method] = {
-  type: "object",
-  required: ["runId", "url"],
-  additionalProperties: false,
-  properties: {
-    runId: runIdText,
-    url: { type: "string", minLength: 1, maxLength: MAX_FETCH_URL_CHARS },
-    method: { type: "string", pattern: "^[A-Za-z]{1,20}$" },
-    headers: { type: "array", maxItems: MAX_FETCH_HEADERS, items: { type: "array", minItems: 2, maxItems: 2, items: { type: "string", maxLength: MAX_FETCH_HEADER_CHARS } } },
-    body: { type: "string", maxLength: Math.ceil(MAX_FETCH_BODY_BYTES / 3) * 4 },
-    redirect: { enum: ["manual", "follow"] },
-    timeoutMs: { type: "number", minimum: 0, maximum: 2 ** 31 - 1 },
-  },
-};
-for (const method of [RunnerFetchReadRequest.method, RunnerFetchCloseRequest.method]) {
-  RUNNER_MESSAGE_SCHEMAS[method] = { type: "object", required: ["runId", "requestId"], additionalProperties: false, properties: { runId: runIdText, requestId } };
-}
-
+export const MAX_FETCH_HEADER_CHARS = limit("RelayRequest", ["headers", "items", "items"], "maxLength");
 /** Longest prompt a runner may send with `runner/input`, in characters. */
-export const MAX_INPUT_PROMPT_CHARS = 4096;
+export const MAX_INPUT_PROMPT_CHARS = limit("RunnerInputParams", ["prompt"], "maxLength");
 /** Most entries a `files/list` answer holds. */
-export const MAX_LISTED_FILES = 10_000;
-/** Most entries in one display output's bundle and metadata. */
-const MAX_MIME_TYPES = 32;
+export const MAX_LISTED_FILES = limit("FilesDone", ["entries"], "maxItems");
+/** Longest display id a runner may send, in characters (Python's display() refuses longer ones). */
+export const MAX_DISPLAY_ID_CHARS = limit("RunnerDisplayOutput", ["display_id"], "maxLength");
 
-const mimeType = { type: "string", pattern: "^[a-z]+/[A-Za-z0-9.+_-]{1,100}$" };
-RUNNER_MESSAGE_SCHEMAS[RunnerDisplayNotification.method] = {
-  type: "object",
-  required: ["runId", "output"],
-  additionalProperties: false,
-  properties: {
-    runId: runIdText,
-    output: {
-      type: "object",
-      required: ["output_type", "data"],
-      additionalProperties: false,
-      properties: {
-        output_type: { enum: DISPLAY_OUTPUT_TYPES },
-        display_id: { type: "string", minLength: 1, maxLength: MAX_DISPLAY_ID_CHARS },
-        wait: { type: "boolean" },
-        data: { type: "object", required: ["text/plain"], maxProperties: MAX_MIME_TYPES, propertyNames: mimeType, additionalProperties: text },
-        metadata: { type: "object", maxProperties: MAX_MIME_TYPES, propertyNames: mimeType, additionalProperties: { type: "object" } },
-        truncated: {
-          type: "object",
-          required: ["bytes"],
-          additionalProperties: false,
-          properties: { bytes: { type: "integer", minimum: 1 }, mime_types: { type: "array", maxItems: MAX_MIME_TYPES, items: mimeType } },
-        },
-      },
-    },
-  },
-};
-RUNNER_MESSAGE_SCHEMAS[RunnerInputRequest.method] = {
-  type: "object",
-  required: ["runId", "prompt", "password", "all"],
-  additionalProperties: false,
-  properties: { runId: runIdText, prompt: { type: "string", maxLength: MAX_INPUT_PROMPT_CHARS }, password: { type: "boolean" }, all: { type: "boolean" } },
-};
-const relativePath = { type: "string", maxLength: 8192 };
-RUNNER_MESSAGE_SCHEMAS[RunnerFilesRequest.method] = {
-  oneOf: [
-    {
-      type: "object",
-      required: ["ok", "path"],
-      additionalProperties: false,
-      properties: {
-        ok: { const: true },
-        path: relativePath,
-        size: count,
-        // Checked against the file size cap by the daemon, which knows it.
-        data: { type: "string" },
-        entries: {
-          type: "array",
-          maxItems: MAX_LISTED_FILES,
-          items: {
-            type: "object",
-            required: ["path", "type", "size", "modified"],
-            additionalProperties: false,
-            properties: { path: relativePath, type: { enum: ["file", "directory", "symlink", "other"] }, size: count, modified: { type: "string", maxLength: 40 } },
-          },
-        },
-        truncated: { type: "boolean" },
-      },
-    },
-    {
-      type: "object",
-      required: ["ok", "kind", "message"],
-      additionalProperties: false,
-      properties: { ok: { const: false }, kind: { enum: ["not-found", "refused", "too-large", "invalid"] }, message: { type: "string", maxLength: 2000 } },
-    },
-  ],
-};
-RUNNER_MESSAGE_SCHEMAS[RunnerCompleteRequest.method] = {
-  type: "object",
-  required: ["matches", "cursor_start", "cursor_end"],
-  additionalProperties: false,
-  properties: { matches: { type: "array", maxItems: 500, items: { type: "string", maxLength: 4096 } }, cursor_start: count, cursor_end: count },
-};
-RUNNER_MESSAGE_SCHEMAS[RunnerInspectRequest.method] = {
-  type: "object",
-  required: ["found"],
-  additionalProperties: false,
-  properties: {
-    found: { type: "boolean" },
-    name: { type: "string", maxLength: 4096 },
-    type_name: { type: "string", maxLength: 1000 },
-    signature: { type: "string", maxLength: 20000 },
-    docstring: { type: "string", maxLength: 20000 },
-  },
-};
-
-RUNNER_MESSAGE_SCHEMAS[RunnerWheelRequest.method] = {
-  type: "object",
-  required: ["sha256"],
-  additionalProperties: false,
-  properties: { sha256: { type: "string", pattern: "^[0-9a-f]{64}$" } },
-};
-
-/**
- * Every request a runner may send the daemon, and when: during a run (its params then carry
- * the run's id, and the daemon refuses it for a run that is not going on) or at any time
- * (naming no run: a boot's or a load's package files). The runner's relays and the daemon's
- * guard both follow this table.
- */
-export const RUNNER_REQUESTS = {
-  [RunnerPackagesRequest.method]: "run",
-  [RunnerInstallRequest.method]: "run",
-  [RunnerFetchRequest.method]: "run",
-  [RunnerFetchReadRequest.method]: "run",
-  [RunnerFetchCloseRequest.method]: "run",
-  [RunnerInputRequest.method]: "run",
-  [RunnerWheelRequest.method]: "any",
-} as const satisfies Record<string, "run" | "any">;
-
-/** A request a runner may send the daemon. */
-export type RunnerRequestMethod = Extract<keyof typeof RUNNER_REQUESTS, string>;
-
-/** Requests a runner may send the daemon at any time, naming no run. */
-export const RUNNER_ANYTIME_REQUESTS: readonly string[] = Object.entries(RUNNER_REQUESTS)
-  .filter(([, during]) => during === "any")
-  .map(([method]) => method);
-
-/** Requests a runner may send the daemon, and only during a run (their params carry its id). */
-export const RUNNER_HOST_REQUESTS: readonly string[] = Object.entries(RUNNER_REQUESTS)
-  .filter(([, during]) => during === "run")
-  .map(([method]) => method);
+/** Every kind of display output, each spelled once (a record, so a kind the schema adds must be listed). */
+const DISPLAY_OUTPUT_KINDS: Record<DisplayOutputType, true> = { display_data: true, execute_result: true, update_display_data: true, clear_output: true };
+/** The kinds a runner may send. */
+export const DISPLAY_OUTPUT_TYPES = Object.keys(DISPLAY_OUTPUT_KINDS) as readonly DisplayOutputType[];

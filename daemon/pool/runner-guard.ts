@@ -1,5 +1,4 @@
 /** Checks every message a runner sends against the runner protocol and the caps the daemon gave it: the daemon treats a runner as hostile. */
-import Ajv, { type ValidateFunction } from "ajv";
 import { Message, type DataCallback, type Disposable, type MessageReader, type MessageWriter } from "vscode-jsonrpc";
 import { isBinaryMime } from "../../protocol/mime.ts";
 import {
@@ -7,9 +6,9 @@ import {
   MAX_ERROR_TYPE_CHARS,
   RUNNER_ANYTIME_REQUESTS,
   RUNNER_HOST_REQUESTS,
-  RUNNER_MESSAGE_SCHEMAS,
+  RUNNER_NOTIFICATIONS,
+  RUNNER_VALIDATORS,
   RunnerDisplayNotification,
-  RunnerOutputNotification,
   RunnerRunRequest,
   type RunnerDisplayParams,
   type RunnerOutputParams,
@@ -18,8 +17,6 @@ import {
 } from "../contract/runner-protocol.ts";
 import { jsonWeight } from "./json-weight.ts";
 
-const ajv = new Ajv({ allErrors: false, strict: false });
-const validators = new Map<string, ValidateFunction>(Object.entries(RUNNER_MESSAGE_SCHEMAS).map(([method, schema]) => [method, ajv.compile(schema)]));
 
 /** Longest error message a runner may send in an error response. */
 const MAX_ERROR_MESSAGE = 4096;
@@ -127,7 +124,7 @@ export class RunnerGuard {
     }
     if (Message.isNotification(message)) {
       const display = message.method === RunnerDisplayNotification.method;
-      if (message.method !== RunnerOutputNotification.method && !display) return `it sent an unknown notification "${message.method.slice(0, 80)}"`;
+      if (!RUNNER_NOTIFICATIONS.includes(message.method)) return `it sent an unknown notification "${message.method.slice(0, 80)}"`;
       const problem = this.validate(message.method, message.params, display ? "its display notification" : "its output notification");
       if (problem) return problem;
       const runId = (message.params as { runId: string }).runId;
@@ -167,11 +164,11 @@ export class RunnerGuard {
   }
 
   private validate(method: string, value: unknown, what: string): string | undefined {
-    const validate = validators.get(method);
+    const validate = RUNNER_VALIDATORS.get(method);
     if (!validate) return `${what} has no schema`;
     if (validate(value)) return undefined;
     // The deepest error says most (a oneOf's branches each report one; the one that went furthest is the one meant).
-    const error = validate.errors?.reduce((deepest, e) => (e.instancePath.length > deepest.instancePath.length ? e : deepest));
+    const error = validate.errors?.reduce((deepest, e) => (e.instancePath.length > deepest.instancePath.length ? e : deepest), validate.errors[0]!);
     return `${what} does not match the runner protocol (${error ? `${error.instancePath || "/"} ${error.message ?? "is invalid"}` : "invalid"})`;
   }
 }

@@ -19,9 +19,6 @@ const NOT_YET_REPLACED = new Set([
   'daemon/pool/worker-pool.ts: "complete" | "incomplete" | "invalid" re-spells CheckStatus',
   'daemon/pool/worker-pool.ts: "shared" | "dedicated" re-spells RunnerRole',
   'daemon/pool/snapshot-store.ts: "ready" | "building" | "unavailable" | "missing" re-spells SnapshotState',
-  'daemon/contract/runner-protocol.ts: "success" | "exception" re-spells RunStatus',
-  'daemon/contract/runner-protocol.ts: "stdout" | "stderr" re-spells Stream',
-  'daemon/contract/runner-protocol.ts: "complete" | "incomplete" | "invalid" re-spells CheckStatus',
 ]);
 
 /** Every TypeScript source file of the daemon, the clients, the CLI and the protocol, except the generated one. */
