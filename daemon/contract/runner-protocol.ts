@@ -7,7 +7,6 @@
 import { NotificationType, RequestType } from "vscode-jsonrpc";
 import type { DisplayOutputType, Stream } from "../../protocol/generated/types.ts";
 import type * as Contract from "./generated/runner-types.ts";
-import * as validators from "./generated/runner-validators.ts";
 import schema from "./runner.schema.json" with { type: "json" };
 
 export type {
@@ -108,14 +107,15 @@ export const RunnerCompleteRequest = new RequestType<Contract.RunnerCompletionPa
 export const RunnerInspectRequest = new RequestType<Contract.RunnerCompletionParams, Contract.RunnerInspectResult, void>("runner/inspect");
 
 /** What the schema's `x-methods` says of one method: who sends it, its params and result, and when a runner may send it. */
-interface MethodEntry {
+export interface MethodEntry {
   from: "daemon" | "runner";
   params: string;
   result?: string;
   notification?: true;
   during?: "run" | "any";
 }
-const METHODS = schema["x-methods"] as Record<string, MethodEntry>;
+/** The schema's `x-methods`: every method of the contract, by name. */
+export const RUNNER_METHODS: Readonly<Record<string, MethodEntry>> = schema["x-methods"] as Record<string, MethodEntry>;
 const definitions = schema.definitions as Record<string, { properties?: Record<string, Record<string, unknown>> }>;
 
 /** A number a definition's property states in the schema (a limit the runner also enforces, so the two cannot drift apart). */
@@ -134,7 +134,7 @@ function limit(definition: string, path: string[], keyword: string): number {
  * guard both follow this table, which is the schema's `x-methods`.
  */
 export const RUNNER_REQUESTS: Readonly<Record<string, "run" | "any">> = Object.fromEntries(
-  Object.entries(METHODS)
+  Object.entries(RUNNER_METHODS)
     .filter(([, entry]) => entry.from === "runner" && !entry.notification)
     .map(([method, entry]) => [method, entry.during ?? "run"]),
 );
@@ -149,24 +149,7 @@ export const RUNNER_ANYTIME_REQUESTS: readonly string[] = Object.keys(RUNNER_REQ
 export const RUNNER_HOST_REQUESTS: readonly string[] = Object.keys(RUNNER_REQUESTS).filter((method) => RUNNER_REQUESTS[method] === "run");
 
 /** Notifications a runner may send (during a run). */
-export const RUNNER_NOTIFICATIONS: readonly string[] = Object.keys(METHODS).filter((method) => METHODS[method]!.from === "runner" && METHODS[method]!.notification);
-
-/** A validator compiled ahead of time from the schema: true or false, with Ajv's errors on itself. */
-export type RunnerValidator = ((data: unknown) => boolean) & { errors?: Array<{ instancePath: string; message?: string }> | null };
-
-/**
- * The check of what a runner may send for each method: the result of a request the daemon
- * makes, the params of a request or notification the runner makes.
- */
-export const RUNNER_VALIDATORS: ReadonlyMap<string, RunnerValidator> = new Map(
-  // A notification of the daemon's (runner/interrupt) has nothing a runner sends back.
-  Object.entries(METHODS).filter(([, entry]) => entry.from === "runner" || !entry.notification).map(([method, entry]) => {
-    const definition = entry.from === "daemon" ? entry.result : entry.params;
-    const validate = definition === undefined ? undefined : (validators as unknown as Record<string, RunnerValidator | undefined>)[definition];
-    if (!validate) throw new Error(`runner.schema.json: no validator for ${method} (${definition ?? "nothing to check"}); run \`npm run schema:gen\``);
-    return [method, validate];
-  }),
-);
+export const RUNNER_NOTIFICATIONS: readonly string[] = Object.keys(RUNNER_METHODS).filter((method) => RUNNER_METHODS[method]!.from === "runner" && RUNNER_METHODS[method]!.notification);
 
 /** Longest exception type name a run's error may carry, in characters: woma's Python cuts a longer one (ending it with "…"). */
 export const MAX_ERROR_TYPE_CHARS = limit("RunnerRunError", ["type"], "maxLength");

@@ -7,7 +7,6 @@ import {
   RUNNER_ANYTIME_REQUESTS,
   RUNNER_HOST_REQUESTS,
   RUNNER_NOTIFICATIONS,
-  RUNNER_VALIDATORS,
   RunnerDisplayNotification,
   RunnerRunRequest,
   type RunnerDisplayParams,
@@ -15,6 +14,7 @@ import {
   type RunnerRunParams,
   type RunnerRunResult,
 } from "../contract/runner-protocol.ts";
+import { RUNNER_VALIDATORS } from "../contract/runner-validators.ts";
 import { jsonWeight } from "./json-weight.ts";
 
 
