@@ -5,7 +5,7 @@
  * generated/), plus what a schema cannot say (the channel, the interrupt page).
  */
 import { NotificationType, RequestType } from "vscode-jsonrpc";
-import type { DisplayOutputType, Stream } from "../../protocol/generated/types.ts";
+import type { DisplayOutputType } from "../../protocol/generated/types.ts";
 import type * as Contract from "./generated/runner-types.ts";
 import schema from "./runner.schema.json" with { type: "json" };
 
@@ -72,7 +72,7 @@ export type WheelSpec = Contract.RunnerWheel & {
 export type PackagesAnswer = Omit<Contract.RunnerPackagesResult, "wheels"> & { wheels: WheelSpec[] };
 
 /** What Python reports of a run: its status, the repr of its value or its error, each capped. */
-export type RunOutcome = Omit<Omit<Contract.RunnerRunResult, "stdoutBytesCut" | "stderrBytesCut" | "executionTimeMs" | "interrupted">, Stream>;
+export type RunOutcome = Omit<Contract.RunnerRunResult, "stdoutBytesCut" | "stderrBytesCut" | "executionTimeMs" | "interrupted">;
 
 export const RunnerBootRequest = new RequestType<Contract.RunnerBootParams, Contract.RunnerBootResult, void>("runner/boot");
 export const RunnerRunRequest = new RequestType<Contract.RunnerRunParams, Contract.RunnerRunResult, void>("runner/run");

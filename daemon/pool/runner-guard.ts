@@ -175,8 +175,8 @@ export class RunnerGuard {
 
 /** Output within the run's cap: all the output notifications of a stream together hold at most `maxOutputBytes`. */
 function checkOutput(run: GuardedRun, { stream, text }: RunnerOutputParams): string | undefined {
-  // A run that streams all its output (a terminal shows it) keeps only the cap in its result,
-  // which overCaps checks; what it streams goes to a client under the connection's backlog bound.
+  // A run that streams all its output (a terminal shows it): the daemon keeps only the first
+  // cap of it (run-executor.ts), and what streams goes to a client under the connection's backlog bound.
   if (run.params.streamAllOutput === true) return undefined;
   run.output[stream] += Buffer.byteLength(text);
   const cap = run.params.maxOutputBytes;
@@ -208,12 +208,8 @@ function checkDisplay(run: GuardedRun, { output }: RunnerDisplayParams): string 
   return undefined;
 }
 
-/** A run's result that the runner could only have made by ignoring the caps it was given: every string it carries is measured. */
+/** A run's result that the runner could only have made by ignoring the caps it was given: every string it carries is measured (its output came in notifications, measured by checkOutput). */
 function overCaps(result: RunnerRunResult, params: RunnerRunParams): string | undefined {
-  for (const stream of ["stdout", "stderr"] as const) {
-    const bytes = Buffer.byteLength(result[stream]);
-    if (bytes > params.maxOutputBytes) return `its ${stream} of ${bytes} bytes is over the ${params.maxOutputBytes}-byte cap`;
-  }
   const chars = params.maxResultChars;
   const error = result.error;
   if (error && error.type.length > MAX_ERROR_TYPE_CHARS) return `its error type of ${error.type.length} characters is over the ${MAX_ERROR_TYPE_CHARS}-character cap`;

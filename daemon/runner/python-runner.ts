@@ -112,7 +112,7 @@ export class PythonRunner {
     return { ...report, seccomp: this.seccomp, privileges };
   }
 
-  /** `runner/run`: runs code, streaming its output, and answers with its outcome and the output it kept. */
+  /** `runner/run`: runs code, streaming its output (the daemon's only copy of it), and answers with its outcome and how much output was past the cap. */
   async run(params: RunnerRunParams): Promise<RunnerRunResult> {
     const { entries } = this.booted();
     if (this.current) throw new Error(`runner is busy with run ${this.current.runId}`);
@@ -147,8 +147,6 @@ export class PythonRunner {
       return {
         ...toRunOutcome(value),
         executionTimeMs,
-        stdout: output.stdout.text(),
-        stderr: output.stderr.text(),
         stdoutBytesCut: output.stdout.cutBytes,
         stderrBytesCut: output.stderr.cutBytes,
         interrupted: run.interrupted,

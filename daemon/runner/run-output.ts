@@ -1,5 +1,6 @@
-/** A run's stdout and stderr in the runner: decoded as Python writes them, kept up to the run's cap, and sent to the daemon in batches. */
+/** A run's stdout and stderr in the runner: decoded as Python writes them, measured against the run's cap, and sent to the daemon in batches (its only copy). */
 import type { Stream } from "../../protocol/generated/types.ts";
+import { OutputCap } from "../contract/output-cap.ts";
 
 /** Longest a batch of output waits before it is sent, in ms. */
 export const OUTPUT_BATCH_MS = 10;
@@ -8,22 +9,27 @@ const OUTPUT_BATCH_BYTES = 64 * 1024;
 
 
 /**
- * One stream of a run: decodes bytes as they come, hands on what it keeps, keeps up to the
- * cap. With `forwardAll`, what is past the cap is handed on too (a terminal shows it) but
- * not kept.
+ * One stream of a run: decodes bytes as they come and hands on the first `cap` bytes of its
+ * text, cut at a character boundary; the daemon keeps what it is handed (its only copy of
+ * the output), so the runner keeps none. With `forwardAll`, what is past the cap is handed
+ * on too (a terminal shows it), and the daemon keeps the same first `cap` bytes of it.
  */
 export class StreamCapture {
   private readonly decoder = new TextDecoder();
-  private kept = "";
-  private keptBytes = 0;
-  /** Bytes past the cap, not kept. */
-  cutBytes = 0;
+  private readonly cap: OutputCap;
 
   constructor(
-    private readonly cap: number,
+    cap: number,
     private readonly forward: (text: string) => void,
     private readonly forwardAll = false,
-  ) {}
+  ) {
+    this.cap = new OutputCap(cap);
+  }
+
+  /** Bytes past the cap, not kept. */
+  get cutBytes(): number {
+    return this.cap.cutBytes;
+  }
 
   /**
    * Decodes first and measures the text: bytes that are not UTF-8 become U+FFFD (three bytes
@@ -31,33 +37,15 @@ export class StreamCapture {
    */
   take(bytes: Uint8Array, final: boolean): void {
     if (bytes.length === 0 && !final) return;
-    const room = this.cap - this.keptBytes;
-    if (room <= 0 && !this.forwardAll) {
-      this.cutBytes += bytes.length;
+    if (!this.cap.open && !this.forwardAll) {
+      this.cap.drop(bytes.length);
       return;
     }
-    let text = this.decoder.decode(bytes, { stream: !final });
-    if (text.length === 0) return;
-    const whole = text;
-    let size = Buffer.byteLength(text);
-    if (size > room) {
-      const encoded = Buffer.from(text);
-      // Cut at a UTF-8 character boundary so the kept text never ends in a broken character.
-      let end = Math.max(room, 0);
-      while (end > 0 && (encoded[end]! & 0xc0) === 0x80) end--;
-      text = encoded.subarray(0, end).toString("utf8");
-      this.cutBytes += size - end;
-      size = end;
-    }
-    this.keptBytes += size;
-    if (text.length > 0) this.kept += text;
-    const forwarded = this.forwardAll ? whole : text;
+    const whole = this.decoder.decode(bytes, { stream: !final });
+    if (whole.length === 0) return;
+    const kept = this.cap.keep(whole);
+    const forwarded = this.forwardAll ? whole : kept;
     if (forwarded.length > 0) this.forward(forwarded);
-  }
-
-  /** What was kept. */
-  text(): string {
-    return this.kept;
   }
 }
 

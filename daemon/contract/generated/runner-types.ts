@@ -427,7 +427,7 @@ export interface RunnerRunParams {
   maxDisplays: number;
 }
 /**
- * Result of `runner/run`: what Python reports of the run (its status, the repr of its value or its error, each capped) and the output the runner kept.
+ * Result of `runner/run`: what Python reports of the run (its status, the repr of its value or its error, each capped) and how much of its output was past the cap. The output itself came in `runner/output` notifications before this answer.
  *
  * This interface was referenced by `WomaRunnerContract`'s JSON-Schema
  * via the `definition` "RunnerRunResult".
@@ -462,15 +462,7 @@ export interface RunnerRunResult {
    */
   displaysDropped: number;
   /**
-   * The standard output kept, up to `maxOutputBytes`.
-   */
-  stdout: string;
-  /**
-   * The standard error kept, up to `maxOutputBytes`.
-   */
-  stderr: string;
-  /**
-   * Bytes of stdout past the cap, not kept.
+   * Bytes of stdout past the cap, not kept. The output itself reaches the daemon only in `runner/output` notifications: it crosses once, and the daemon keeps the first `maxOutputBytes` of each stream.
    */
   stdoutBytesCut: number;
   /**
@@ -750,7 +742,7 @@ export interface RunnerInterruptParams {
   runId: RunId;
 }
 /**
- * Params of `runner/output` (runner to daemon): output of the current run.
+ * Params of `runner/output` (runner to daemon): output of the current run, in order. The only copy of it the daemon gets: the run's result does not repeat it.
  *
  * This interface was referenced by `WomaRunnerContract`'s JSON-Schema
  * via the `definition` "RunnerOutputParams".

@@ -2441,7 +2441,7 @@ return errors === 0;
 }
 
 export const RunnerOutputParams = validate26;
-const schema36 = {"type":"object","required":["runId","stream","text"],"additionalProperties":false,"properties":{"runId":{"description":"The run.","allOf":[{"$ref":"#/definitions/RunId"}]},"stream":{"enum":["stdout","stderr"],"description":"Which stream.","tsType":"Stream"},"text":{"type":"string","description":"The text, decoded."}},"title":"RunnerOutputParams","description":"Params of `runner/output` (runner to daemon): output of the current run."};
+const schema36 = {"type":"object","required":["runId","stream","text"],"additionalProperties":false,"properties":{"runId":{"description":"The run.","allOf":[{"$ref":"#/definitions/RunId"}]},"stream":{"enum":["stdout","stderr"],"description":"Which stream.","tsType":"Stream"},"text":{"type":"string","description":"The text, decoded."}},"title":"RunnerOutputParams","description":"Params of `runner/output` (runner to daemon): output of the current run, in order. The only copy of it the daemon gets: the run's result does not repeat it."};
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2627,7 +2627,7 @@ return errors === 0;
 }
 
 export const RunnerRunResult = validate28;
-const schema40 = {"type":"object","required":["status","result","resultCharsCut","error","messageCharsCut","tracebackCharsCut","displaysDropped","stdout","stderr","stdoutBytesCut","stderrBytesCut","executionTimeMs","interrupted"],"additionalProperties":false,"properties":{"status":{"enum":["success","exception"],"description":"Whether the code ran to its end or raised.","tsType":"RunStatus"},"result":{"type":["string","null"],"description":"The repr of the last expression's value, or null."},"resultCharsCut":{"type":"integer","minimum":0,"description":"Characters of the repr cut at the cap."},"error":{"description":"The exception, when the status says one was raised.","oneOf":[{"type":"null"},{"$ref":"#/definitions/RunnerRunError"}]},"messageCharsCut":{"type":"integer","minimum":0,"description":"Characters of the message cut at the cap."},"tracebackCharsCut":{"type":"integer","minimum":0,"description":"Characters of the traceback cut at the cap."},"displaysDropped":{"type":"integer","minimum":0,"description":"Display outputs Python dropped because the run made more than `maxDisplays`."},"stdout":{"type":"string","description":"The standard output kept, up to `maxOutputBytes`."},"stderr":{"type":"string","description":"The standard error kept, up to `maxOutputBytes`."},"stdoutBytesCut":{"type":"integer","minimum":0,"description":"Bytes of stdout past the cap, not kept."},"stderrBytesCut":{"type":"integer","minimum":0,"description":"Bytes of stderr past the cap, not kept."},"executionTimeMs":{"type":"number","minimum":0,"description":"Time the run took inside the runner, in ms."},"interrupted":{"type":"boolean","description":"True when the runner delivered an interrupt to this run."}},"title":"RunnerRunResult","description":"Result of `runner/run`: what Python reports of the run (its status, the repr of its value or its error, each capped) and the output the runner kept."};
+const schema40 = {"type":"object","required":["status","result","resultCharsCut","error","messageCharsCut","tracebackCharsCut","displaysDropped","stdoutBytesCut","stderrBytesCut","executionTimeMs","interrupted"],"additionalProperties":false,"properties":{"status":{"enum":["success","exception"],"description":"Whether the code ran to its end or raised.","tsType":"RunStatus"},"result":{"type":["string","null"],"description":"The repr of the last expression's value, or null."},"resultCharsCut":{"type":"integer","minimum":0,"description":"Characters of the repr cut at the cap."},"error":{"description":"The exception, when the status says one was raised.","oneOf":[{"type":"null"},{"$ref":"#/definitions/RunnerRunError"}]},"messageCharsCut":{"type":"integer","minimum":0,"description":"Characters of the message cut at the cap."},"tracebackCharsCut":{"type":"integer","minimum":0,"description":"Characters of the traceback cut at the cap."},"displaysDropped":{"type":"integer","minimum":0,"description":"Display outputs Python dropped because the run made more than `maxDisplays`."},"stdoutBytesCut":{"type":"integer","minimum":0,"description":"Bytes of stdout past the cap, not kept. The output itself reaches the daemon only in `runner/output` notifications: it crosses once, and the daemon keeps the first `maxOutputBytes` of each stream."},"stderrBytesCut":{"type":"integer","minimum":0,"description":"Bytes of stderr past the cap, not kept."},"executionTimeMs":{"type":"number","minimum":0,"description":"Time the run took inside the runner, in ms."},"interrupted":{"type":"boolean","description":"True when the runner delivered an interrupt to this run."}},"title":"RunnerRunResult","description":"Result of `runner/run`: what Python reports of the run (its status, the repr of its value or its error, each capped) and how much of its output was past the cap. The output itself came in `runner/output` notifications before this answer."};
 const schema41 = {"type":"object","required":["type","message","traceback"],"additionalProperties":false,"properties":{"type":{"type":"string","maxLength":256,"description":"The exception type's name."},"message":{"type":"string","description":"Its message."},"traceback":{"type":"string","description":"Its traceback, Pyodide's frames removed."}},"title":"RunnerRunError","description":"A Python exception as a result: its type's name, its message and its cleaned traceback (message and traceback are measured against the run's own cap by the guard).","tsType":"RunError"};
 const func40 = Object.prototype.hasOwnProperty;
 
@@ -2637,7 +2637,7 @@ let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((((((((((((data.status === undefined) && (missing0 = "status")) || ((data.result === undefined) && (missing0 = "result"))) || ((data.resultCharsCut === undefined) && (missing0 = "resultCharsCut"))) || ((data.error === undefined) && (missing0 = "error"))) || ((data.messageCharsCut === undefined) && (missing0 = "messageCharsCut"))) || ((data.tracebackCharsCut === undefined) && (missing0 = "tracebackCharsCut"))) || ((data.displaysDropped === undefined) && (missing0 = "displaysDropped"))) || ((data.stdout === undefined) && (missing0 = "stdout"))) || ((data.stderr === undefined) && (missing0 = "stderr"))) || ((data.stdoutBytesCut === undefined) && (missing0 = "stdoutBytesCut"))) || ((data.stderrBytesCut === undefined) && (missing0 = "stderrBytesCut"))) || ((data.executionTimeMs === undefined) && (missing0 = "executionTimeMs"))) || ((data.interrupted === undefined) && (missing0 = "interrupted"))){
+if((((((((((((data.status === undefined) && (missing0 = "status")) || ((data.result === undefined) && (missing0 = "result"))) || ((data.resultCharsCut === undefined) && (missing0 = "resultCharsCut"))) || ((data.error === undefined) && (missing0 = "error"))) || ((data.messageCharsCut === undefined) && (missing0 = "messageCharsCut"))) || ((data.tracebackCharsCut === undefined) && (missing0 = "tracebackCharsCut"))) || ((data.displaysDropped === undefined) && (missing0 = "displaysDropped"))) || ((data.stdoutBytesCut === undefined) && (missing0 = "stdoutBytesCut"))) || ((data.stderrBytesCut === undefined) && (missing0 = "stderrBytesCut"))) || ((data.executionTimeMs === undefined) && (missing0 = "executionTimeMs"))) || ((data.interrupted === undefined) && (missing0 = "interrupted"))){
 validate28.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
@@ -2938,11 +2938,20 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.stdout !== undefined){
+if(data.stdoutBytesCut !== undefined){
+let data10 = data.stdoutBytesCut;
 const _errs27 = errors;
-if(typeof data.stdout !== "string"){
-validate28.errors = [{instancePath:instancePath+"/stdout",schemaPath:"#/properties/stdout/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
+validate28.errors = [{instancePath:instancePath+"/stdoutBytesCut",schemaPath:"#/properties/stdoutBytesCut/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
+}
+if(errors === _errs27){
+if(typeof data10 == "number"){
+if(data10 < 0 || isNaN(data10)){
+validate28.errors = [{instancePath:instancePath+"/stdoutBytesCut",schemaPath:"#/properties/stdoutBytesCut/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
 }
 var valid0 = _errs27 === errors;
 }
@@ -2950,11 +2959,20 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.stderr !== undefined){
+if(data.stderrBytesCut !== undefined){
+let data11 = data.stderrBytesCut;
 const _errs29 = errors;
-if(typeof data.stderr !== "string"){
-validate28.errors = [{instancePath:instancePath+"/stderr",schemaPath:"#/properties/stderr/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))){
+validate28.errors = [{instancePath:instancePath+"/stderrBytesCut",schemaPath:"#/properties/stderrBytesCut/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
+}
+if(errors === _errs29){
+if(typeof data11 == "number"){
+if(data11 < 0 || isNaN(data11)){
+validate28.errors = [{instancePath:instancePath+"/stderrBytesCut",schemaPath:"#/properties/stderrBytesCut/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
 }
 var valid0 = _errs29 === errors;
 }
@@ -2962,54 +2980,12 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.stdoutBytesCut !== undefined){
-let data12 = data.stdoutBytesCut;
+if(data.executionTimeMs !== undefined){
+let data12 = data.executionTimeMs;
 const _errs31 = errors;
-if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
-validate28.errors = [{instancePath:instancePath+"/stdoutBytesCut",schemaPath:"#/properties/stdoutBytesCut/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
 if(errors === _errs31){
 if(typeof data12 == "number"){
 if(data12 < 0 || isNaN(data12)){
-validate28.errors = [{instancePath:instancePath+"/stdoutBytesCut",schemaPath:"#/properties/stdoutBytesCut/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs31 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.stderrBytesCut !== undefined){
-let data13 = data.stderrBytesCut;
-const _errs33 = errors;
-if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
-validate28.errors = [{instancePath:instancePath+"/stderrBytesCut",schemaPath:"#/properties/stderrBytesCut/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs33){
-if(typeof data13 == "number"){
-if(data13 < 0 || isNaN(data13)){
-validate28.errors = [{instancePath:instancePath+"/stderrBytesCut",schemaPath:"#/properties/stderrBytesCut/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-}
-var valid0 = _errs33 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.executionTimeMs !== undefined){
-let data14 = data.executionTimeMs;
-const _errs35 = errors;
-if(errors === _errs35){
-if(typeof data14 == "number"){
-if(data14 < 0 || isNaN(data14)){
 validate28.errors = [{instancePath:instancePath+"/executionTimeMs",schemaPath:"#/properties/executionTimeMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
@@ -3019,24 +2995,22 @@ validate28.errors = [{instancePath:instancePath+"/executionTimeMs",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs35 === errors;
+var valid0 = _errs31 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.interrupted !== undefined){
-const _errs37 = errors;
+const _errs33 = errors;
 if(typeof data.interrupted !== "boolean"){
 validate28.errors = [{instancePath:instancePath+"/interrupted",schemaPath:"#/properties/interrupted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid0 = _errs37 === errors;
+var valid0 = _errs33 === errors;
 }
 else {
 var valid0 = true;
-}
-}
 }
 }
 }
