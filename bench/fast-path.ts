@@ -36,6 +36,7 @@ import { pyodideIndexURL } from "../daemon/pool/pyodide-core.ts";
 import { benchArgs } from "./lib/args.ts";
 import { idleTree, restOnePlusOne, serveUrl, spawnWoma, until, type Started } from "./lib/modes.ts";
 import { cmdlineOf, exeOf, mib, pssOf, rssOf, treeMemory, treePids } from "./lib/proc-memory.ts";
+import { PNG_SETUP } from "./lib/png-setup.ts";
 import { loadAverage, median, printTable, quantile, round, type Figure } from "./lib/stats.ts";
 import { benchCache, ROOT, stdioDaemon } from "./lib/woma.ts";
 
@@ -75,20 +76,6 @@ const section = (title: string, figures: Figure[]) => {
   printTable(`${title} [load ${loadAverage()}]`, figures);
 };
 const ratio = (value: number, reference: number) => round(value / reference, 2);
-
-/** Python that keeps a 1 MB PNG of noise (stored, not compressed) and an object that shows it (bench/rich-outputs.ts has the same). */
-const PNG_SETUP = `
-import os, struct, zlib
-def _png(width, height):
-    raw = b"".join(b"\\x00" + os.urandom(width * 3) for _ in range(height))
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-    return b"\\x89PNG\\r\\n\\x1a\\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(raw, 0)) + chunk(b"IEND", b"")
-PNG_BYTES = _png(578, 578)
-class Picture:
-    def _repr_png_(self):
-        return PNG_BYTES
-`;
 
 // --- The servers ------------------------------------------------------------------------
 
