@@ -9,7 +9,7 @@ import Ajv from "ajv";
 import standaloneCode from "ajv/dist/standalone";
 import { compile, type JSONSchema } from "json-schema-to-typescript";
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, relative } from "node:path";
 
 const root = join(import.meta.dir, "..");
 const schemaPath = join(root, "schema", "protocol.schema.json");
@@ -64,20 +64,33 @@ export async function renderTypes(): Promise<string> {
  * code it generates at run time, which cost a daemon about 25 MiB of memory. The few runtime
  * helpers the code needs come from Ajv's package, imported at the top.
  */
-export function renderValidators(schemas: Record<string, object>, refs: Record<string, string>, banner: string): string {
+export function renderValidators(schemas: Record<string, object>, refs: Record<string, string>, banner: string, outFile: string): string {
   const ajv = new Ajv({ allErrors: false, strict: false, code: { source: true, esm: true, lines: true } });
   for (const [id, schema] of Object.entries(schemas)) ajv.addSchema(schema, id);
   let code = standaloneCode(ajv, refs).replace(/^"use strict";/, "");
   const helpers = new Map<string, string>();
-  code = code.replace(/require\("(ajv\/dist\/runtime\/[a-z0-9]+)"\)/g, (_match, path: string) => {
-    const name = `runtime_${path.split("/").pop()}`;
-    helpers.set(name, path);
-    return name;
+  code = code.replace(/require\("(ajv\/dist\/runtime\/[a-z0-9]+)"\)\.default/g, (_match, path: string) => {
+    const own = AJV_RUNTIME_HELPERS[path];
+    if (!own) throw new Error(`the generated validators need ${path}, which woma does not provide yet: add it to AJV_RUNTIME_HELPERS`);
+    helpers.set(own.name, relative(dirname(outFile), join(root, own.file)));
+    return own.name;
   });
-  const imports = [...helpers].map(([name, path]) => `import * as ${name} from "${path}";`).join("\n");
+  if (/require\(/.test(code)) throw new Error(`the generated validators call require() in a way schema/generate.ts does not rewrite: ${/require\([^)]*\)/.exec(code)![0]}`);
+  const imports = [...helpers].map(([name, path]) => `import { ${name} } from "${path.startsWith(".") ? path : `./${path}`}";`).join("\n");
   // The generated code is plain JavaScript; the banner's ts-nocheck lets the type checker pass over it.
   return `${banner}\n// @ts-nocheck\n${imports}\n${code.trim()}\n`;
 }
+
+/**
+ * Ajv's runtime helpers that the generated validators call, each replaced by woma's own
+ * function that computes the same. Ajv's are CommonJS modules whose function is their
+ * `default` export, which the compiled binary's bundle does not resolve as Ajv expects
+ * (the validators called a module object, and every request failed in the binary).
+ */
+const AJV_RUNTIME_HELPERS: Record<string, { name: string; file: string }> = {
+  // String length in code points, as JSON Schema counts maxLength: a surrogate pair counts once.
+  "ajv/dist/runtime/ucs2length": { name: "codePointLength", file: "protocol/code-points.ts" },
+};
 
 const validatorsBanner = `/**
  * Validators of the protocol's params, compiled ahead of time from schema/protocol.schema.json.
@@ -92,7 +105,7 @@ const validatorsBanner = `/**
 export function renderProtocolValidators(params: boolean): string {
   const schema = JSON.parse(readFileSync(schemaPath, "utf8")) as { definitions: Record<string, object> };
   const names = Object.keys(schema.definitions).filter((name) => name.endsWith("Params") === params).sort();
-  return renderValidators({ protocol: schema }, Object.fromEntries(names.map((name) => [name, `protocol#/definitions/${name}`])), validatorsBanner);
+  return renderValidators({ protocol: schema }, Object.fromEntries(names.map((name) => [name, `protocol#/definitions/${name}`])), validatorsBanner, params ? validatorsPath : otherValidatorsPath);
 }
 
 /** What the runner schema's `x-methods` says of one method. */
@@ -140,7 +153,7 @@ export function renderRunnerValidators(): string {
   return renderValidators({ runner: schema }, Object.fromEntries(names.map((name) => [name, `runner#/definitions/${name}`])), `/**
  * Validators of what a runner sends, compiled ahead of time from daemon/contract/runner.schema.json.
  * DO NOT EDIT: change the schema and run \`npm run schema:gen\`.
- */`);
+ */`, runnerValidatorsPath);
 }
 
 if (import.meta.main) {

@@ -3,7 +3,7 @@
  * DO NOT EDIT: change the schema and run `npm run schema:gen`.
  */
 // @ts-nocheck
-import * as runtime_ucs2length from "ajv/dist/runtime/ucs2length";
+import { codePointLength } from "../code-points.ts";
 export const Capabilities = validate11;
 const schema12 = {"title":"Capabilities","description":"Optional features of a daemon.","type":"object","additionalProperties":false,"required":["streaming_output","cancellation","fresh_interpreter","check_complete"],"properties":{"streaming_output":{"description":"True when output streams as `python/output` notifications while a run is going.","type":"boolean"},"cancellation":{"description":"True when `$/cancelRequest` interrupts a running `python/run`.","type":"boolean"},"fresh_interpreter":{"description":"True when `session/create` can give a session a brand-new interpreter of its own.","type":"boolean"},"check_complete":{"description":"True when `python/check` tells whether a snippet is a complete statement.","type":"boolean"},"tenants":{"description":"@since 1.1. True when connections can name a tenant, and runners never serve two tenants.","type":"boolean"},"display_outputs":{"description":"@since 1.1. True when runs return display outputs (`RunResult.outputs`) and stream them as `python/display` notifications.","type":"boolean"},"files":{"description":"@since 1.1. True when `files/write`, `files/read`, `files/list` and `files/delete` reach a session's working directory.","type":"boolean"},"completion":{"description":"@since 1.1. True when `python/complete` and `python/inspect` answer.","type":"boolean"},"stdin":{"description":"@since 1.1. True when a run's `stdin` and `allow_stdin` answer input(), and the daemon may send `python/input` requests.","type":"boolean"},"display_updates":{"description":"@since 1.2. True when runs may make `update_display_data` and `clear_output` outputs (update_display(), clear_output(), display(display_id=...)) and outputs carry `display_id` and `wait`.","type":"boolean"}}};
 const func2 = Object.prototype.hasOwnProperty;
@@ -350,7 +350,7 @@ const schema21 = {"title":"DisplayOutputType","description":"Where a display out
 const schema22 = {"title":"MimeBundle","description":"One output in several representations, keyed by MIME type, as Jupyter's display data: `text/plain` is always there; others a run may give are `image/png`, `image/jpeg`, `image/svg+xml`, `text/html`, `text/markdown`, `text/latex` and `application/json` (the set may grow: `_repr_mimebundle_` can name any type). Values are strings: text for `text/*`, `image/svg+xml` and JSON types (`application/json` and `*+json` hold JSON text), base64 for every other type (images).","type":"object","required":["text/plain"],"propertyNames":{"pattern":"^[a-z]+/[A-Za-z0-9.+_-]{1,100}$"},"additionalProperties":{"type":"string"}};
 const schema23 = {"title":"DisplayTruncation","description":"What was cut from one display output to keep it within `max_display_bytes`.","type":"object","additionalProperties":false,"required":["bytes"],"properties":{"bytes":{"description":"Bytes of representations dropped or cut.","type":"integer","minimum":1},"mime_types":{"description":"The representations dropped whole (largest first); `text/plain` is cut, never dropped.","type":"array","items":{"type":"string"}}}};
 const pattern2 = new RegExp("^[a-z]+/[A-Za-z0-9.+_-]{1,100}$", "u");
-const func3 = runtime_ucs2length.default;
+const func3 = codePointLength;
 
 function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;

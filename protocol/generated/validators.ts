@@ -3,7 +3,7 @@
  * DO NOT EDIT: change the schema and run `npm run schema:gen`.
  */
 // @ts-nocheck
-import * as runtime_ucs2length from "ajv/dist/runtime/ucs2length";
+import { codePointLength } from "../code-points.ts";
 export const CheckParams = validate11;
 const schema12 = {"title":"CheckParams","description":"Params of `python/check`: is this snippet a complete statement, by the rule Python's own REPL uses?","type":"object","additionalProperties":false,"required":["code"],"properties":{"code":{"description":"The source typed so far, lines joined by '\\n'.","type":"string"}}};
 
@@ -48,7 +48,7 @@ return errors === 0;
 export const CompleteParams = validate12;
 const schema13 = {"title":"CompleteParams","description":"@since 1.1. Params of `python/complete`: completions at the cursor, in a session's namespace (or the built-ins without one), as Jupyter's `complete_request`. No user code runs: names are looked up, never evaluated.","type":"object","additionalProperties":false,"required":["code"],"properties":{"code":{"description":"The source being typed (may span lines).","type":"string","maxLength":1048576},"cursor":{"description":"Cursor position in `code`, in characters (Unicode code points). Default: the end of `code`.","type":"integer","minimum":0},"session_id":{"$ref":"#/definitions/SessionId","description":"Complete names of this session's globals too."}}};
 const schema14 = {"title":"SessionId","description":"A session's name: 1 to 128 characters of letters, digits, '.', '_', ':' or '-'.","type":"string","pattern":"^[A-Za-z0-9._:-]{1,128}$"};
-const func2 = runtime_ucs2length.default;
+const func2 = codePointLength;
 const pattern0 = new RegExp("^[A-Za-z0-9._:-]{1,128}$", "u");
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

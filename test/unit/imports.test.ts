@@ -71,3 +71,10 @@ test("a runner loads only the packages its sandbox binds in (namespace isolation
   expect(unbound).toEqual([]);
   expect([...packages.keys()].sort()).toEqual(["pyodide", "vscode-jsonrpc"]);
 });
+
+test("the generated validators import only woma's own modules (a package's CommonJS helper broke them in the compiled binary)", () => {
+  const generated = ["protocol/generated/validators.ts", "protocol/generated/message-validators.ts", "daemon/contract/generated/runner-validators.ts"];
+  const packages = generated.flatMap((file) => runtimeImports(file).filter((spec) => !spec.startsWith(".")).map((spec) => `${file} -> ${spec}`));
+  expect(packages).toEqual([]);
+  for (const file of generated) expect(readFileSync(join(root, file), "utf8")).not.toContain("require(");
+});

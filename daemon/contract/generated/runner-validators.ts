@@ -3,13 +3,13 @@
  * DO NOT EDIT: change the schema and run `npm run schema:gen`.
  */
 // @ts-nocheck
-import * as runtime_ucs2length from "ajv/dist/runtime/ucs2length";
+import { codePointLength } from "../../../protocol/code-points.ts";
 export const FilesAnswer = validate11;
 const schema12 = {"title":"FilesAnswer","description":"Result of `runner/files`: what it did, or why it did nothing.","oneOf":[{"$ref":"#/definitions/FilesDone"},{"$ref":"#/definitions/FilesRefused"}]};
 const schema15 = {"type":"object","required":["ok","kind","message"],"additionalProperties":false,"properties":{"ok":{"const":false,"description":"It was not done."},"kind":{"enum":["not-found","refused","too-large","invalid"],"description":"What went wrong.","title":"FilesProblem"},"message":{"type":"string","maxLength":2000,"description":"A sentence saying what."}},"title":"FilesRefused","description":"Why it did nothing."};
 const schema13 = {"type":"object","required":["ok","path"],"additionalProperties":false,"properties":{"ok":{"const":true,"description":"It was done."},"path":{"type":"string","maxLength":8192,"description":"The path, relative to the working directory."},"size":{"type":"integer","minimum":0,"description":"Bytes of the file."},"data":{"type":"string","description":"The content read, base64 (measured against the file size cap by the daemon)."},"entries":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/RunnerFileEntry"},"description":"What a listing found."},"truncated":{"type":"boolean","description":"The listing stopped at its cap."}},"title":"FilesDone","description":"What the operation did."};
 const schema14 = {"type":"object","required":["path","type","size","modified"],"additionalProperties":false,"properties":{"path":{"type":"string","maxLength":8192,"description":"Relative path."},"type":{"enum":["file","directory","symlink","other"],"description":"What it is."},"size":{"type":"integer","minimum":0,"description":"Bytes (0 for a directory)."},"modified":{"type":"string","maxLength":40,"description":"Last modified, ISO 8601."}},"title":"RunnerFileEntry","description":"One entry of a listing.","tsType":"FileEntry"};
-const func2 = runtime_ucs2length.default;
+const func2 = codePointLength;
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
