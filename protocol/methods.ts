@@ -38,6 +38,8 @@ import type {
   SessionListResult,
   SessionResetParams,
   SessionResetResult,
+  TenantsParams,
+  TenantsResult,
   ShutdownParams,
   ShutdownResult,
 } from "./generated/types.ts";
@@ -48,6 +50,8 @@ export const InitializeRequest = new RequestType<InitializeParams, InitializeRes
 export const InfoRequest = new RequestType<InfoParams, InfoResult, void>("daemon/info");
 /** `daemon/shutdown`: answer, then stop every runner and exit. */
 export const ShutdownRequest = new RequestType<ShutdownParams, ShutdownResult, void>("daemon/shutdown");
+/** @since 1.2. The operator view: every tenant, what it holds and costs; answered on operator connections only. */
+export const TenantsRequest = new RequestType<TenantsParams, TenantsResult, void>("daemon/tenants");
 /** `session/create`: a new session, on a shared runner or (fresh_interpreter) a runner of its own. */
 export const SessionCreateRequest = new RequestType<SessionCreateParams, SessionCreateResult, void>("session/create");
 /** `session/list`: every open session. */
