@@ -3,7 +3,7 @@ import { DEFAULTS, seconds } from "../protocol/defaults.ts";
 import type { Argv, CommandModule } from "yargs";
 import type { McpHttpAccess } from "../clients/mcp/http.ts";
 import { defaultMcpOptions, type McpOptions } from "../clients/mcp/mcp-options.ts";
-import { daemonFlags, daemonOptionsFrom, exitAfterFlush, timerFlagMs } from "./daemon-flags.ts";
+import { daemonFlags, daemonOptionsFrom, exitAfterFlush, TENANT_IDLE_SECONDS, timerFlagMs } from "./daemon-flags.ts";
 import { tokenFrom } from "./token-flag.ts";
 
 function mcpFlags<T>(y: Argv<T>) {
@@ -70,7 +70,7 @@ async function runMcp(args: McpArgs): Promise<void> {
   // Loaded here, not at the top, so that starting the REPL does not pay for the MCP SDK.
   const { openDaemon } = await import("./embedded-daemon.ts");
   // Checked before the daemon starts, so a bad flag costs no runner boot.
-  const daemonOptions = daemonOptionsFrom(args, { timeoutSeconds: seconds(DEFAULTS.bridgeTimeoutMs), spares: args.port === undefined ? 0 : 1 });
+  const daemonOptions = daemonOptionsFrom(args, { timeoutSeconds: seconds(DEFAULTS.bridgeTimeoutMs), spares: args.port === undefined ? 0 : 1, tenantIdleTimeoutSeconds: args.port === undefined ? 0 : TENANT_IDLE_SECONDS });
   const options = { ...mcpOptionsFrom(args), maxMessageBytes: daemonOptions.maxMessageBytes };
   const http = await httpFrom(args);
   // From the moment runners may start, a signal stops them cleanly: one that comes while the

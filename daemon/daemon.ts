@@ -37,6 +37,8 @@ import type {
   SessionResetResult,
   SnapshotInfo,
   TenantInfo,
+  TenantsResult,
+  TenantUsage,
   VersionInfo,
 } from "../protocol/generated/types.ts";
 import { PROTOCOL_VERSION, WOMA_VERSION } from "../protocol/version.ts";
@@ -58,7 +60,7 @@ import type { Runner } from "./pool/runner.ts";
 import type { RunnerCompletionParams, RunnerFilesParams, RunnerInputParams, RunnerInstallParams, RunnerPackagesParams, WheelSpec } from "./runner/runner-protocol.ts";
 import { MAX_LISTED_FILES } from "./runner/runner-protocol.ts";
 import type { FilesAnswer } from "./runner/session-files.ts";
-import { contentForRunner, deleteResult, listResult, readResult, RunnerAnswerViolation, writeResult } from "./session/file-requests.ts";
+import { contentForRunner, contentSize, deleteResult, listResult, readResult, RunnerAnswerViolation, writeResult } from "./session/file-requests.ts";
 import { codePointLength } from "../protocol/code-points.ts";
 import { SnapshotStore, type SnapshotView } from "./pool/snapshot-store.ts";
 import { WorkerPool, type PoolTiming } from "./pool/worker-pool.ts";
@@ -105,6 +107,8 @@ export class Daemon {
   private stopping: Promise<void> | undefined;
 
   private pool!: WorkerPool;
+  /** Bytes of session files each runner held at its last write, for the tenant's `--max-tenant-file-bytes`. */
+  private readonly fileUsage = new WeakMap<Runner, number>();
 
   private constructor(
     readonly options: DaemonOptions,
@@ -173,6 +177,11 @@ export class Daemon {
       maxRunners: options.maxRunners,
       maxTenantRunners: options.maxTenantRunners,
       maxQueue: options.maxQueue,
+      maxTenantSessions: options.maxTenantSessions,
+      maxTenantFileBytes: options.maxTenantFileBytes,
+      maxBooting: options.maxBooting,
+      admissionTimeoutMs: options.admissionTimeoutMs,
+      maxAdmissionQueue: options.maxAdmissionQueue,
       memoryLimitBytes: options.memoryLimitBytes,
       recycleIdleBytes: options.memoryLimitBytes / 2,
       launch: parts.launch,
@@ -184,13 +193,18 @@ export class Daemon {
     return daemon;
   }
 
+  /** True once the daemon has begun to stop. */
+  get isStopping(): boolean {
+    return this.stopping !== undefined;
+  }
+
   /** The isolation level runners have. */
   get isolationLevel(): string {
     return this.isolation.info.level;
   }
 
-  /** `daemon/initialize`, for a connection acting for `tenant`. */
-  async initialize(params: InitializeParams, tenant: Tenant): Promise<InitializeResult> {
+  /** `daemon/initialize`, for a connection acting for `tenant`; `operator` when the connection may ask for the operator view. */
+  async initialize(params: InitializeParams, tenant: Tenant, operator = false): Promise<InitializeResult> {
     const major = params.protocol_version.split(".")[0];
     if (major !== PROTOCOL_VERSION.split(".")[0]) {
       throw new DaemonError("BAD_PROTOCOL_VERSION", `protocol version ${params.protocol_version} is not supported; this daemon speaks ${PROTOCOL_VERSION}`);
@@ -200,7 +214,7 @@ export class Daemon {
       protocol_version: PROTOCOL_VERSION,
       server: this.versions(),
       isolation: this.isolation.info,
-      capabilities: { streaming_output: true, cancellation: true, fresh_interpreter: true, check_complete: true, tenants: true, display_outputs: true, files: true, completion: true, stdin: true },
+      capabilities: { streaming_output: true, cancellation: true, fresh_interpreter: true, check_complete: true, tenants: true, display_outputs: true, files: true, completion: true, stdin: true, operator },
       limits: this.limits(),
       tenant: tenantInfo(tenant),
       network: this.networkInfo(),
@@ -241,10 +255,77 @@ export class Daemon {
       session_count: tenant.sessions.size,
       queued: this.pool.waiting(tenant.id),
       tenant: tenantInfo(tenant),
+      usage: this.usage(tenant),
       limits: this.limits(),
       snapshot,
       network: this.networkInfo(),
       packages: await this.packagesInfo(),
+    };
+  }
+
+  /** What the tenant holds and has used, and nothing of any other tenant's. */
+  private usage(tenant: Tenant): TenantUsage {
+    const own = this.pool.info(tenant.id).filter((runner) => runner.role !== "spare" && runner.state !== "booting");
+    return {
+      runners: own.length,
+      busy: own.filter((runner) => runner.state === "busy").length,
+      rss_bytes: this.pool.tenantRss(tenant.id),
+      runs: tenant.runs,
+      queued: this.pool.waiting(tenant.id),
+      waiting: this.pool.admissionWaiting(tenant.id),
+      sessions: tenant.sessions.size,
+      boot_ms: Math.round(this.pool.tenantBootMs(tenant.id) * 10) / 10,
+    };
+  }
+
+  /** `daemon/tenants`, the operator view: every tenant with its runners, memory, runs, queues and boot time, and the pool's state. */
+  tenantsView(): TenantsResult {
+    const view = this.pool.view();
+    const byId = new Map(view.tenants.map((t) => [t.id, t]));
+    const now = Date.now();
+    const tenants = this.tenants.all().map((tenant) => {
+      const pool = byId.get(tenant.id);
+      byId.delete(tenant.id);
+      return {
+        tenant: tenant.id,
+        named: tenant.named,
+        connections: tenant.connections,
+        sessions: tenant.sessions.size,
+        runners: pool?.runners ?? 0,
+        busy: pool?.busy ?? 0,
+        booting: pool?.booting ?? 0,
+        rss_bytes: pool?.rssBytes ?? 0,
+        runs: tenant.runs,
+        queued: pool?.queued ?? 0,
+        waiting: pool?.waiting ?? 0,
+        boot_ms: pool?.bootMs ?? 0,
+        idle_ms: Math.max(0, now - tenant.lastActiveAt),
+      };
+    });
+    tenants.sort((a, b) => b.rss_bytes - a.rss_bytes || b.runners - a.runners || a.tenant.localeCompare(b.tenant));
+    const { admission } = view;
+    return {
+      pool: {
+        runners: view.runners,
+        spares: view.spares,
+        booting: view.booting,
+        spare_target: view.spareTarget,
+        arrivals_last_minute: view.arrivalsPerMinute,
+        boot_ms_mean: view.bootMsMean,
+        boots_started: view.boots.started,
+        boots_cancelled: view.boots.cancelled,
+        boots_failed: view.boots.failed,
+        admission: {
+          waiting: admission.waiting,
+          oldest_wait_ms: admission.oldestWaitMs,
+          admitted: admission.admitted,
+          timed_out: admission.timedOut,
+          refused: admission.refused,
+          dropped: admission.dropped,
+        },
+      },
+      tenants,
+      limits: this.limits(),
     };
   }
 
@@ -254,11 +335,14 @@ export class Daemon {
     const { sessions } = tenant;
     const id = params.session_id ?? sessions.newId();
     sessions.assertFree(id);
+    this.pool.quota.admitSession(sessions.size);
+    touch(tenant);
     const fresh = params.fresh_interpreter === true;
     const runner = fresh ? await this.pool.takeDedicated(tenant.id) : await this.pool.runnerForSession(tenant.id);
-    // A concurrent create may have taken the name while we waited for a runner.
+    // A concurrent create may have taken the name, or the last session the quota allows, while we waited for a runner.
     try {
       sessions.assertFree(id);
+      this.pool.quota.admitSession(sessions.size);
     } catch (error) {
       if (fresh) this.pool.releaseDedicated(runner);
       throw error;
@@ -276,6 +360,7 @@ export class Daemon {
   /** `session/reset`: empties the globals in order with the session's runs; a lost session comes back on a live runner. */
   async resetSession(params: SessionResetParams, tenant: Tenant): Promise<SessionResetResult> {
     this.assertRunning();
+    touch(tenant);
     const session = tenant.sessions.get(params.session_id);
     if (session.state === "lost") {
       const runner = session.freshInterpreter ? await this.pool.takeDedicated(tenant.id) : await this.pool.runnerForSession(tenant.id);
@@ -301,6 +386,7 @@ export class Daemon {
   /** `python/run`. */
   run(params: RunParams, context: RunContext, tenant: Tenant): Promise<RunResult> {
     this.assertRunning();
+    touch(tenant);
     const session = params.session_id === undefined ? undefined : tenant.sessions.getReady(params.session_id);
     return this.executor.run(params, session, context, tenant, (runner) => this.installTenantPackages(tenant, runner), (runner, runId) => this.relay?.endRun(runner, runId));
   }
@@ -308,6 +394,7 @@ export class Daemon {
   /** `packages/install`: resolves and fetches for the tenant; each of its runners installs them before its next run (the session's, now). */
   async installPackages(params: PackagesInstallParams, tenant: Tenant, onProgress?: (notification: PackagesProgressNotification) => void): Promise<PackagesInstallResult> {
     this.assertRunning();
+    touch(tenant);
     const packages = this.requirePackages();
     const session = params.session_id === undefined ? undefined : tenant.sessions.getReady(params.session_id);
     const wheels = await packages.install(params.requirements, { tenant: tenant.id, localFiles: params.local_files === true, onProgress: onProgress ? progressNotifier(null, onProgress) : undefined });
@@ -391,10 +478,22 @@ export class Daemon {
     return this.packages;
   }
 
-  /** `files/write`: a file in the session's working directory, in order with its runs. */
+  /**
+   * `files/write`: a file in the session's working directory, in order with its runs, within
+   * `--max-tenant-file-bytes` for all the tenant's session files. The content is converted
+   * for the runner only when the write's turn comes, so a queued write holds its params alone.
+   */
   async writeFile(params: FilesWriteParams, tenant: Tenant): Promise<FilesWriteResult> {
-    const data = contentForRunner(params.content, params.encoding, this.options.maxFileBytes, params.path);
-    return writeResult(await this.fileOperation(tenant, params.session_id, { op: "write", path: params.path, data }));
+    // Checked at once (a bad or oversized content is refused without waiting for the runner).
+    contentSize(params.content, params.encoding, this.options.maxFileBytes, params.path);
+    const answer = await this.onRunnerOf(tenant, params.session_id, async (runner) => {
+      const data = contentForRunner(params.content, params.encoding, this.options.maxFileBytes, params.path);
+      const others = this.pool.tenantRunners(tenant.id).reduce((sum, other) => sum + (other === runner ? 0 : (this.fileUsage.get(other) ?? 0)), 0);
+      const written = await runner.files({ op: "write", path: params.path, data, maxTotalBytes: Math.max(0, this.pool.quota.fileBytes - others), sessionId: params.session_id });
+      if (written.ok && written.usage !== undefined) this.fileUsage.set(runner, Math.max(written.usage, written.size ?? 0));
+      return written;
+    });
+    return writeResult(answer);
   }
 
   /** `files/read`: the content is checked against the cap again here, whatever the runner says. */
@@ -445,6 +544,7 @@ export class Daemon {
   /** Runs `work` on the session's runner in order with its runs, or on any of the tenant's runners without a session. */
   private onRunnerOf<T>(tenant: Tenant, sessionId: string | undefined, work: (runner: Runner, sessionId: string | null) => Promise<T>): Promise<T> {
     this.assertRunning();
+    touch(tenant);
     if (sessionId === undefined) return this.pool.submit(tenant.id, undefined, (runner) => work(runner, null)).promise;
     const session = tenant.sessions.getReady(sessionId);
     session.lastUsedAt = new Date();
@@ -472,6 +572,7 @@ export class Daemon {
   /** `python/check`, on one of the tenant's own runners. */
   async check(params: CheckParams, tenant: Tenant): Promise<CheckResult> {
     this.assertRunning();
+    touch(tenant);
     return { status: await this.pool.check(tenant.id, params.code) };
   }
 
@@ -503,6 +604,11 @@ export class Daemon {
     void this.packages?.forgetTenant(tenant.id);
   }
 
+  /**
+   * Closes a session: its runs are stopped, its globals freed (or its dedicated runner
+   * stopped). A tenant whose last session this was releases its runners as soon as nothing
+   * of its runs: a runner costs 100-200 MiB, and the next tenant may need the slot.
+   */
   private forget(tenant: Tenant, session: Session<Runner>, why: string): void {
     tenant.sessions.remove(session.id, why);
     for (const stop of [...session.active]) stop();
@@ -513,6 +619,7 @@ export class Daemon {
         // The runner died or the daemon is stopping: the globals are gone either way.
       });
     }
+    if (tenant.sessions.size === 0) this.pool.releaseWhenQuiet(tenant.id, "its tenant closed its last session");
   }
 
   private expireIdleSessions(): void {
@@ -525,6 +632,18 @@ export class Daemon {
     }
     // A named tenant whose last session expired while no client was attached is over too.
     for (const tenant of this.tenants.sweep()) this.endTenant(tenant, "its last session closed");
+    this.reclaimIdleTenants(now);
+  }
+
+  /** Stops the runners of tenants that have not used them for `--tenant-idle-timeout`; their sessions are reported lost, saying why. */
+  private reclaimIdleTenants(now: number): void {
+    const idleMs = this.options.tenantIdleTimeoutMs;
+    if (idleMs <= 0) return;
+    for (const tenant of this.tenants.all()) {
+      if (now - tenant.lastActiveAt <= idleMs || this.pool.runnersHeld(tenant.id) === 0 || !this.pool.isQuiet(tenant.id)) continue;
+      const stopped = this.pool.releaseIdleRunners(tenant.id, `reclaimed: its tenant used no runner for ${Math.round(idleMs / 1000)} s (--tenant-idle-timeout)`);
+      if (stopped > 0) log("info", `tenant ${tenant.named ? `"${tenant.id}"` : tenant.id} was idle for ${Math.round((now - tenant.lastActiveAt) / 1000)} s: ${stopped} runner${stopped === 1 ? "" : "s"} reclaimed`);
+    }
   }
 
   private assertRunning(): void {
@@ -548,6 +667,15 @@ export class Daemon {
       max_display_bytes: this.options.maxDisplayBytes,
       max_displays: this.options.maxDisplays,
       max_file_bytes: this.options.maxFileBytes,
+      max_runners: this.options.maxRunners,
+      max_booting: this.pool.bounds.maxBooting,
+      admission_timeout_ms: this.pool.bounds.admissionTimeoutMs,
+      admission_queue: this.pool.bounds.maxAdmissionQueue,
+      max_tenant_runners: this.pool.quota.runners,
+      max_tenant_sessions: this.pool.quota.sessions,
+      max_tenant_file_bytes: this.pool.quota.fileBytes,
+      max_pending_input_bytes: this.options.maxPendingInputBytes,
+      tenant_idle_timeout_ms: this.options.tenantIdleTimeoutMs,
     };
   }
 }
@@ -575,6 +703,11 @@ function localSources(options: DaemonOptions): Record<string, string> {
   if (packages) paths["/woma/packages"] = packages;
   if (index) paths["/woma/index"] = index;
   return paths;
+}
+
+/** The tenant uses its runners now: its idle time starts again (`--tenant-idle-timeout`). */
+function touch(tenant: Tenant): void {
+  tenant.lastActiveAt = Date.now();
 }
 
 /** The wire form of a tenant: its name, or that it is the connection's own. */

@@ -21,10 +21,12 @@ export class JobQueue<R> {
   /**
    * @param isReady whether a runner can take work now (booted and alive)
    * @param candidates the runners that may take free jobs, least preferred last
+   * @param onJobEnd called after each job has ended and the queue has started what it could
    */
   constructor(
     private readonly isReady: (runner: R) => boolean,
     private readonly candidates: () => readonly R[],
+    private readonly onJobEnd: () => void = () => {},
   ) {}
 
   /** Jobs waiting, in all queues. */
@@ -80,6 +82,13 @@ export class JobQueue<R> {
     return jobs.length;
   }
 
+  /** Abandons the jobs any runner could take (no runner can be had for them); returns how many there were. */
+  abandonFree(error: Error): number {
+    const jobs = this.free.splice(0);
+    for (const job of jobs) job.abandon(error);
+    return jobs.length;
+  }
+
   /** Abandons every waiting job (shutdown). */
   abandonAll(error: Error): void {
     for (const job of this.free.splice(0)) job.abandon(error);
@@ -103,6 +112,7 @@ export class JobQueue<R> {
     const release = () => {
       this.busy.delete(runner);
       this.pump();
+      this.onJobEnd();
     };
     // A job reports its own outcome to its caller; the queue only needs to know it ended.
     job.start(runner).then(release, release);

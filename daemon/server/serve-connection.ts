@@ -11,7 +11,8 @@ import {
   type RequestParam,
   type RequestType,
 } from "vscode-jsonrpc";
-import { JsonRpcErrorCodes } from "../../protocol/error-codes.ts";
+import { JsonRpcErrorCodes, WomaErrorCodes } from "../../protocol/error-codes.ts";
+import type { InputRefusal } from "../../protocol/wire/bounded-message-reader.ts";
 import { guardMessages } from "../../protocol/wire/message-guard.ts";
 import {
   CheckRequest,
@@ -35,9 +36,11 @@ import {
   SessionListRequest,
   SessionResetRequest,
   ShutdownRequest,
+  TenantsRequest,
 } from "../../protocol/methods.ts";
 import type { InputParams } from "../../protocol/generated/types.ts";
 import type { Daemon } from "../daemon.ts";
+import { DaemonError } from "../daemon-error.ts";
 import { MAX_INPUT_CHARS } from "../run/run-input.ts";
 import type { Tenant } from "../session/tenant-registry.ts";
 import { log } from "../log.ts";
@@ -73,6 +76,12 @@ export interface ServedConnection {
    * when the client turns out to be gone rather than half-closed.
    */
   end(): void;
+  /**
+   * The daemon is stopping: waits up to `graceMs` for the requests in flight to be answered
+   * (the pool fails what waits or runs with ShuttingDown), then answers every one still open
+   * with ShuttingDown, so that no request is left without an answer when the connection closes.
+   */
+  drain(graceMs: number): Promise<void>;
 }
 
 /** What the transport's owner learns about a connection, and what it asks of it. */
@@ -87,7 +96,16 @@ export interface ServeHooks {
    * would add empty output notifications to a piped transcript.
    */
   probeAfterEndOfInput?: boolean;
+  /**
+   * The connection may ask for the operator view (`daemon/tenants`): it embeds the daemon,
+   * is the stdio client that started it, or came through `--operator-socket`. Never an
+   * ordinary tenant's connection.
+   */
+  operator?: boolean;
 }
+
+/** Codes a request's failure may carry while the daemon stops: its runner was killed or its wait dropped because of the stop. */
+const STOPPED_BY_SHUTDOWN = new Set(["RUNNER_DIED", "SESSION_LOST", "POOL_UNAVAILABLE", "RUN_CANCELLED"]);
 
 let connections = 0;
 
@@ -121,6 +139,17 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
   };
   const tracker = new RequestTracker();
   tracker.onAnswered(ShutdownRequest.method, () => hooks.onShutdownRequested?.());
+  // What the connection's waiting requests hold is bounded: one that would pass the bound is refused unread.
+  limitInput(reader, (bytes) => {
+    const limit = daemon.options.maxPendingInputBytes;
+    const held = tracker.pendingBytes;
+    if (held === 0 || held + bytes <= limit) return undefined;
+    return {
+      code: WomaErrorCodes.PoolBusy,
+      message: `this connection already has ${tracker.pending} requests of ${mib(held)} waiting for answers; this message of ${mib(bytes)} would pass the ${mib(limit)} one connection may have waiting (--max-pending-input), so it was not read; send it again once answers have come`,
+      data: { bound: "--max-pending-input", limit, waited_ms: 0, retry_after_ms: 1000 },
+    };
+  });
   const guarded = guardMessages(reader, {
     dropped: (why) => log("debug", `${label}: dropped a notification: ${why}`),
     threw: (error) => log("error", `${label}: a message threw while being read, and was skipped (the connection carries on): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
@@ -154,9 +183,15 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
         }
         tenant = daemon.tenants.attach(params.tenant);
       }
-      return daemon.initialize(params, tenantOf());
+      return daemon.initialize(params, tenantOf(), hooks.operator === true);
     }),
     route(InfoRequest, "InfoParams", () => daemon.info(tenantOf())),
+    route(TenantsRequest, "TenantsParams", () => {
+      if (!hooks.operator) {
+        throw new ResponseError(JsonRpcErrorCodes.InvalidRequest, "daemon/tenants is the operator's view of every tenant, and this connection is a tenant's; ask on a connection to --operator-socket (or one that embeds the daemon)");
+      }
+      return daemon.tenantsView();
+    }),
     // The daemon stops once the answer has been written (see onAnswered below), not before.
     route(ShutdownRequest, "ShutdownParams", () => ({ stopping: true })),
     route(SessionCreateRequest, "SessionCreateParams", (params) => daemon.createSession(params ?? {}, tenantOf())),
@@ -211,6 +246,10 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
     try {
       return await found.handler(params ?? {}, token, connection);
     } catch (error) {
+      // A request the stop cut short says so, whatever its runner's death looked like.
+      if (daemon.isStopping && error instanceof DaemonError && STOPPED_BY_SHUTDOWN.has(error.code)) {
+        throw toResponseError(new DaemonError("SHUTTING_DOWN", `the daemon is shutting down: ${error.message}`, error.data), method);
+      }
       throw toResponseError(error, method);
     }
   });
@@ -225,7 +264,23 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
     for (const stop of [...inFlight]) stop();
     if (tenant) daemon.leave(tenant);
   }
-  return { connection, idle: () => tracker.idle(), end };
+  const drain = async (graceMs: number): Promise<void> => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([tracker.idle(), new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+    clearTimeout(timer);
+    await tracker.answerAll(counted, { code: WomaErrorCodes.ShuttingDown, message: "the daemon is shutting down" });
+  };
+  return { connection, idle: () => tracker.idle(), end, drain };
+}
+
+/** Installs the input bound on a reader that can refuse messages before reading them (the bounded reader of every transport). */
+function limitInput(reader: MessageReader, refuse: (bytes: number) => InputRefusal | undefined): void {
+  const candidate = reader as MessageReader & { limitInput?: (refuse: (bytes: number) => InputRefusal | undefined) => void };
+  if (typeof candidate.limitInput === "function") candidate.limitInput(refuse);
+}
+
+function mib(bytes: number): string {
+  return `${(bytes / 1048576).toFixed(1)} MiB`;
 }
 
 /**
