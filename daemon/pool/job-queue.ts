@@ -21,12 +21,12 @@ export class JobQueue<R> {
   /**
    * @param isReady whether a runner can take work now (booted and alive)
    * @param candidates the runners that may take free jobs, least preferred last
-   * @param onJobEnd called after each job has ended and the queue has started what it could
+   * @param hooks `onJobStart` is called as a job starts on a runner; `onJobEnd` after each job has ended and the queue has started what it could
    */
   constructor(
     private readonly isReady: (runner: R) => boolean,
     private readonly candidates: () => readonly R[],
-    private readonly onJobEnd: () => void = () => {},
+    private readonly hooks: { onJobStart?: (runner: R) => void; onJobEnd?: () => void } = {},
   ) {}
 
   /** Jobs waiting, in all queues. */
@@ -109,10 +109,11 @@ export class JobQueue<R> {
 
   private startOn(runner: R, job: Job<R>): void {
     this.busy.add(runner);
+    this.hooks.onJobStart?.(runner);
     const release = () => {
       this.busy.delete(runner);
       this.pump();
-      this.onJobEnd();
+      this.hooks.onJobEnd?.();
     };
     // A job reports its own outcome to its caller; the queue only needs to know it ended.
     job.start(runner).then(release, release);

@@ -24,15 +24,15 @@ export class TenantRunners {
   /** Set when its runners are to be released once it is quiet (it closed its last session): why. */
   releasing: string | undefined;
 
-  /** `onJobEnd` is called each time a job of its queue has ended. */
+  /** `hooks`: called as a job of its queue starts on a runner, and each time one has ended. */
   constructor(
     readonly id: string,
-    onJobEnd: () => void = () => {},
+    hooks: { onJobStart?: (runner: Runner) => void; onJobEnd?: () => void } = {},
   ) {
     this.queue = new JobQueue(
       (runner) => runner.alive,
       () => [...this.shared].sort((a, b) => this.queue.waitingFor(a) - this.queue.waitingFor(b) || a.sessions.size - b.sessions.size),
-      onJobEnd,
+      hooks,
     );
   }
 

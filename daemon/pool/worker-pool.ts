@@ -133,6 +133,8 @@ export class WorkerPool {
   private readonly booting = new Map<string, Boot>();
   private readonly readyWaiters: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
   private readonly recycleStrikes = new Map<Runner, number>();
+  /** Runners a tenant has sent anything (a job started on them, a check): never handed to anyone else. */
+  private readonly touched = new WeakSet<Runner>();
   /** Every runner whose process has not exited yet, killed ones included: each holds a slot of `maxRunners`. */
   private readonly live = new Set<Runner>();
   private readonly admission: Admission<Grant>;
@@ -304,7 +306,25 @@ export class WorkerPool {
     this.cancelBoots(tenant, `its tenant left while it was booting (${why})`);
     if (!runners) return;
     runners.queue.abandonAll(new DaemonError("SESSION_LOST", why));
-    for (const runner of runners.all()) runner.kill(why);
+    for (const runner of runners.all()) {
+      if (!this.reclaimUntouched(runner)) runner.kill(why);
+    }
+  }
+
+  /**
+   * A runner a departed tenant took and never sent anything (it left before its first
+   * request started: a client that sends a run and closes at once) is as clean as a spare:
+   * it becomes one again when the spares are short, so a storm of such clients does not cost
+   * the next client its spare. Returns false when it must be killed instead.
+   */
+  private reclaimUntouched(runner: Runner): boolean {
+    if (this.touched.has(runner) || !runner.alive || runner.busy || runner.sessions.size > 0 || runner.runs > 0 || runner.packages.size > 0) return false;
+    if (this.closed || this.spares.filter((r) => r.alive).length >= this.demand.target()) return false;
+    runner.role = "spare";
+    runner.tenant = undefined;
+    this.spares.push(runner);
+    queueMicrotask(() => this.pump());
+    return true;
   }
 
   /**
@@ -364,6 +384,7 @@ export class WorkerPool {
   /** Python's REPL rule for a complete snippet, asked of one of the tenant's runners. */
   async check(tenant: string, code: string): Promise<"complete" | "incomplete" | "invalid"> {
     const runner = await this.runnerForCheck(tenant);
+    this.touched.add(runner);
     return (await runner.check(code)).status;
   }
 
@@ -487,7 +508,7 @@ export class WorkerPool {
   private runnersOf(tenant: string): TenantRunners {
     let runners = this.tenants.get(tenant);
     if (!runners) {
-      const created: TenantRunners = new TenantRunners(tenant, () => this.releaseIfQuiet(created));
+      const created: TenantRunners = new TenantRunners(tenant, { onJobStart: (runner) => this.touched.add(runner), onJobEnd: () => this.releaseIfQuiet(created) });
       runners = created;
       this.tenants.set(tenant, runners);
       this.demand.arrived();

@@ -156,7 +156,8 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
   });
   const counted = backlog.writer(writer);
   const connection = createMessageConnection(tracker.reader(guarded), tracker.writer(counted), {
-    error: (message) => log("warn", `${label}: ${message}`),
+    // An answer to a client that has left cannot be written: nothing is wrong, nobody is there.
+    error: (message) => log(/ERR_STREAM_DESTROYED|EPIPE|ECONNRESET/.test(message) ? "debug" : "warn", `${label}: ${message}`),
     warn: (message) => log("debug", `${label}: ${message}`),
     info: () => {},
     log: () => {},
@@ -207,6 +208,7 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
         {
           refuseStart: () => backlog.refusal(),
           onRunId: (runId, sessionId) => void (untrack = probe.track(runId, sessionId)),
+          stillThere: (runId, sessionId) => probe.confirm(runId, sessionId),
           onOutput: (notification) => notify(conn, OutputNotificationType, notification),
           onPackageProgress: (notification) => notify(conn, PackagesProgressNotificationType, notification),
           onDisplay: (notification) => notify(conn, DisplayNotificationType, notification),
