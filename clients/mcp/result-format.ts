@@ -4,7 +4,8 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { ContentBlock } from "@modelcontextprotocol/sdk/types.js";
 import { utf16Index } from "../../protocol/code-points.ts";
 import type { DisplayOutput, RunResult, SessionState } from "../../protocol/generated/types.ts";
-import { failureData, isCancelled, isRuntimeTerminated, isTimedOut } from "../shared/run-errors.ts";
+import { ResponseError } from "vscode-jsonrpc";
+import { failureData, isCancelled, isPoolBusy, isRuntimeTerminated, isTimedOut, poolBusyData } from "../shared/run-errors.ts";
 import { describeDuration } from "./mcp-options.ts";
 import { outputContent, type ImageLimits } from "./outputs.ts";
 import type { RunPythonOutput, SessionSummary } from "./tools.ts";
@@ -129,6 +130,12 @@ export function runFailureToTool(error: unknown, context: RunContext): CallToolR
     status = "cancelled";
     type = "Cancelled";
     message = `the run${where} was cancelled by the client.${kept}`;
+  } else if (isPoolBusy(error)) {
+    status = "error";
+    type = "PoolBusy";
+    const busy = poolBusyData(error instanceof ResponseError ? error.data : undefined);
+    const again = busy ? ` Call run_python again in about ${Math.max(1, Math.ceil(busy.retry_after_ms / 1000))} s.` : " Call run_python again later.";
+    message = `woma is at capacity and did not run the code: ${context.clean(errorMessage(error))}.${again}`;
   } else if (isRuntimeTerminated(error)) {
     status = "terminated";
     type = "RuntimeTerminated";

@@ -62,6 +62,19 @@ describe("a run the daemon ended with an error", () => {
     expect(text(runFailureToTool(error, context()))).toContain("ignored KeyboardInterrupt, so its Python process was killed");
   });
 
+  test("a refusal for capacity is isError saying the bound and when to call again", () => {
+    const error = new ResponseError(WomaErrorCodes.PoolBusy, "all 16 runners are held by clients (--max-runners 16); this request waited 5 s for one (--admission-timeout 5 s); retry in 5 s", {
+      bound: "--max-runners",
+      limit: 16,
+      waited_ms: 5001,
+      retry_after_ms: 5000,
+    });
+    const result = runFailureToTool(error, context());
+    expect(result.isError).toBe(true);
+    expect(result.structuredContent).toMatchObject({ status: "error", error: { type: "PoolBusy" } });
+    expect(text(result)).toContain("woma is at capacity and did not run the code: all 16 runners are held by clients (--max-runners 16); this request waited 5 s for one (--admission-timeout 5 s); retry in 5 s. Call run_python again in about 5 s.");
+  });
+
   test("a cancel", () => {
     const result = runFailureToTool(new ResponseError(JsonRpcErrorCodes.RequestCancelled, "cancelled", data()), context({ session: null }));
     expect(result.structuredContent).toMatchObject({ status: "cancelled", session: null, error: { type: "Cancelled", message: "the run was cancelled by the client." } });
