@@ -135,6 +135,8 @@ export class RunExecutor {
       const refusal = context.refuseStart?.();
       if (refusal) throw refusal;
       if (prepare) await prepare(runner);
+      // A cancel that came while the run was being prepared found nothing to interrupt yet (TypeScript narrowed `stop` before the await).
+      if ((stop as Stop | undefined) === "cancel") throw cancelled();
       let graceTimer: ReturnType<typeof setTimeout> | undefined;
       interruptRunner = (why) => {
         if (stop !== undefined) return;

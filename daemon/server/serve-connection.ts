@@ -216,7 +216,9 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
           onCancel: (listener) => {
             const subscription = token.onCancellationRequested(listener);
             inFlight.add(listener);
-            if (closed) listener();
+            // A request cancelled before it was dispatched (a client that gave up at once) gets
+            // vscode-jsonrpc's frozen Cancelled token, whose event never fires: look, do not wait.
+            if (closed || token.isCancellationRequested) listener();
             return () => {
               subscription.dispose();
               inFlight.delete(listener);

@@ -147,6 +147,26 @@ describe("cancel", () => {
     expect(runner.globalsOf("s")).toEqual({});
   });
 
+  test("a request cancelled before the daemon dispatched it (a client that gave up at once) never runs, and nothing waits for it", async () => {
+    const d = daemon();
+    await d.client.createSession({ session_id: "s" });
+    const runner = await runnerOf(d, "s");
+    const release = new AbortController();
+    const blocker = d.client.run({ code: "hang()", session_id: "s" }, { signal: release.signal }).catch(() => "released");
+    await runner.whenRunning();
+    // Aborted before it is sent: the client writes the request, then its cancel, at once.
+    const gaveUp = Array.from({ length: 5 }, () => {
+      const controller = new AbortController();
+      controller.abort();
+      return rejection(d.client.run({ code: "never = 1", session_id: "s" }, { signal: controller.signal })).then((e) => e.code);
+    });
+    expect(await Promise.all(gaveUp)).toEqual(Array(5).fill(JsonRpcErrorCodes.RequestCancelled));
+    expect((await d.client.info()).queued).toBe(0);
+    release.abort();
+    expect(await blocker).toBe("released");
+    expect(runner.codes).toEqual(["hang()"]);
+  });
+
   test("a cancel that is ignored kills the runner, as a timeout does", async () => {
     const d = daemon();
     const controller = new AbortController();
