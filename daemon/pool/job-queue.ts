@@ -26,7 +26,7 @@ export class JobQueue<R> {
   constructor(
     private readonly isReady: (runner: R) => boolean,
     private readonly candidates: () => readonly R[],
-    private readonly hooks: { onJobStart?: (runner: R) => void; onJobEnd?: () => void } = {},
+    private readonly hooks: { onJobStart?: (runner: R) => void; onJobEnd?: (runner: R) => void } = {},
   ) {}
 
   /** Jobs waiting, in all queues. */
@@ -113,7 +113,7 @@ export class JobQueue<R> {
     const release = () => {
       this.busy.delete(runner);
       this.pump();
-      this.hooks.onJobEnd?.();
+      this.hooks.onJobEnd?.(runner);
     };
     // A job reports its own outcome to its caller; the queue only needs to know it ended.
     job.start(runner).then(release, release);

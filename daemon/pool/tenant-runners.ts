@@ -27,7 +27,7 @@ export class TenantRunners {
   /** `hooks`: called as a job of its queue starts on a runner, and each time one has ended. */
   constructor(
     readonly id: string,
-    hooks: { onJobStart?: (runner: Runner) => void; onJobEnd?: () => void } = {},
+    hooks: { onJobStart?: (runner: Runner) => void; onJobEnd?: (runner: Runner) => void } = {},
   ) {
     this.queue = new JobQueue(
       (runner) => runner.alive,

@@ -39,6 +39,12 @@ export interface PoolOptions {
   /** An idle runner holding more than this is recycled (its sessions are told); 0 for never. */
   recycleIdleBytes: number;
   launch: LaunchRunner;
+  /**
+   * Runs woma's own code once in a runner that has just booted, before anyone gets it: the
+   * first run in an interpreter pays for code paths taken the first time (tens of ms), and a
+   * new tenant's first run should not. Rejecting fails the boot.
+   */
+  warmUp?: (runner: Runner) => Promise<void>;
   /** Answers what runners ask of the daemon during a run (packages, HTTP). */
   host?: HostHandler;
   /** The pool's clocks; tests shorten them. */
@@ -92,6 +98,8 @@ export function defaultMaxBooting(): number {
 }
 
 const MEMORY_CHECK_MS = 500;
+/** Longest the refill of a spare waits for the first job of the tenant that took it (see `holdingRefill`). */
+const REFILL_HOLD_MS = 2000;
 const MAX_BACKOFF_MS = 10_000;
 /** A runner must be seen above the recycle threshold this many checks in a row, idle each time. */
 const RECYCLE_CHECKS = 3;
@@ -133,6 +141,9 @@ export class WorkerPool {
   private readonly booting = new Map<string, Boot>();
   private readonly readyWaiters: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
   private readonly recycleStrikes = new Map<Runner, number>();
+  /** Runners handed to a tenant whose first job has not ended yet, with when: spares are not refilled meanwhile. */
+  private readonly firstJobs = new Map<Runner, number>();
+  private refillTimer: ReturnType<typeof setTimeout> | undefined;
   /** Runners a tenant has sent anything (a job started on them, a check): never handed to anyone else. */
   private readonly touched = new WeakSet<Runner>();
   /** Every runner whose process has not exited yet, killed ones included: each holds a slot of `maxRunners`. */
@@ -487,6 +498,7 @@ export class WorkerPool {
     this.closed = true;
     clearInterval(this.maintenanceTimer);
     clearTimeout(this.backoff);
+    clearTimeout(this.refillTimer);
     const error = new DaemonError("SHUTTING_DOWN", "the daemon is shutting down");
     this.admission.abandonAll(error);
     for (const runners of this.tenants.values()) runners.queue.abandonAll(error);
@@ -508,7 +520,14 @@ export class WorkerPool {
   private runnersOf(tenant: string): TenantRunners {
     let runners = this.tenants.get(tenant);
     if (!runners) {
-      const created: TenantRunners = new TenantRunners(tenant, { onJobStart: (runner) => this.touched.add(runner), onJobEnd: () => this.releaseIfQuiet(created) });
+      const created: TenantRunners = new TenantRunners(tenant, {
+        onJobStart: (runner) => this.touched.add(runner),
+        onJobEnd: (runner) => {
+          // Its first job is over: the spare it was is refilled now (see ensureSpares).
+          if (this.firstJobs.delete(runner)) this.pump();
+          this.releaseIfQuiet(created);
+        },
+      });
       runners = created;
       this.tenants.set(tenant, runners);
       this.demand.arrived();
@@ -617,6 +636,7 @@ export class WorkerPool {
   private assign(runner: Runner, tenant: string, role: "shared" | "dedicated"): Runner {
     runner.role = role;
     runner.tenant = tenant;
+    this.firstJobs.set(runner, performance.now());
     const runners = this.tenants.get(tenant);
     if (runners) {
       runners.runnersTaken++;
@@ -663,6 +683,15 @@ export class WorkerPool {
     const started = performance.now();
     try {
       const runner = await this.options.launch(id, boot.role, boot.abort.signal);
+      if (this.options.warmUp && !boot.abort.signal.aborted && !this.closed) {
+        try {
+          await this.options.warmUp(runner);
+        } catch (error) {
+          runner.kill(`its warm-up run failed: ${(error as Error).message}`);
+          await runner.exited;
+          throw error;
+        }
+      }
       this.failures = 0;
       this.demand.booted(runner.bootResult?.bootMs ?? performance.now() - started);
       if (this.closed || boot.abort.signal.aborted) {
@@ -738,11 +767,31 @@ export class WorkerPool {
    * failed boot's backoff runs.
    */
   private ensureSpares(): void {
-    if (this.closed || this.admission.waiting() > 0 || this.backoff !== undefined) return;
+    if (this.closed || this.admission.waiting() > 0 || this.backoff !== undefined || this.holdingRefill()) return;
     const ready = this.spares.filter((r) => r.alive).length;
     const bootingSpares = [...this.booting.values()].filter((boot) => boot.tenant === undefined).length;
     let missing = this.demand.target() - ready - bootingSpares;
     while (missing-- > 0 && this.used < this.options.maxRunners && this.booting.size < this.maxBooting) this.launchSpare();
+  }
+
+  /**
+   * True while a runner just handed to a tenant has not finished its first job (for at most
+   * {@link REFILL_HOLD_MS}): a boot started now would take the cores that first run needs (a
+   * boot compiles WebAssembly on every core for about half a second), and the new tenant's
+   * first answer is the one that must come fast. A timer looks again when the hold ends.
+   */
+  private holdingRefill(): boolean {
+    const now = performance.now();
+    let until = 0;
+    for (const [runner, since] of this.firstJobs) {
+      if (!runner.alive || now - since >= REFILL_HOLD_MS) this.firstJobs.delete(runner);
+      else until = Math.max(until, since + REFILL_HOLD_MS);
+    }
+    if (until === 0) return false;
+    clearTimeout(this.refillTimer);
+    this.refillTimer = setTimeout(() => this.pump(), until - now);
+    this.refillTimer.unref?.();
+    return true;
   }
 
   private died(runner: Runner, reason: string): void {

@@ -222,3 +222,34 @@ describe("shutdown", () => {
     expect(await codes).toEqual(Array(4).fill(`${WomaErrorCodes.ShuttingDown} the daemon is shutting down`));
   });
 });
+
+describe("a new tenant's first run", () => {
+  test("finds a runner that has already run woma's own code once, and shows no trace of it", async () => {
+    const d = daemon({ daemon: { spares: 1 } });
+    await waitUntil("an idle spare", async () => idleSpares(await d.client.info()).length === 1);
+    const spare = d.launcher.runners[0]!;
+    expect(spare.codes).toEqual(["None"]);
+    const tenant = d.connect().client;
+    expect((await tenant.run({ code: "1 + 1" })).result).toBe("2");
+    expect((await tenant.info()).runners.find((r) => r.runner_id === spare.id)).toMatchObject({ role: "shared", runs: 1 });
+    expect((await tenant.info()).execution_count).toBe(1);
+    expect(spare.tenant).toBeDefined();
+    expect(spare.codes).toEqual(["None", "1 + 1"]);
+    expect(spare.runs).toBe(1);
+  });
+
+  test("the spare it took is refilled once that first run is over, not while it runs", async () => {
+    const d = daemon({ daemon: { spares: 1 } });
+    await waitUntil("an idle spare", async () => idleSpares(await d.client.info()).length === 1);
+    const client = d.connect().client;
+    const release = new AbortController();
+    const first = client.run({ code: "hang()" }, { signal: release.signal }).catch(() => "stopped");
+    await waitUntil("the first run to start", () => d.launcher.runners[0]!.busy);
+    await Bun.sleep(20);
+    expect(d.launcher.attempts).toBe(1);
+    release.abort();
+    expect(await first).toBe("stopped");
+    await waitUntil("the spare to be refilled", async () => idleSpares(await d.client.info()).length === 1);
+    expect(d.launcher.attempts).toBe(2);
+  });
+});

@@ -143,7 +143,7 @@ describe("cancel", () => {
     expect(error.message).toContain("before it started");
     release.abort();
     expect(await blocker).toBe("released");
-    expect(runner.codes).toEqual(["hang()"]);
+    expect(runner.codes).toEqual(["None", "hang()"]); // the daemon's warm-up at boot, then the one run that started
     expect(runner.globalsOf("s")).toEqual({});
   });
 
@@ -164,7 +164,7 @@ describe("cancel", () => {
     expect((await d.client.info()).queued).toBe(0);
     release.abort();
     expect(await blocker).toBe("released");
-    expect(runner.codes).toEqual(["hang()"]);
+    expect(runner.codes).toEqual(["None", "hang()"]); // the daemon's warm-up at boot, then the one run that started
   });
 
   test("a cancel that is ignored kills the runner, as a timeout does", async () => {
