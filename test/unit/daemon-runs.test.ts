@@ -127,13 +127,19 @@ describe("cancel", () => {
     expect((await d.client.run({ code: "count", session_id: "s" })).result).toBe("3");
   });
 
-  test("a request cancelled while it waits in the queue never runs", async () => {
+  /** A session "s" whose runner is busy with a run that lasts until `release` aborts. */
+  const busySession = async () => {
     const d = daemon();
     await d.client.createSession({ session_id: "s" });
     const runner = await runnerOf(d, "s");
     const release = new AbortController();
     const blocker = d.client.run({ code: "hang()", session_id: "s" }, { signal: release.signal }).catch(() => "released");
     await runner.whenRunning();
+    return { d, runner, release, blocker };
+  };
+
+  test("a request cancelled while it waits in the queue never runs", async () => {
+    const { d, runner, release, blocker } = await busySession();
     const controller = new AbortController();
     const queued = d.client.run({ code: "never = 1", session_id: "s" }, { signal: controller.signal });
     await waitUntil("the second run to be queued", async () => (await d.client.info()).queued === 1);
@@ -148,12 +154,7 @@ describe("cancel", () => {
   });
 
   test("a request cancelled before the daemon dispatched it (a client that gave up at once) never runs, and nothing waits for it", async () => {
-    const d = daemon();
-    await d.client.createSession({ session_id: "s" });
-    const runner = await runnerOf(d, "s");
-    const release = new AbortController();
-    const blocker = d.client.run({ code: "hang()", session_id: "s" }, { signal: release.signal }).catch(() => "released");
-    await runner.whenRunning();
+    const { d, runner, release, blocker } = await busySession();
     // Aborted before it is sent: the client writes the request, then its cancel, at once.
     const gaveUp = Array.from({ length: 5 }, () => {
       const controller = new AbortController();
