@@ -69,8 +69,8 @@ export class Admission<T> {
     private readonly options: AdmissionOptions,
     /** Runners a tenant holds or is acquiring: fewer goes first. */
     private readonly rank: (tenant: string) => number,
-    /** The bound holding the queue now. */
-    private readonly bound: () => Bound,
+    /** The bound holding the queue now, for a request with `ahead` requests to be served before it. */
+    private readonly bound: (ahead: number) => Bound,
   ) {}
 
   /** Requests waiting, of every tenant or of one. */
@@ -93,10 +93,10 @@ export class Admission<T> {
       const now = serve();
       if (now !== undefined) return Promise.resolve(now);
     }
-    if (this.options.timeoutMs === 0) return Promise.reject(this.busy(0));
+    if (this.options.timeoutMs === 0) return Promise.reject(this.busy(0, this.waiters.length));
     if (this.waiters.length >= this.options.maxWaiting) {
       this.counters.refused++;
-      const bound = this.bound();
+      const bound = this.bound(this.waiters.length);
       return Promise.reject(
         busyError(
           `${bound.state} (${bound.flag} ${bound.limit}) and ${this.waiters.length} requests already wait for one, the most that may (--admission-queue ${this.options.maxWaiting}); retry in ${seconds(bound.retryAfterMs)}`,
@@ -109,7 +109,8 @@ export class Admission<T> {
       waiter.timer = setTimeout(() => {
         if (!this.remove(waiter)) return;
         this.counters.timedOut++;
-        reject(this.busy(performance.now() - waiter.since));
+        // It was among the first in line (it waited longest): a retry soon is served soon.
+        reject(this.busy(performance.now() - waiter.since, this.waiters.filter((w) => w.seq < waiter.seq).length));
       }, this.options.timeoutMs);
       waiter.timer.unref?.();
       this.waiters.push(waiter);
@@ -170,9 +171,9 @@ export class Admission<T> {
     return true;
   }
 
-  /** The refusal of a request that waited `waitedMs` and got nothing. */
-  private busy(waitedMs: number): DaemonError {
-    const bound = this.bound();
+  /** The refusal of a request that waited `waitedMs` and got nothing, with `ahead` requests before it. */
+  private busy(waitedMs: number, ahead: number): DaemonError {
+    const bound = this.bound(ahead);
     const waited = waitedMs > 0 ? `; this request waited ${seconds(waitedMs)} for one (--admission-timeout ${seconds(this.options.timeoutMs)})` : "";
     return busyError(`${bound.state} (${bound.flag} ${bound.limit})${waited}; retry in ${seconds(bound.retryAfterMs)}`, {
       bound: bound.flag,

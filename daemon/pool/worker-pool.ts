@@ -175,7 +175,7 @@ export class WorkerPool {
     this.admission = new Admission<Grant>(
       { maxWaiting: options.maxAdmissionQueue ?? DEFAULT_ADMISSION_QUEUE, timeoutMs: options.admissionTimeoutMs ?? DEFAULT_ADMISSION_TIMEOUT_MS },
       (tenant) => this.owned(tenant),
-      () => this.bound(),
+      (ahead) => this.bound(ahead),
     );
   }
 
@@ -645,14 +645,15 @@ export class WorkerPool {
     return runner;
   }
 
-  /** The bound that keeps requests waiting now, and when one may succeed. */
-  private bound(): Bound {
+  /** The bound that keeps requests waiting now, and when one with `ahead` requests before it may succeed. */
+  private bound(ahead: number): Bound {
     const { maxRunners } = this.options;
     if (this.used >= maxRunners) {
       // A slot frees when a client leaves or goes idle: nothing says when, so the advice is one queue deadline.
       return { flag: "--max-runners", limit: maxRunners, state: `all ${maxRunners} runners are held by clients`, retryAfterMs: Math.max(1000, this.bounds.admissionTimeoutMs) };
     }
-    const rounds = Math.ceil((this.admission.waiting() + 1) / this.maxBooting);
+    // Boots end about every boot time, maxBooting at a time: the requests ahead go first.
+    const rounds = Math.ceil((ahead + 1) / this.maxBooting);
     return { flag: "--max-booting", limit: this.maxBooting, state: `${this.booting.size} runners are booting already`, retryAfterMs: Math.max(1000, Math.ceil(rounds * this.demand.bootMs)) };
   }
 
