@@ -38,7 +38,6 @@ import type {
   SnapshotInfo,
   TenantInfo,
   TenantsResult,
-  TenantUsage,
   VersionInfo,
 } from "../protocol/generated/types.ts";
 import { PROTOCOL_VERSION, WOMA_VERSION } from "../protocol/version.ts";
@@ -71,6 +70,7 @@ import { chooseIsolation, type Isolation } from "./sandbox/isolation.ts";
 import { protectDaemonFromRunners } from "./sandbox/protect-daemon.ts";
 import { trustCacheDirectory } from "./sandbox/cache-trust.ts";
 import { sessionInfo, type Session } from "./session/session-store.ts";
+import { operatorView, tenantUsage } from "./session/tenant-accounting.ts";
 import { TenantRegistry, type Tenant } from "./session/tenant-registry.ts";
 
 const SWEEP_MS = 1000;
@@ -269,7 +269,7 @@ export class Daemon {
       session_count: tenant.sessions.size,
       queued: this.pool.waiting(tenant.id),
       tenant: tenantInfo(tenant),
-      usage: this.usage(tenant),
+      usage: tenantUsage(this.pool, tenant),
       limits: this.limits(),
       snapshot,
       network: this.networkInfo(),
@@ -277,70 +277,9 @@ export class Daemon {
     };
   }
 
-  /** What the tenant holds and has used, and nothing of any other tenant's. */
-  private usage(tenant: Tenant): TenantUsage {
-    const own = this.pool.info(tenant.id).filter((runner) => runner.role !== "spare" && runner.state !== "booting");
-    return {
-      runners: own.length,
-      busy: own.filter((runner) => runner.state === "busy").length,
-      rss_bytes: this.pool.tenantRss(tenant.id),
-      runs: tenant.runs,
-      queued: this.pool.waiting(tenant.id),
-      waiting: this.pool.admissionWaiting(tenant.id),
-      sessions: tenant.sessions.size,
-      boot_ms: Math.round(this.pool.tenantBootMs(tenant.id) * 10) / 10,
-    };
-  }
-
   /** `daemon/tenants`, the operator view: every tenant with its runners, memory, runs, queues and boot time, and the pool's state. */
   tenantsView(): TenantsResult {
-    const view = this.pool.view();
-    const byId = new Map(view.tenants.map((t) => [t.id, t]));
-    const now = Date.now();
-    const tenants = this.tenants.all().map((tenant) => {
-      const pool = byId.get(tenant.id);
-      byId.delete(tenant.id);
-      return {
-        tenant: tenant.id,
-        named: tenant.named,
-        connections: tenant.connections,
-        sessions: tenant.sessions.size,
-        runners: pool?.runners ?? 0,
-        busy: pool?.busy ?? 0,
-        booting: pool?.booting ?? 0,
-        rss_bytes: pool?.rssBytes ?? 0,
-        runs: tenant.runs,
-        queued: pool?.queued ?? 0,
-        waiting: pool?.waiting ?? 0,
-        boot_ms: pool?.bootMs ?? 0,
-        idle_ms: Math.max(0, now - tenant.lastActiveAt),
-      };
-    });
-    tenants.sort((a, b) => b.rss_bytes - a.rss_bytes || b.runners - a.runners || a.tenant.localeCompare(b.tenant));
-    const { admission } = view;
-    return {
-      pool: {
-        runners: view.runners,
-        spares: view.spares,
-        booting: view.booting,
-        spare_target: view.spareTarget,
-        arrivals_last_minute: view.arrivalsPerMinute,
-        boot_ms_mean: view.bootMsMean,
-        boots_started: view.boots.started,
-        boots_cancelled: view.boots.cancelled,
-        boots_failed: view.boots.failed,
-        admission: {
-          waiting: admission.waiting,
-          oldest_wait_ms: admission.oldestWaitMs,
-          admitted: admission.admitted,
-          timed_out: admission.timedOut,
-          refused: admission.refused,
-          dropped: admission.dropped,
-        },
-      },
-      tenants,
-      limits: this.limits(),
-    };
+    return operatorView(this.pool, this.tenants.all(), this.limits());
   }
 
   /** `session/create`. */

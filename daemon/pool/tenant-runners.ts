@@ -19,8 +19,6 @@ export class TenantRunners {
   takingDedicated = 0;
   /** Milliseconds its runners (those it took from the spares included) spent booting. */
   bootMs = 0;
-  /** Runners it has been given, in all. */
-  runnersTaken = 0;
   /** Set when its runners are to be released once it is quiet (it closed its last session): why. */
   releasing: string | undefined;
 

@@ -6,6 +6,8 @@ import { DaemonError } from "../daemon-error.ts";
 import { log } from "../log.ts";
 import { Admission, DEFAULT_ADMISSION_QUEUE, DEFAULT_ADMISSION_TIMEOUT_MS, type Bound } from "./admission.ts";
 import type { Job } from "./job-queue.ts";
+import { MemoryWatch } from "./memory-watch.ts";
+import { describeRunner, tenantView, type PoolView } from "./pool-view.ts";
 import type { LaunchRunner } from "./runner-launcher.ts";
 import type { HostHandler, ReadyBoot, Runner, RunnerRole } from "./runner.ts";
 import { SpareDemand } from "./spare-demand.ts";
@@ -66,32 +68,6 @@ export interface Submission<T> {
   withdraw(error: Error): boolean;
 }
 
-/** What the pool holds, for the daemon's operator view. */
-export interface PoolView {
-  runners: number;
-  spares: number;
-  booting: number;
-  spareTarget: number;
-  arrivalsPerMinute: number;
-  bootMsMean: number;
-  boots: { started: number; cancelled: number; failed: number };
-  admission: { waiting: number; oldestWaitMs: number; admitted: number; timedOut: number; refused: number; dropped: number };
-  tenants: TenantView[];
-}
-
-/** One tenant's share of the pool, for the operator view. */
-export interface TenantView {
-  id: string;
-  runners: number;
-  busy: number;
-  booting: number;
-  rssBytes: number;
-  queued: number;
-  waiting: number;
-  bootMs: number;
-  runnersTaken: number;
-}
-
 /** The default of `--max-booting`: one boot per core, since a boot keeps a core busy for about a second. */
 export function defaultMaxBooting(): number {
   return Math.max(1, availableParallelism());
@@ -101,8 +77,6 @@ const MEMORY_CHECK_MS = 500;
 /** Longest the refill of a spare waits for the first job of the tenant that took it (see `holdingRefill`). */
 const REFILL_HOLD_MS = 2000;
 const MAX_BACKOFF_MS = 10_000;
-/** A runner must be seen above the recycle threshold this many checks in a row, idle each time. */
-const RECYCLE_CHECKS = 3;
 
 /** A boot in flight: the role it is for, the tenant it is for once one wants it, how to stop it, and its outcome. */
 interface Boot {
@@ -140,7 +114,7 @@ export class WorkerPool {
   /** Boots in flight, by runner id. */
   private readonly booting = new Map<string, Boot>();
   private readonly readyWaiters: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
-  private readonly recycleStrikes = new Map<Runner, number>();
+  private readonly memory: MemoryWatch;
   /** Runners handed to a tenant whose first job has not ended yet, with when: spares are not refilled meanwhile. */
   private readonly firstJobs = new Map<Runner, number>();
   private refillTimer: ReturnType<typeof setTimeout> | undefined;
@@ -170,6 +144,7 @@ export class WorkerPool {
       queued: options.maxQueue,
       fileBytes: options.maxTenantFileBytes ?? DEFAULT_TENANT_FILE_BYTES,
     });
+    this.memory = new MemoryWatch(options.memoryLimitBytes, options.recycleIdleBytes);
     this.maxBooting = options.maxBooting && options.maxBooting > 0 ? options.maxBooting : defaultMaxBooting();
     this.demand = new SpareDemand(Math.min(options.spares, options.maxRunners));
     this.admission = new Admission<Grant>(
@@ -402,25 +377,7 @@ export class WorkerPool {
   /** The spares and the tenant's runners and boots (other tenants' are not its business), for `daemon/info`. */
   info(tenant: string | undefined): RunnerInfo[] {
     const runners = tenant === undefined ? undefined : this.tenants.get(tenant);
-    const describe = (runner: Runner): RunnerInfo => {
-      const info: RunnerInfo = {
-        runner_id: runner.id,
-        pid: runner.pid,
-        state: !runner.alive ? "dead" : runner.busy ? "busy" : "idle",
-        role: runner.role,
-        sessions: runner.sessions.size,
-        queued: runners?.queue.waitingFor(runner) ?? 0,
-        runs: runner.runs,
-      };
-      const rss = runner.rss();
-      if (rss !== undefined) info.rss_bytes = rss;
-      if (runner.bootResult) {
-        info.boot_ms = Math.round(runner.bootResult.bootMs * 10) / 10;
-        info.from_snapshot = runner.bootResult.fromSnapshot;
-      }
-      return info;
-    };
-    const all = [...(runners?.all() ?? []), ...this.spares.filter((r) => r.alive)].map(describe);
+    const all = [...(runners?.all() ?? []), ...this.spares.filter((r) => r.alive)].map((runner) => describeRunner(runner, runners?.queue.waitingFor(runner) ?? 0));
     for (const [id, boot] of this.booting) {
       if (boot.tenant === undefined || boot.tenant === tenant) all.push({ runner_id: id, pid: -1, state: "booting", role: boot.role, sessions: 0, queued: 0, runs: 0 });
     }
@@ -449,21 +406,9 @@ export class WorkerPool {
 
   /** Everything the pool holds, by tenant: the operator view. */
   view(): PoolView {
-    const tenants: TenantView[] = [];
-    for (const runners of this.tenants.values()) {
-      const all = runners.all();
-      tenants.push({
-        id: runners.id,
-        runners: all.length,
-        busy: all.filter((r) => r.busy).length,
-        booting: [...this.booting.values()].filter((b) => b.tenant === runners.id).length,
-        rssBytes: all.reduce((sum, runner) => sum + (runner.rss() ?? 0), 0),
-        queued: runners.queue.waiting,
-        waiting: this.admission.waiting(runners.id),
-        bootMs: Math.round(runners.bootMs),
-        runnersTaken: runners.runnersTaken,
-      });
-    }
+    const tenants = [...this.tenants.values()].map((runners) =>
+      tenantView(runners, [...this.booting.values()].filter((b) => b.tenant === runners.id).length, this.admission.waiting(runners.id)),
+    );
     const { counters } = this.admission;
     return {
       runners: this.live.size,
@@ -638,10 +583,7 @@ export class WorkerPool {
     runner.tenant = tenant;
     this.firstJobs.set(runner, performance.now());
     const runners = this.tenants.get(tenant);
-    if (runners) {
-      runners.runnersTaken++;
-      runners.bootMs += runner.bootResult?.bootMs ?? 0;
-    }
+    if (runners) runners.bootMs += runner.bootResult?.bootMs ?? 0;
     return runner;
   }
 
@@ -796,7 +738,7 @@ export class WorkerPool {
   }
 
   private died(runner: Runner, reason: string): void {
-    this.recycleStrikes.delete(runner);
+    this.memory.forget(runner);
     const spareAt = this.spares.indexOf(runner);
     if (spareAt >= 0) this.spares.splice(spareAt, 1);
     const runners = runner.tenant === undefined ? undefined : this.tenants.get(runner.tenant);
@@ -818,7 +760,10 @@ export class WorkerPool {
 
   /** Every check interval: memory limits, and spares beyond what the arrivals need. */
   private maintain(): void {
-    this.checkMemory();
+    this.memory.check(this.everyRunner(), (runner) => {
+      const runners = runner.tenant === undefined ? undefined : this.tenants.get(runner.tenant);
+      return !runner.busy && (runners?.queue.waitingFor(runner) ?? 0) === 0;
+    });
     this.trimSpares();
   }
 
@@ -831,35 +776,6 @@ export class WorkerPool {
       ready[i]!.kill(`not needed: ${this.demand.arrivalsPerMinute} new clients in the last minute need ${this.demand.target()} spares`);
     }
   }
-
-  /** Kills a runner over the memory limit; recycles one that stays big while idle. */
-  private checkMemory(): void {
-    const { memoryLimitBytes: limit, recycleIdleBytes: idleLimit } = this.options;
-    if (limit <= 0 && idleLimit <= 0) return;
-    for (const runner of this.everyRunner()) {
-      const rss = runner.rss();
-      if (rss === undefined) continue;
-      if (limit > 0 && rss > limit) {
-        runner.kill(`memory limit exceeded: the runner used ${mib(rss)} MiB, the limit is ${mib(limit)} MiB`);
-        continue;
-      }
-      const runners = runner.tenant === undefined ? undefined : this.tenants.get(runner.tenant);
-      const idle = !runner.busy && (runners?.queue.waitingFor(runner) ?? 0) === 0;
-      if (idleLimit > 0 && idle && rss > idleLimit) {
-        const strikes = (this.recycleStrikes.get(runner) ?? 0) + 1;
-        this.recycleStrikes.set(runner, strikes);
-        if (strikes >= RECYCLE_CHECKS) {
-          runner.kill(`recycled: it held ${mib(rss)} MiB while idle, above ${mib(idleLimit)} MiB (half of --memory-limit), and WebAssembly memory never shrinks`);
-        }
-      } else {
-        this.recycleStrikes.delete(runner);
-      }
-    }
-  }
-}
-
-function mib(bytes: number): number {
-  return Math.round(bytes / 1048576);
 }
 
 function rejected<T>(error: Error): Submission<T> {
