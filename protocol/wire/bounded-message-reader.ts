@@ -63,6 +63,8 @@ export interface BoundedReaderOptions {
 }
 
 const HEADER_END = new Uint8Array([13, 10, 13, 10]);
+/** How much of a refused body is looked at for its id before it is answered (see `skip`). */
+const ID_SCAN_BYTES = 64 * 1024;
 const MAX_HEADER_BYTES = 8192;
 /** "content-length", lower case, to find the next header after garbage. */
 const CONTENT_LENGTH = new TextEncoder().encode("content-length");
@@ -106,8 +108,8 @@ export class BoundedMessageReader extends AbstractMessageReader {
   private pendingBytes = 0;
   private bodyLength = -1;
   private skipRemaining = 0;
-  /** While a body is skipped: where its id is looked for, and the answer it gets once skipped. */
-  private skipping: { scanner: RequestIdScanner; problem: InputRefusal } | undefined;
+  /** While a body is skipped and not answered yet: where its id is looked for, how much was looked at, and the answer it gets. */
+  private skipping: { scanner: RequestIdScanner; scanned: number; problem: InputRefusal } | undefined;
   /** Asked at each header, with the body's length: a refusal to skip the body unread, or undefined to read it. */
   private refuse: ((bytes: number) => InputRefusal | undefined) | undefined;
   private callback: DataCallback | undefined;
@@ -178,13 +180,21 @@ export class BoundedMessageReader extends AbstractMessageReader {
     }
   }
 
-  /** Steps over bytes of a refused body, looking for its id; at its end, answers it. */
+  /**
+   * Steps over bytes of a refused body, looking for its id in its first {@link ID_SCAN_BYTES}
+   * (clients put the id before a large `params`; the MCP SDK puts it last, and its own
+   * transport scans whole lines). The refusal is answered as soon as the id is known, the
+   * scan limit is reached or the body ends, so a peer is told at once and a runner that
+   * announced a huge frame is killed at once; the rest streams past unread.
+   */
   private skip(bytes: Uint8Array): void {
     this.skipRemaining -= bytes.length;
     const skipping = this.skipping;
     if (!skipping) return;
-    skipping.scanner.push(bytes);
-    if (this.skipRemaining > 0) return;
+    const look = bytes.subarray(0, Math.max(0, ID_SCAN_BYTES - skipping.scanned));
+    skipping.scanner.push(look);
+    skipping.scanned += look.length;
+    if (!skipping.scanner.done && skipping.scanned < ID_SCAN_BYTES && this.skipRemaining > 0) return;
     this.skipping = undefined;
     this.problem(skipping.scanner.id, skipping.problem.code, skipping.problem.message, skipping.problem.data);
   }
@@ -250,7 +260,7 @@ export class BoundedMessageReader extends AbstractMessageReader {
           : this.refuse?.(length);
       if (refusal) {
         // Skipped unread, and answered with its id once it has streamed past.
-        this.skipping = { scanner: new RequestIdScanner(), problem: refusal };
+        this.skipping = { scanner: new RequestIdScanner(), scanned: 0, problem: refusal };
         this.skipRemaining = length;
         const flat = this.flatten();
         const inBuffer = Math.min(length, this.pendingBytes);

@@ -108,13 +108,35 @@ describe("BoundedMessageReader", () => {
     expect(messageBytes(messages[0]!)).toBe(ping.length);
   });
 
-  test("a refused message cut off by the end of the input is still answered", () => {
+  test("a refused message is answered as soon as its id has streamed past, not when its body ends", () => {
     const { problems, feed, end, reader: r } = reader(1_000_000);
     r.limitInput(() => ({ code: WomaErrorCodes.PoolBusy, message: "refused" }));
     feed('Content-Length: 5000\r\n\r\n{"jsonrpc":"2.0","id":9,');
+    expect(problems).toEqual([{ id: 9, code: WomaErrorCodes.PoolBusy, message: "refused" }]);
+    end();
+    expect(problems).toHaveLength(1);
+  });
+
+  test("a refused message cut off by the end of the input before its id is still answered", () => {
+    const { problems, feed, end, reader: r } = reader(1_000_000);
+    r.limitInput(() => ({ code: WomaErrorCodes.PoolBusy, message: "refused" }));
+    feed('Content-Length: 5000\r\n\r\n{"jsonrpc":"2.0",');
     expect(problems).toEqual([]);
     end();
-    expect(problems).toEqual([{ id: 9, code: WomaErrorCodes.PoolBusy, message: "refused" }]);
+    expect(problems).toEqual([{ id: null, code: WomaErrorCodes.PoolBusy, message: "refused" }]);
+  });
+
+  test("a refused body whose id is not in its first 64 KiB is answered without it there, and the rest streams past unread", () => {
+    const { messages, problems, feed, frame, reader: r } = reader(10_000_000);
+    r.limitInput((bytes) => (bytes > 1000 ? { code: WomaErrorCodes.PoolBusy, message: "refused" } : undefined));
+    const big = `{"jsonrpc":"2.0","method":"files/write","params":{"content":"${"x".repeat(200_000)}"},"id":"late"}`;
+    const bytes = new TextEncoder().encode(frame(big));
+    feed(bytes.subarray(0, 70_000));
+    expect(problems).toEqual([{ id: null, code: WomaErrorCodes.PoolBusy, message: "refused" }]);
+    feed(bytes.subarray(70_000));
+    feed(frame(ping));
+    expect(problems).toHaveLength(1);
+    expect(messages).toEqual([JSON.parse(ping)]);
   });
 
   test("a header without Content-Length is reported and dropped", () => {
