@@ -308,6 +308,7 @@ export class WorkerPool {
     if (this.closed || this.spares.filter((r) => r.alive).length >= this.demand.target()) return false;
     runner.role = "spare";
     runner.tenant = undefined;
+    this.firstJobs.delete(runner);
     this.spares.push(runner);
     queueMicrotask(() => this.pump());
     return true;
