@@ -214,7 +214,9 @@ describe("many tenants on one socket daemon", () => {
 
   test("a connection's queued requests are bounded in bytes: past --max-pending-input they are refused unread and the daemon does not grow", async () => {
     const client = await connect(daemon.socketPath!);
-    const answers = new Map<number, { error?: { code: number; message: string; data?: unknown } }>();
+    type Answer = { id?: number | string; method?: string; result?: { size?: number; usage?: { queued: number } }; error?: { code: number; message: string; data?: unknown } };
+    const answers = new Map<number | string, Answer>();
+    let inputRequest: Answer | undefined;
     let buffer = Buffer.alloc(0);
     client.on("data", (chunk: Buffer) => {
       buffer = Buffer.concat([buffer, chunk]);
@@ -223,30 +225,42 @@ describe("many tenants on one socket daemon", () => {
         if (end < 0) return;
         const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, end).toString())![1]);
         if (buffer.length < end + 4 + length) return;
-        const message = JSON.parse(buffer.subarray(end + 4, end + 4 + length).toString()) as { id?: number; error?: { code: number; message: string; data?: unknown } };
+        const message = JSON.parse(buffer.subarray(end + 4, end + 4 + length).toString()) as Answer;
         buffer = buffer.subarray(end + 4 + length);
-        if (typeof message.id === "number") answers.set(message.id, message);
+        if (message.method === "python/input") inputRequest = message;
+        else if (message.id !== undefined && message.method === undefined) answers.set(message.id, message);
       }
     });
+    const send = (id: number | string, method: string, params: object) => client.write(frame(JSON.stringify({ jsonrpc: "2.0", id, method, params })));
+    const ask = async (id: string, method: string, params: object): Promise<Answer> => {
+      send(id, method, params);
+      await waitFor(`the answer to ${method}`, () => answers.has(id), 30_000);
+      return answers.get(id)!;
+    };
     try {
-      client.write(frame(JSON.stringify({ jsonrpc: "2.0", id: 1, method: "session/create", params: { session_id: "files" } })));
-      await waitFor("the session", () => answers.has(1), 30_000);
-      let output = "";
-      client.on("data", (chunk: Buffer) => (output += chunk.toString("latin1")));
-      client.write(runFrame(2, "import time\nprint('go', flush=True)\ntime.sleep(8)", { session_id: "files" }));
-      await waitFor("the run to start", () => output.includes("go"), 60_000);
+      await ask("create", "session/create", { session_id: "files" });
+      // A run that waits for the client's input(): every write behind it waits, until the client answers.
+      send(2, "python/run", { code: "input()", session_id: "files", allow_stdin: true, timeout_ms: 120_000 });
+      await waitFor("the run to ask for input", () => inputRequest !== undefined, 60_000);
       const before = residentBytes(daemon.process.pid!)!;
       const sampler = sampleResident(daemon.process.pid!, 20);
-      // Twelve writes of 10 MiB (13.3 MiB as base64) queued behind the run: 160 MiB against the default 64 MiB.
+      // Twelve writes of 10 MiB (13.3 MiB as base64): 160 MiB against the default 64 MiB.
       const content = Buffer.alloc(10 * 1024 * 1024, 7).toString("base64");
-      for (let id = 10; id < 22; id++) client.write(frame(JSON.stringify({ jsonrpc: "2.0", id, method: "files/write", params: { session_id: "files", path: `f${id}.bin`, content, encoding: "base64" } })));
-      await waitFor("every write to be answered", () => [...Array(12).keys()].every((i) => answers.has(10 + i)), 60_000);
+      for (let id = 10; id < 22; id++) send(id, "files/write", { session_id: "files", path: `f${id}.bin`, content, encoding: "base64" });
+      const refusedNow = () => [...answers.values()].filter((a) => a.error?.code === WomaErrorCodes.PoolBusy).length;
+      let probes = 0;
+      await waitFor(
+        "the daemon to have read all twelve writes (refused, or queued behind the run)",
+        async () => refusedNow() + ((await ask(`info-${++probes}`, "daemon/info", {})).result?.usage?.queued ?? 0) === 12,
+        60_000,
+      );
       const peak = sampler.stop();
-      const refused = [...answers.values()].filter((a) => a.error?.code === WomaErrorCodes.PoolBusy);
-      const written = [...answers.values()].filter((a) => (a as { result?: { size?: number } }).result?.size === 10 * 1024 * 1024);
-      expect(refused.length).toBeGreaterThan(0);
-      expect(written.length).toBeGreaterThan(0);
-      expect(refused.length + written.length).toBe(12);
+      client.write(frame(JSON.stringify({ jsonrpc: "2.0", id: inputRequest!.id, result: { value: "go" } })));
+      await waitFor("every write to be answered", () => [...Array(12).keys()].every((i) => answers.has(10 + i)), 60_000);
+      const writes = [...Array(12).keys()].map((i) => answers.get(10 + i)!);
+      const refused = writes.filter((a) => a.error?.code === WomaErrorCodes.PoolBusy);
+      const written = writes.filter((a) => a.result?.size === 10 * 1024 * 1024);
+      expect({ refused: refused.length > 0, written: written.length > 0, all: refused.length + written.length }).toEqual({ refused: true, written: true, all: 12 });
       expect(refused[0]!.error!.message).toContain("(--max-pending-input)");
       expect(refused[0]!.error!.data).toMatchObject({ bound: "--max-pending-input", limit: 64 * 1024 * 1024 });
       // What the daemon held is what it was allowed to hold, not four times the 160 MiB sent.
