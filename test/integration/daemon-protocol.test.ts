@@ -18,7 +18,7 @@ describe.each(["stdio", "socket"] as TransportKind[])("daemon over %s", (transpo
 
   test("the handshake gives the protocol version, the isolation level and the capabilities", async () => {
     const hello = await daemon.client.initialize("test");
-    expect(hello.protocol_version).toBe("1.2");
+    expect(hello.protocol_version).toBe("1.3");
     expect(["namespace", "process"]).toContain(hello.isolation.level);
     expect(hello.capabilities).toEqual({ streaming_output: true, cancellation: true, fresh_interpreter: true, check_complete: true, tenants: true, display_outputs: true, display_updates: true, stdin: true, completion: true, files: true });
     expect(hello.tenant).toEqual({ name: null, shared: false });
