@@ -54,7 +54,8 @@ export function serviceFront(handler: (request: Request) => Promise<Response>, o
       return refusal ? refusalAnswer(refusal) : options.metrics.respond(request);
     }
     if (path === "/health" && probe) {
-      const full = refuseHost(options.guard, request) === undefined ? options.fullHealth?.(request) : undefined;
+      // HEAD has no body to show the fuller answer in.
+      const full = request.method === "GET" && refuseHost(options.guard, request) === undefined ? options.fullHealth?.(request) : undefined;
       return full ?? options.probes.health();
     }
     return handler(request);
