@@ -1,9 +1,9 @@
 /** `woma serve` as a service behind a balancer, with real servers: /health and /ready as balancers ask them, /metrics as Prometheus reads it, X-Woma-Instance and X-Woma-Session, and the drain on SIGTERM. */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { spawn, spawnSync } from "node:child_process";
-import { createServer } from "node:net";
 import { hostname } from "node:os";
 import { join } from "node:path";
+import { freePort } from "../harness/haproxy.ts";
 import { rawHttp, send } from "../harness/http.ts";
 import { REPO_ROOT, testCacheDir, waitFor } from "../harness/paths.ts";
 import { alive, startServe, type ServeUnderTest } from "../harness/start-serve.ts";
@@ -36,15 +36,6 @@ function sampleSum(text: string, name: string, labels: Record<string, string> = 
     if (Object.entries(labels).every(([key, value]) => (match[2] ?? "").includes(`${key}="${value}"`))) sum += Number(match[3]);
   }
   return sum;
-}
-
-/** A port nobody listens on now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 describe("woma serve --instance-id rest-a --token T", () => {
