@@ -237,6 +237,21 @@ describe("SIGTERM drains woma serve", () => {
     }
   });
 
+  test("even SIGKILL, which nothing can drain, takes the runners with it", async () => {
+    const server = await startServe([]);
+    try {
+      const busy = send(`${server.url}/python`, { method: "POST", headers: JSON_TYPE, body: JSON.stringify({ code: "while True:\n    pass" }) }).catch(() => undefined);
+      await waitFor("the run to be in flight", async () => sampleSum(await (await fetch(`${server.url}/metrics`)).text(), "woma_http_requests_in_flight") === 1, 10_000);
+      const tree = server.tree();
+      expect(tree.length).toBeGreaterThan(1);
+      server.process.kill("SIGKILL");
+      await busy;
+      await waitFor("every runner to die with the server", () => tree.every((pid) => !alive(pid)), 10_000);
+    } finally {
+      await server.stop();
+    }
+  });
+
   test("a second SIGTERM stops within 2 s; the run still going is answered 503, not cut", async () => {
     const server = await startServe([]);
     try {
