@@ -71,28 +71,26 @@ async function serveIdle(): Promise<Sample> {
   return { "SIGTERM to exit": performance.now() - t };
 }
 
-async function serveRunning(): Promise<Sample> {
-  const server = await start("serve");
-  const answer = python(server.base, "import time\ntime.sleep(1)").then(async (response) => ((await response.text()), performance.now()));
+/** Starts `woma serve` with `flags`, sends a run of `code`, and SIGTERM once it is in flight: the times from the signal to the run's answer and to the exit. */
+async function serveWithRun(flags: string[], code: string): Promise<{ toAnswer: number; toExit: number }> {
+  const server = await start("serve", flags);
+  const answer = python(server.base, code).then(async (response) => ((await response.text()), performance.now()));
   await inFlight(server.base);
   const t = performance.now();
   server.child.kill("SIGTERM");
   const answered = await answer;
   await server.exited;
-  const exited = performance.now();
-  return { "SIGTERM to the run's answer": answered - t, "answer to exit": exited - answered, "SIGTERM to exit": exited - t };
+  return { toAnswer: answered - t, toExit: performance.now() - t };
+}
+
+async function serveRunning(): Promise<Sample> {
+  const { toAnswer, toExit } = await serveWithRun([], "import time\ntime.sleep(1)");
+  return { "SIGTERM to the run's answer": toAnswer, "answer to exit": toExit - toAnswer, "SIGTERM to exit": toExit };
 }
 
 async function serveTimeout(): Promise<Sample> {
-  const server = await start("serve", ["--drain-timeout", "1"]);
-  const answer = python(server.base, "import time\ntime.sleep(60)").then(async (response) => ((await response.text()), performance.now()));
-  await inFlight(server.base);
-  const t = performance.now();
-  server.child.kill("SIGTERM");
-  const answered = await answer;
-  await server.exited;
-  const exited = performance.now();
-  return { "SIGTERM to the 503": answered - t, "SIGTERM to exit": exited - t };
+  const { toAnswer, toExit } = await serveWithRun(["--drain-timeout", "1"], "import time\ntime.sleep(60)");
+  return { "SIGTERM to the 503": toAnswer, "SIGTERM to exit": toExit };
 }
 
 async function mcpCase(running: boolean): Promise<Sample> {
