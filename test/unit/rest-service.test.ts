@@ -6,6 +6,7 @@ import { MetricsEndpoint, OPENMETRICS_TEXT, PROMETHEUS_TEXT, wantsOpenMetrics } 
 import { serviceFront } from "../../clients/shared/service-front.ts";
 import { ServiceProbes } from "../../clients/shared/service-probes.ts";
 import { webGuardFrom } from "../../clients/shared/web-guard.ts";
+import { FakeLauncher } from "../harness/fake-launcher.ts";
 import { daemonPerTest, waitUntil, type InProcessDaemon } from "../harness/in-process-daemon.ts";
 
 const daemon = daemonPerTest();
@@ -53,6 +54,22 @@ describe("/health and /ready", () => {
     const health = await s.call("/health");
     expect(health.status).toBe(200);
     expect(health.body).toMatchObject({ status: "draining", draining: true, ready: false, instance_id: "test-1" });
+  });
+
+  test("/ready is 503 when no runner can start (the boots keep failing), and /health still 200", async () => {
+    const launcher = new FakeLauncher();
+    launcher.failBoots(50, "runner exited with code 1: the wasm module could not be compiled");
+    const d = daemon({ launcher });
+    const s = service(d);
+    // Boots are tried when work needs a runner; three failures in a row and the daemon says it is degraded.
+    for (let i = 0; i < 3; i++) await d.client.run({ code: "1" }).catch(() => undefined);
+    await waitUntil("the daemon to give up booting", async () => (await s.call("/ready")).body.status === "unavailable");
+    const ready = await s.call("/ready");
+    expect(ready.status).toBe(503);
+    expect(ready.body.detail as string).toContain("no Python runner can start");
+    const health = await s.call("/health", { headers: { Host: "lb.internal" } });
+    expect(health.status).toBe(200);
+    expect(health.body.status).toBe("unhealthy");
   });
 
   test("a busy runner and a queue leave /ready at 200", async () => {
