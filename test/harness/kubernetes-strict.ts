@@ -1,15 +1,18 @@
 /** Offline validation of Kubernetes manifests: the schemas bundled in kubernetes-models, plus a strict-key pass that finds the keys no schema knows (a misspelt `replicass:` the schemas alone let through). */
-import { validate as validateDeployment } from "kubernetes-models/_schemas/IoK8sApiAppsV1Deployment";
-import { validate as validateService } from "kubernetes-models/_schemas/IoK8sApiCoreV1Service";
-import { validate as validatePodDisruptionBudget } from "kubernetes-models/_schemas/IoK8sApiPolicyV1PodDisruptionBudget";
+import { Deployment } from "kubernetes-models/apps/v1/Deployment";
+import { Service } from "kubernetes-models/v1/Service";
+import { PodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisruptionBudget";
 
-/** A compiled schema validator of kubernetes-models (ajv's standalone code): true or false, with its errors on the function. */
-type Validator = ((data: unknown) => boolean) & { errors?: Array<{ instancePath: string; message?: string; keyword: string; params?: unknown }> | null };
-
-const VALIDATORS: Record<string, Validator> = {
-  "apps/v1 Deployment": validateDeployment as Validator,
-  "v1 Service": validateService as Validator,
-  "policy/v1 PodDisruptionBudget": validatePodDisruptionBudget as Validator,
+/**
+ * Each kind's schema check: the model's `validate`, which runs the schema's compiled
+ * validator (ajv's standalone code) on `this` and throws a ValidationError listing the
+ * schema's complaints. Called on the manifest itself (not on a model built from it, which
+ * would copy every key and so read them all).
+ */
+const VALIDATORS: Record<string, (this: unknown) => void> = {
+  "apps/v1 Deployment": Deployment.prototype.validate,
+  "v1 Service": Service.prototype.validate,
+  "policy/v1 PodDisruptionBudget": PodDisruptionBudget.prototype.validate,
 };
 
 /** What was wrong with a manifest. */
@@ -33,8 +36,14 @@ export function checkManifest(manifest: Record<string, unknown>): ManifestProble
   if (validate === undefined) throw new Error(`no schema for ${kind}; known: ${Object.keys(VALIDATORS).join(", ")}`);
   const read = new WeakMap<object, Set<string>>();
   const watched = watch(manifest, read);
-  const valid = validate(watched);
-  const schema = valid ? [] : (validate.errors ?? []).map((error) => `${error.instancePath || "/"}: ${error.message ?? error.keyword} ${JSON.stringify(error.params ?? {})}`);
+  const schema: string[] = [];
+  try {
+    validate.call(watched);
+  } catch (error) {
+    const details = (error as { errors?: Array<{ instancePath: string; message?: string; keyword: string }> }).errors;
+    schema.push(...(details ?? []).map((problem) => `${problem.instancePath || "/"}: ${problem.message ?? problem.keyword}`));
+    if (schema.length === 0) schema.push((error as Error).message);
+  }
   const unknownKeys: string[] = [];
   const walk = (node: unknown, path: string) => {
     if (node === null || typeof node !== "object") return;

@@ -25,7 +25,7 @@ describe.each(["stdio", "socket"] as TransportKind[])("daemon over %s", (transpo
     expect(hello.server.pyodide).toMatch(/^\d+\.\d+\.\d+$/);
     const refused = await rejection(daemon.client.connection.sendRequest("daemon/initialize", { protocol_version: "2.0" }));
     expect(refused.code).toBe(WomaErrorCodes.UnsupportedProtocolVersion);
-    expect(refused.message).toContain("this daemon speaks 1.2");
+    expect(refused.message).toContain("this daemon speaks 1.3");
   });
 
   test("values, statements, printed output, shared indentation and a trailing semicolon", async () => {
