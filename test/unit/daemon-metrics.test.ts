@@ -36,9 +36,9 @@ describe("daemon/metrics", () => {
     const d = daemon();
     const operator = d.connect({ operator: true }).client;
     const running = d.client.run({ code: "sleep(300)" });
-    await waitUntil("the run to be counted", async () => sample(await operator.metrics(), "woma_runs_total") === 1);
-    const during = await operator.metrics();
-    expect(sample(during, "woma_runners", { state: "busy", role: "shared" })).toBe(1);
+    await waitUntil("the run to be on its runner", async () => sample(await operator.metrics(), "woma_runners", { state: "busy", role: "shared" }) === 1);
+    // Counted while it runs, not only once it has ended.
+    expect(sample(await operator.metrics(), "woma_runs_total")).toBe(1);
     await running;
     const after = await operator.metrics();
     expect(sample(after, "woma_runs_total")).toBe(1);
