@@ -23,6 +23,7 @@ import type {
   PackagesInfo,
   PackagesProgressNotification,
   LimitsInfo,
+  MetricsResult,
   PackagesInstallParams,
   PackagesInstallResult,
   PackagesListResult,
@@ -43,6 +44,7 @@ import { PROTOCOL_VERSION, WOMA_VERSION } from "../protocol/version.ts";
 import { DaemonError } from "./daemon-error.ts";
 import type { DaemonOptions } from "./daemon-options.ts";
 import { log } from "./log.ts";
+import { DaemonMetrics, runOutcomeOf, type DaemonCensus } from "./metrics/daemon-metrics.ts";
 import { NetBroker } from "./net/broker.ts";
 import { FetchRelay, type RelayRequest } from "./net/fetch-relay.ts";
 import { openPackageStore } from "./packages/open-store.ts";
@@ -89,6 +91,8 @@ export interface DaemonParts {
   packages?: PackageService;
   relay?: FetchRelay;
   timing?: DaemonTiming;
+  /** Where the daemon's figures are kept (`daemon/metrics`); a new one when absent. {@link Daemon.start} makes it first, so the broker can report to it. */
+  metrics?: DaemonMetrics;
 }
 
 /**
@@ -112,7 +116,10 @@ export class Daemon {
     private readonly snapshots: SnapshotView,
     private readonly packages: PackageService | undefined,
     private readonly relay: FetchRelay | undefined,
-  ) {}
+    private readonly figures: DaemonMetrics,
+  ) {
+    figures.readLevelsFrom(() => this.census());
+  }
 
   /** Joins the pool (made after the daemon, since the pool's runners ask the daemon for packages). */
   private attach(pool: WorkerPool, sweepMs: number): void {
@@ -146,7 +153,12 @@ export class Daemon {
     // Runners get the snapshot directory bound read-only under bubblewrap, so it must exist even with --no-snapshot.
     mkdirSync(snapshots.dir, { recursive: true, mode: 0o700 });
     // One broker for everything the daemon fetches: Python's HTTP, and packages under the policy of whoever asked.
-    const broker = new NetBroker(options.network, { maxResponseBytes: options.maxResponseBytes, ...(options.caFile ? { caFile: options.caFile } : {}) });
+    const metrics = new DaemonMetrics();
+    const broker = new NetBroker(options.network, {
+      maxResponseBytes: options.maxResponseBytes,
+      ...(options.caFile ? { caFile: options.caFile } : {}),
+      onHop: (outcome, ms) => metrics.brokerHop(outcome, ms / 1000),
+    });
     const packages = new PackageService(openPackageStore({ cacheDir: options.cacheDir, packagesUrl: options.packagesUrl, pypiIndex: options.pypiIndex, fetcher: new PackageFetcher(broker), maxPackageBytes: options.maxPackageBytes }), options.network);
     const preload = options.preload.length === 0 ? undefined : preloadFor(packages, options.preload);
     const launch = createLauncher({
@@ -160,7 +172,7 @@ export class Daemon {
       preload,
     });
     const relay = new FetchRelay(broker);
-    return Daemon.create(options, { isolation, launch, snapshots, packages, relay });
+    return Daemon.create(options, { isolation, launch, snapshots, packages, relay, metrics });
   }
 
   /**
@@ -168,7 +180,8 @@ export class Daemon {
    * tests pass a fake launcher, so the daemon's logic runs in-process in milliseconds.
    */
   static create(options: DaemonOptions, parts: DaemonParts): Daemon {
-    const daemon = new Daemon(options, parts.isolation, parts.snapshots, parts.packages, parts.relay);
+    const metrics = parts.metrics ?? new DaemonMetrics();
+    const daemon = new Daemon(options, parts.isolation, parts.snapshots, parts.packages, parts.relay, metrics);
     const pool = new WorkerPool({
       workers: options.workers,
       spares: options.spares,
@@ -177,7 +190,7 @@ export class Daemon {
       maxQueue: options.maxQueue,
       memoryLimitBytes: options.memoryLimitBytes,
       recycleIdleBytes: options.memoryLimitBytes / 2,
-      launch: parts.launch,
+      launch: timedLaunch(parts.launch, metrics),
       host: (runner, method, params) => daemon.answerRunner(runner, method, params),
       timing: parts.timing?.pool,
     });
@@ -300,11 +313,38 @@ export class Daemon {
     return { session_id: session.id };
   }
 
-  /** `python/run`. */
+  /** `python/run`. Counted in `woma_runs_total` once taken on (as in the tenant's `execution_count`), and timed by outcome. */
   run(params: RunParams, context: RunContext, tenant: Tenant): Promise<RunResult> {
     this.assertRunning();
     const session = params.session_id === undefined ? undefined : tenant.sessions.getReady(params.session_id);
-    return this.executor.run(params, session, context, tenant, (runner) => this.installTenantPackages(tenant, runner), (runner, runId) => this.relay?.endRun(runner, runId));
+    const ended = this.figures.runStarted();
+    return this.executor.run(params, session, context, tenant, (runner) => this.installTenantPackages(tenant, runner), (runner, runId) => this.relay?.endRun(runner, runId)).then(
+      (result) => {
+        ended(result.status);
+        return result;
+      },
+      (error: unknown) => {
+        ended(runOutcomeOf(error));
+        throw error;
+      },
+    );
+  }
+
+  /** `daemon/metrics`: the daemon's figures over every tenant, for an operator's `/metrics` (the connection decides who may ask). */
+  metrics(): Promise<MetricsResult> {
+    return this.figures.result();
+  }
+
+  /** The levels `daemon/metrics` reports: every runner (each tenant's and the spares, once each), tenants, sessions and waiting runs. */
+  private census(): DaemonCensus {
+    const runners = new Map<string, DaemonCensus["runners"][number]>();
+    const tenants = this.tenants.all();
+    for (const tenant of [undefined, ...tenants.map((t) => t.id)]) {
+      for (const info of this.pool.info(tenant)) runners.set(info.runner_id, { state: info.state, role: info.role, ...(info.rss_bytes === undefined ? {} : { rssBytes: info.rss_bytes }) });
+    }
+    const sessions = { ready: 0, lost: 0 };
+    for (const tenant of tenants) for (const session of tenant.sessions.all()) sessions[session.state]++;
+    return { runners: [...runners.values()], tenants: tenants.length, sessions, queued: this.pool.waiting() };
   }
 
   /**
@@ -582,6 +622,21 @@ function localSources(options: DaemonOptions): Record<string, string> {
   if (packages) paths["/woma/packages"] = packages;
   if (index) paths["/woma/index"] = index;
   return paths;
+}
+
+/** A launcher that reports how long each boot took, and how it ended, to the daemon's metrics. */
+function timedLaunch(launch: LaunchRunner, metrics: DaemonMetrics): LaunchRunner {
+  return async (id, role, signal) => {
+    const started = performance.now();
+    try {
+      const runner = await launch(id, role, signal);
+      metrics.bootEnded("ready", (performance.now() - started) / 1000);
+      return runner;
+    } catch (error) {
+      metrics.bootEnded(signal?.aborted ? "aborted" : "failed", (performance.now() - started) / 1000);
+      throw error;
+    }
+  };
 }
 
 /** The wire form of a tenant: its name, or that it is the connection's own. */

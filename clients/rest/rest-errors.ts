@@ -17,6 +17,7 @@ export type RestErrorKind =
   | "package_unavailable"
   | "runtime_terminated"
   | "pool_busy"
+  | "draining"
   | "unavailable"
   | "cancelled"
   | "daemon_unreachable"
@@ -49,6 +50,8 @@ const FAILURES: Record<RestErrorKind, FailureRow> = {
   package_unavailable: { status: 422, daemonCodes: [WomaErrorCodes.PackageUnavailable] },
   runtime_terminated: { status: 500, daemonCodes: [WomaErrorCodes.RuntimeTerminated, WomaErrorCodes.SessionLost] },
   pool_busy: { status: 503, daemonCodes: [WomaErrorCodes.PoolBusy] },
+  /** The instance got SIGTERM: new runs go elsewhere (with Retry-After), and runs still going at the drain timeout are ended. */
+  draining: { status: 503, daemonCodes: [] },
   unavailable: { status: 503, daemonCodes: [WomaErrorCodes.PoolUnavailable, WomaErrorCodes.ShuttingDown] },
   cancelled: { status: 503, daemonCodes: [JsonRpcErrorCodes.RequestCancelled] },
   daemon_unreachable: {

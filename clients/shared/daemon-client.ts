@@ -22,6 +22,7 @@ import type {
   InputResult,
   InspectParams,
   InspectResult,
+  MetricsResult,
   OutputNotification,
   PackagesInstallParams,
   PackagesInstallResult,
@@ -48,6 +49,7 @@ import {
   InitializeRequest,
   InputRequest,
   InspectRequest,
+  MetricsRequest,
   OutputNotificationType,
   PackagesInstallRequest,
   PackagesProgressNotificationType,
@@ -275,6 +277,11 @@ export class DaemonClient {
       this.runs.delete(runId);
       source.dispose();
     }
+  }
+
+  /** `daemon/metrics` (@since 1.3): figures over every tenant, for a `/metrics` endpoint; only the operator's connection (one that embeds the daemon) is answered. */
+  metrics(): Promise<MetricsResult> {
+    return this.connection.sendRequest(MetricsRequest, {});
   }
 
   /** Asks the daemon to stop. */

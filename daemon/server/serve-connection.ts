@@ -25,6 +25,7 @@ import {
   InitializeRequest,
   InputRequest,
   InspectRequest,
+  MetricsRequest,
   OutputNotificationType,
   PackagesProgressNotificationType,
   PackagesInstallRequest,
@@ -87,6 +88,12 @@ export interface ServeHooks {
    * would add empty output notifications to a piped transcript.
    */
   probeAfterEndOfInput?: boolean;
+  /**
+   * The connection belongs to the daemon's operator, who may ask for figures over every
+   * tenant (`daemon/metrics`): it embeds the daemon (the REST bridge's and the MCP server's
+   * own connection). Never an ordinary tenant's connection.
+   */
+  operator?: boolean;
 }
 
 let connections = 0;
@@ -157,6 +164,12 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
       return daemon.initialize(params, tenantOf());
     }),
     route(InfoRequest, "InfoParams", () => daemon.info(tenantOf())),
+    route(MetricsRequest, "MetricsParams", () => {
+      if (!hooks.operator) {
+        throw new ResponseError(JsonRpcErrorCodes.InvalidRequest, "daemon/metrics gives figures over every tenant, so only the operator's connection may ask, and this connection is a tenant's; read them from the server's /metrics endpoint");
+      }
+      return daemon.metrics();
+    }),
     // The daemon stops once the answer has been written (see onAnswered below), not before.
     route(ShutdownRequest, "ShutdownParams", () => ({ stopping: true })),
     route(SessionCreateRequest, "SessionCreateParams", (params) => daemon.createSession(params ?? {}, tenantOf())),

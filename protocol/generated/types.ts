@@ -893,6 +893,75 @@ export interface ShutdownResult {
   stopping: boolean;
 }
 /**
+ * @since 1.3. Params of `daemon/metrics` (none).
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "MetricsParams".
+ */
+export interface MetricsParams {}
+/**
+ * @since 1.3. One sample of a metric family: a value and its labels, in prom-client's JSON form (the form `Registry.getMetricsAsJSON()` gives and `AggregatorRegistry.aggregate()` takes).
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "MetricSample".
+ */
+export interface MetricSample {
+  /**
+   * The sample's value: a count, a number of seconds or bytes, or a gauge's level.
+   */
+  value: number;
+  /**
+   * The sample's labels by name (`le` for a histogram bucket, `+Inf` for the last). Empty for a family without labels. Never a tenant's name, a session's name or code.
+   */
+  labels: {
+    [k: string]: string | number | undefined;
+  };
+  /**
+   * The sample's own name when it differs from the family's: `NAME_bucket`, `NAME_sum` and `NAME_count` of a histogram.
+   */
+  metricName?: string;
+}
+/**
+ * @since 1.3. A metric family: its name, help, type and samples, in prom-client's JSON form, ready for an exposition in Prometheus's text format or OpenMetrics.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "MetricFamily".
+ */
+export interface MetricFamily {
+  /**
+   * The family's name as the Prometheus text format spells it (a counter's ends in `_total`), e.g. `woma_runs_total`.
+   */
+  name: string;
+  /**
+   * What the family measures, in a sentence, with its unit.
+   */
+  help: string;
+  /**
+   * `counter` (only grows), `gauge` (a level now), `histogram` (observations counted in buckets) or `summary`. The enum may grow.
+   */
+  type: "counter" | "gauge" | "histogram" | "summary";
+  /**
+   * The samples.
+   */
+  values: MetricSample[];
+  /**
+   * How samples of several registries combine (`sum` for every family woma makes).
+   */
+  aggregator?: string;
+}
+/**
+ * @since 1.3. Result of `daemon/metrics`: the daemon's figures over every tenant, for an operator's `/metrics` endpoint. It names no tenant, session or code: only counts, levels and durations. The families may grow.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "MetricsResult".
+ */
+export interface MetricsResult {
+  /**
+   * The metric families: `woma_runs_total` (runs started, whatever their outcome), `woma_run_duration_seconds` (by outcome), `woma_runners` (by state and role), `woma_runners_memory_bytes`, `woma_tenants`, `woma_sessions` (by state), `woma_queue_depth`, `woma_runner_boot_duration_seconds` (by outcome), `woma_broker_requests_total` and `woma_broker_request_duration_seconds` (by outcome), `woma_broker_refusals_total`.
+   */
+  metrics: MetricFamily[];
+}
+/**
  * @since 1.1. Params of `packages/install`: packages to install for the calling connection's tenant. The daemon resolves, fetches and verifies them; each of the tenant's runners installs them before its next run.
  *
  * This interface was referenced by `WomaProtocol`'s JSON-Schema
