@@ -11,10 +11,12 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { exeOf, mib, rssOf, treePids } from "./lib/proc-memory.ts";
 import { median, printTable, round, type Figure } from "./lib/stats.ts";
 import { benchCache, ROOT, WOMA_SCRIPT } from "./lib/woma.ts";
+import { benchArgs } from "./lib/args.ts";
+
+const USAGE = "npx bun bench/launchers.ts [--rounds N]";
 
 /** One way of starting woma. */
 export interface LaunchForm {
@@ -110,7 +112,7 @@ export async function measureLaunchers(rounds = 3, cache = benchCache()): Promis
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { rounds: { type: "string", default: "3" } } });
+  const { values } = benchArgs(USAGE, { rounds: { type: "string", default: "3" } });
   const { figures, json } = await measureLaunchers(Number(values.rounds));
   printTable(`launch forms (median of ${values.rounds} rounds)`, figures);
   console.log(`\n${JSON.stringify({ launchers: json })}`);

@@ -12,18 +12,16 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { benchArgs } from "./lib/args.ts";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 
 const ROOT = resolve(import.meta.dir, "..");
-const { values } = parseArgs({
-  options: {
-    cache: { type: "string", default: process.env.WOMA_TEST_CACHE ?? join(tmpdir(), "woma-test-cache") },
-    calls: { type: "string", default: "300" },
-    starts: { type: "string", default: "5" },
-  },
+const { values } = benchArgs("npx bun bench/mcp-latency.ts [--cache DIR] [--calls N] [--starts N]", {
+  cache: { type: "string", default: process.env.WOMA_TEST_CACHE ?? join(tmpdir(), "woma-test-cache") },
+  calls: { type: "string", default: "300" },
+  starts: { type: "string", default: "5" },
 });
 const CACHE = resolve(values.cache);
 const CALLS = Number(values.calls);

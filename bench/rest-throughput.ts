@@ -13,17 +13,15 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { benchArgs } from "./lib/args.ts";
 
 const REPO_ROOT = resolve(import.meta.dir, "..");
 
-const { values } = parseArgs({
-  options: {
-    workers: { type: "string", default: "0,1,2" },
-    clients: { type: "string", default: "8" },
-    seconds: { type: "string", default: "10" },
-    "pyodide-cache": { type: "string", default: join(process.env.TMPDIR ?? "/tmp", "woma-test-cache") },
-  },
+const { values } = benchArgs("npx bun bench/rest-throughput.ts [--workers 0,1,2] [--clients 8] [--seconds 10] [--pyodide-cache DIR]", {
+  workers: { type: "string", default: "0,1,2" },
+  clients: { type: "string", default: "8" },
+  seconds: { type: "string", default: "10" },
+  "pyodide-cache": { type: "string", default: join(process.env.TMPDIR ?? "/tmp", "woma-test-cache") },
 });
 const settings = values.workers.split(",").map(Number);
 const clients = Number(values.clients);

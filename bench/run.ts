@@ -11,7 +11,6 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { measureLaunchers } from "./launchers.ts";
 import { idleTree, type IdleTree, type Mode } from "./lib/modes.ts";
 import { mib } from "./lib/proc-memory.ts";
@@ -19,9 +18,12 @@ import { loadAverage, median, printTable, round, type Figure } from "./lib/stats
 import { benchCache, ROOT } from "./lib/woma.ts";
 import { compareBoots, parallelSpeedup, sessionLatency } from "./pool.ts";
 import { measureTransports } from "./transports.ts";
+import { benchArgs } from "./lib/args.ts";
+
+const USAGE = "bench/run [--rounds N] [--only memory,launchers,transports,boot,pool] [--calls N]";
 
 const SECTIONS = ["memory", "launchers", "transports", "boot", "pool"] as const;
-const { values } = parseArgs({ options: { rounds: { type: "string", default: "3" }, only: { type: "string", default: SECTIONS.join(",") }, calls: { type: "string", default: "500" } } });
+const { values } = benchArgs(USAGE, { rounds: { type: "string", default: "3" }, only: { type: "string", default: SECTIONS.join(",") }, calls: { type: "string", default: "500" } });
 const rounds = Number(values.rounds);
 const only = new Set(values.only.split(","));
 const cache = benchCache();

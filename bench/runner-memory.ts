@@ -20,7 +20,6 @@
  * an idea before building it: e.g. `--env BUN_JSC_useJIT=0` for JSC's options.
  */
 import { spawn } from "node:child_process";
-import { parseArgs } from "node:util";
 import { heapStats } from "bun:jsc";
 import { pyodideIndexURL } from "../daemon/pool/pyodide-core.ts";
 import { allocateRing } from "../daemon/runner/output-ring.ts";
@@ -28,6 +27,9 @@ import type { FromWorker } from "../daemon/runner/worker-messages.ts";
 import { exeOf, mappingBreakdown, mib, pssOf, rssOf, treeMemory, treePids, type MappingBreakdown } from "./lib/proc-memory.ts";
 import { loadAverage, median, printTable, round, type Figure } from "./lib/stats.ts";
 import { benchCache, stdioDaemon } from "./lib/woma.ts";
+import { benchArgs } from "./lib/args.ts";
+
+const USAGE = "npx bun bench/runner-memory.ts [--rounds N] [--stages 1,2,...] [--env NAME=VALUE ...]";
 
 /** The stages run in their own processes; this file is also the probe they run. */
 type Stage = "bare" | "worker" | "wasm-module" | "pyodide-kept" | "pyodide";
@@ -272,7 +274,7 @@ export function runnerMemoryJson(result: RunnerMemory): Record<string, unknown> 
 if (process.env.WOMA_BENCH_PROBE) {
   await probe(process.env.WOMA_BENCH_PROBE as Stage);
 } else if (import.meta.main) {
-  const { values } = parseArgs({ options: { rounds: { type: "string", default: "3" }, stages: { type: "string" }, env: { type: "string", multiple: true, default: [] } } });
+  const { values } = benchArgs(USAGE, { rounds: { type: "string", default: "3" }, stages: { type: "string" }, env: { type: "string", multiple: true, default: [] } });
   const stages = values.stages?.split(",") as Stage[] | undefined;
   const probeEnv = Object.fromEntries(values.env.map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)]));
   const result = await runnerMemory(Number(values.rounds), benchCache(), stages, probeEnv);

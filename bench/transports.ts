@@ -8,13 +8,15 @@
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { DaemonClient } from "../clients/shared/daemon-client.ts";
 import { restOnePlusOne, serveUrl, spawnWoma, until } from "./lib/modes.ts";
 import { median, printTable, quantile, round, type Figure } from "./lib/stats.ts";
 import { benchCache, ROOT, stdioDaemon } from "./lib/woma.ts";
+import { benchArgs } from "./lib/args.ts";
+
+const USAGE = "npx bun bench/transports.ts [--rounds N] [--calls N]";
 
 /** p50 and p99 of one round, in ms. */
 interface Percentiles {
@@ -153,7 +155,7 @@ export async function measureTransports(rounds = 3, calls = 500, cache = benchCa
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { rounds: { type: "string", default: "3" }, calls: { type: "string", default: "500" } } });
+  const { values } = benchArgs(USAGE, { rounds: { type: "string", default: "3" }, calls: { type: "string", default: "500" } });
   const { figures, json } = await measureTransports(Number(values.rounds), Number(values.calls));
   printTable(`1+1 round trip per transport (median of ${values.rounds} rounds of ${values.calls} calls)`, figures);
   console.log(`\n${JSON.stringify({ transports: json })}`);

@@ -4,10 +4,12 @@ import yargs from "yargs";
 import { expandHome } from "../daemon/daemon-options.ts";
 import { setLogLevel, type LogLevel } from "../daemon/log.ts";
 import { WOMA_VERSION } from "../protocol/version.ts";
-import { daemonFlags, daemonOptionsFrom, exitAfterFlush, TENANT_IDLE_SECONDS } from "./daemon-flags.ts";
+import { daemonFlags, daemonOptionsFrom, exitAfterFlush, ownFlags, TENANT_IDLE_SECONDS } from "./daemon-flags.ts";
 import { serveCommand } from "./serve-command.ts";
 import { mcpCommand } from "./mcp-command.ts";
 import { packagesCommand } from "./packages-command.ts";
+import { jupyterCommand } from "./jupyter-command.ts";
+import { describeFailure, UsageError } from "./usage-error.ts";
 
 /** Parses `argv` (without the program name) and runs the chosen command. */
 export async function main(argv: string[]): Promise<void> {
@@ -15,6 +17,8 @@ export async function main(argv: string[]): Promise<void> {
     .scriptName("woma")
     .version(WOMA_VERSION)
     .strict()
+    // Flags keep their dashed names only: camel-case copies would make yargs name every unknown flag twice.
+    .parserConfiguration({ "camel-case-expansion": false })
     .middleware((args) => {
       const level = args["log-level"] as LogLevel | undefined;
       // The REPL keeps the terminal for Python: only warnings and errors by default.
@@ -24,7 +28,7 @@ export async function main(argv: string[]): Promise<void> {
       "$0",
       "Interactive Python (the REPL), with Python's >>> prompt; reads piped input too",
       (y) =>
-        daemonFlags(y)
+        daemonFlags(ownFlags(y, "REPL:", ["reset-globals", "connect", "session", "tenant", "output-dir", "inline-images"]))
           .option("reset-globals", { type: "boolean", default: false, describe: "Run each input in fresh globals, thrown away afterwards" })
           .option("connect", { type: "string", describe: "Use the daemon listening on this Unix socket instead of starting one" })
           .option("session", { type: "string", describe: "Use (or create) the session of this name and keep it at exit, to come back to it with --connect" })
@@ -54,13 +58,13 @@ export async function main(argv: string[]): Promise<void> {
       "daemon",
       "The bare daemon: JSON-RPC on stdio or on a Unix socket",
       (y) =>
-        daemonFlags(y)
+        daemonFlags(ownFlags(y, "Daemon:", ["stdio", "socket", "operator-socket"]))
           .option("stdio", { type: "boolean", describe: "Speak JSON-RPC on stdin/stdout" })
           .option("socket", { type: "string", describe: "Listen on this Unix socket path (created owner-only)" })
           .option("operator-socket", { type: "string", describe: "With --socket: also listen on this Unix socket (created owner-only) for the operator, whose connections may ask for every tenant's figures (daemon/tenants)" })
           .check((args) => {
-            if (Boolean(args.stdio) === Boolean(args.socket)) throw new Error("give exactly one of --stdio or --socket PATH");
-            if (args["operator-socket"] !== undefined && !args.socket) throw new Error("--operator-socket goes with --socket PATH");
+            if (Boolean(args.stdio) === Boolean(args.socket)) throw new UsageError("give exactly one of --stdio or --socket PATH");
+            if (args["operator-socket"] !== undefined && !args.socket) throw new UsageError("--operator-socket goes with --socket PATH");
             return true;
           }),
       async (args) => {
@@ -77,11 +81,14 @@ export async function main(argv: string[]): Promise<void> {
     .command(mcpCommand)
     // Package cache commands (`woma packages list|fetch|mirror`): cli/packages-command.ts.
     .command(packagesCommand)
+    // Jupyter kernel and kernelspecs (`woma jupyter install|list|uninstall|kernel`): cli/jupyter-command.ts.
+    .command(jupyterCommand)
     .help()
     .alias("h", "help")
     .fail((message, error) => {
-      process.stderr.write(`woma: ${error?.message ?? message}\nRun 'woma --help' for usage.\n`);
-      process.exit(2);
+      const { text, code } = describeFailure(argv, message ?? undefined, error ?? undefined);
+      process.stderr.write(text);
+      process.exit(code);
     })
     .parseAsync();
 }

@@ -7,6 +7,7 @@ import { NET_MODES, parseNetPolicy, type NetMode } from "../daemon/net/net-polic
 import type { IsolationRequest } from "../daemon/sandbox/isolation.ts";
 import { MAX_TIMER_MS } from "../protocol/limits.ts";
 import { DEFAULT_MAX_PACKAGE_BYTES } from "../daemon/packages/package-limits.ts";
+import { asUsage, UsageError } from "./usage-error.ts";
 
 /** Flags that say where Python packages come from, shared by the daemon's commands and `woma packages`. */
 export function packageSourceFlags<T>(y: Argv<T>) {
@@ -53,8 +54,7 @@ export function daemonFlags<T>(y: Argv<T>) {
     .option("max-queue", { type: "number", default: defaults.maxQueue, describe: "Requests of one client (tenant) that may wait for a runner before new ones are refused" })
     .option("max-message-bytes", {
       type: "number",
-      default: defaults.maxMessageBytes,
-      describe: `Largest message a client may send, in bytes (${MIN_MESSAGE_BYTES} to ${MAX_MESSAGE_BYTES}); a larger one gets an error and the connection carries on. woma mcp applies it to each MCP message too`,
+      describe: `Largest message a client may send, in bytes (${MIN_MESSAGE_BYTES} to ${MAX_MESSAGE_BYTES}); a larger one gets an error and the connection carries on. woma mcp applies it to each MCP message too (default: 16 MiB, or more when --max-file-bytes needs it: a files/write of the largest file travels in base64)`,
     })
     .option("max-pending-input", {
       type: "number",
@@ -73,7 +73,28 @@ export function daemonFlags<T>(y: Argv<T>) {
     .option("max-response-bytes", { type: "number", default: defaults.maxResponseBytes, describe: "Most bytes of one HTTP response body, counted after decompression" })
     .option("ca-file", { type: "string", describe: "PEM file of extra CA certificates trusted for HTTPS (~ is expanded)" })
     .option("preload", { type: "string", describe: "Modules every runner imports at boot, spares included (comma-separated, e.g. numpy,pandas); their packages are fetched at start" })
-    .option("log-level", { choices: ["debug", "info", "warn", "error", "silent"] as const, describe: "Lowest level of log lines printed to stderr" });
+    .option("log-level", { choices: ["debug", "info", "warn", "error", "silent"] as const, describe: "Lowest level of log lines printed to stderr" })
+    .group(RUNNER_FLAGS, "Runners (flags every command takes):")
+    .group(LIMIT_FLAGS, "Limits:")
+    .group(NETWORK_FLAGS, "Network (docs/network.md):")
+    .group(PACKAGE_FLAGS, "Packages (docs/packages.md):");
+}
+
+/** The shared flags in the groups `--help` shows them in, after the command's own. */
+const RUNNER_FLAGS = ["workers", "spares", "max-runners", "max-tenant-runners", "pyodide-cache", "isolation", "snapshot", "preload", "memory-limit", "log-level"];
+const LIMIT_FLAGS = ["timeout", "max-output", "max-display-bytes", "max-displays", "max-file-bytes", "max-queue", "max-message-bytes", "max-pending-output"];
+const NETWORK_FLAGS = ["net", "allow-net", "deny-net", "max-response-bytes", "ca-file"];
+const PACKAGE_FLAGS = ["packages-url", "pypi-index", "max-package-bytes"];
+
+/** Every flag {@link daemonFlags} adds, by name. */
+export const SHARED_FLAGS: readonly string[] = [...RUNNER_FLAGS, ...LIMIT_FLAGS, ...NETWORK_FLAGS, ...PACKAGE_FLAGS];
+
+/**
+ * Puts a command's own flags in a group of their own, shown before the shared ones; call it
+ * before {@link daemonFlags} so the group comes first.
+ */
+export function ownFlags<T>(y: Argv<T>, heading: string, names: string[]): Argv<T> {
+  return y.group(names, heading);
 }
 
 /** The parsed values of {@link daemonFlags}. */
@@ -125,14 +146,14 @@ const MIN_PENDING_OUTPUT_BYTES = 64 * 1024;
 export function timerFlagMs(name: string, seconds: number): number {
   const ms = Math.round(seconds * 1000);
   if (!(ms >= 0 && ms <= MAX_TIMER_MS)) {
-    throw new Error(`--${name} must be a number of seconds from 0 to ${Math.floor(MAX_TIMER_MS / 1000)} (about 24.8 days, the longest timer JavaScript keeps), got ${seconds}`);
+    throw new UsageError(`--${name} must be a number of seconds from 0 to ${Math.floor(MAX_TIMER_MS / 1000)} (about 24.8 days, the longest timer JavaScript keeps), got ${seconds}`);
   }
   return ms;
 }
 
 function checkedCount(name: string, value: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number of at least ${min}, got ${value}`);
-  if (value > max) throw new Error(`--${name} must be at most ${max}, got ${value}`);
+  if (!Number.isInteger(value) || value < min) throw new UsageError(`--${name} must be a whole number of at least ${min}, got ${value}`);
+  if (value > max) throw new UsageError(`--${name} must be at most ${max}, got ${value}`);
   return value;
 }
 
@@ -167,7 +188,6 @@ export function daemonOptionsFrom(args: DaemonArgs, defaults: CommandDefaults): 
     ...displayAndFileOptionsFrom(args),
     memoryLimitBytes: checkedCount("memory-limit", args["memory-limit"], 0, Math.floor(Number.MAX_SAFE_INTEGER / 1048576)) * 1048576,
     maxQueue: checkedCount("max-queue", args["max-queue"], 0),
-    maxMessageBytes: checkedCount("max-message-bytes", args["max-message-bytes"] ?? defaultDaemonOptions().maxMessageBytes, MIN_MESSAGE_BYTES, MAX_MESSAGE_BYTES),
     maxPendingOutputBytes: checkedCount("max-pending-output", args["max-pending-output"] ?? defaultDaemonOptions().maxPendingOutputBytes, MIN_PENDING_OUTPUT_BYTES),
     snapshot: args.snapshot,
     packagesUrl: args["packages-url"],
@@ -201,17 +221,28 @@ const MIN_PENDING_INPUT_BYTES = 64 * 1024;
 /** Largest `--max-file-bytes`: its base64 must fit in one message to a runner (64 MiB). */
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
 
+/**
+ * The display and file limits, and the largest message a client may send: `--max-message-bytes`
+ * when given, else 16 MiB or, when more is needed, room for a files/write of the largest file
+ * (`--max-file-bytes`) in base64 and the rest of the message.
+ */
 function displayAndFileOptionsFrom(args: DaemonArgs): Pick<DaemonOptions, "maxDisplayBytes" | "maxDisplays" | "maxFileBytes" | "maxMessageBytes"> {
   const defaults = defaultDaemonOptions();
   const maxFileBytes = checkedCount("max-file-bytes", args["max-file-bytes"] ?? defaults.maxFileBytes, 1);
-  if (maxFileBytes > MAX_FILE_BYTES) throw new Error(`--max-file-bytes must be at most ${MAX_FILE_BYTES}, got ${maxFileBytes}`);
+  if (maxFileBytes > MAX_FILE_BYTES) throw new UsageError(`--max-file-bytes must be at most ${MAX_FILE_BYTES}, got ${maxFileBytes}`);
+  const given = args["max-message-bytes"];
   return {
     maxDisplayBytes: checkedCount("max-display-bytes", args["max-display-bytes"] ?? defaults.maxDisplayBytes, 1),
     maxDisplays: checkedCount("max-displays", args["max-displays"] ?? defaults.maxDisplays, 0),
     maxFileBytes,
-    // A files/write of the largest file travels in base64, with room for the rest of the message.
-    maxMessageBytes: Math.max(defaults.maxMessageBytes, Math.ceil(maxFileBytes / 3) * 4 + 1024 * 1024),
+    maxMessageBytes:
+      given === undefined ? Math.max(defaults.maxMessageBytes, fileWriteMessageBytes(maxFileBytes)) : checkedCount("max-message-bytes", given, MIN_MESSAGE_BYTES, MAX_MESSAGE_BYTES),
   };
+}
+
+/** Bytes of a files/write message carrying a file of `fileBytes` bytes: its base64, and 1 MiB for the rest. */
+export function fileWriteMessageBytes(fileBytes: number): number {
+  return Math.ceil(fileBytes / 3) * 4 + 1024 * 1024;
 }
 
 function networkOptionsFrom(args: DaemonArgs): Pick<DaemonOptions, "network" | "maxResponseBytes" | "caFile"> {
@@ -221,11 +252,11 @@ function networkOptionsFrom(args: DaemonArgs): Pick<DaemonOptions, "network" | "
     try {
       accessSync(caFile, constants.R_OK);
     } catch {
-      throw new Error(`--ca-file ${caFile} cannot be read`);
+      throw new UsageError(`--ca-file ${caFile} cannot be read`);
     }
   }
   return {
-    network: parseNetPolicy(args.net ?? "public", list(args["allow-net"]), list(args["deny-net"])),
+    network: asUsage(() => parseNetPolicy(args.net ?? "public", list(args["allow-net"]), list(args["deny-net"]))),
     maxResponseBytes: checkedCount("max-response-bytes", args["max-response-bytes"] ?? defaultDaemonOptions().maxResponseBytes, 1),
     caFile,
   };

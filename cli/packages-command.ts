@@ -1,6 +1,6 @@
 /** `woma packages list|fetch|mirror`: what Pyodide's lock offers, filling the package cache, and writing an offline mirror. */
 import { DEFAULTS } from "../protocol/defaults.ts";
-import { errorMessage } from "../protocol/describe.ts";
+import { errorMessage, formatSize } from "../protocol/describe.ts";
 import type { Argv, CommandModule } from "yargs";
 import { expandHome } from "../daemon/daemon-options.ts";
 import type { DownloadProgress } from "../daemon/packages/verified-download.ts";
@@ -8,6 +8,7 @@ import { mapLimited } from "../daemon/packages/concurrency.ts";
 import { PackageError } from "../daemon/packages/package-error.ts";
 import type { PackageStore } from "../daemon/packages/package-store.ts";
 import { maxPackageBytesFrom, packageSourceFlags } from "./daemon-flags.ts";
+import { UsageError } from "./usage-error.ts";
 
 function commonFlags<T>(y: Argv<T>) {
   return packageSourceFlags(y).option("pyodide-cache", { type: "string", default: DEFAULTS.cacheDir, describe: "Cache directory; packages go to <dir>/packages/<pyodide version>/ (~ is expanded)" });
@@ -53,12 +54,6 @@ function describeFailures(failures: Array<{ name: string; error: unknown }>): st
   return `${failures.length} package${failures.length === 1 ? "" : "s"} could not be fetched:\n  ${lines.join("\n  ")}`;
 }
 
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${(bytes / 1048576).toFixed(1)} MiB`;
-}
-
 /**
  * Reports downloads on stderr: a redrawn bar on a terminal (at most ten times a second),
  * one line per finished file otherwise, so logs and pipes stay readable.
@@ -83,9 +78,9 @@ function progressReporter(stream: NodeJS.WriteStream = process.stderr): { onProg
     const names = [...active.keys()].join(", ");
     const width = 24;
     const fraction = known && total > 0 ? Math.min(1, done / total) : 0;
-    const bar = known ? `[${"#".repeat(Math.round(fraction * width)).padEnd(width, ".")}] ${Math.round(fraction * 100)}%` : `[${formatBytes(done)}]`;
+    const bar = known ? `[${"#".repeat(Math.round(fraction * width)).padEnd(width, ".")}] ${Math.round(fraction * 100)}%` : `[${formatSize(done)}]`;
     const columns = stream.columns || 80;
-    stream.write(`\r\x1b[K${`${bar} ${formatBytes(done)}${known ? ` of ${formatBytes(total)}` : ""} ${names}`.slice(0, columns - 1)}`);
+    stream.write(`\r\x1b[K${`${bar} ${formatSize(done)}${known ? ` of ${formatSize(total)}` : ""} ${names}`.slice(0, columns - 1)}`);
     drawn = true;
   };
   const onProgress = (progress: DownloadProgress) => {
@@ -96,7 +91,7 @@ function progressReporter(stream: NodeJS.WriteStream = process.stderr): { onProg
         stream.write(`\r\x1b[K`);
         drawn = false;
       }
-      stream.write(`downloaded ${progress.fileName} (${formatBytes(progress.bytesDone)})\n`);
+      stream.write(`downloaded ${progress.fileName} (${formatSize(progress.bytesDone)})\n`);
       if (stream.isTTY && active.size > 0) draw(true);
       return;
     }
@@ -145,7 +140,7 @@ function fetchCommand(): CommandModule<object, CommonArgs & { names?: string[]; 
         .positional("names", { type: "string", array: true, describe: "Package names from the lock (module names such as cv2 work too)" })
         .option("all", { type: "boolean", default: false, describe: "Every package of the lock" })
         .check((args) => {
-          if (args.all === ((args.names?.length ?? 0) > 0)) throw new Error("give package names or --all (not both)");
+          if (args.all === ((args.names?.length ?? 0) > 0)) throw new UsageError("give package names or --all (not both)");
           return true;
         }),
     handler: (args) =>
@@ -188,7 +183,7 @@ function mirrorCommand(): CommandModule<object, CommonArgs & { dir: string; name
         .option("wheels", { type: "string", describe: "Also add every .whl in this folder (e.g. from pip download), listed with the sha256 each file really has" })
         .check((args) => {
           const choices = [args.all, args.cached, (args.names?.length ?? 0) > 0].filter(Boolean).length;
-          if (choices > 1 || (choices === 0 && args.wheels === undefined)) throw new Error("give package names, --cached or --all (one of them), and/or --wheels FOLDER");
+          if (choices > 1 || (choices === 0 && args.wheels === undefined)) throw new UsageError("give package names, --cached or --all (one of them), and/or --wheels FOLDER");
           return true;
         }),
     handler: (args) =>
@@ -205,7 +200,7 @@ function mirrorCommand(): CommandModule<object, CommonArgs & { dir: string; name
             const added = await store.addWheelsToMirror(dir, expandHome(args.wheels));
             summary = { ...added, copied: added.copied + (summary?.copied ?? 0), bytes: added.bytes + (summary?.bytes ?? 0) };
           }
-          if (summary) process.stdout.write(`mirror ${summary.dir}: ${summary.packages.length} packages (${summary.copied} files copied, ${formatBytes(summary.bytes)}); use it with --packages-url ${summary.dir}\n`);
+          if (summary) process.stdout.write(`mirror ${summary.dir}: ${summary.packages.length} packages (${summary.copied} files copied, ${formatSize(summary.bytes)}); use it with --packages-url ${summary.dir}\n`);
         } finally {
           progress.finish();
         }
@@ -215,8 +210,13 @@ function mirrorCommand(): CommandModule<object, CommonArgs & { dir: string; name
 
 /** `woma packages`: list, fetch and mirror Pyodide's packages. */
 export const packagesCommand: CommandModule = {
-  command: "packages <command>",
+  command: "packages",
   describe: "Pyodide's packages: list what is offered and cached, fetch into the cache, write an offline mirror",
-  builder: (y) => y.command(listCommand()).command(fetchCommand()).command(mirrorCommand()).demandCommand(1),
-  handler: () => {},
+  builder: (y) => {
+    commands = y.command(listCommand()).command(fetchCommand()).command(mirrorCommand());
+    return commands;
+  },
+  // No subcommand: what there is to do, rather than a complaint about a missing argument.
+  handler: () => void commands?.showHelp("log"),
 };
+let commands: Argv | undefined;

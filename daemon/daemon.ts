@@ -23,6 +23,7 @@ import type {
   PackagesInfo,
   PackagesProgressNotification,
   LimitsInfo,
+  MetricsResult,
   PackagesInstallParams,
   PackagesInstallResult,
   PackagesListResult,
@@ -44,6 +45,7 @@ import { PROTOCOL_VERSION, WOMA_VERSION } from "../protocol/version.ts";
 import { DaemonError } from "./daemon-error.ts";
 import type { DaemonOptions } from "./daemon-options.ts";
 import { log } from "./log.ts";
+import { DaemonMetrics, runOutcomeOf, type DaemonCensus } from "./metrics/daemon-metrics.ts";
 import { NetBroker } from "./net/broker.ts";
 import { FetchRelay, type RelayRequest } from "./net/fetch-relay.ts";
 import { openPackageStore } from "./packages/open-store.ts";
@@ -91,6 +93,8 @@ export interface DaemonParts {
   packages?: PackageService;
   relay?: FetchRelay;
   timing?: DaemonTiming;
+  /** Where the daemon's figures are kept (`daemon/metrics`); a new one when absent. {@link Daemon.start} makes it first, so the broker can report to it. */
+  metrics?: DaemonMetrics;
 }
 
 /**
@@ -116,7 +120,10 @@ export class Daemon {
     private readonly snapshots: SnapshotView,
     private readonly packages: PackageService | undefined,
     private readonly relay: FetchRelay | undefined,
-  ) {}
+    private readonly figures: DaemonMetrics,
+  ) {
+    figures.readLevelsFrom(() => this.census());
+  }
 
   /** Joins the pool (made after the daemon, since the pool's runners ask the daemon for packages). */
   private attach(pool: WorkerPool, sweepMs: number): void {
@@ -143,12 +150,19 @@ export class Daemon {
     }
     const snapshots = new SnapshotStore(options.cacheDir, { pyodideVersion: PYODIDE_VERSION, womaVersion: WOMA_VERSION, runtimeSource: RUNTIME_SOURCE, preload: [], env: PYTHON_ENV }, options.snapshot);
     snapshots.inspect();
+    // The first start is slow for a reason worth saying at once (the REPL says it its own way).
+    if (snapshots.state === "missing") log("info", `first start: building the Python snapshot in ${snapshots.dir} (once, about 10-30 s; later starts boot from it in about a second)`);
     const packagesDir = join(options.cacheDir, "packages");
     mkdirSync(packagesDir, { recursive: true, mode: 0o700 });
     // Runners get the snapshot directory bound read-only under bubblewrap, so it must exist even with --no-snapshot.
     mkdirSync(snapshots.dir, { recursive: true, mode: 0o700 });
     // One broker for everything the daemon fetches: Python's HTTP, and packages under the policy of whoever asked.
-    const broker = new NetBroker(options.network, { maxResponseBytes: options.maxResponseBytes, ...(options.caFile ? { caFile: options.caFile } : {}) });
+    const metrics = new DaemonMetrics();
+    const broker = new NetBroker(options.network, {
+      maxResponseBytes: options.maxResponseBytes,
+      ...(options.caFile ? { caFile: options.caFile } : {}),
+      onHop: (outcome, ms) => metrics.brokerHop(outcome, ms / 1000),
+    });
     const packages = new PackageService(openPackageStore({ cacheDir: options.cacheDir, packagesUrl: options.packagesUrl, pypiIndex: options.pypiIndex, fetcher: new PackageFetcher(broker), maxPackageBytes: options.maxPackageBytes }), options.network);
     const preload = options.preload.length === 0 ? undefined : preloadFor(packages, options.preload);
     const launch = createLauncher({
@@ -162,7 +176,7 @@ export class Daemon {
       preload,
     });
     const relay = new FetchRelay(broker);
-    return Daemon.create(options, { isolation, launch, snapshots, packages, relay });
+    return Daemon.create(options, { isolation, launch, snapshots, packages, relay, metrics });
   }
 
   /**
@@ -170,7 +184,8 @@ export class Daemon {
    * tests pass a fake launcher, so the daemon's logic runs in-process in milliseconds.
    */
   static create(options: DaemonOptions, parts: DaemonParts): Daemon {
-    const daemon = new Daemon(options, parts.isolation, parts.snapshots, parts.packages, parts.relay);
+    const metrics = parts.metrics ?? new DaemonMetrics();
+    const daemon = new Daemon(options, parts.isolation, parts.snapshots, parts.packages, parts.relay, metrics);
     const pool = new WorkerPool({
       workers: options.workers,
       spares: options.spares,
@@ -184,7 +199,7 @@ export class Daemon {
       maxAdmissionQueue: options.maxAdmissionQueue,
       memoryLimitBytes: options.memoryLimitBytes,
       recycleIdleBytes: options.memoryLimitBytes / 2,
-      launch: parts.launch,
+      launch: timedLaunch(parts.launch, metrics),
       warmUp: (runner) => daemon.warmUp(runner),
       host: (runner, method, params) => daemon.answerRunner(runner, method, params),
       timing: parts.timing?.pool,
@@ -228,7 +243,7 @@ export class Daemon {
       protocol_version: PROTOCOL_VERSION,
       server: this.versions(),
       isolation: this.isolation.info,
-      capabilities: { streaming_output: true, cancellation: true, fresh_interpreter: true, check_complete: true, tenants: true, display_outputs: true, files: true, completion: true, stdin: true, operator },
+      capabilities: { streaming_output: true, cancellation: true, fresh_interpreter: true, check_complete: true, tenants: true, display_outputs: true, display_updates: true, files: true, completion: true, stdin: true, operator },
       limits: this.limits(),
       tenant: tenantInfo(tenant),
       network: this.networkInfo(),
@@ -336,21 +351,53 @@ export class Daemon {
     return { session_id: session.id };
   }
 
-  /** `python/run`. */
+  /** `python/run`. Counted in `woma_runs_total` once taken on (as in the tenant's `execution_count`), and timed by outcome. */
   run(params: RunParams, context: RunContext, tenant: Tenant): Promise<RunResult> {
     this.assertRunning();
     touch(tenant);
     const session = params.session_id === undefined ? undefined : tenant.sessions.getReady(params.session_id);
-    return this.executor.run(params, session, context, tenant, (runner) => this.installTenantPackages(tenant, runner), (runner, runId) => this.relay?.endRun(runner, runId));
+    const ended = this.figures.runStarted();
+    return this.executor.run(params, session, context, tenant, (runner) => this.installTenantPackages(tenant, runner), (runner, runId) => this.relay?.endRun(runner, runId)).then(
+      (result) => {
+        ended(result.status);
+        return result;
+      },
+      (error: unknown) => {
+        ended(runOutcomeOf(error));
+        throw error;
+      },
+    );
   }
 
-  /** `packages/install`: resolves and fetches for the tenant; each of its runners installs them before its next run (the session's, now). */
-  async installPackages(params: PackagesInstallParams, tenant: Tenant, onProgress?: (notification: PackagesProgressNotification) => void): Promise<PackagesInstallResult> {
+  /** `daemon/metrics`: the daemon's figures over every tenant, for an operator's `/metrics` (the connection decides who may ask). */
+  metrics(): Promise<MetricsResult> {
+    return this.figures.result();
+  }
+
+  /** The levels `daemon/metrics` reports: every runner (each tenant's and the spares, once each), tenants, sessions and waiting runs. */
+  private census(): DaemonCensus {
+    const runners = new Map<string, DaemonCensus["runners"][number]>();
+    const tenants = this.tenants.all();
+    for (const tenant of [undefined, ...tenants.map((t) => t.id)]) {
+      for (const info of this.pool.info(tenant)) runners.set(info.runner_id, { state: info.state, role: info.role, ...(info.rss_bytes === undefined ? {} : { rssBytes: info.rss_bytes }) });
+    }
+    const sessions = { ready: 0, lost: 0 };
+    for (const tenant of tenants) for (const session of tenant.sessions.all()) sessions[session.state]++;
+    return { runners: [...runners.values()], tenants: tenants.length, sessions, queued: this.pool.waiting() };
+  }
+
+  /**
+   * `packages/install`: resolves and fetches for the tenant; each of its runners installs them
+   * before its next run (the session's, now). A request cancelled while it fetched installs
+   * nothing (what was downloaded stays in the cache).
+   */
+  async installPackages(params: PackagesInstallParams, tenant: Tenant, onProgress?: (notification: PackagesProgressNotification) => void, cancelled: () => boolean = () => false): Promise<PackagesInstallResult> {
     this.assertRunning();
     touch(tenant);
     const packages = this.requirePackages();
     const session = params.session_id === undefined ? undefined : tenant.sessions.getReady(params.session_id);
     const wheels = await packages.install(params.requirements, { tenant: tenant.id, localFiles: params.local_files === true, onProgress: onProgress ? progressNotifier(null, onProgress) : undefined });
+    if (cancelled()) throw new DaemonError("RUN_CANCELLED", `packages/install of ${params.requirements.join(", ")} was cancelled; nothing was installed`);
     for (const wheel of wheels) tenant.packages.set(wheel.name, wheelSpec(wheel));
     if (session) await this.pool.submit(tenant.id, session.runner, (runner) => this.installTenantPackages(tenant, runner)).promise;
     return { installed: wheels.map((w) => ({ name: w.name, version: w.version, file_name: w.fileName })) };
@@ -661,6 +708,21 @@ function localSources(options: DaemonOptions): Record<string, string> {
 /** The tenant uses its runners now: its idle time starts again (`--tenant-idle-timeout`). */
 function touch(tenant: Tenant): void {
   tenant.lastActiveAt = Date.now();
+}
+
+/** A launcher that reports how long each boot took, and how it ended, to the daemon's metrics. */
+function timedLaunch(launch: LaunchRunner, metrics: DaemonMetrics): LaunchRunner {
+  return async (id, role, signal) => {
+    const started = performance.now();
+    try {
+      const runner = await launch(id, role, signal);
+      metrics.bootEnded("ready", (performance.now() - started) / 1000);
+      return runner;
+    } catch (error) {
+      metrics.bootEnded(signal?.aborted ? "aborted" : "failed", (performance.now() - started) / 1000);
+      throw error;
+    }
+  };
 }
 
 /** The wire form of a tenant: its name, or that it is the connection's own. */

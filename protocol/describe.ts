@@ -17,3 +17,14 @@ export function describeValue(value: unknown): string {
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * A size as people read it, in decimal units with a precision that fits: `512 bytes`,
+ * `12 KB`, `3.4 MB`, `1.2 GB` (never `0.0 MB` for a small file).
+ */
+export function formatSize(bytes: number): string {
+  if (bytes < 1000) return `${bytes} byte${bytes === 1 ? "" : "s"}`;
+  if (bytes < 999_500) return `${Math.round(bytes / 1000)} KB`;
+  if (bytes < 999_950_000) return `${(bytes / 1e6).toFixed(1)} MB`;
+  return `${(bytes / 1e9).toFixed(1)} GB`;
+}

@@ -9,7 +9,7 @@ const outPath = join(root, "protocol", "generated", "types.ts");
 
 const banner = `/**
  * The protocol's TypeScript types, generated from schema/protocol.schema.json.
- * DO NOT EDIT: change the schema and run \`bun run schema:gen\`.
+ * DO NOT EDIT: change the schema and run \`npm run schema:gen\`.
  */`;
 
 /**
@@ -50,7 +50,7 @@ if (import.meta.main) {
   if (check) {
     const onDisk = readFileSync(outPath, "utf8");
     if (onDisk !== fresh) {
-      console.error(`${outPath} is out of date with ${schemaPath}: run \`bun run schema:gen\``);
+      console.error(`${outPath} is out of date with ${schemaPath}: run \`npm run schema:gen\``);
       process.exit(1);
     }
     console.error("protocol/generated/types.ts matches the schema");

@@ -107,7 +107,7 @@ export function renderProtocolDoc(): string {
   const methods = methodsOf(definitions);
   const comments = errorCodeComments();
   const out: string[] = [
-    "<!-- Generated from schema/protocol.schema.json and protocol/error-codes.ts by `bun run docs:gen`. DO NOT EDIT: change those and regenerate. -->",
+    "<!-- Generated from schema/protocol.schema.json and protocol/error-codes.ts by `npm run docs:gen`. DO NOT EDIT: change those and regenerate. -->",
     "",
     "# The woma protocol",
     "",
@@ -145,7 +145,7 @@ if (import.meta.main) {
       // A missing page is drift too.
     }
     if (onDisk !== fresh) {
-      console.error(`${outPath} is out of date with ${schemaPath}: run \`bun run docs:gen\``);
+      console.error(`${outPath} is out of date with ${schemaPath}: run \`npm run docs:gen\``);
       process.exit(1);
     }
     console.error("docs/protocol.md matches the schema");

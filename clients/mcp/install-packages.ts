@@ -5,6 +5,7 @@ import type { DaemonClient } from "../shared/daemon-client.ts";
 import { OutputForwarder, type StreamRequest } from "./output-stream.ts";
 import { toolFailure } from "./result-format.ts";
 import type { InstallPackagesArgs } from "./tools.ts";
+import { downloadLine } from "../shared/download-line.ts";
 
 /**
  * Installs `args.packages` for every session of this connection. A package that cannot be
@@ -29,11 +30,4 @@ export async function installPackages(client: DaemonClient, args: InstallPackage
     await progress.finish();
     return toolFailure(`install_packages failed: ${errorMessage(error)}`);
   }
-}
-
-/** "downloading numpy: 1.2 of 3.4 MB", or "downloaded numpy (3.4 MB)". */
-export function downloadLine(name: string, done: number, total: number | null, finished: boolean): string {
-  const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
-  if (finished) return `downloaded ${name} (${mb(done)} MB)`;
-  return total ? `downloading ${name}: ${mb(done)} of ${mb(total)} MB` : `downloading ${name}: ${mb(done)} MB`;
 }

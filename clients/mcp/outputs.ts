@@ -46,7 +46,10 @@ export const OUTPUTS_SCHEMA = {
   items: {
     type: "object",
     properties: {
-      output_type: { type: "string", description: "display_data (display(), a figure) or execute_result (the value of the last expression)." },
+      output_type: {
+        type: "string",
+        description: "display_data (display(), a figure), execute_result (the value of the last expression), update_display_data (update_display(): in a notebook it replaces the earlier output of the same display id) or clear_output (clear_output(): a notebook clears the outputs before it).",
+      },
       stdout_offset: { type: "number", description: "Characters of stdout printed before this output." },
       mime_types: { type: "array", items: { type: "string" }, description: "Representations the output had (image/png, text/html, ...)." },
       text: { type: ["string", "null"], description: "The text shown for it, or null for an image." },
@@ -128,9 +131,9 @@ export function fitImage(mime: string, base64: string, limits: ImageLimits): { b
   };
 }
 
-function describeImage(index: number, summary: ImageSummary): string {
+function describeImage(index: number, summary: ImageSummary, kind: string): string {
   const size = (s: { width: number | null; height: number | null }) => (s.width !== null && s.height !== null ? `${s.width}x${s.height}` : "size unknown");
-  const head = `[output ${index}: ${summary.mime_type}`;
+  const head = `[output ${index}: ${kind}${summary.mime_type}`;
   switch (summary.shown) {
     case "as-is":
       return `${head}, ${size(summary)}]`;
@@ -156,12 +159,20 @@ export function outputContent(output: DisplayOutput, index: number, limits: Imag
     truncated: output.truncated ?? null,
   };
   const blocks: ContentBlock[] = [];
+  if (output.output_type === "clear_output") {
+    // An agent reads the whole result at once: say what a notebook would have done here.
+    summary.mime_types = [];
+    blocks.push({ type: "text", text: `[output ${index}: clear_output${output.wait ? " (wait=True)" : ""}: a notebook would clear the outputs shown above this point]` });
+    return { blocks, summary };
+  }
+  // An update replaces the outputs of its display_id in a notebook; here it is shown where it came, labelled.
+  const kind = output.output_type === "update_display_data" ? `update of display ${JSON.stringify(output.display_id ?? "")}, ` : "";
   const cutNote = output.truncated ? ` (${count(output.truncated.bytes)} bytes of it were cut by the daemon's --max-display-bytes${output.truncated.mime_types ? `: ${output.truncated.mime_types.join(", ")} left out` : ""})` : "";
   const imageType = IMAGE_TYPES.find((mime) => output.data[mime] !== undefined);
   if (imageType !== undefined) {
     const fitted = fitImage(imageType, output.data[imageType]!, limits);
     summary.image = fitted.summary;
-    blocks.push({ type: "text", text: describeImage(index, fitted.summary) + cutNote });
+    blocks.push({ type: "text", text: describeImage(index, fitted.summary, kind) + cutNote });
     if (fitted.block) {
       blocks.push(fitted.block);
       return { blocks, summary };
@@ -171,6 +182,6 @@ export function outputContent(output: DisplayOutput, index: number, limits: Imag
   const text = cut(output.data[textType] ?? "");
   summary.text = text;
   if (imageType !== undefined) blocks.push({ type: "text", text });
-  else blocks.push({ type: "text", text: `[output ${index}: ${textType}]${cutNote}\n${text}` });
+  else blocks.push({ type: "text", text: `[output ${index}: ${kind}${textType}]${cutNote}\n${text}` });
   return { blocks, summary };
 }

@@ -3,7 +3,7 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { errorMessage } from "../../protocol/describe.ts";
 import type { PackagesProgressNotification, RunParams, RunResult, Stream } from "../../protocol/generated/types.ts";
 import { MAX_TIMER_MS } from "../../protocol/limits.ts";
-import { downloadLine } from "./install-packages.ts";
+import { downloadLine } from "../shared/download-line.ts";
 import type { DaemonClient } from "../shared/daemon-client.ts";
 import { isSessionLost } from "../shared/run-errors.ts";
 import { describeDuration, type McpOptions } from "./mcp-options.ts";

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { DisplayOutput } from "../../protocol/generated/types.ts";
 import { pngInfo } from "../shared/png.ts";
+import type { TextSink } from "./text-sink.ts";
 
 /** Terminal image protocols the REPL can draw with. */
 export type InlineImages = "kitty" | "iterm" | "off";
@@ -45,7 +46,7 @@ export class ReplDisplay {
   private counter = 0;
 
   constructor(
-    private readonly output: NodeJS.WritableStream,
+    private readonly output: TextSink,
     private readonly options: DisplayOptions,
   ) {}
 
@@ -72,6 +73,8 @@ export class ReplDisplay {
    * except for an execute_result, whose repr the REPL prints as the run's result.
    */
   show(display: DisplayOutput): void {
+    // A terminal cannot take back what it printed; an update is shown as a new output.
+    if (display.output_type === "clear_output") return;
     const cut = display.truncated ? ` (${display.truncated.bytes} bytes cut by the daemon's --max-display-bytes)` : "";
     const image = Object.keys(EXTENSIONS).find((mime) => display.data[mime] !== undefined);
     if (image !== undefined) {

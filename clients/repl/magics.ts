@@ -9,11 +9,13 @@ import { basename, join, resolve } from "node:path";
 import { errorMessage } from "../../protocol/describe.ts";
 import type { PackagesProgressNotification } from "../../protocol/generated/types.ts";
 import type { DaemonClient } from "../shared/daemon-client.ts";
+import { downloadLine } from "../shared/download-line.ts";
+import type { TextSink } from "./text-sink.ts";
 
 /** Where a command writes, and whether the terminal can redraw a line. */
 export interface MagicIo {
-  output: NodeJS.WritableStream;
-  errors: NodeJS.WritableStream;
+  output: TextSink;
+  errors: TextSink;
   tty: boolean;
 }
 
@@ -22,6 +24,8 @@ export interface MagicContext extends MagicIo {
   client: DaemonClient;
   /** The REPL's session; undefined with --reset-globals, where no files persist. */
   sessionId: string | undefined;
+  /** Ctrl+C: a command that asks the daemon to do something (an install) is cancelled. */
+  signal?: AbortSignal;
 }
 
 /** What a command line did: `false` when the line is not a command (run it as Python). */
@@ -114,7 +118,7 @@ async function pip([action, ...rest]: string[], context: MagicContext): Promise<
       // The person at this terminal owns its files: wheel paths are theirs to install, made absolute here (the daemon may run elsewhere).
       const requirements = names.map(localWheelPath);
       const local = requirements.some((name, i) => name !== names[i]);
-      const result = await client.installPackages({ requirements: requirements as [string, ...string[]], ...(local ? { local_files: true } : {}) }, { onProgress: (p) => progress.update(p) });
+      const result = await client.installPackages({ requirements: requirements as [string, ...string[]], ...(local ? { local_files: true } : {}) }, { onProgress: (p) => progress.update(p), ...(context.signal ? { signal: context.signal } : {}) });
       progress.clear();
       output.write(`Installed ${result.installed.map((p) => `${p.name}-${p.version}`).join(" ")}\n`);
     } finally {
@@ -161,13 +165,11 @@ export class ProgressLine {
   constructor(private readonly io: MagicIo) {}
 
   update(progress: PackagesProgressNotification): void {
-    const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
     if (!this.io.tty) {
-      if (progress.done) this.io.errors.write(`downloaded ${progress.file_name} (${mb(progress.done_bytes)} MB)\n`);
+      if (progress.done) this.io.errors.write(`${downloadLine(progress.file_name, progress.done_bytes, progress.total_bytes, true)}\n`);
       return;
     }
-    const of = progress.total_bytes ? ` of ${mb(progress.total_bytes)}` : "";
-    this.io.errors.write(`\r\x1b[2Kdownloading ${progress.package}: ${mb(progress.done_bytes)}${of} MB${progress.done ? " done" : ""}`);
+    this.io.errors.write(`\r\x1b[2K${downloadLine(progress.package, progress.done_bytes, progress.total_bytes, progress.done)}`);
     this.shown = true;
   }
 

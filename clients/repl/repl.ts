@@ -1,19 +1,24 @@
-/** The line REPL: Python's `>>>` prompt over the daemon, with line editing, history and Ctrl+C that interrupts. */
+/** The REPL: Python's `>>>` prompt over the daemon, with the line editor at a terminal and a line at a time from a pipe. */
 import { randomBytes } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { createInterface, type Interface } from "node:readline";
+import { createInterface } from "node:readline";
 import { errorMessage } from "../../protocol/describe.ts";
-import type { CheckStatus, DisplayOutput, PackagesProgressNotification, RunResult } from "../../protocol/generated/types.ts";
+import type { CheckStatus, InitializeResult } from "../../protocol/generated/types.ts";
 import type { DaemonClient } from "../shared/daemon-client.ts";
-import { isCancelled, isSessionLost } from "../shared/run-errors.ts";
 import { SessionKeeper } from "../shared/session-keeper.ts";
+import { nextIndent } from "./auto-indent.ts";
 import { daemonCompleter } from "./completion.ts";
 import { ReplDisplay, type InlineImages } from "./display.ts";
-import { answerInput } from "./input.ts";
+import { announceFirstStart } from "./first-start.ts";
+import { History } from "./history.ts";
+import { pipedInput, terminalInput } from "./input.ts";
+import { LineEditor } from "./line-editor.ts";
 import { LineSource } from "./line-source.ts";
-import { ProgressLine, runMagic } from "./magics.ts";
+import { runMagic } from "./magics.ts";
+import { abortable, Interrupted, ReplRuns, type ReplSink } from "./repl-runs.ts";
+import { BRACKETED_PASTE_OFF, BRACKETED_PASTE_ON, TerminalKeys, type TerminalInput } from "./terminal-keys.ts";
+import { TerminalScreen, type TerminalOutput } from "./terminal-screen.ts";
 
 /** The tenant REPLs name when they attach to a named session. */
 export const REPL_TENANT = "repl";
@@ -30,12 +35,12 @@ export interface ReplOptions {
   session?: string;
   /** The tenant to act for (`--tenant`); default: "repl" with `session`, else a tenant of the REPL's own. */
   tenant?: string;
-  /** The daemon lives in this process (shown in the banner). */
+  /** The daemon lives in this process (the banner leaves out what its log already said). */
   embedded: boolean;
-  input?: NodeJS.ReadableStream & { isTTY?: boolean };
-  output?: NodeJS.WritableStream & { isTTY?: boolean };
-  errorOutput?: NodeJS.WritableStream;
-  /** File holding the line history (default ~/.woma_history); only used on a terminal. */
+  input?: TerminalInput;
+  output?: TerminalOutput & NodeJS.WritableStream;
+  errorOutput?: TerminalOutput & NodeJS.WritableStream;
+  /** File holding the history (default ~/.woma_history); only used on a terminal. */
   historyFile?: string;
   /** Where images a run displays are written (`--output-dir`); default: a new temporary directory. */
   outputDir?: string;
@@ -43,227 +48,250 @@ export interface ReplOptions {
   inlineImages?: InlineImages;
 }
 
-const HISTORY_LINES = 1000;
+/** Everything one REPL shares between its loop and its runs. */
+interface Repl {
+  client: DaemonClient;
+  options: ReplOptions;
+  sessionId: string | undefined;
+  runs: ReplRuns;
+  sink: ReplSink;
+  tty: boolean;
+}
 
-/** Maps a SystemExit's message to an exit code the way CPython does. */
-function exitCode(message: string): { code: number; print?: string } {
-  if (message === "" || message === "None") return { code: 0 };
-  if (/^-?\d+$/.test(message)) return { code: Number(message) & 0xff };
-  return { code: 1, print: message };
+/** A daemon speaking protocol 1.2 or later streams output past the cap when asked (`stream_all_output`). */
+function streamsAll(hello: InitializeResult): boolean {
+  const [major, minor] = hello.protocol_version.split(".").map(Number);
+  return major! > 1 || (major === 1 && minor! >= 2);
 }
 
 /**
- * Runs the REPL until Ctrl+D, end of input or `exit()`, and returns the exit code. On a
- * terminal it prompts with `>>> ` and `... `; with piped input it prints no prompts,
- * runs each complete statement as it arrives, and returns 1 if any of them failed.
+ * Runs the REPL until Ctrl+D, end of input, `exit()` or a bare `exit`/`quit` at the prompt,
+ * and returns the exit code. On a terminal it prompts with `>>> ` and `... ` and edits with
+ * the line editor; with piped input it prints no prompts, runs each complete statement as it
+ * arrives, and returns 1 if any of them failed.
  */
 export async function runRepl(client: DaemonClient, options: ReplOptions): Promise<number> {
-  const input = options.input ?? process.stdin;
+  const input = options.input ?? (process.stdin as TerminalInput);
   const output = options.output ?? process.stdout;
   const errors = options.errorOutput ?? process.stderr;
   const tty = Boolean(input.isTTY && output.isTTY);
-  const historyFile = options.historyFile ?? join(homedir(), ".woma_history");
 
   // A named session must outlive this connection, so it lives in a named tenant (all REPLs of
   // this user share "repl" unless told otherwise); otherwise the REPL is a tenant of its own.
   const tenant = options.tenant ?? (options.session ? REPL_TENANT : undefined);
   const hello = await client.initialize("woma-repl", tenant);
-  if (tty) {
-    const v = hello.server;
-    output.write(`woma ${v.woma} · Python ${v.python ?? "3"} on Pyodide ${v.pyodide} · isolation: ${hello.isolation.level}\n`);
-    if (hello.isolation.level === "process") output.write(`(${hello.isolation.detail})\n`);
-    output.write(`Ctrl+C interrupts a running command, Ctrl+D or exit() leaves.${options.resetGlobals ? " Every input runs in fresh globals." : ""}\n`);
-  }
+  await announceFirstStart(client, { tty: tty && Boolean(errors.isTTY), err: (text) => errors.write(text), columns: () => errors.columns || 80 });
 
-  // A named session that exists already is the one to attach to; otherwise the REPL makes one of its own.
   const keeper = new SessionKeeper(client, { createParams: () => ({}) });
   const sessionId = options.resetGlobals ? undefined : (options.session ?? `repl-${randomBytes(4).toString("hex")}`);
   const sessionReady = sessionId === undefined ? Promise.resolve() : keeper.ensure(sessionId);
   sessionReady.catch(() => {}); // reported when the first input needs it
 
+  const code = tty
+    ? await terminalRepl(client, options, hello, { keeper, sessionId, sessionReady, input, output, errors })
+    : await pipedRepl(client, options, { keeper, sessionId, sessionReady, input, output, errors });
+  if (sessionId && !options.session) await keeper.close(sessionId).catch(() => {});
+  return code;
+}
+
+interface ReplParts {
+  keeper: SessionKeeper;
+  sessionId: string | undefined;
+  sessionReady: Promise<unknown>;
+  input: TerminalInput;
+  output: TerminalOutput & NodeJS.WritableStream;
+  errors: TerminalOutput & NodeJS.WritableStream;
+}
+
+/** The REPL at a terminal: the banner, then inputs read with the line editor until the person leaves. */
+async function terminalRepl(client: DaemonClient, options: ReplOptions, hello: InitializeResult, parts: ReplParts): Promise<number> {
+  const screen = new TerminalScreen(parts.output, parts.errors);
+  const editor = new LineEditor(screen);
+  const sink: ReplSink = { out: (text) => editor.write(text), err: (text) => editor.write(text, true), atLineStart: () => screen.column === 0 };
+  const v = hello.server;
+  sink.out(`woma ${v.woma} · Python ${v.python ?? "3"} on Pyodide ${v.pyodide} · isolation: ${hello.isolation.level}\n`);
+  // An embedded daemon has logged why it runs at process isolation just before; a daemon elsewhere has not.
+  if (hello.isolation.level === "process" && !options.embedded) sink.out(`(${hello.isolation.detail})\n`);
+  sink.out(`Ctrl+C interrupts a running command, Ctrl+D or exit() leaves.${options.resetGlobals ? " Every input runs in fresh globals." : ""}\n`);
+
+  // The stage the last Enter started (a magic, the completeness check, the wait for a runner, the run), and what Ctrl+D meant meanwhile.
+  let stage: AbortController | undefined;
+  let endOfInput = false;
+  const interrupt = () => stage?.abort();
+  editor.whileBusy({ interrupt, endOfInput: () => (endOfInput = true) });
+  const keys = new TerminalKeys(parts.input, (event) => editor.key(event));
+  const takeTerminal = () => {
+    keys.start();
+    parts.output.write(BRACKETED_PASTE_ON);
+  };
+  const giveTerminal = () => {
+    parts.output.write(BRACKETED_PASTE_OFF);
+    keys.stop();
+  };
+  editor.onSuspend = () => {
+    giveTerminal();
+    process.once("SIGCONT", takeTerminal);
+    process.kill(process.pid, "SIGTSTP");
+  };
+  const onResize = () => editor.resized();
+  parts.output.on?.("resize", onResize);
+  // A SIGINT from outside (kill -INT) interrupts as Ctrl+C does.
+  const onSigint = () => editor.key({ kind: "key", name: "c", sequence: "\x03", ctrl: true, meta: false, shift: false });
+  process.on("SIGINT", onSigint);
+  takeTerminal();
+
   let buffer: string[] = [];
-  const rl: Interface = createInterface({
-    input,
-    output: tty ? output : undefined,
-    terminal: tty,
-    historySize: HISTORY_LINES,
-    history: tty ? loadHistory(historyFile) : [],
-    removeHistoryDuplicates: true,
-    prompt: ">>> ",
-    // Tab asks the daemon, in the session, with the block typed so far (completion.ts).
-    ...(tty ? { completer: daemonCompleter(client, () => sessionId, () => buffer) } : {}),
+  const runs = new ReplRuns({
+    client,
+    keeper: parts.keeper,
+    sessionId: parts.sessionId,
+    sessionReady: parts.sessionReady,
+    display: new ReplDisplay({ write: (text: string) => sink.out(text) }, { inline: options.inlineImages ?? "off", ...(options.outputDir === undefined ? {} : { outputDir: options.outputDir }) }),
+    sink,
+    tty: true,
+    streamAll: streamsAll(hello),
+    onInput: terminalInput({
+      editor,
+      takeEndOfInput: () => {
+        const was = endOfInput;
+        endOfInput = false;
+        return was;
+      },
+      interrupt,
+    }),
   });
-  // One queue of lines for the prompt and for input() (line-source.ts).
-  const lines = new LineSource(rl);
-  const display = new ReplDisplay(output, { inline: tty ? (options.inlineImages ?? "off") : "off", ...(options.outputDir === undefined ? {} : { outputDir: options.outputDir }) });
-  const onInput = answerInput({ rl, lines, tty, output, errors });
+  const repl: Repl = { client, options, sessionId: parts.sessionId, runs, sink, tty: true };
+  const historyFile = options.historyFile ?? join(homedir(), ".woma_history");
+  const history = History.load(historyFile);
+  const complete = daemonCompleter(client, () => parts.sessionId, () => buffer);
 
-  let running: AbortController | undefined;
-  let failed = false;
-  let exitWith: number | undefined;
-
-  const interrupt = () => {
-    if (running) {
-      running.abort();
-      // What was being typed for input() goes with the interrupted run, as in Python's REPL.
-      if (tty) (rl as unknown as { line: string }).line = "";
-      return;
-    }
-    // At the prompt, Ctrl+C drops the line being typed, as Python's REPL does.
-    buffer = [];
-    if (tty) {
-      (rl as unknown as { line: string }).line = "";
-      output.write("\nKeyboardInterrupt\n");
-      rl.setPrompt(">>> ");
-      rl.prompt();
-    } else {
-      exitWith = 130;
-      rl.close();
-    }
-  };
-  rl.on("SIGINT", interrupt);
-  process.on("SIGINT", interrupt);
-
-  const show = (result: RunResult) => {
-    if (result.stdout && !result.stdout.endsWith("\n") && tty) output.write("\n");
-    if (result.status === "exception" && result.error) {
-      if (result.error.type === "SystemExit") {
-        const exit = exitCode(result.error.message);
-        if (exit.print) errors.write(`${exit.print}\n`);
-        exitWith = exit.code;
-        return;
-      }
-      failed = true;
-      errors.write(result.error.traceback);
-    } else if (result.result !== null) {
-      output.write(`${result.result}\n`);
-    }
-    if (result.truncated) {
-      const cut = Object.entries(result.truncated).map(([what, n]) => `${n} ${what.replace("_", " ")}`).join(", ");
-      errors.write(`[output cut: ${cut}]\n`);
-    }
-  };
-
-  const execute = async (code: string) => {
-    try {
-      await sessionReady;
-    } catch (error) {
-      errors.write(`woma: no Python session: ${errorMessage(error)}\n`);
-      failed = true;
-      return;
-    }
-    running = new AbortController();
-    // The first import of a package may download it: shown while it happens.
-    const progress = new ProgressLine({ output, errors, tty });
-    try {
-      const runOptions = {
-        signal: running.signal,
-        onOutput: (stream: string, text: string) => {
-          progress.clear();
-          (stream === "stdout" ? output : errors).write(text);
-        },
-        onDisplay: (shown: DisplayOutput) => {
-          progress.clear();
-          display.show(shown);
-        },
-        onInput,
-        onPackageProgress: (p: PackagesProgressNotification) => progress.update(p),
-      };
-      if (sessionId === undefined) show(await client.run({ code }, runOptions));
-      else {
-        const kept = await keeper.run(sessionId, { code }, runOptions);
-        if (kept.refusal) errors.write(`woma: session "${sessionId}" ${kept.refusal.cause === "lost" ? "had been lost" : "no longer existed"}; it was started again, so this ran in empty globals\n`);
-        show(kept.result);
-      }
-    } catch (error) {
-      failed = true;
-      if (isCancelled(error)) {
-        errors.write("\nKeyboardInterrupt\n");
-      } else {
-        errors.write(`woma: ${errorMessage(error)}\n`);
-      }
-      if (isSessionLost(error) && sessionId) {
-        try {
-          await (keeper.settled(sessionId) ?? keeper.recover(sessionId));
-          errors.write(`woma: session "${sessionId}" was reset; its variables are gone\n`);
-        } catch (resetError) {
-          errors.write(`woma: could not reset the session: ${errorMessage(resetError)}\n`);
-        }
-      }
-    } finally {
-      progress.clear();
-      running = undefined;
-    }
-  };
-
-  const prompt = () => {
-    if (!tty || exitWith !== undefined) return;
-    rl.setPrompt(buffer.length === 0 ? ">>> " : "... ");
-    rl.prompt();
-  };
-
-  prompt();
-  for (let line = await lines.next(); line !== null; line = await lines.next()) {
-    buffer.push(line);
-    const source = buffer.join("\n");
-    if (buffer.length === 1 && source.trim() === "") {
-      buffer = [];
-      prompt();
-      continue;
-    }
-    if (buffer.length === 1) {
-      // `%pip install ...` and the REPL's other commands (magics.ts).
-      const magic = await runMagic(source, { client, sessionId, output, errors, tty });
-      if (magic !== false) {
-        if (!magic.ok) failed = true;
+  try {
+    while (runs.exitWith === undefined) {
+      // A Ctrl+D that came during the last command was for it; the prompt starts afresh.
+      endOfInput = false;
+      const read = await editor.read({ prompt: buffer.length === 0 ? ">>> " : "... ", indent: nextIndent(buffer), history, complete, multiline: true });
+      if (read.kind === "interrupt") {
         buffer = [];
-        prompt();
+        sink.err("\nKeyboardInterrupt\n");
         continue;
       }
+      if (read.kind !== "line") {
+        // Ctrl+D: at >>> it leaves; in a block it ends the block, as Python's REPL does.
+        if (buffer.length === 0) break;
+      }
+      const entered = read.kind === "line" ? read.text : "";
+      const lines = entered.split("\n");
+      if (buffer.length === 0 && lines.length === 1) {
+        if (entered.trim() === "") continue;
+        // Python 3.13's REPL leaves on a bare exit or quit, as on exit().
+        if (entered.trim() === "exit" || entered.trim() === "quit") break;
+      }
+      // A line of nothing but indentation ends a block, like an empty one.
+      buffer.push(...(lines.length === 1 && entered.trim() === "" ? [""] : lines));
+      stage = new AbortController();
+      const source = buffer.join("\n");
+      try {
+        const status = read.kind === "line" ? await decide(repl, buffer, lines.length > 1, stage.signal) : "complete";
+        if (status === "incomplete") continue;
+        history.add(source);
+        buffer = [];
+        if (status === "magic") continue;
+        await runs.execute(source, stage.signal);
+      } catch (error) {
+        if (!(error instanceof Interrupted)) throw error;
+        // Ctrl+C after Enter, before the run started: nothing runs, as if the input had never been entered.
+        buffer = [];
+        sink.err(`${screen.column === 0 ? "" : "\n"}KeyboardInterrupt\n`);
+      } finally {
+        stage = undefined;
+      }
     }
-    let status: CheckStatus;
-    try {
-      status = (await client.check(source)).status;
-    } catch (error) {
-      errors.write(`woma: ${errorMessage(error)}\n`);
-      status = "complete";
-    }
-    if (status === "incomplete") {
-      prompt();
-      continue;
-    }
-    buffer = [];
-    await execute(source);
-    if (exitWith !== undefined) break;
-    prompt();
+  } finally {
+    giveTerminal();
+    parts.output.off?.("resize", onResize);
+    process.off("SIGINT", onSigint);
+    history.save(historyFile);
   }
-  rl.close();
-  process.off("SIGINT", interrupt);
-  if (sessionId && !options.session) await keeper.close(sessionId).catch(() => {});
-  if (tty) {
-    saveHistory(historyFile, (rl as unknown as { history: string[] }).history);
-    if (exitWith === undefined) output.write("\n");
-  } else if (buffer.length > 0 && exitWith === undefined) {
+  return runs.exitWith ?? 0;
+}
+
+/**
+ * What to do with the block entered so far: a REPL command (`%pip ...`) run now; more lines
+ * needed; or run it. A block that arrived whole (pasted, or recalled from the history) is
+ * complete when it compiles as it stands, blank lines inside and all, as in Python's REPL.
+ */
+async function decide(repl: Repl, buffer: string[], whole: boolean, signal: AbortSignal): Promise<CheckStatus | "magic"> {
+  const source = buffer.join("\n");
+  if (buffer.length === 1) {
+    const gate = gated(repl.sink, signal);
+    const magic = await abortable(runMagic(source, { client: repl.client, sessionId: repl.sessionId, output: gate.out, errors: gate.err, tty: repl.tty, signal }), signal);
+    if (magic !== false) {
+      if (!magic.ok) repl.runs.failed = true;
+      return "magic";
+    }
+  }
+  try {
+    return (await abortable(repl.client.check(whole ? `${source}\n` : source), signal)).status;
+  } catch (error) {
+    if (error instanceof Interrupted) throw error;
+    repl.sink.err(`woma: ${errorMessage(error)}\n`);
+    return "complete";
+  }
+}
+
+/** Writers that fall silent once `signal` aborts: a command interrupted at the prompt may still be finishing. */
+function gated(sink: ReplSink, signal: AbortSignal) {
+  return {
+    out: { write: (text: string) => signal.aborted || sink.out(text) },
+    err: { write: (text: string) => signal.aborted || sink.err(text) },
+  };
+}
+
+/** The REPL reading a pipe: no prompts, each complete statement run as it arrives, exit status 1 if any failed. */
+async function pipedRepl(client: DaemonClient, options: ReplOptions, parts: ReplParts): Promise<number> {
+  const rl = createInterface({ input: parts.input, terminal: false });
+  const lines = new LineSource(rl);
+  const sink: ReplSink = { out: (text) => void parts.output.write(text), err: (text) => void parts.errors.write(text), atLineStart: () => true };
+  const runs = new ReplRuns({
+    client,
+    keeper: parts.keeper,
+    sessionId: parts.sessionId,
+    sessionReady: parts.sessionReady,
+    display: new ReplDisplay(parts.output, { inline: "off", ...(options.outputDir === undefined ? {} : { outputDir: options.outputDir }) }),
+    sink,
+    tty: false,
+    streamAll: true,
+    onInput: pipedInput(lines, parts.output, parts.errors),
+  });
+  const repl: Repl = { client, options, sessionId: parts.sessionId, runs, sink, tty: false };
+  let interrupted = false;
+  const onSigint = () => {
+    interrupted = true;
+    rl.close();
+  };
+  process.on("SIGINT", onSigint);
+  let buffer: string[] = [];
+  const never = new AbortController().signal;
+  try {
+    for (let line = await lines.next(); line !== null && runs.exitWith === undefined; line = await lines.next()) {
+      buffer.push(line);
+      if (buffer.length === 1 && line.trim() === "") {
+        buffer = [];
+        continue;
+      }
+      const status = await decide(repl, buffer, false, never);
+      if (status === "incomplete") continue;
+      const source = buffer.join("\n");
+      buffer = [];
+      if (status !== "magic") await runs.execute(source, never);
+    }
     // Piped input that ends inside a block: run what there is, as Python does at end of file.
-    await execute(buffer.join("\n"));
+    if (buffer.length > 0 && runs.exitWith === undefined && !interrupted) await runs.execute(buffer.join("\n"), never);
+  } finally {
+    process.off("SIGINT", onSigint);
+    rl.close();
   }
-  if (exitWith !== undefined) return exitWith;
-  return !tty && failed ? 1 : 0;
-}
-
-function loadHistory(path: string): string[] {
-  try {
-    // readline keeps the newest entry first.
-    return readFileSync(path, "utf8").split("\n").filter(Boolean).reverse().slice(0, HISTORY_LINES);
-  } catch {
-    return [];
-  }
-}
-
-function saveHistory(path: string, history: string[]): void {
-  try {
-    writeFileSync(path, `${[...history].reverse().join("\n")}\n`, { mode: 0o600 });
-  } catch {
-    // History is a convenience; a read-only home must not break leaving the REPL.
-  }
+  if (interrupted) return 130;
+  if (runs.exitWith !== undefined) return runs.exitWith;
+  return runs.failed ? 1 : 0;
 }

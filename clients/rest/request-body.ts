@@ -7,13 +7,13 @@ import { RestError } from "./rest-errors.ts";
 export const DEFAULT_MAX_BODY_BYTES = DEFAULTS.restMaxBodyBytes;
 
 function tooLarge(limit: number, got: string): RestError {
-  return new RestError("bad_request", `request body too large: the limit is ${limit} bytes (--max-body), got ${got}`);
+  return new RestError("payload_too_large", `request body too large: the limit is ${limit} bytes (--max-body), got ${got}`);
 }
 
 /**
  * The body's bytes, at most `limit` of them. A declared `Content-Length` above the limit
  * is refused before anything is read; a chunked body is read until it passes the limit,
- * then the rest is dropped. Throws a 400 {@link RestError} when the body is too big.
+ * then the rest is dropped. Throws a 413 {@link RestError} when the body is too big.
  */
 export async function readBodyBytes(request: Request, limit: number): Promise<Uint8Array> {
   const declared = request.headers.get("Content-Length");

@@ -17,6 +17,7 @@ export type RestErrorKind =
   | "package_unavailable"
   | "runtime_terminated"
   | "pool_busy"
+  | "draining"
   | "unavailable"
   | "cancelled"
   | "daemon_unreachable"
@@ -39,16 +40,18 @@ interface FailureRow {
  * runtime went again (500 here), a `SessionNotFound` is unexpected (500, internal).
  */
 const FAILURES: Record<RestErrorKind, FailureRow> = {
-  bad_request: { status: 400, daemonCodes: [JsonRpcErrorCodes.InvalidParams, WomaErrorCodes.MessageTooLarge] },
+  bad_request: { status: 400, daemonCodes: [JsonRpcErrorCodes.InvalidParams] },
   unauthorized: { status: 401, daemonCodes: [] },
   forbidden: { status: 403, daemonCodes: [WomaErrorCodes.FilePathRefused] },
   not_found: { status: 404, daemonCodes: [WomaErrorCodes.FileNotFound] },
   method_not_allowed: { status: 405, daemonCodes: [] },
   unsupported_media_type: { status: 415, daemonCodes: [] },
-  payload_too_large: { status: 413, daemonCodes: [WomaErrorCodes.FileTooLarge] },
+  payload_too_large: { status: 413, daemonCodes: [WomaErrorCodes.FileTooLarge, WomaErrorCodes.MessageTooLarge] },
   package_unavailable: { status: 422, daemonCodes: [WomaErrorCodes.PackageUnavailable] },
   runtime_terminated: { status: 500, daemonCodes: [WomaErrorCodes.RuntimeTerminated, WomaErrorCodes.SessionLost] },
   pool_busy: { status: 503, daemonCodes: [WomaErrorCodes.PoolBusy] },
+  /** The instance got SIGTERM: new runs go elsewhere (with Retry-After), and runs still going at the drain timeout are ended. */
+  draining: { status: 503, daemonCodes: [] },
   unavailable: { status: 503, daemonCodes: [WomaErrorCodes.PoolUnavailable, WomaErrorCodes.ShuttingDown] },
   cancelled: { status: 503, daemonCodes: [JsonRpcErrorCodes.RequestCancelled] },
   daemon_unreachable: {
@@ -121,7 +124,7 @@ export function restErrorFromDaemon(error: unknown): RestError {
     case "runtime_terminated":
       return new RestError(kind, error.message.startsWith(TERMINATED) ? error.message : TERMINATED + error.message, extra, {}, { cause: error });
     case "pool_busy": {
-      // The daemon says which bound refused and when a retry may succeed (@since 1.2); older daemons say neither.
+      // The daemon says which bound refused and when a retry may succeed (@since 1.3); older daemons say neither.
       const busy = poolBusyData(error.data);
       const retryAfter = Math.max(1, Math.ceil((busy?.retry_after_ms ?? 1000) / 1000));
       const fields = busy ? { ...extra, bound: busy.bound, retry_after_seconds: retryAfter } : extra;

@@ -22,6 +22,7 @@ import type {
   InputResult,
   InspectParams,
   InspectResult,
+  MetricsResult,
   OutputNotification,
   PackagesInstallParams,
   PackagesInstallResult,
@@ -49,6 +50,7 @@ import {
   InitializeRequest,
   InputRequest,
   InspectRequest,
+  MetricsRequest,
   OutputNotificationType,
   PackagesInstallRequest,
   PackagesProgressNotificationType,
@@ -86,6 +88,8 @@ export interface ClientRunOptions {
 export interface ClientInstallOptions {
   /** Called as package files are downloaded for the install. */
   onProgress?: (progress: PackagesProgressNotification) => void;
+  /** Aborting it cancels the install (`$/cancelRequest`): nothing is installed, and the promise rejects with the daemon's answer. */
+  signal?: AbortSignal;
 }
 
 /** Largest message a client accepts from the daemon. */
@@ -179,7 +183,7 @@ export class DaemonClient {
     return this.connection.sendRequest(InfoRequest, {});
   }
 
-  /** `daemon/tenants` (@since 1.2): every tenant with what it holds and costs; only an operator connection is answered (see `Capabilities.operator`). */
+  /** `daemon/tenants` (@since 1.3): every tenant with what it holds and costs; only an operator connection is answered (see `Capabilities.operator`). */
   tenants(): Promise<TenantsResult> {
     return this.connection.sendRequest(TenantsRequest, {});
   }
@@ -208,9 +212,15 @@ export class DaemonClient {
   async installPackages(params: PackagesInstallParams, options: ClientInstallOptions = {}): Promise<PackagesInstallResult> {
     const listener = options.onProgress;
     if (listener) this.installListeners.add(listener);
+    const source = new CancellationTokenSource();
+    const onAbort = () => source.cancel();
+    options.signal?.addEventListener("abort", onAbort);
+    if (options.signal?.aborted) source.cancel();
     try {
-      return await this.connection.sendRequest(PackagesInstallRequest, params);
+      return await this.connection.sendRequest(PackagesInstallRequest, params, source.token);
     } finally {
+      options.signal?.removeEventListener("abort", onAbort);
+      source.dispose();
       if (listener) this.installListeners.delete(listener);
     }
   }
@@ -274,6 +284,11 @@ export class DaemonClient {
       this.runs.delete(runId);
       source.dispose();
     }
+  }
+
+  /** `daemon/metrics` (@since 1.3): figures over every tenant, for a `/metrics` endpoint; only the operator's connection (one that embeds the daemon) is answered. */
+  metrics(): Promise<MetricsResult> {
+    return this.connection.sendRequest(MetricsRequest, {});
   }
 
   /** Asks the daemon to stop. */

@@ -35,7 +35,7 @@ export function isSessionLost(error: unknown): boolean {
   return errorCode(error) === WomaErrorCodes.SessionLost || failureData(error)?.session_state === "lost";
 }
 
-/** What a -31006 (PoolBusy) refusal says of its bound and when to retry (@since 1.2), when it says it. */
+/** What a -31006 (PoolBusy) refusal says of its bound and when to retry (@since 1.3), when it says it. */
 export function poolBusyData(data: unknown): PoolBusyData | undefined {
   const busy = data as Partial<PoolBusyData> | null | undefined;
   return busy && typeof busy === "object" && typeof busy.bound === "string" && typeof busy.retry_after_ms === "number" ? (busy as PoolBusyData) : undefined;

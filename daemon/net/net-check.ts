@@ -62,10 +62,10 @@ export function checkUrl(input: string | URL, policy: NetPolicy): NetTarget {
   if (!allowedByName && !literal) {
     if (policy.mode === "public") {
       const named = REFUSED_NAMES.find((n) => n.test(host));
-      if (named) throw new NetRefusedError(host, named.rule, details);
+      if (named) throw new NetRefusedError(host, named.rule, details, allowHint(host, port, false));
     }
     // Under `off` only an address rule could still admit a name: without one, do not even resolve it.
-    if (policy.mode === "off" && !policy.allow.some((rule) => rule.kind === "cidr")) throw new NetRefusedError(host, "--net off", details);
+    if (policy.mode === "off" && !policy.allow.some((rule) => rule.kind === "cidr")) throw new NetRefusedError(host, "--net off", details, allowHint(host, port, false));
   }
   return { url, host, port, literal, allowedByName };
 }
@@ -91,11 +91,11 @@ export function checkAddress(target: NetTarget, address: string, policy: NetPoli
     case "all":
       return checked;
     case "off":
-      throw new NetRefusedError(what, "--net off", details);
+      throw new NetRefusedError(what, "--net off", details, allowHint(target.literal ? found.address : target.host, target.port, target.literal));
     case "public": {
       if (found.range === "public") return checked;
       const inside = found.embedded ? `: ${found.embedded.form} ${found.embedded.ipv4.join(" and ")}` : "";
-      throw new NetRefusedError(what, `${found.range}${inside}`, details);
+      throw new NetRefusedError(what, `${found.range}${inside}`, details, allowHint(target.literal ? found.address : target.host, target.port, target.literal));
     }
   }
 }
@@ -111,4 +111,17 @@ export function checkAddresses(target: NetTarget, addresses: readonly string[], 
 /** True for the addresses a connection to which lands on the machine itself whatever binds them: 0.0.0.0/8 and `::`. */
 function reachesLoopback(address: string): boolean {
   return address === "::" || /^0\.\d+\.\d+\.\d+$/.test(address);
+}
+
+/**
+ * How whoever starts woma could allow a refused host: the `--allow-net` rule that admits it.
+ * Names and addresses are different rules, which catches people out with loopback: a rule
+ * for 127.0.0.1 does not admit `localhost`, nor one for `localhost` the address.
+ */
+function allowHint(host: string, port: number, literal: boolean): string {
+  const rule = `${host.includes(":") ? `[${host}]` : host}:${port}`;
+  let note = "";
+  if (!literal && (host === "localhost" || host.endsWith(".localhost"))) note = ` (a rule for 127.0.0.1 does not cover the name ${host})`;
+  else if (literal && (host.startsWith("127.") || host === "::1")) note = " (a rule for localhost does not cover this address)";
+  return `to allow it, start woma with --allow-net ${rule}${note}`;
 }

@@ -61,11 +61,13 @@ export class NetError extends Error {
 
 /**
  * A request the network policy refuses, before any packet is sent. The message reads
- * `network policy refuses <what> (<rule>)`, e.g. `network policy refuses 169.254.169.254 (link-local)`.
+ * `network policy refuses <what> (<rule>)`, e.g. `network policy refuses 169.254.169.254 (link-local)`,
+ * followed by a hint when a flag would allow it.
  */
 export class NetRefusedError extends NetError {
-  constructor(what: string, rule: string, details: { host?: string; address?: string } = {}) {
-    super("refused", `network policy refuses ${what} (${rule})`, { ...details, rule });
+  /** `hint`, when given, follows the rule after a semicolon: how whoever starts woma could allow the request. */
+  constructor(what: string, rule: string, details: { host?: string; address?: string } = {}, hint?: string) {
+    super("refused", `network policy refuses ${what} (${rule})${hint ? `; ${hint}` : ""}`, { ...details, rule });
     this.name = "NetRefusedError";
   }
 }

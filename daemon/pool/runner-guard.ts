@@ -178,6 +178,9 @@ export class RunnerGuard {
 
 /** Output within the run's cap: all the output notifications of a stream together hold at most `maxOutputBytes`. */
 function checkOutput(run: GuardedRun, { stream, text }: RunnerOutputParams): string | undefined {
+  // A run that streams all its output (a terminal shows it) keeps only the cap in its result,
+  // which overCaps checks; what it streams goes to a client under the connection's backlog bound.
+  if (run.params.streamAllOutput === true) return undefined;
   run.output[stream] += Buffer.byteLength(text);
   const cap = run.params.maxOutputBytes;
   return run.output[stream] > cap ? `it sent ${run.output[stream]} bytes of ${stream} output, over the ${cap}-byte cap` : undefined;
@@ -198,6 +201,8 @@ function checkDisplay(run: GuardedRun, { output }: RunnerDisplayParams): string 
     if (isBinaryMime(mime) && !BASE64.test(value)) return `its display output's ${mime.slice(0, 100)} is not base64`;
   }
   if (bytes > maxDisplayBytes) return `its display output of ${bytes} bytes is over the ${maxDisplayBytes}-byte cap`;
+  if (output.output_type === "update_display_data" && output.display_id === undefined) return "it sent an update_display_data without the display_id it replaces";
+  if ((output.output_type === "clear_output") !== (output.wait !== undefined)) return "it sent `wait` on an output that is not a clear_output, or a clear_output without it";
   if (output.metadata !== undefined) {
     const metadata = jsonWeight(output.metadata, MAX_DISPLAY_METADATA_WEIGHT, MAX_METADATA_DEPTH);
     if (metadata.depth > MAX_METADATA_DEPTH) return `its display output's metadata nests deeper than ${MAX_METADATA_DEPTH} levels`;

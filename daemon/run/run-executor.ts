@@ -160,6 +160,7 @@ export class RunExecutor {
             fresh,
             code: params.code,
             maxOutputBytes: this.options.maxOutputBytes,
+            streamAllOutput: params.stream_all_output === true,
             maxResultChars: this.options.maxResultChars,
             maxDisplayBytes: this.options.maxDisplayBytes,
             maxDisplays: this.options.maxDisplays,

@@ -1,5 +1,6 @@
 /** The worker thread of a runner: the only code that loads Pyodide; it removes Pyodide's JS API from Python's reach, then runs Python and nothing else. */
 import { loadPyodide, type PyodideAPI } from "pyodide";
+import type { DisplayOutputType } from "../../protocol/generated/types.ts";
 import { removeJsApi } from "./js-api-removal.ts";
 import { RingWriter } from "./output-ring.ts";
 import { PYTHON_ENV, PYTHON_EXECUTABLE } from "./python-env.ts";
@@ -7,7 +8,7 @@ import { lockDownRealm } from "./realm-lockdown.ts";
 import { lockDownTerminals } from "./tty-lockdown.ts";
 import type { RelayChunk, RelayHead } from "../net/fetch-relay.ts";
 import { filesOperation, removeSessionDirectory, sessionDirectory, type VirtualFs } from "./session-files.ts";
-import { MAX_FETCH_BODY_BYTES, MAX_FETCH_HEADER_CHARS, MAX_FETCH_HEADERS, MAX_FETCH_URL_CHARS, MAX_IMPORT_MODULES, MAX_INDEX_URLS, MAX_INPUT_PROMPT_CHARS, MAX_INSTALL_REQUIREMENTS, MAX_REQUIREMENT_CHARS, MODULE_NAME, type BootMode, type RunnerDisplayOutput, type RunnerInputResult, type RunnerBootParams, type RunnerPackagesResult, type RunOutcome, type RunnerWheel, type SeccompState } from "./runner-protocol.ts";
+import { DISPLAY_OUTPUT_TYPES, MAX_FETCH_BODY_BYTES, MAX_FETCH_HEADER_CHARS, MAX_FETCH_HEADERS, MAX_FETCH_URL_CHARS, MAX_IMPORT_MODULES, MAX_INDEX_URLS, MAX_INPUT_PROMPT_CHARS, MAX_INSTALL_REQUIREMENTS, MAX_REQUIREMENT_CHARS, MODULE_NAME, type BootMode, type RunnerDisplayOutput, type RunnerInputResult, type RunnerBootParams, type RunnerPackagesResult, type RunOutcome, type RunnerWheel, type SeccompState } from "./runner-protocol.ts";
 import { readSnapshotPayload, writeRawSnapshot } from "./snapshot-format.ts";
 import { restrictWasmImports } from "./wasm-imports.ts";
 import { RunScope, type ProxyInternals } from "./run-scope.ts";
@@ -207,7 +208,7 @@ function displayForPython(value: unknown): void {
     return;
   }
   const o = output as Partial<RunnerDisplayOutput> | null;
-  if (!o || (o.output_type !== "display_data" && o.output_type !== "execute_result") || typeof o.data !== "object" || o.data === null) return;
+  if (!o || !DISPLAY_OUTPUT_TYPES.includes(o.output_type as DisplayOutputType) || typeof o.data !== "object" || o.data === null) return;
   if (!Object.values(o.data).every((v) => typeof v === "string") || typeof o.data["text/plain"] !== "string") return;
   if (!streams) return;
   // Counted before it is posted: the main thread then holds back output written after this point until it has the message.

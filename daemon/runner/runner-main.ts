@@ -67,14 +67,21 @@ class Slots {
 /** Largest message the runner accepts from the daemon (code of a run, a package file), in bytes. */
 const MAX_INBOUND_BYTES = 512 * 1024 * 1024;
 
-/** One stream of a run: decodes bytes as they come, forwards them, keeps up to the cap. */
+/**
+ * One stream of a run: decodes bytes as they come, forwards them, keeps up to the cap. With
+ * `forwardAll`, what is past the cap is forwarded too (a terminal shows it) but not kept.
+ */
 class StreamCapture {
   private readonly decoder = new TextDecoder();
   private kept = "";
   private keptBytes = 0;
   cutBytes = 0;
 
-  constructor(private readonly cap: number, private readonly forward: (text: string) => void) {}
+  constructor(
+    private readonly cap: number,
+    private readonly forward: (text: string) => void,
+    private readonly forwardAll = false,
+  ) {}
 
   /**
    * Decodes first and measures the text: bytes that are not UTF-8 become U+FFFD (three bytes
@@ -83,27 +90,27 @@ class StreamCapture {
   take(bytes: Uint8Array, final: boolean): void {
     if (bytes.length === 0 && !final) return;
     const room = this.cap - this.keptBytes;
-    if (room <= 0) {
+    if (room <= 0 && !this.forwardAll) {
       this.cutBytes += bytes.length;
       return;
     }
     let text = this.decoder.decode(bytes, { stream: !final });
     if (text.length === 0) return;
+    const whole = text;
     let size = Buffer.byteLength(text);
     if (size > room) {
       const encoded = Buffer.from(text);
       // Cut at a UTF-8 character boundary so the kept text never ends in a broken character.
-      let end = room;
+      let end = Math.max(room, 0);
       while (end > 0 && (encoded[end]! & 0xc0) === 0x80) end--;
       text = encoded.subarray(0, end).toString("utf8");
       this.cutBytes += size - end;
       size = end;
     }
     this.keptBytes += size;
-    if (text.length > 0) {
-      this.kept += text;
-      this.forward(text);
-    }
+    if (text.length > 0) this.kept += text;
+    const forwarded = this.forwardAll ? whole : text;
+    if (forwarded.length > 0) this.forward(forwarded);
   }
 
   text(): string {
@@ -214,6 +221,9 @@ export function runRunner(): void {
         // killed): the rest wait here, and give up if their run ends meanwhile.
         void hostSlots.run(async () => {
           if (!anytime && current?.runId !== runId) return reply({ error: "the run has ended" });
+          // What the run printed before asking goes first: an input() prompt must not overtake
+          // the print() before it (Python flushed its buffers before the worker posted this).
+          if (!anytime) drain(false);
           await connection.sendRequest(message.method, anytime ? message.params : { ...message.params, runId }).then(
             (result) => reply({ result }),
             (error: unknown) => {
@@ -272,8 +282,8 @@ export function runRunner(): void {
     const run: CurrentRun = {
       runId: params.runId,
       interrupted: false,
-      stdout: new StreamCapture(params.maxOutputBytes, forward("stdout")),
-      stderr: new StreamCapture(params.maxOutputBytes, forward("stderr")),
+      stdout: new StreamCapture(params.maxOutputBytes, forward("stdout"), params.streamAllOutput === true),
+      stderr: new StreamCapture(params.maxOutputBytes, forward("stderr"), params.streamAllOutput === true),
     };
     current = run;
     Atomics.store(interruptFlag, 0, 0);

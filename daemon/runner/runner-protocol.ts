@@ -129,6 +129,8 @@ export interface RunnerRunParams {
   fresh: boolean;
   code: string;
   maxOutputBytes: number;
+  /** Forward everything printed as output notifications, past `maxOutputBytes`, which then bounds only what the result keeps. */
+  streamAllOutput?: boolean;
   maxResultChars: number;
   /** Most bytes of one display output (the UTF-8 length of its values). */
   maxDisplayBytes: number;
@@ -171,7 +173,18 @@ export interface RunnerDisplayOutput {
   data: MimeBundle;
   metadata?: Record<string, Record<string, unknown>>;
   truncated?: DisplayTruncation;
+  /** The name of the output (display_id), which a later `update_display_data` replaces; always set on an update. */
+  display_id?: string;
+  /** `clear_output` only: clear when the next output comes rather than at once. */
+  wait?: boolean;
 }
+
+/** Every kind of display output, each spelled once (a record, so a kind the schema adds must be listed). */
+const DISPLAY_OUTPUT_KINDS: Record<DisplayOutputType, true> = { display_data: true, execute_result: true, update_display_data: true, clear_output: true };
+/** The kinds a runner may send. */
+export const DISPLAY_OUTPUT_TYPES = Object.keys(DISPLAY_OUTPUT_KINDS) as readonly DisplayOutputType[];
+/** Longest display id a runner may send, in characters (Python's display() refuses longer ones). */
+export const MAX_DISPLAY_ID_CHARS = 256;
 
 /** Params of `runner/display` (runner to daemon, during a run): one display output, in order with the run's output. */
 export interface RunnerDisplayParams {
@@ -430,7 +443,9 @@ RUNNER_MESSAGE_SCHEMAS[RunnerDisplayNotification.method] = {
       required: ["output_type", "data"],
       additionalProperties: false,
       properties: {
-        output_type: { enum: ["display_data", "execute_result"] },
+        output_type: { enum: DISPLAY_OUTPUT_TYPES },
+        display_id: { type: "string", minLength: 1, maxLength: MAX_DISPLAY_ID_CHARS },
+        wait: { type: "boolean" },
         data: { type: "object", required: ["text/plain"], maxProperties: MAX_MIME_TYPES, propertyNames: mimeType, additionalProperties: text },
         metadata: { type: "object", maxProperties: MAX_MIME_TYPES, propertyNames: mimeType, additionalProperties: { type: "object" } },
         truncated: {

@@ -26,6 +26,7 @@ import {
   InitializeRequest,
   InputRequest,
   InspectRequest,
+  MetricsRequest,
   OutputNotificationType,
   PackagesProgressNotificationType,
   PackagesInstallRequest,
@@ -97,9 +98,10 @@ export interface ServeHooks {
    */
   probeAfterEndOfInput?: boolean;
   /**
-   * The connection may ask for the operator view (`daemon/tenants`): it embeds the daemon,
-   * is the stdio client that started it, or came through `--operator-socket`. Never an
-   * ordinary tenant's connection.
+   * The connection belongs to the daemon's operator, who may ask for what spans every
+   * tenant (`daemon/tenants`, the operator view, and `daemon/metrics`): it embeds the daemon
+   * (the REPL, the REST bridge's and the MCP server's own connection), is the stdio client
+   * that started it, or came through `--operator-socket`. Never an ordinary tenant's connection.
    */
   operator?: boolean;
 }
@@ -173,6 +175,10 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
   let tenant: Tenant | undefined;
   let closed = false;
   const tenantOf = (): Tenant => (tenant ??= daemon.tenants.attach());
+  /** The one check for what spans every tenant: only an operator's connection (hooks.operator) may ask. */
+  const requireOperator = (what: string, advice: string): void => {
+    if (!hooks.operator) throw new ResponseError(JsonRpcErrorCodes.InvalidRequest, `${what}, so only the operator's connection may ask, and this connection is a tenant's; ${advice}`);
+  };
   // Stops of this connection's runs in flight: a connection that goes away cancels its work.
   const inFlight = new Set<() => void>();
 
@@ -188,10 +194,12 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
     }),
     route(InfoRequest, "InfoParams", () => daemon.info(tenantOf())),
     route(TenantsRequest, "TenantsParams", () => {
-      if (!hooks.operator) {
-        throw new ResponseError(JsonRpcErrorCodes.InvalidRequest, "daemon/tenants is the operator's view of every tenant, and this connection is a tenant's; ask on a connection to --operator-socket (or one that embeds the daemon)");
-      }
+      requireOperator("daemon/tenants is the operator's view of every tenant", "ask on a connection to --operator-socket (or one that embeds the daemon)");
       return daemon.tenantsView();
+    }),
+    route(MetricsRequest, "MetricsParams", () => {
+      requireOperator("daemon/metrics gives figures over every tenant", "read them from the server's /metrics endpoint, or ask on a connection to --operator-socket");
+      return daemon.metrics();
     }),
     // The daemon stops once the answer has been written (see onAnswered below), not before.
     route(ShutdownRequest, "ShutdownParams", () => ({ stopping: true })),
@@ -235,8 +243,8 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
     route(FilesReadRequest, "FilesReadParams", (params) => daemon.readFile(params, tenantOf())),
     route(FilesListRequest, "FilesListParams", (params) => daemon.listFiles(params, tenantOf())),
     route(FilesDeleteRequest, "FilesDeleteParams", (params) => daemon.deleteFile(params, tenantOf())),
-    route(PackagesInstallRequest, "PackagesInstallParams", (params, _token, conn) =>
-      daemon.installPackages(params, tenantOf(), (notification) => void conn.sendNotification(PackagesProgressNotificationType, notification).catch(() => {})),
+    route(PackagesInstallRequest, "PackagesInstallParams", (params, token, conn) =>
+      daemon.installPackages(params, tenantOf(), (notification) => void conn.sendNotification(PackagesProgressNotificationType, notification).catch(() => {}), () => token.isCancellationRequested),
     ),
     route(PackagesListRequest, "PackagesListParams", () => daemon.listPackages(tenantOf())),
   ]);

@@ -1,9 +1,10 @@
 /** The Unix socket transport: one JSON-RPC connection per client on a socket file only its owner may use. */
 import { chmodSync, existsSync, rmSync } from "node:fs";
-import { createConnection, createServer, type Server, type Socket } from "node:net";
+import { createServer, type Server, type Socket } from "node:net";
 import { StreamMessageWriter } from "vscode-jsonrpc/node";
 import { BoundedMessageReader, nodeStreamSource } from "../../protocol/wire/bounded-message-reader.ts";
 import { respondToProblems } from "../../protocol/wire/problem-responder.ts";
+import { unixSocketInUse } from "../../protocol/wire/socket-in-use.ts";
 import type { TransportEnd } from "../../protocol/wire/linked-pair.ts";
 
 /** A listening socket; `close` stops accepting and removes the file. */
@@ -12,24 +13,13 @@ export interface SocketListener {
   close(): Promise<void>;
 }
 
-function inUse(path: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createConnection(path);
-    probe.once("connect", () => {
-      probe.destroy();
-      resolve(true);
-    });
-    probe.once("error", () => resolve(false));
-  });
-}
-
 /**
  * Listens on `path` (mode 0600: owner only). A stale socket file left by a dead daemon
  * is replaced; a live one is an error. Each client gets its own reader and writer.
  */
 export async function listenUnixSocket(path: string, maxMessageBytes: number, onConnection: (end: TransportEnd, socket: Socket) => void): Promise<SocketListener> {
   if (existsSync(path)) {
-    if (await inUse(path)) throw new Error(`socket ${path} is in use by another process (is a daemon already running?)`);
+    if (await unixSocketInUse(path)) throw new Error(`socket ${path} is in use by another process (is a daemon already running?)`);
     rmSync(path, { force: true });
   }
   // Half-open: a client may send its requests and FIN, and still read the answers.

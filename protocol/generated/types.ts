@@ -1,6 +1,6 @@
 /**
  * The protocol's TypeScript types, generated from schema/protocol.schema.json.
- * DO NOT EDIT: change the schema and run `bun run schema:gen`.
+ * DO NOT EDIT: change the schema and run `npm run schema:gen`.
  */
 
 /**
@@ -53,12 +53,13 @@ export type SessionState = "ready" | "lost";
  */
 export type RunStatus = "success" | "exception";
 /**
- * Where a display output came from, in Jupyter's words: `display_data` (display(), a matplotlib figure) or `execute_result` (the rich value of the run's last expression). May grow.
+ * Where a display output came from, in Jupyter's words: `display_data` (display(), a matplotlib figure), `execute_result` (the rich value of the run's last expression), `update_display_data` (@since 1.2: update_display(), replacing the outputs named with its `display_id`; a client that cannot replace shows it as a new output) or `clear_output` (@since 1.2: clear_output(), clearing the outputs shown so far for the run; its `data` is an empty `text/plain`, so a client that does not know the kind shows nothing). May grow.
  *
  * This interface was referenced by `WomaProtocol`'s JSON-Schema
  * via the `definition` "DisplayOutputType".
  */
-export type DisplayOutputType = "display_data" | "execute_result";
+export type DisplayOutputType =
+  "display_data" | "execute_result" | "update_display_data" | "clear_output";
 /**
  * What became of a run's session when a JSON-RPC error ended the run. `kept`: the code stopped on KeyboardInterrupt and the session keeps its globals. `lost`: the runner was killed and the session is lost. `none`: the run had no session.
  *
@@ -258,7 +259,11 @@ export interface Capabilities {
    */
   stdin?: boolean;
   /**
-   * @since 1.2. True when this connection may call `daemon/tenants` (the operator view): it embeds the daemon (the REPL, `woma serve`, `woma mcp`), is the `--stdio` client that started it, or came through `--operator-socket`.
+   * @since 1.2. True when runs may make `update_display_data` and `clear_output` outputs (update_display(), clear_output(), display(display_id=...)) and outputs carry `display_id` and `wait`.
+   */
+  display_updates?: boolean;
+  /**
+   * @since 1.3. True when this connection may call `daemon/tenants` (the operator view) and `daemon/metrics`: it embeds the daemon (the REPL, `woma serve`, `woma mcp`), is the `--stdio` client that started it, or came through `--operator-socket`.
    */
   operator?: boolean;
 }
@@ -302,39 +307,39 @@ export interface LimitsInfo {
    */
   max_file_bytes?: number;
   /**
-   * @since 1.2. Most runner processes at once, spares and boots included (`--max-runners`); past it a request that needs one more waits in the admission queue.
+   * @since 1.3. Most runner processes at once, spares and boots included (`--max-runners`); past it a request that needs one more waits in the admission queue.
    */
   max_runners?: number;
   /**
-   * @since 1.2. Most runners booting at once (`--max-booting`); a request that needs a boot past it waits in the admission queue.
+   * @since 1.3. Most runners booting at once (`--max-booting`); a request that needs a boot past it waits in the admission queue.
    */
   max_booting?: number;
   /**
-   * @since 1.2. Longest a request waits in the admission queue for a runner, in milliseconds (`--admission-timeout`); then it fails with -31006 (PoolBusy) naming the bound that held it. 0: such a request fails at once.
+   * @since 1.3. Longest a request waits in the admission queue for a runner, in milliseconds (`--admission-timeout`); then it fails with -31006 (PoolBusy) naming the bound that held it. 0: such a request fails at once.
    */
   admission_timeout_ms?: number;
   /**
-   * @since 1.2. Most requests waiting for a runner at once, across all tenants (`--admission-queue`); one more fails at once with -31006.
+   * @since 1.3. Most requests waiting for a runner at once, across all tenants (`--admission-queue`); one more fails at once with -31006.
    */
   admission_queue?: number;
   /**
-   * @since 1.2. Most runners one tenant may hold at once, its shared runners and fresh interpreters together (`--max-tenant-runners`).
+   * @since 1.3. Most runners one tenant may hold at once, its shared runners and fresh interpreters together (`--max-tenant-runners`).
    */
   max_tenant_runners?: number;
   /**
-   * @since 1.2. Most sessions one tenant may have open (`--max-tenant-sessions`); `session/create` past it fails with -31006.
+   * @since 1.3. Most sessions one tenant may have open (`--max-tenant-sessions`); `session/create` past it fails with -31006.
    */
   max_tenant_sessions?: number;
   /**
-   * @since 1.2. Most bytes of files one tenant's sessions may hold, as `files/write` finds them (`--max-tenant-file-bytes`); a write past it fails with -31015 (FileTooLarge).
+   * @since 1.3. Most bytes of files one tenant's sessions may hold, as `files/write` finds them (`--max-tenant-file-bytes`); a write past it fails with -31015 (FileTooLarge).
    */
   max_tenant_file_bytes?: number;
   /**
-   * @since 1.2. Most bytes of requests one connection may have read and not yet answered (`--max-pending-input`); a request past it is refused with -31006 without being read.
+   * @since 1.3. Most bytes of requests one connection may have read and not yet answered (`--max-pending-input`); a request past it is refused with -31006 without being read.
    */
   max_pending_input_bytes?: number;
   /**
-   * @since 1.2. A tenant that has not used its runners for this long loses them (its sessions are reported lost, saying why); 0 means never (`--tenant-idle-timeout`).
+   * @since 1.3. A tenant that has not used its runners for this long loses them (its sessions are reported lost, saying why); 0 means never (`--tenant-idle-timeout`).
    */
   tenant_idle_timeout_ms?: number;
 }
@@ -567,6 +572,10 @@ export interface RunParams {
    * @since 1.1. False: display outputs arrive only in the result, not also as `python/display` notifications (a client that does not show them while the run goes saves sending images twice). Default true.
    */
   display_notifications?: boolean;
+  /**
+   * @since 1.2. True: everything the run prints streams as `python/output`, past the daemon's `max_output_bytes`; the result (and the data of an error that ends the run) still keeps at most that many bytes of each stream and counts the rest in `truncated`. For a client that shows output as it comes and keeps none of it, such as a terminal. Default false: the stream stops at the cap too.
+   */
+  stream_all_output?: boolean;
 }
 /**
  * The Python exception that ended a run.
@@ -675,6 +684,14 @@ export interface DisplayOutput {
         }
       | undefined;
   };
+  /**
+   * @since 1.2. The output's name, from display(obj, display_id=...) or a DisplayHandle: a later `update_display_data` with the same id replaces every output of that name. Always present on an `update_display_data`; absent when the output was not named.
+   */
+  display_id?: string;
+  /**
+   * @since 1.2. On a `clear_output` only (always present there): true to clear when the next output arrives rather than at once (clear_output(wait=True), for animations without flicker).
+   */
+  wait?: boolean;
   /**
    * How much of the run's stdout came before this output, in characters (Unicode code points): showing `stdout[:stdout_offset]`, then this output, then the rest interleaves them as they were made.
    */
@@ -898,7 +915,7 @@ export interface SnapshotInfo {
   detail?: string;
 }
 /**
- * @since 1.2. What the calling connection's tenant holds and has used, and nothing of any other tenant's.
+ * @since 1.3. What the calling connection's tenant holds and has used, and nothing of any other tenant's.
  *
  * This interface was referenced by `WomaProtocol`'s JSON-Schema
  * via the `definition` "TenantUsage".
@@ -955,6 +972,75 @@ export interface ShutdownResult {
    * Always true.
    */
   stopping: boolean;
+}
+/**
+ * @since 1.3. Params of `daemon/metrics` (none).
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "MetricsParams".
+ */
+export interface MetricsParams {}
+/**
+ * @since 1.3. One sample of a metric family: a value and its labels, in prom-client's JSON form (the form `Registry.getMetricsAsJSON()` gives and `AggregatorRegistry.aggregate()` takes).
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "MetricSample".
+ */
+export interface MetricSample {
+  /**
+   * The sample's value: a count, a number of seconds or bytes, or a gauge's level.
+   */
+  value: number;
+  /**
+   * The sample's labels by name (`le` for a histogram bucket, `+Inf` for the last). Empty for a family without labels. Never a tenant's name, a session's name or code.
+   */
+  labels: {
+    [k: string]: string | number | undefined;
+  };
+  /**
+   * The sample's own name when it differs from the family's: `NAME_bucket`, `NAME_sum` and `NAME_count` of a histogram.
+   */
+  metricName?: string;
+}
+/**
+ * @since 1.3. A metric family: its name, help, type and samples, in prom-client's JSON form, ready for an exposition in Prometheus's text format or OpenMetrics.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "MetricFamily".
+ */
+export interface MetricFamily {
+  /**
+   * The family's name as the Prometheus text format spells it (a counter's ends in `_total`), e.g. `woma_runs_total`.
+   */
+  name: string;
+  /**
+   * What the family measures, in a sentence, with its unit.
+   */
+  help: string;
+  /**
+   * `counter` (only grows), `gauge` (a level now), `histogram` (observations counted in buckets) or `summary`. The enum may grow.
+   */
+  type: "counter" | "gauge" | "histogram" | "summary";
+  /**
+   * The samples.
+   */
+  values: MetricSample[];
+  /**
+   * How samples of several registries combine (`sum` for every family woma makes).
+   */
+  aggregator?: string;
+}
+/**
+ * @since 1.3. Result of `daemon/metrics`: the daemon's figures over every tenant, for an operator's `/metrics` endpoint. It names no tenant, session or code: only counts, levels and durations. The families may grow.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "MetricsResult".
+ */
+export interface MetricsResult {
+  /**
+   * The metric families: `woma_runs_total` (runs started, whatever their outcome), `woma_run_duration_seconds` (by outcome), `woma_runners` (by state and role), `woma_runners_memory_bytes`, `woma_tenants`, `woma_sessions` (by state), `woma_queue_depth`, `woma_runner_boot_duration_seconds` (by outcome), `woma_broker_requests_total` and `woma_broker_request_duration_seconds` (by outcome), `woma_broker_refusals_total`.
+   */
+  metrics: MetricFamily[];
 }
 /**
  * @since 1.1. Params of `packages/install`: packages to install for the calling connection's tenant. The daemon resolves, fetches and verifies them; each of the tenant's runners installs them before its next run.
@@ -1376,7 +1462,7 @@ export interface PackagesProgressNotification {
   done: boolean;
 }
 /**
- * @since 1.2. The `data` of a -31006 (PoolBusy) error: the bound that refused the request and when a retry may succeed.
+ * @since 1.3. The `data` of a -31006 (PoolBusy) error: the bound that refused the request and when a retry may succeed.
  *
  * This interface was referenced by `WomaProtocol`'s JSON-Schema
  * via the `definition` "PoolBusyData".
@@ -1400,14 +1486,14 @@ export interface PoolBusyData {
   retry_after_ms: number;
 }
 /**
- * @since 1.2. Params of `daemon/tenants` (none). Answered only on operator connections (see `Capabilities.operator`); any other connection gets -32600.
+ * @since 1.3. Params of `daemon/tenants` (none). Answered only on operator connections (see `Capabilities.operator`); any other connection gets -32600.
  *
  * This interface was referenced by `WomaProtocol`'s JSON-Schema
  * via the `definition` "TenantsParams".
  */
 export interface TenantsParams {}
 /**
- * @since 1.2. One tenant as the operator sees it.
+ * @since 1.3. One tenant as the operator sees it.
  *
  * This interface was referenced by `WomaProtocol`'s JSON-Schema
  * via the `definition` "TenantSummary".
@@ -1467,7 +1553,7 @@ export interface TenantSummary {
   idle_ms: number;
 }
 /**
- * @since 1.2. The admission queue: requests for a runner the pool could not give at once.
+ * @since 1.3. The admission queue: requests for a runner the pool could not give at once.
  *
  * This interface was referenced by `WomaProtocol`'s JSON-Schema
  * via the `definition` "AdmissionSummary".
@@ -1499,7 +1585,7 @@ export interface AdmissionSummary {
   dropped: number;
 }
 /**
- * @since 1.2. The runner pool as the operator sees it.
+ * @since 1.3. The runner pool as the operator sees it.
  *
  * This interface was referenced by `WomaProtocol`'s JSON-Schema
  * via the `definition` "PoolSummary".
@@ -1544,7 +1630,7 @@ export interface PoolSummary {
   admission: AdmissionSummary;
 }
 /**
- * @since 1.2. Result of `daemon/tenants`: the operator view, every tenant with what it holds and costs.
+ * @since 1.3. Result of `daemon/tenants`: the operator view, every tenant with what it holds and costs.
  *
  * This interface was referenced by `WomaProtocol`'s JSON-Schema
  * via the `definition` "TenantsResult".

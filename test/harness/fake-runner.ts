@@ -378,7 +378,9 @@ export class FakeRunner implements Runner {
       out[stream] += kept;
       if (stream === "stdout") out.stdoutBytesCut += Buffer.byteLength(text) - Buffer.byteLength(kept);
       else out.stderrBytesCut += Buffer.byteLength(text) - Buffer.byteLength(kept);
-      if (kept !== "") this.send({ method: RunnerOutputNotification.method, params: { runId: params.runId, stream, text: kept } });
+      // As the real runner does: past the cap, output still streams when the run asked for all of it.
+      const sent = params.streamAllOutput ? text : kept;
+      if (sent !== "") this.send({ method: RunnerOutputNotification.method, params: { runId: params.runId, stream, text: sent } });
     };
     try {
       for (const step of steps) {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -13,6 +13,7 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import { DaemonClient } from "../../clients/shared/daemon-client.ts";
 import { REPO_ROOT, waitFor } from "../harness/paths.ts";
 import { startInPty } from "../harness/pty.ts";
+import { TestJupyterClient, zmtpPeer } from "../harness/zmtp-client.ts";
 
 const BUILT = join(REPO_ROOT, "woma");
 const folder = mkdtempSync(join(tmpdir(), "woma-binary-"));
@@ -127,6 +128,30 @@ describe("the binary, alone in an empty folder", () => {
       client.dispose();
     } finally {
       await daemon.stop();
+    }
+  });
+});
+
+describe("the binary as a Jupyter kernel", () => {
+  test("its kernelspec starts the binary itself by absolute path, and a kernel from it runs a cell with HTML cleaned", async () => {
+    expect(runBinary(["jupyter", "install", "--prefix", folder, "--", "--pyodide-cache", cache]).code).toBe(0);
+    const spec = JSON.parse(readFileSync(join(folder, "share", "jupyter", "kernels", "woma", "kernel.json"), "utf8")) as { argv: string[] };
+    expect(spec.argv.slice(0, 5)).toEqual([binary, "jupyter", "kernel", "-f", "{connection_file}"]);
+    const file = join(folder, "kernel.json");
+    const kernel = await startMode(["jupyter", "kernel", "-f", file, "--pyodide-cache", cache], /kernel listening/);
+    try {
+      const info = JSON.parse(readFileSync(file, "utf8")) as { key: string; shell_port: number; iopub_port: number };
+      const client = new TestJupyterClient(info.key, await zmtpPeer(info.shell_port, "DEALER", { identity: "binary" }), await zmtpPeer(info.iopub_port, "SUB", { subscribe: "" }));
+      const reply = await client.request("execute_request", { code: "from IPython.display import HTML, display\ndisplay(HTML('<b>ok</b><script>x</script>'))", silent: false });
+      expect(reply.content.status).toBe("ok");
+      let shown: Record<string, string> | undefined;
+      while (shown === undefined) {
+        const message = client.read(await client.iopub.next("the display_data"));
+        if (message.header.msg_type === "display_data") shown = message.content.data as Record<string, string>;
+      }
+      expect(shown["text/html"]).toBe("<b>ok</b>");
+    } finally {
+      await kernel.stop();
     }
   });
 });

@@ -11,6 +11,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { JsonRpcErrorCodes, WomaErrorCodes } from "../../protocol/error-codes.ts";
 import { startDaemon, startRawStdioDaemon, type DaemonUnderTest, type RawPeer } from "../harness/start-daemon.ts";
+import { fileWriteMessageBytes } from "../../cli/daemon-flags.ts";
+import { defaultDaemonOptions } from "../../daemon/daemon-options.ts";
 
 /** The exit code of a process, whether it has already exited or not. */
 function exitCode(child: import("node:child_process").ChildProcess): Promise<number | null> {
@@ -60,7 +62,8 @@ async function sendBadInput(peer: RawPeer): Promise<void> {
   expect(noSession).toMatchObject({ id: 7, error: { code: WomaErrorCodes.SessionNotFound } });
   expect(noSession.error?.message).toContain('session "ghost" not found');
 
-  const size = 17 * 1024 * 1024;
+  // Past the default limit, which leaves room for a files/write of the largest file in base64.
+  const size = Math.max(defaultDaemonOptions().maxMessageBytes, fileWriteMessageBytes(defaultDaemonOptions().maxFileBytes)) + 1024 * 1024;
   peer.write(`Content-Length: ${size}\r\n\r\n`);
   peer.write(new Uint8Array(size).fill(0x20));
   const tooBig = (await peer.next("an oversized message", 20_000)) as Answer;

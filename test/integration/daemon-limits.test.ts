@@ -1,5 +1,6 @@
 /** Misbehaving Python (test/fixtures/*.py): the daemon survives each, reports it clearly, and other sessions go on. */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { createHash, randomBytes } from "node:crypto";
 import { isSessionLost, failureData } from "../../clients/shared/run-errors.ts";
 import { JsonRpcErrorCodes, WomaErrorCodes } from "../../protocol/error-codes.ts";
 import { rejection } from "../harness/expect-error.ts";
@@ -89,6 +90,31 @@ describe("misbehaving code", () => {
     expect(Buffer.byteLength(result.stdout)).toBeLessThanOrEqual(1024 * 1024);
     expect(result.stdout.startsWith("0\n1\n2\n")).toBe(true);
     expect(result.truncated?.stdout_bytes).toBeGreaterThan(10_000_000);
+  });
+
+  test("with stream_all_output the whole flood streams while the result keeps the cap; without it the stream stops at the cap too", async () => {
+    const code = "for i in range(300000):\n    print(i)";
+    const expected = Array.from({ length: 300000 }, (_, i) => `${i}\n`).join("");
+    for (const streamAll of [true, false]) {
+      let streamed = "";
+      const result = await daemon.client.run({ code, timeout_ms: 60_000, ...(streamAll ? { stream_all_output: true } : {}) }, { onOutput: (_stream, text) => (streamed += text) });
+      expect(Buffer.byteLength(result.stdout)).toBeLessThanOrEqual(1024 * 1024);
+      expect(expected.startsWith(result.stdout)).toBe(true);
+      expect(result.truncated?.stdout_bytes).toBe(Buffer.byteLength(expected) - Buffer.byteLength(result.stdout));
+      if (streamAll) expect(streamed === expected).toBe(true);
+      else expect(streamed).toBe(result.stdout);
+    }
+  });
+
+  test("a files/write of a file as big as the default --max-file-bytes (16 MiB, about 22 MiB in base64) fits the default message limit", async () => {
+    const { client } = daemon;
+    const session = (await client.createSession()).session.session_id;
+    const content = randomBytes(16 * 1024 * 1024);
+    const written = await client.writeFile({ session_id: session, path: "big.bin", content: content.toString("base64"), encoding: "base64" });
+    expect(written.size).toBe(content.length);
+    const digest = (await client.run({ code: "import hashlib\nhashlib.sha256(open('big.bin', 'rb').read()).hexdigest()", session_id: session })).result;
+    expect(digest).toBe(`'${createHash("sha256").update(content).digest("hex")}'`);
+    await client.closeSession(session);
   });
 
   test("a huge return value is cut and counted", async () => {

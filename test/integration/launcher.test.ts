@@ -21,6 +21,8 @@ const project = join(scratch, "project");
 /** npx's own cache, fresh, so a link npx made for an older checkout (to bin/woma.cjs) is not what runs. */
 const npmCache = join(scratch, "npm-cache");
 const started: Array<{ kill(): void }> = [];
+/** What `npm install` of the checkout into the project printed on stderr. */
+let installWarnings = "";
 
 /** Executables that may make up woma's tree: Bun, and bubblewrap around runners under namespace isolation. */
 const BUN_TREE = new Set(["bun", "bun.exe", "bwrap"]);
@@ -49,6 +51,7 @@ beforeAll(() => {
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "uses-woma", version: "1.0.0", private: true }));
   const installed = npm(["install", "--offline", "--no-audit", "--no-fund", REPO_ROOT], project);
   if (installed.status !== 0) throw new Error(`npm install of the checkout failed: ${installed.stderr}`);
+  installWarnings = installed.stderr;
   testCacheDir();
 }, 180_000);
 
@@ -57,6 +60,19 @@ afterEach(() => {
 });
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe("npm install", () => {
+  test("warns about no dependency's engine (EBADENGINE) on the Node that runs npm, Node 20 included", () => {
+    // As a dependency of a project, and in the checkout itself (a dry run of its own lock file).
+    expect(installWarnings).not.toContain("EBADENGINE");
+    const copy = join(scratch, "checkout-install");
+    mkdirSync(copy, { recursive: true });
+    for (const file of ["package.json", "package-lock.json"]) copyFileSync(join(REPO_ROOT, file), join(copy, file));
+    const dry = npm(["install", "--dry-run", "--ignore-scripts", "--offline", "--no-audit", "--no-fund"], copy);
+    expect(dry.status).toBe(0);
+    expect(dry.stderr).not.toContain("EBADENGINE");
+  });
+});
 
 describe("node_modules/.bin/woma", () => {
   test("prints the version and passes the exit status through", () => {

@@ -55,6 +55,19 @@ describe("rich outputs over MCP", () => {
     expect(outputs.map((o) => o.text)).toEqual(["<b>bold</b>", "# Title", '{"a": 1}', "<svg/>"]);
   });
 
+  test("an update names the display it replaces and clear_output says what a notebook would do, in order with stdout", async () => {
+    const code = "from IPython.display import display, Markdown, clear_output\nh = display(Markdown('step 1'), display_id='s')\nprint('working')\nh.update(Markdown('step 2'))\nclear_output(wait=True)";
+    const result = await runPython(client, { code });
+    expect(texts(result)).toEqual([
+      "[output 1: text/markdown]\nstep 1",
+      "[stdout]\nworking",
+      '[output 2: update of display "s", text/markdown]\nstep 2',
+      "[output 3: clear_output (wait=True): a notebook would clear the outputs shown above this point]",
+    ]);
+    const outputs = (result.structuredContent as { outputs: Array<{ output_type: string }> }).outputs;
+    expect(outputs.map((o) => o.output_type)).toEqual(["display_data", "update_display_data", "clear_output"]);
+  });
+
   test("stdin answers input(); without it, input() raises a clear EOFError at once, within the run", async () => {
     const answered = await runPython(client, { code: "name = input('Name? ')\nf'hi {name}'", stdin: "Ada\n" });
     expect(textOf(answered)).toBe("[stdout]\nName? \n[result]\n'hi Ada'");

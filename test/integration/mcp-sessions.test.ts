@@ -167,7 +167,8 @@ describe("the HTTP server refuses what a web page could forge", () => {
     expect((await init({ host: `evil.example:${http.url.port}` })).status).toBe(403);
     const local = await init({ origin: `http://localhost:${http.url.port}` });
     expect(local.status).toBe(200);
-    expect(local.headers.get("mcp-session-id")).toMatch(/^[0-9a-f-]{36}$/);
+    // The instance's id (here made from the host name and port), a dot, then a UUID (see service-mcp.test.ts).
+    expect(local.headers.get("mcp-session-id")).toMatch(/^[A-Za-z0-9_-]+\.[0-9a-f-]{36}$/);
     expect((await init({})).status).toBe(200);
     expect(await http.stop()).toBe(0);
   });

@@ -299,24 +299,24 @@ describe("the policy inside the broker", () => {
     const { broker, audit } = makeBroker({ allow: [] });
     const before = dialled.length;
     const error = await rejection(broker.open({ url: `${base}/echo` }, ctx));
-    expect(error.message).toBe("network policy refuses 127.0.0.1 (loopback)");
+    expect(error.message).toBe(`network policy refuses 127.0.0.1 (loopback); to allow it, start woma with --allow-net 127.0.0.1:${http.port} (a rule for localhost does not cover this address)`);
     expect(dialled.length).toBe(before);
     expect(audit).toEqual([expect.stringContaining(`host=127.0.0.1:${http.port} address=127.0.0.1 ms=`)]);
-    expect(audit[0]).toContain('outcome=refused error="network policy refuses 127.0.0.1 (loopback)"');
+    expect(audit[0]).toContain('outcome=refused error="network policy refuses 127.0.0.1 (loopback); to allow it');
   });
 
   test("--net off refuses a name without resolving it", async () => {
     const { broker } = makeBroker({ mode: "off", allow: [] });
     const calls = resolverCalls.length;
     const error = await rejection(broker.open({ url: `https://${TLS_NAME}/` }, ctx));
-    expect(error.message).toBe(`network policy refuses ${TLS_NAME} (--net off)`);
+    expect(error.message).toBe(`network policy refuses ${TLS_NAME} (--net off); to allow it, start woma with --allow-net ${TLS_NAME}:443`);
     expect(resolverCalls.length).toBe(calls);
   });
 
   test("a name that resolves to loopback is refused unless named", async () => {
     const { broker } = makeBroker({ allow: [] });
     const error = await rejection(broker.open({ url: `https://${TLS_NAME}:${httpsPort}/` }, ctx));
-    expect(error.message).toBe(`network policy refuses ${TLS_NAME} at 127.0.0.1 (loopback)`);
+    expect(error.message).toBe(`network policy refuses ${TLS_NAME} at 127.0.0.1 (loopback); to allow it, start woma with --allow-net ${TLS_NAME}:${httpsPort}`);
   });
 });
 
@@ -484,7 +484,7 @@ describe("redirects", () => {
     const { broker, audit } = makeBroker();
     const before = dialled.length;
     const error = await rejection(broker.open({ url: `${base}/to?${encodeURIComponent("http://169.254.169.254/latest/meta-data/")}`, redirect: "follow" }, ctx));
-    expect(error).toMatchObject({ kind: "refused", message: "network policy refuses 169.254.169.254 (link-local)" });
+    expect(error).toMatchObject({ kind: "refused", message: "network policy refuses 169.254.169.254 (link-local); to allow it, start woma with --allow-net 169.254.169.254:80" });
     expect(dialled.slice(before)).toEqual([`127.0.0.1:${http.port}`]);
     expect(audit.at(-1)).toContain("host=169.254.169.254:80 address=169.254.169.254");
   });

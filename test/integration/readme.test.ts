@@ -1,9 +1,10 @@
 /** The README says what is true: its editor quickstart, pasted as printed, answers 2, and the flags it calls common are taken by every command. */
 import { describe, expect, test } from "bun:test";
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, symlinkSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { SHARED_FLAGS } from "../../cli/daemon-flags.ts";
 import { REPO_ROOT, testCacheDir } from "../harness/paths.ts";
 
 const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
@@ -52,12 +53,14 @@ describe("README.md", () => {
     expect(JSON.parse(framed![2]!)).toMatchObject({ jsonrpc: "2.0", id: 1, result: { status: "success", result: "2" } });
   });
 
-  test("every flag it lists as common is taken by each command, and --reset-globals only where it says", () => {
+  test("every flag it lists as common is taken by each command, every shared flag is listed, and --reset-globals only where it says", () => {
     const paragraph = /\nFlags every command above takes[^]*?\n\n/.exec(section("Commands"))![0];
     const [common, rest] = paragraph.split("`--reset-globals`");
     const flags = [...new Set([...common!.matchAll(/`(--[a-z-]+)/g)].map((m) => m[1]!.replace(/^--no-/, "--")))];
     expect(flags.length).toBeGreaterThan(15);
-    expect(rest).toContain("belongs to `woma` and\n`woma serve` only");
+    // The other way round too: no flag every command takes is missing from the list.
+    expect(SHARED_FLAGS.filter((flag) => !flags.includes(`--${flag}`))).toEqual([]);
+    expect(rest!.replace(/\s+/g, " ")).toContain("belongs to `woma` and `woma serve` only");
     const help = (args: string[]) => spawnSync(process.execPath, [join(REPO_ROOT, "cli", "main.ts"), ...args, "--help"], { encoding: "utf8" }).stdout;
     const missing: string[] = [];
     for (const [name, args] of [["woma", []], ["daemon", ["daemon"]], ["serve", ["serve"]], ["mcp", ["mcp"]]] as const) {
@@ -66,5 +69,26 @@ describe("README.md", () => {
       expect(text.includes("--reset-globals")).toBe(name === "woma" || name === "serve");
     }
     expect(missing).toEqual([]);
+  });
+
+  test("every command the docs show runs as written after npm install: Bun as npx bun, node_modules/.bin/bun or an npm script, never a bare bun (npm does not put it on PATH)", () => {
+    const pages = ["README.md", "CONTRIBUTING.md", "SECURITY.md", ...readdirSync(join(REPO_ROOT, "docs")).filter((name) => name.endsWith(".md")).map((name) => `docs/${name}`)];
+    const bare: string[] = [];
+    for (const page of pages) {
+      const text = readFileSync(join(REPO_ROOT, page), "utf8");
+      // Commands as the docs show them: code spans, and the lines of code blocks.
+      const commands = [...text.matchAll(/```[a-z]*\n([^]*?)```/g)].flatMap((m) => m[1]!.split("\n")).concat([...text.replace(/```[^]*?```/g, "").matchAll(/`([^`\n]+)`/g)].map((m) => m[1]!));
+      for (const command of commands) if (/^\s*(?:[A-Z_]+=\S*\s+)*bun\s/.test(command)) bare.push(`${page}: ${command.trim()}`);
+    }
+    expect(bare).toEqual([]);
+  });
+
+  test("the npm scripts the docs name exist", () => {
+    const scripts = Object.keys((JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts);
+    const named = new Set<string>();
+    for (const page of ["README.md", "CONTRIBUTING.md", ...readdirSync(join(REPO_ROOT, "docs")).filter((name) => name.endsWith(".md")).map((name) => `docs/${name}`)]) {
+      for (const m of readFileSync(join(REPO_ROOT, page), "utf8").matchAll(/npm run ([a-z:]+)/g)) named.add(m[1]!);
+    }
+    expect([...named].filter((name) => !scripts.includes(name))).toEqual([]);
   });
 });

@@ -116,6 +116,11 @@ describe("the REPL with piped input", () => {
     expect(code).toBe(1);
   });
 
+  test("what is printed before input() comes before its prompt, as python prints it to a pipe", async () => {
+    const { stdout, code } = await pipe('print("Enter your name:"); name = input("> ")\nAda\nprint("hi", name)\n');
+    expect({ stdout, code }).toEqual({ stdout: "Enter your name:\n> hi Ada\n", code: 0 });
+  });
+
   test("exit(3) leaves with status 3", async () => {
     expect((await pipe("print('bye')\nexit(3)\nprint('never')\n")).code).toBe(3);
   });

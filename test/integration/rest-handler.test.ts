@@ -228,10 +228,10 @@ describe("REST handler over a real daemon (one runner)", () => {
     expect(local.headers.get("Access-Control-Allow-Origin")).toBe("http://127.0.0.1:5173");
   });
 
-  test("a body over the configured limit is a 400, and the next request runs", async () => {
+  test("a body over the configured limit is a 413, as MCP and file uploads answer, and the next request runs", async () => {
     const small = bridge({ maxBodyBytes: 64 });
     const big = await python(small, { code: `"${"x".repeat(100)}"` });
-    expect(big.status).toBe(400);
+    expect(big.status).toBe(413);
     expect(big.body.error as string).toStartWith("request body too large: the limit is 64 bytes (--max-body), got ");
     expect((await python(small, { code: "1+1" })).body.result).toBe("2");
   });

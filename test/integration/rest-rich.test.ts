@@ -31,6 +31,16 @@ describe("POST /python", () => {
     expect(body.result).toBe("Swatch(7x5)");
   });
 
+  test("updates and clear_output come in outputs in order, with their display_id and wait", async () => {
+    const body = await python({ code: "from IPython.display import display, update_display, clear_output, HTML\ndisplay(HTML('<i>1</i>'), display_id='p')\nprint('x')\nupdate_display(HTML('<i>2</i>'), display_id='p')\nclear_output()" });
+    const outputs = body.outputs as DisplayOutput[];
+    expect(outputs.map((o) => [o.output_type, o.data["text/html"], o.display_id, o.wait, o.stdout_offset])).toEqual([
+      ["display_data", "<i>1</i>", "p", undefined, 0],
+      ["update_display_data", "<i>2</i>", "p", undefined, 2],
+      ["clear_output", undefined, undefined, false, 2],
+    ]);
+  });
+
   test("stdin answers input(); a stdin that is not a string is a 400 naming it", async () => {
     expect((await python({ code: "input() * 2", stdin: "ab\n" })).result).toBe("'abab'");
     const bad = await request("POST", "/python", JSON.stringify({ code: "1", stdin: 5 }), { "Content-Type": "application/json" });

@@ -1,11 +1,14 @@
 /** `woma serve` over real HTTP, started as a user would: each line of the REST contract, with the default one runner and with --reset-globals. */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { join } from "node:path";
 import { fixture } from "../harness/fixtures.ts";
 import { send } from "../harness/http.ts";
-import { waitFor } from "../harness/paths.ts";
+import { REPO_ROOT, testCacheDir, waitFor } from "../harness/paths.ts";
 import { runnerPids } from "../harness/runner-processes.ts";
 import { startDaemon, type DaemonUnderTest } from "../harness/start-daemon.ts";
 import { alive, startServe, type ServeUnderTest } from "../harness/start-serve.ts";
+
+const ENTRY = join(REPO_ROOT, "cli", "main.ts");
 
 /** The header every POST /python needs (a web page cannot send it cross-origin without a preflight). */
 const JSON_TYPE = { "Content-Type": "application/json" };
@@ -24,6 +27,20 @@ describe("woma serve (defaults: one runner, state persists)", () => {
   test("it listens on 127.0.0.1 by default and says so on stderr", () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(server.stderr()).not.toContain("warning");
+  });
+
+  test("a second woma serve (or woma mcp) on the same port fails at start with \"port P is in use\" and exits non-zero; the first keeps its state", async () => {
+    await python({ code: "kept_by_first = 'first'" });
+    const port = new URL(server.url).port;
+    for (const command of [["serve"], ["mcp"]]) {
+      const second = Bun.spawn([process.execPath, ENTRY, ...command, "--port", port, "--pyodide-cache", testCacheDir()], { stdout: "pipe", stderr: "pipe" });
+      const [stderr, code] = await Promise.all([new Response(second.stderr).text(), second.exited]);
+      expect({ command: command[0], code: code === 0 ? 0 : "non-zero" }).toEqual({ command: command[0], code: "non-zero" });
+      expect(stderr).toContain(`cannot listen on 127.0.0.1:${port}: port ${port} is in use`);
+      expect(stderr).not.toContain("listening on");
+    }
+    // Every request still reaches the first server, with its state (with SO_REUSEPORT they would alternate).
+    for (let i = 0; i < 6; i++) expect((await python({ code: "kept_by_first" })).body.result).toBe("'first'");
   });
 
   test("GET /health: 200 with status, pyodide_loaded, uptime_seconds, execution_count (and extras)", async () => {
@@ -73,15 +90,15 @@ describe("woma serve (defaults: one runner, state persists)", () => {
     expect((await python({ code: "total" })).body.result).toBe("15");
   });
 
-  describe("bad requests get 400 {status: error, error} and change nothing", () => {
-    const cases: Array<[string, RequestInit, string]> = [
+  describe("bad requests get 400 (413 when too big) {status: error, error} and change nothing", () => {
+    const cases: Array<[string, RequestInit, string, number?]> = [
       ["no code", { body: "{}" }, 'missing "code"'],
       ["code as a number (killed the original tool)", { body: '{"code": 5}' }, '"code" must be a string'],
       ["a body that is not JSON", { body: "print(1)" }, "not valid JSON"],
       ["invalid UTF-8", { body: new Uint8Array([0x7b, 0x22, 0x63, 0x6f, 0x64, 0x65, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]) }, "not valid UTF-8"],
       ["a JSON array", { body: '[{"code": "1"}]' }, "got an array"],
       ["an empty body", { body: "" }, "request body is empty"],
-      ["a body over 1 MiB", { body: JSON.stringify({ code: `"${"a".repeat(1024 * 1024)}"` }) }, "the limit is 1048576 bytes"],
+      ["a body over 1 MiB", { body: JSON.stringify({ code: `"${"a".repeat(1024 * 1024)}"` }) }, "the limit is 1048576 bytes", 413],
       [
         "a chunked body over 1 MiB",
         {
@@ -93,11 +110,12 @@ describe("woma serve (defaults: one runner, state persists)", () => {
           }),
         },
         "more than 1048576 bytes",
+        413,
       ],
     ];
-    test.each(cases)("%s", async (_what, init, message) => {
+    test.each(cases)("%s", async (_what, init, message, expected = 400) => {
       const { status, headers, body } = await send(`${server.url}/python`, { method: "POST", headers: JSON_TYPE, ...init });
-      expect(status).toBe(400);
+      expect(status).toBe(expected);
       expect(headers.get("Content-Type")).toStartWith("application/json");
       expect(body.status).toBe("error");
       expect(body.error as string).toContain(message);
@@ -105,8 +123,8 @@ describe("woma serve (defaults: one runner, state persists)", () => {
 
     test("after all of them the server still runs code and keeps its state", async () => {
       await python({ code: "before_bad = 15" });
-      for (const [, init] of cases.filter(([what]) => !what.startsWith("a chunked"))) {
-        expect((await send(`${server.url}/python`, { method: "POST", headers: JSON_TYPE, ...init })).status).toBe(400);
+      for (const [, init, , expected = 400] of cases.filter(([what]) => !what.startsWith("a chunked"))) {
+        expect((await send(`${server.url}/python`, { method: "POST", headers: JSON_TYPE, ...init })).status).toBe(expected);
       }
       expect((await python({ code: "before_bad" })).body.result).toBe("15");
       expect(server.process.exitCode).toBeNull();
@@ -203,9 +221,9 @@ describe("woma serve --workers 0 --reset-globals --max-body 2000 --host 0.0.0.0 
     expect((await python({ code: "y", reset_globals: false })).body.result).toBe("1");
   });
 
-  test("--max-body sets the body limit", async () => {
+  test("--max-body sets the body limit; a body past it is a 413 naming the limit", async () => {
     const big = await python({ code: `"${"b".repeat(2000)}"` });
-    expect(big.status).toBe(400);
+    expect(big.status).toBe(413);
     expect(big.body.error as string).toContain("the limit is 2000 bytes");
     expect((await python({ code: `len("${"b".repeat(1900)}")` })).body.result).toBe("1900");
   });

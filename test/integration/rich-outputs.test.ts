@@ -176,6 +176,82 @@ display('y' * 300_000)
   });
 });
 
+describe("named outputs, updates and clear_output", () => {
+  test("display(display_id=True) returns a handle; update_display and clear_output come in order with stdout, as built-ins", async () => {
+    const streamed: string[] = [];
+    const code = "h = display('0%', display_id=True)\nprint(h.display_id)\nh.update('50%')\nupdate_display('100%', display_id=h.display_id)\nclear_output(wait=True)\nprint('done')";
+    const result = await daemon.client.run({ code }, { onDisplay: (o) => streamed.push(o.output_type) });
+    const id = result.stdout.split("\n")[0]!;
+    expect(id).toMatch(/^[0-9a-f]{32}$/);
+    expect(result.outputs!.map((o) => [o.output_type, o.data["text/plain"], o.display_id, o.wait, o.stdout_offset])).toEqual([
+      ["display_data", "'0%'", id, undefined, 0],
+      ["update_display_data", "'50%'", id, undefined, 33],
+      ["update_display_data", "'100%'", id, undefined, 33],
+      ["clear_output", "", undefined, true, 33],
+    ]);
+    expect(streamed).toEqual(["display_data", "update_display_data", "update_display_data", "clear_output"]);
+    expect(result.stdout).toBe(`${id}\ndone\n`);
+  });
+
+  test("a display_id that is not a str or True, and an update without one, fail as Python errors naming the problem", async () => {
+    expect((await run("display(1, display_id=3)")).error).toMatchObject({ type: "TypeError", message: "display_id must be a str or True, got int" });
+    expect((await run("display(1, update=True)")).error).toMatchObject({ type: "TypeError", message: "display(update=True) needs a display_id: the id of the output to replace" });
+    expect((await run("update_display(1)")).error?.type).toBe("TypeError");
+    expect((await run(`display(1, display_id='${"x".repeat(257)}')`)).error?.message).toBe("display_id must have 1 to 256 characters, got 257");
+  });
+
+  test("updates and clears count against --max-displays like any output", async () => {
+    const result = await run("h = display(0, display_id='n')\nfor i in range(1, 8): h.update(i)");
+    expect(result.outputs!.map((o) => o.data["text/plain"])).toEqual(["0", "1", "2", "3", "4"]);
+    expect(result.truncated).toEqual({ displays: 3 });
+  });
+});
+
+describe("IPython.display", () => {
+  test("notebook code runs unchanged: HTML, Markdown, JSON, SVG, Latex, Math, and Javascript as text only", async () => {
+    const code = `from IPython.display import display, HTML, Markdown, JSON, SVG, Latex, Javascript
+from IPython.core.display import Math
+display(HTML('<b>hi</b>'), Markdown('# T'), JSON({'a': [1]}, expanded=True), SVG('<svg xmlns="http://www.w3.org/2000/svg"/>'), Javascript('alert(1)'))`;
+    const result = await run(code);
+    expect(result.status).toBe("success");
+    expect(result.outputs!.map((o) => o.data)).toEqual([
+      { "text/html": "<b>hi</b>", "text/plain": "<IPython.core.display.HTML object>" },
+      { "text/markdown": "# T", "text/plain": "<IPython.core.display.Markdown object>" },
+      { "application/json": '{"a": [1]}', "text/plain": "<IPython.core.display.JSON object>" },
+      { "image/svg+xml": '<svg xmlns="http://www.w3.org/2000/svg"/>', "text/plain": "<IPython.core.display.SVG object>" },
+      { "text/plain": "alert(1)" },
+    ]);
+    expect(result.outputs![2]!.metadata).toEqual({ "application/json": { expanded: true, root: "root" } });
+    const math = await run("from IPython.display import Math, Latex\ndisplay(Math('x^2'), Latex(r'$\\alpha$'))");
+    expect(math.outputs!.map((o) => o.data["text/latex"])).toEqual(["$\\displaystyle x^2$", "$\\alpha$"]);
+  });
+
+  test("Image takes PNG bytes or a file, with its size as metadata; the last expression is an execute_result", async () => {
+    const result = await run(
+      withPng("from IPython.display import Image\nopen('s.png', 'wb').write(Swatch(3, 2)._repr_png_())\ndisplay(Image(filename='s.png'))\nImage(Swatch(4, 2)._repr_png_(), width=40)"),
+    );
+    expect(result.outputs!.map((o) => [o.output_type, bytesOf(o, "image/png").readUInt32BE(16), o.metadata])).toEqual([
+      ["display_data", 3, undefined],
+      ["execute_result", 4, { "image/png": { width: 40 } }],
+    ]);
+  });
+
+  test("clear_output, update_display and DisplayHandle come from IPython.display too; get_ipython() is None and other IPython modules are absent", async () => {
+    const result = await run("from IPython.display import clear_output, update_display, DisplayHandle\nimport IPython\nh = DisplayHandle('p')\nh.display('a')\nh.update('b')\nclear_output()\nprint(IPython.get_ipython(), display is IPython.display.display)");
+    expect(result.outputs!.map((o) => o.output_type)).toEqual(["display_data", "update_display_data", "clear_output"]);
+    expect(result.outputs![2]!.wait).toBe(false);
+    expect(result.stdout).toBe("None True\n");
+    expect((await run("import IPython.core.interactiveshell")).error).toMatchObject({ type: "ModuleNotFoundError" });
+  });
+
+  test("a run that replaces IPython.display gets woma's back at the next run", async () => {
+    const session = (await daemon.client.createSession()).session.session_id;
+    await run("import sys\nsys.modules['IPython.display'] = None", { session_id: session });
+    expect((await run("from IPython.display import HTML\nHTML('x')._repr_html_()", { session_id: session })).result).toBe("'x'");
+    await daemon.client.closeSession(session);
+  });
+});
+
 describe("matplotlib, through a stand-in package (real matplotlib cannot be fetched on this machine)", () => {
   test("pyplot is patched on import: show() and figures left open become PNG outputs with Agg, then close", async () => {
     const session = (await daemon.client.createSession()).session.session_id;
@@ -400,6 +476,31 @@ describe("input()", () => {
     expect(result.result).toBe("('from stdin', 'Ada', 's3cret')");
     // The client showed the prompts; they are not printed again.
     expect(result.stdout).toBe("");
+  });
+
+  test("what a run printed before input() reaches the client before the input request, in order, however it was printed", async () => {
+    const events: string[] = [];
+    const result = await daemon.client.run(
+      {
+        // A line, then text with no newline, then stderr: each must arrive before the question after it.
+        code: "import sys\nprint('Enter your name:')\nprint('partial ', end='')\nsys.stderr.write('warned\\n')\nname = input('> ')\nprint('hello', name)\nage = input('age? ')",
+      },
+      {
+        onOutput: (stream, text) => events.push(`${stream}:${text}`),
+        onInput: async (request) => {
+          events.push(`input:${request.prompt}`);
+          return request.prompt === "> " ? "Ada" : "36";
+        },
+      },
+    );
+    expect(result.status).toBe("success");
+    const joined = events.join("|");
+    // Output notifications may be split or joined differently; their order against the questions may not.
+    const before = (question: string) => events.slice(0, events.indexOf(question)).filter((e) => !e.startsWith("input:"));
+    expect(before("input:> ").filter((e) => e.startsWith("stdout:")).map((e) => e.slice(7)).join("")).toBe("Enter your name:\npartial ");
+    expect(before("input:> ").filter((e) => e.startsWith("stderr:")).map((e) => e.slice(7)).join("")).toBe("warned\n");
+    expect(before("input:age? ").filter((e) => e.startsWith("stdout:")).map((e) => e.slice(7)).join("")).toBe("Enter your name:\npartial hello Ada\n");
+    expect(joined.indexOf("input:> ")).toBeLessThan(joined.indexOf("input:age? "));
   });
 
   test("end of input from the client is an EOFError; a later input() asks again", async () => {

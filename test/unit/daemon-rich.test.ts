@@ -42,6 +42,39 @@ describe("display outputs", () => {
     expect((await d.client.run({ code: "1+1", session_id: "other" })).result).toBe("2");
   });
 
+  const displayMessage = (output: Record<string, unknown>) => ({ kind: "send" as const, message: { method: "runner/display", params: { runId: "r1", output } } });
+  const plain = { "text/plain": "" };
+
+  test("updates and clears pass through with their display_id and wait, in order", async () => {
+    const outputs = [
+      { output_type: "display_data", data: { "text/plain": "0%" }, display_id: "bar" },
+      { output_type: "update_display_data", data: { "text/plain": "100%" }, display_id: "bar" },
+      { output_type: "clear_output", data: plain, wait: true },
+    ];
+    const d = daemon({ runners: { program: (code) => (code === "go" ? [...outputs.map(displayMessage), { kind: "eval", expression: "1" }] : undefined) } });
+    const streamed: DisplayOutput[] = [];
+    const result = await d.client.run({ code: "go", run_id: "r1" }, { onDisplay: (o) => streamed.push(o) });
+    expect(result.outputs).toEqual(outputs.map((o) => ({ ...o, stdout_offset: 0, stderr_offset: 0 })) as DisplayOutput[]);
+    expect(streamed).toEqual(result.outputs!);
+  });
+
+  const malformed: Array<[string, Record<string, unknown>, string]> = [
+    ["an update without the display_id it replaces", { output_type: "update_display_data", data: plain }, "update_display_data without the display_id"],
+    ["a clear_output without wait", { output_type: "clear_output", data: plain }, "a clear_output without it"],
+    ["wait on a display_data", { output_type: "display_data", data: plain, wait: false }, "`wait` on an output that is not a clear_output"],
+    ["a display_id of 257 characters", { output_type: "display_data", data: plain, display_id: "x".repeat(257) }, "does not match the runner protocol (/output/display_id must NOT have more than 256 characters)"],
+    ["a kind the protocol does not have", { output_type: "comm_open", data: plain }, "does not match the runner protocol (/output/output_type must be equal to one of the allowed values)"],
+  ];
+  for (const [what, output, reason] of malformed) {
+    test(`a runner that sends ${what} is killed for it; the daemon carries on`, async () => {
+      const d = daemon({ runners: { program: (code) => (code === "go" ? [displayMessage(output), { kind: "hang" }] : undefined) } });
+      const error = await rejection(d.client.run({ code: "go", run_id: "r1" }));
+      expect(error.code).toBe(WomaErrorCodes.RuntimeTerminated);
+      expect(error.message).toContain(reason);
+      expect((await d.client.run({ code: "1+1" })).result).toBe("2");
+    });
+  }
+
   test("a runner that sends an output over --max-display-bytes is killed", async () => {
     const d = daemon({ daemon: { maxDisplayBytes: 10 } });
     await d.client.createSession({ session_id: "s" });

@@ -40,6 +40,32 @@ describe("a run with display outputs", () => {
     expect(shape(result.content)).toEqual(["[output 1: text/html]\n<b>x</b>", "[output 2: application/json]\n{\"a\": 1}", "[output 3: text/plain]\n<obj>", "[output 4: image/svg+xml]\n<svg/>"]);
   });
 
+  test("an update names the display it replaces and a clear_output says what a notebook would do, in order with stdout", () => {
+    const outputs = [
+      display({ "text/html": "<b>0%</b>" }, 0, { display_id: "bar" }),
+      display({ "text/html": "<b>100%</b>" }, 5, { output_type: "update_display_data", display_id: "bar" }),
+      display({ "image/png": png(2, 2) }, 5, { output_type: "update_display_data", display_id: "pic" }),
+      { output_type: "clear_output", data: { "text/plain": "" }, wait: true, stdout_offset: 5, stderr_offset: 0 } satisfies DisplayOutput,
+    ];
+    const result = runResultToTool(run({ stdout: "done\nafter\n", outputs }), context());
+    expect(shape(result.content)).toEqual([
+      "[output 1: text/html]\n<b>0%</b>",
+      "[stdout]\ndone",
+      '[output 2: update of display "bar", text/html]\n<b>100%</b>',
+      '[output 3: update of display "pic", image/png, 2x2]',
+      "<image/png>",
+      "[output 4: clear_output (wait=True): a notebook would clear the outputs shown above this point]",
+      "[stdout]\nafter",
+    ]);
+    const summaries = (result.structuredContent as { outputs: Array<{ output_type: string; mime_types: string[] }> }).outputs;
+    expect(summaries.map((s) => [s.output_type, s.mime_types])).toEqual([
+      ["display_data", ["text/plain", "text/html"]],
+      ["update_display_data", ["text/plain", "text/html"]],
+      ["update_display_data", ["text/plain", "image/png"]],
+      ["clear_output", []],
+    ]);
+  });
+
   test("an output the daemon cut says so", () => {
     const result = runResultToTool(run({ outputs: [display({}, 0, { truncated: { bytes: 5000, mime_types: ["text/html"] } })] }), context());
     expect(shape(result.content)[0]).toBe("[output 1: text/plain] (5,000 bytes of it were cut by the daemon's --max-display-bytes: text/html left out)\n<obj>");

@@ -1,14 +1,8 @@
 /** The network flags as a user types them: repeatable, comma-separated, checked at start-up. */
 import { expect, test } from "bun:test";
-import yargs from "yargs";
-import { daemonFlags, daemonOptionsFrom, type DaemonArgs } from "../../cli/daemon-flags.ts";
+import { daemonOptionsFor } from "../harness/cli-options.ts";
 
-function optionsFor(argv: string[]) {
-  const args = daemonFlags(yargs(argv).strict().fail((message, error) => {
-    throw error ?? new Error(message);
-  })).parseSync() as unknown as DaemonArgs;
-  return daemonOptionsFrom(args, { timeoutSeconds: 0, spares: 0 });
-}
+const optionsFor = daemonOptionsFor;
 
 test("by default the network is public, with no rules, 64 MiB per response and no extra CA", () => {
   const options = optionsFor([]);

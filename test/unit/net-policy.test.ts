@@ -4,15 +4,15 @@ import { checkAddresses, checkUrl } from "../../daemon/net/net-check.ts";
 import { NetError, NetRefusedError } from "../../daemon/net/net-error.ts";
 import { describeNetPolicy, parseNetPolicy, parseNetRules, type NetMode, type NetPolicy } from "../../daemon/net/net-policy.ts";
 
-/** Runs the whole check as the broker does, with a made-up DNS; returns the addresses to dial or the refusal message. */
-function verdict(url: string, policy: NetPolicy, dns: Record<string, string[]> = {}): string[] | string {
+/** Runs the whole check as the broker does, with a made-up DNS; returns the addresses to dial or the refusal message (without its hint, unless asked). */
+function verdict(url: string, policy: NetPolicy, dns: Record<string, string[]> = {}, withHint = false): string[] | string {
   try {
     const target = checkUrl(url, policy);
     const addresses = target.literal ? [target.host] : dns[target.host];
     if (addresses === undefined) throw new Error(`test DNS has no entry for ${target.host}`);
     return checkAddresses(target, addresses, policy).map((a) => a.connect);
   } catch (error) {
-    if (error instanceof NetError) return error.message;
+    if (error instanceof NetError) return withHint ? error.message : error.message.replace(/; to allow it, .*$/, "");
     throw error;
   }
 }
@@ -77,6 +77,30 @@ describe("--net public refuses the host itself, private networks and metadata se
   });
 });
 
+describe("a refusal that a flag could lift says which flag", () => {
+  test("a loopback address names the --allow-net rule for it, and that a rule for localhost would not do", () => {
+    expect(verdict("http://127.0.0.1:18500/", PUBLIC, {}, true)).toBe(
+      "network policy refuses 127.0.0.1 (loopback); to allow it, start woma with --allow-net 127.0.0.1:18500 (a rule for localhost does not cover this address)",
+    );
+    expect(verdict("http://[::1]/", PUBLIC, {}, true)).toBe("network policy refuses ::1 (loopback); to allow it, start woma with --allow-net [::1]:80 (a rule for localhost does not cover this address)");
+  });
+
+  test("localhost names the rule for the name, and says a rule for 127.0.0.1 would not do", () => {
+    expect(verdict("http://localhost:18500/x", PUBLIC, {}, true)).toBe(
+      "network policy refuses localhost (loopback name); to allow it, start woma with --allow-net localhost:18500 (a rule for 127.0.0.1 does not cover the name localhost)",
+    );
+  });
+
+  test("the rule each hint names does admit the request; a deny rule or a bad scheme gets no hint", () => {
+    expect(verdict("http://127.0.0.1:18500/", policy("public", ["127.0.0.1:18500"]))).toEqual(["127.0.0.1"]);
+    expect(verdict("http://localhost:18500/", policy("public", ["localhost:18500"]), { localhost: ["127.0.0.1"] })).toEqual(["127.0.0.1"]);
+    expect(verdict("http://10.0.0.1:8080/", PUBLIC, {}, true)).toContain("--allow-net 10.0.0.1:8080");
+    expect(verdict("https://pypi.org/", policy("off"), {}, true)).toBe("network policy refuses pypi.org (--net off); to allow it, start woma with --allow-net pypi.org:443");
+    expect(verdict("http://evil.example/", policy("all", [], ["evil.example"]), {}, true)).toBe("network policy refuses evil.example (--deny-net evil.example)");
+    expect(verdict("file:///etc/passwd", PUBLIC, {}, true)).toBe("network policy refuses file: URL (only http: and https: are allowed)");
+  });
+});
+
 describe("URL hygiene, in every mode", () => {
   test("only http: and https: are allowed", () => {
     for (const url of ["file:///etc/passwd", "ftp://example.com/", "gopher://example.com/", "data:text/plain,hi", "ws://example.com/"]) {
@@ -106,7 +130,7 @@ describe("URL hygiene, in every mode", () => {
       throw new Error("expected a refusal");
     } catch (error) {
       expect(error).toBeInstanceOf(NetRefusedError);
-      expect((error as NetRefusedError).toJSON()).toEqual({ kind: "refused", message: "network policy refuses 169.254.169.254 (link-local)", host: "169.254.169.254", address: "169.254.169.254", rule: "link-local" });
+      expect((error as NetRefusedError).toJSON()).toEqual({ kind: "refused", message: "network policy refuses 169.254.169.254 (link-local); to allow it, start woma with --allow-net 169.254.169.254:80", host: "169.254.169.254", address: "169.254.169.254", rule: "link-local" });
     }
   });
 });

@@ -24,6 +24,7 @@ describe("daemon errors to HTTP status", () => {
     ["PoolUnavailable", new ResponseError(WomaErrorCodes.PoolUnavailable, "no Python runner could be started"), 503, "no Python runner"],
     ["ShuttingDown", new ResponseError(WomaErrorCodes.ShuttingDown, "the daemon is shutting down"), 503, "shutting down"],
     ["InvalidParams", new ResponseError(JsonRpcErrorCodes.InvalidParams, "invalid params for python/run: params.code must be string"), 400, "invalid params"],
+    ["MessageTooLarge (too big for the daemon, as a body too big for the bridge)", new ResponseError(WomaErrorCodes.MessageTooLarge, "message of 20000000 bytes is over the limit of 16777216"), 413, "over the limit"],
     ["Cancelled", new ResponseError(JsonRpcErrorCodes.RequestCancelled, "run c was cancelled"), 503, "the run was cancelled"],
     ["a code nobody listed", new ResponseError(-31050, "something new"), 500, "JSON-RPC error -31050"],
   ];

@@ -25,9 +25,9 @@ describe("reading the body", () => {
     expect(await readJsonObject(post('{"code": "1+1", "extra": [1]}'), 1000, PYTHON_BODY_EXAMPLE)).toEqual({ code: "1+1", extra: [1] });
   });
 
-  test("a declared Content-Length over the limit is a 400 naming the limit and the length, before reading", async () => {
+  test("a declared Content-Length over the limit is a 413 naming the limit and the length, before reading", async () => {
     const error = await failure(readBodyBytes(post("x".repeat(50), { "Content-Length": "50" }), 10));
-    expect(error.status).toBe(400);
+    expect(error.status).toBe(413);
     expect(error.message).toBe("request body too large: the limit is 10 bytes (--max-body), got Content-Length 50");
   });
 
@@ -41,6 +41,7 @@ describe("reading the body", () => {
       },
     });
     const error = await failure(readBodyBytes(post(stream), 20));
+    expect(error.status).toBe(413);
     expect(error.message).toBe("request body too large: the limit is 20 bytes (--max-body), got more than 20 bytes");
     expect(pulled).toBeLessThan(10);
   });

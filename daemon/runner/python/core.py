@@ -348,14 +348,29 @@ def _ends_with_semicolon(source):
 def _compile_code(code):
     """Returns (statements, last expression or None) compiled from the user's code."""
     source = textwrap.dedent(code)
-    tree = ast.parse(source, "<exec>", "exec")
-    last = None
-    if tree.body and _isinstance(tree.body[-1], ast.Expr) and not _ends_with_semicolon(source):
-        last = ast.Expression(tree.body.pop().value)
-    flags = ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
-    body = _compile(tree, "<exec>", "exec", flags=flags, dont_inherit=True)
-    expr = _compile(last, "<exec>", "eval", flags=flags, dont_inherit=True) if last is not None else None
+    try:
+        tree = ast.parse(source, "<exec>", "exec")
+        last = None
+        if tree.body and _isinstance(tree.body[-1], ast.Expr) and not _ends_with_semicolon(source):
+            last = ast.Expression(tree.body.pop().value)
+        flags = ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
+        body = _compile(tree, "<exec>", "exec", flags=flags, dont_inherit=True)
+        expr = _compile(last, "<exec>", "eval", flags=flags, dont_inherit=True) if last is not None else None
+    except SyntaxError as exc:
+        _with_source_line(exc, source)
+        raise
     return body, expr
+
+
+def _with_source_line(exc, source):
+    """Gives a SyntaxError the compiler raised from a tree ('return' outside function, ...) the
+    line it points at, which only the parser's errors carry, so its traceback shows the line and
+    the caret as CPython's REPL shows them."""
+    if exc.text is not None or not _isinstance(exc.lineno, int) or exc.lineno < 1:
+        return
+    lines = source.splitlines()
+    if exc.lineno <= _len(lines):
+        exc.text = lines[exc.lineno - 1] + "\n"
 
 
 def _is_coroutine_code(code):

@@ -1,4 +1,4 @@
-"""woma's runtime, outputs and input: display(), rich values, matplotlib figures, and input() answered by the daemon.
+"""woma's runtime, outputs and input: display(), update_display(), clear_output(), rich values, matplotlib figures, and input() answered by the daemon.
 
 Executed into the same namespace as core.py (see daemon/runner/python-runtime.ts); harden()
 calls _install_io() before it records the baseline, so display, input and the patched getpass
@@ -6,6 +6,9 @@ are restored before every run like any other built-in.
 
 A display output is a Jupyter MIME bundle (`text/plain` always; images in base64), handed to
 the worker's sink as plain values (exact str, dict, int) that Pyodide's C converter encodes.
+Its kind is Jupyter's: `display_data`, `execute_result`, `update_display_data` (replaces the
+outputs named with its `display_id`) or `clear_output` (with `wait`, and an empty text/plain so
+that a client which does not know the kind shows nothing).
 The caps of the run are applied here, honestly, and checked again by the daemon, which kills a
 runner that sends more than it was allowed.
 """
@@ -232,8 +235,9 @@ def _fit(data, cap):
     return data, truncated if cut > 0 else None
 
 
-def _emit(output_type, data, metadata):
-    """Hands one output to the worker, within the run's caps; outside a run nothing is shown."""
+def _emit(output_type, data, metadata, display_id=None, wait=None):
+    """Hands one output to the worker, within the run's caps; outside a run nothing is shown.
+    Every kind counts against the run's caps, clear_output and updates included."""
     run = _active
     if run is None or _display_sink is None:
         return
@@ -243,6 +247,10 @@ def _emit(output_type, data, metadata):
     data, truncated = _fit(data, run.max_display_bytes)
     run.displays += 1
     output = {"output_type": output_type, "data": data}
+    if display_id is not None:
+        output["display_id"] = display_id
+    if wait is not None:
+        output["wait"] = wait
     if metadata:
         try:
             if _len(_json_dumps(metadata)) <= _MAX_METADATA_BYTES:
@@ -256,10 +264,42 @@ def _emit(output_type, data, metadata):
     _display_sink(output)
 
 
-def display(*objs, include=None, exclude=None, metadata=None, transient=None, display_id=None, raw=False, clear=False, **kwargs):
+#: Longest display id a run may give, in characters.
+_MAX_DISPLAY_ID_CHARS = 256
+
+
+def _new_display_id():
+    """A fresh display id, as IPython makes them (128 random bits in hex)."""
+    return _binascii.hexlify(_os.urandom(16)).decode("ascii")
+
+
+def _checked_display_id(display_id, transient):
+    """The display id to use: display_id=True makes a new one; a str is kept; transient's `display_id` counts too."""
+    if display_id is None and _isinstance(transient, _dict):
+        display_id = transient.get("display_id")
+    if display_id is None or display_id is False:
+        return None
+    if display_id is True:
+        return _new_display_id()
+    if not _isinstance(display_id, _str):
+        raise TypeError(f"display_id must be a str or True, got {_type_label(display_id)}")
+    display_id = _str_copy(display_id)
+    if not 0 < _len(display_id) <= _MAX_DISPLAY_ID_CHARS:
+        raise ValueError(f"display_id must have 1 to {_MAX_DISPLAY_ID_CHARS} characters, got {_len(display_id)}")
+    return display_id
+
+
+def display(*objs, include=None, exclude=None, metadata=None, transient=None, display_id=None, raw=False, clear=False, update=False, **kwargs):
     """Show objects as rich outputs, as Jupyter's display() does: each becomes a MIME bundle from
     its _repr_*_ methods (PNG, SVG, HTML, Markdown, LaTeX, JSON) plus text/plain. With raw=True,
-    each object is a dict from MIME type to data, shown as it is."""
+    each object is a dict from MIME type to data, shown as it is. display_id=True (or a str)
+    names the output so update_display() can replace it later, and returns a DisplayHandle;
+    clear=True clears the outputs shown so far first (clear_output(wait=True))."""
+    display_id = _checked_display_id(display_id, transient)
+    if update and display_id is None:
+        raise TypeError("display(update=True) needs a display_id: the id of the output to replace")
+    if clear:
+        clear_output(wait=True)
     include = set(include) if include else None
     exclude = set(exclude) if exclude else None
     extra = _plain(metadata) if _type(metadata) is _dict else None
@@ -279,7 +319,43 @@ def display(*objs, include=None, exclude=None, metadata=None, transient=None, di
             data, md = _bundle_of(obj, include, exclude)
         if extra:
             md = {**md, **extra}
-        _emit("display_data", data, md)
+        _emit("update_display_data" if update else "display_data", data, md, display_id)
+    if display_id is not None and not update:
+        return DisplayHandle(display_id)
+    return None
+
+
+def update_display(obj, *, display_id, **kwargs):
+    """Replace the output shown earlier with this display_id (a str, or a DisplayHandle's id) by obj.
+    Front ends that know the id update it in place; the others show obj as a new output."""
+    kwargs.pop("update", None)
+    display(obj, display_id=display_id, update=True, **kwargs)
+
+
+def clear_output(wait=False):
+    """Clear the outputs shown so far in this run's cell, as Jupyter's clear_output does. With
+    wait=True the front end clears them only when the next output arrives (no flicker)."""
+    _emit("clear_output", {"text/plain": ""}, None, wait=_bool(wait))
+
+
+class DisplayHandle:
+    """A handle on a named output: display() shows obj under its id, update() replaces it."""
+
+    def __init__(self, display_id=None):
+        self.display_id = _new_display_id() if display_id is None else _checked_display_id(display_id, None)
+
+    def __repr__(self):
+        return f"<{_type_name(_type(self))} display_id={self.display_id}>"
+
+    def display(self, obj, **kwargs):
+        """Shows obj as a new output named with this handle's id."""
+        kwargs.pop("display_id", None)
+        display(obj, display_id=self.display_id, **kwargs)
+
+    def update(self, obj, **kwargs):
+        """Replaces the outputs named with this handle's id by obj."""
+        kwargs.pop("display_id", None)
+        update_display(obj, display_id=self.display_id, **kwargs)
 
 
 def _rich_result(value, text):
@@ -536,10 +612,14 @@ def _getpass(prompt="Password: ", stream=None):
 
 def _install_io():
     """Called by harden(): display() and woma's input() become built-ins, stdin asks the daemon,
-    getpass hides input through the client (matplotlib is patched on import by _PatchOnImport)."""
+    getpass hides input through the client, and `IPython.display` is importable (ipython.py;
+    matplotlib is patched on import by _PatchOnImport)."""
     global _stdin
+    _install_ipython()
     _stdin = _Stdin()
     sys.stdin = _stdin
     builtins.display = display
+    builtins.update_display = update_display
+    builtins.clear_output = clear_output
     builtins.input = input
     _getpass_module.getpass = _getpass
