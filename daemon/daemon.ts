@@ -369,6 +369,11 @@ export class Daemon {
     );
   }
 
+  /** A request was refused by a bound (`data.bound` of its -31006, or the flag a quota names): counted for `daemon/metrics`. */
+  countRefusal(bound: string): void {
+    this.figures.refused(bound);
+  }
+
   /** `daemon/metrics`: the daemon's figures over every tenant, for an operator's `/metrics` (the connection decides who may ask). */
   metrics(): Promise<MetricsResult> {
     return this.figures.result();
@@ -383,7 +388,9 @@ export class Daemon {
     }
     const sessions = { ready: 0, lost: 0 };
     for (const tenant of tenants) for (const session of tenant.sessions.all()) sessions[session.state]++;
-    return { runners: [...runners.values()], tenants: tenants.length, sessions, queued: this.pool.waiting() };
+    const view = this.pool.view();
+    const admission = { waiting: view.admission.waiting, booting: view.booting, spares: view.spares, spareTarget: view.spareTarget, bootsKilled: view.boots.cancelled };
+    return { runners: [...runners.values()], tenants: tenants.length, sessions, queued: this.pool.waiting(), admission };
   }
 
   /**

@@ -146,6 +146,7 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
     const limit = daemon.options.maxPendingInputBytes;
     const held = tracker.pendingBytes;
     if (held === 0 || held + bytes <= limit) return undefined;
+    daemon.countRefusal("--max-pending-input");
     return {
       code: WomaErrorCodes.PoolBusy,
       message: `this connection already has ${tracker.pending} requests of ${mib(held)} waiting for answers; this message of ${mib(bytes)} would pass the ${mib(limit)} one connection may have waiting (--max-pending-input), so it was not read; send it again once answers have come`,
@@ -262,7 +263,10 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
       if (daemon.isStopping && error instanceof DaemonError && STOPPED_BY_SHUTDOWN.has(error.code)) {
         throw toResponseError(new DaemonError("SHUTTING_DOWN", `the daemon is shutting down: ${error.message}`, error.data), method);
       }
-      throw toResponseError(error, method);
+      const answer = toResponseError(error, method);
+      const bound = refusedBy(answer);
+      if (bound !== undefined) daemon.countRefusal(bound);
+      throw answer;
     }
   });
   connection.onNotification((method: string) => {
@@ -289,6 +293,16 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
 function limitInput(reader: MessageReader, refuse: (bytes: number) => InputRefusal | undefined): void {
   const candidate = reader as MessageReader & { limitInput?: (refuse: (bytes: number) => InputRefusal | undefined) => void };
   if (typeof candidate.limitInput === "function") candidate.limitInput(refuse);
+}
+
+/** The bound a refusal names: a -31006's `data.bound`, or the tenant's file quota a -31015 names; undefined for any other error. */
+function refusedBy(answer: ResponseError<unknown>): string | undefined {
+  if (answer.code === WomaErrorCodes.PoolBusy) {
+    const bound = (answer.data as { bound?: unknown } | undefined)?.bound;
+    return typeof bound === "string" ? bound : "other";
+  }
+  if (answer.code === WomaErrorCodes.FileTooLarge && answer.message.includes("(--max-tenant-file-bytes)")) return "--max-tenant-file-bytes";
+  return undefined;
 }
 
 function mib(bytes: number): string {

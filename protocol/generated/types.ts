@@ -1038,7 +1038,7 @@ export interface MetricFamily {
  */
 export interface MetricsResult {
   /**
-   * The metric families: `woma_runs_total` (runs started, whatever their outcome), `woma_run_duration_seconds` (by outcome), `woma_runners` (by state and role), `woma_runners_memory_bytes`, `woma_tenants`, `woma_sessions` (by state), `woma_queue_depth`, `woma_runner_boot_duration_seconds` (by outcome), `woma_broker_requests_total` and `woma_broker_request_duration_seconds` (by outcome), `woma_broker_refusals_total`.
+   * The metric families: `woma_runs_total` (runs started, whatever their outcome), `woma_run_duration_seconds` (by outcome), `woma_runners` (by state and role), `woma_runners_memory_bytes`, `woma_tenants`, `woma_sessions` (by state), `woma_queue_depth`, `woma_runner_boot_duration_seconds` (by outcome), `woma_broker_requests_total` and `woma_broker_request_duration_seconds` (by outcome), `woma_broker_refusals_total`; @since 1.3 too, the admission figures: `woma_admission_queue_depth`, `woma_boots_in_flight`, `woma_boots_killed_total`, `woma_spares`, `woma_spares_target`, `woma_refusals_total` (by the bound named).
    */
   metrics: MetricFamily[];
 }
