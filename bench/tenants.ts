@@ -12,7 +12,7 @@
  * The sides alternate round by round, so load on a shared machine falls on both alike.
  * Prints figures (and a JSON line, also in .bench-out/tenants.json); asserts nothing.
  *
- *   WOMA_BASE=/tmp/woma-main bun bench/tenants.ts [--rounds 3] [--first 8] [--burst 50] [--only first,burst,storm] [-- extra daemon flags]
+ *   WOMA_BASE=/tmp/woma-main npx bun bench/tenants.ts [--rounds 3] [--first 8] [--burst 50] [--only first,burst,storm] [-- extra daemon flags]
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";

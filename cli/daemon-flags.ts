@@ -75,19 +75,21 @@ export function daemonFlags<T>(y: Argv<T>) {
     .option("preload", { type: "string", describe: "Modules every runner imports at boot, spares included (comma-separated, e.g. numpy,pandas); their packages are fetched at start" })
     .option("log-level", { choices: ["debug", "info", "warn", "error", "silent"] as const, describe: "Lowest level of log lines printed to stderr" })
     .group(RUNNER_FLAGS, "Runners (flags every command takes):")
+    .group(TENANT_FLAGS, "Many clients (docs/tenants.md):")
     .group(LIMIT_FLAGS, "Limits:")
     .group(NETWORK_FLAGS, "Network (docs/network.md):")
     .group(PACKAGE_FLAGS, "Packages (docs/packages.md):");
 }
 
 /** The shared flags in the groups `--help` shows them in, after the command's own. */
-const RUNNER_FLAGS = ["workers", "spares", "max-runners", "max-tenant-runners", "pyodide-cache", "isolation", "snapshot", "preload", "memory-limit", "log-level"];
-const LIMIT_FLAGS = ["timeout", "max-output", "max-display-bytes", "max-displays", "max-file-bytes", "max-queue", "max-message-bytes", "max-pending-output"];
+const RUNNER_FLAGS = ["workers", "spares", "max-runners", "pyodide-cache", "isolation", "snapshot", "preload", "memory-limit", "log-level"];
+const TENANT_FLAGS = ["max-booting", "admission-timeout", "admission-queue", "max-tenant-runners", "max-tenant-sessions", "max-tenant-file-bytes", "max-queue", "tenant-idle-timeout"];
+const LIMIT_FLAGS = ["timeout", "max-output", "max-display-bytes", "max-displays", "max-file-bytes", "max-message-bytes", "max-pending-input", "max-pending-output"];
 const NETWORK_FLAGS = ["net", "allow-net", "deny-net", "max-response-bytes", "ca-file"];
 const PACKAGE_FLAGS = ["packages-url", "pypi-index", "max-package-bytes"];
 
 /** Every flag {@link daemonFlags} adds, by name. */
-export const SHARED_FLAGS: readonly string[] = [...RUNNER_FLAGS, ...LIMIT_FLAGS, ...NETWORK_FLAGS, ...PACKAGE_FLAGS];
+export const SHARED_FLAGS: readonly string[] = [...RUNNER_FLAGS, ...TENANT_FLAGS, ...LIMIT_FLAGS, ...NETWORK_FLAGS, ...PACKAGE_FLAGS];
 
 /**
  * Puts a command's own flags in a group of their own, shown before the shared ones; call it

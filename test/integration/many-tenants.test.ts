@@ -170,20 +170,23 @@ describe("many tenants on one socket daemon", () => {
   test("a departing tenant's boot is killed within 100 ms and its slot freed", async () => {
     const first = await DaemonClient.connect(daemon.socketPath!);
     const before = new Set(runnerPids(daemon.process.pid!));
-    await first.run({ code: "1" }); // takes the spare: a new spare boots behind it
-    const boot = runnerPids(daemon.process.pid!).find((pid) => !before.has(pid));
-    expect(boot).toBeDefined();
-    const leaving = await connect(daemon.socketPath!);
-    leaving.on("error", () => {});
-    leaving.write(runFrame(1, "1"));
-    await waitFor("the departing tenant to claim the boot", async () => (await view()).tenants.some((t) => t.booting === 1), 10_000);
-    const cancelled = (await view()).pool.boots_cancelled;
-    leaving.destroy();
-    const t0 = performance.now();
-    while (alive(boot!) && performance.now() - t0 < 100) await Bun.sleep(1);
-    expect({ killedWithin100ms: !alive(boot!) }).toEqual({ killedWithin100ms: true });
-    expect((await view()).pool.boots_cancelled).toBe(cancelled + 1);
-    first.dispose();
+    try {
+      await first.run({ code: "1" }); // takes the spare: a new spare boots behind it, once that first run is over
+      let boot: number | undefined;
+      await waitFor("the spare's refill to start", () => (boot = runnerPids(daemon.process.pid!).find((pid) => !before.has(pid))) !== undefined, 10_000);
+      const leaving = await connect(daemon.socketPath!);
+      leaving.on("error", () => {});
+      leaving.write(runFrame(1, "1"));
+      await waitFor("the departing tenant to claim the boot", async () => (await view()).tenants.some((t) => t.booting === 1), 10_000);
+      const cancelled = (await view()).pool.boots_cancelled;
+      leaving.destroy();
+      const t0 = performance.now();
+      while (alive(boot!) && performance.now() - t0 < 100) await Bun.sleep(1);
+      expect({ killedWithin100ms: !alive(boot!) }).toEqual({ killedWithin100ms: true });
+      expect((await view()).pool.boots_cancelled).toBe(cancelled + 1);
+    } finally {
+      first.dispose();
+    }
     await settled();
   });
 
