@@ -437,4 +437,33 @@ describe("the REST bridge and MCP over HTTP as tenants of one daemon", () => {
     const after = await fetch(new URL("/python", url), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: "1+1" }), keepalive: false });
     expect(await after.json()).toMatchObject({ status: "success", result: "2" });
   });
+
+  test("REST's /health and MCP's list_sessions report to each client only its own runs, runners and memory", async () => {
+    await detachAll();
+    await quiet();
+    const mcp = await attach("mcp");
+    const [a, b] = [await mcpClient(mcp, "usage-a"), await mcpClient(mcp, "usage-b")];
+    type Listed = { usage: { runs: number; runners: number; busy: number; memory_bytes: number; queued: number } };
+    try {
+      for (let i = 0; i < 3; i++) expect(textOf(await runPython(a, { code: "1+1", session: "s" }))).toContain("2");
+      expect(textOf(await runPython(b, { code: "1+1" }))).toContain("2");
+      const [la, lb] = [await a.callTool({ name: "list_sessions", arguments: {} }), await b.callTool({ name: "list_sessions", arguments: {} })];
+      const [ua, ub] = [(la.structuredContent as Listed).usage, (lb.structuredContent as Listed).usage];
+      expect({ runs: ua.runs, runners: ua.runners, queued: ua.queued }).toEqual({ runs: 3, runners: 1, queued: 0 });
+      expect({ runs: ub.runs, runners: ub.runners, queued: ub.queued }).toEqual({ runs: 1, runners: 1, queued: 0 });
+      expect(ua.memory_bytes).toBeGreaterThan(0);
+      expect(textOf(la)).toContain("This connection: 3 runs so far, 1 Python process (");
+    } finally {
+      await a.close();
+      await b.close();
+      await detachAll();
+    }
+    await quiet();
+    const rest = await attach("serve");
+    for (let i = 0; i < 2; i++) expect((await (await fetch(new URL("/python", rest), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: "1" }) })).json()) as object).toMatchObject({ status: "success" });
+    const health = (await (await fetch(new URL("/health", rest))).json()) as { usage: { runs: number; runners: number } | null };
+    // The bridge's own two runs, not the MCP clients' four.
+    expect(health.usage).toMatchObject({ runs: 2, runners: 1 });
+    await detachAll();
+  });
 });

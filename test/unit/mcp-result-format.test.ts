@@ -106,6 +106,13 @@ describe("session tools", () => {
     expect(text(sessionListToTool([]))).toContain("No open sessions. run_python with `session` creates one.");
   });
 
+  test("list with the connection's own use: a line of text and the figures", () => {
+    const usage = { runners: 2, busy: 1, rss_bytes: 300 * 1048576, runs: 1, queued: 1, waiting: 2, sessions: 0, boot_ms: 900 };
+    const listed = sessionListToTool([], usage);
+    expect(text(listed)).toContain("This connection: 1 run so far, 2 Python processes (300 MiB), 3 calls waiting.");
+    expect(listed.structuredContent).toEqual({ sessions: [], usage: { runs: 1, runners: 2, busy: 1, memory_bytes: 300 * 1048576, queued: 3 } });
+  });
+
   test("reset and close", () => {
     expect(sessionResetToTool("a", "ready").structuredContent).toEqual({ session: "a", state: "ready" });
     expect(text(sessionClosedToTool("a", false))).toContain('No session "a" was open');
