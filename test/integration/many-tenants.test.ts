@@ -389,21 +389,20 @@ describe("the REST bridge and MCP over HTTP as tenants of one daemon", () => {
     try {
       await waitFor("three loops to run", async () => going.every((g) => g.seen) || (await Promise.race([Promise.any(loops), Bun.sleep(1).then(() => undefined)])) !== undefined, 90_000);
       expect(going.map((g) => g.seen)).toEqual([true, true, true]);
-      const mcpUrl = await attach("mcp");
+      // Both bridges at once, and both calls at once: each waits out the same 3 s deadline.
+      const [mcpUrl, restUrl] = await Promise.all([attach("mcp"), attach("serve")]);
+      const python = (code: string) => fetch(new URL("/python", restUrl), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code }) });
       const client = await mcpClient(mcpUrl, "waiting");
       try {
-        const refused = await runPython(client, { code: "1+1" });
+        const [refused, response] = await Promise.all([runPython(client, { code: "1+1" }), python("1+1")]);
         expect(refused.isError).toBe(true);
         expect(textOf(refused)).toMatch(/woma is at capacity and did not run the code: all 3 runners are held by clients \(--max-runners 3\); this request waited 3(\.\d)? s for one \(--admission-timeout 3 s\); retry in \d+(\.\d)? s\. Call run_python again in about \d+ s\./);
+        expect(response.status).toBe(503);
+        expect(Number(response.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+        expect(await response.json()).toMatchObject({ status: "error", bound: "--max-runners", error: expect.stringContaining("(--max-runners 3)") });
       } finally {
         await client.close();
       }
-      const restUrl = await attach("serve");
-      const python = (code: string) => fetch(new URL("/python", restUrl), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code }) });
-      const response = await python("1+1");
-      expect(response.status).toBe(503);
-      expect(Number(response.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-      expect(await response.json()).toMatchObject({ status: "error", bound: "--max-runners", error: expect.stringContaining("(--max-runners 3)") });
       // One holder leaves: the bridge's next request waits for the freed runner and runs.
       const served = python("6*7");
       await waitFor("the bridge's request to wait for a runner", async () => (await operator.tenants()).pool.admission.waiting >= 1, 10_000);
