@@ -4,7 +4,7 @@ import type { Argv, CommandModule } from "yargs";
 import type { McpHttpAccess } from "../clients/mcp/http.ts";
 import { defaultMcpOptions, type McpOptions } from "../clients/mcp/mcp-options.ts";
 import type { DaemonOptions } from "../daemon/daemon-options.ts";
-import { daemonFlags, daemonOptionsFrom, exitAfterFlush, ownFlags, timerFlagMs } from "./daemon-flags.ts";
+import { daemonFlags, daemonOptionsFrom, exitAfterFlush, ownFlags, TENANT_IDLE_SECONDS, timerFlagMs } from "./daemon-flags.ts";
 import { drainOnSignals } from "./drain-on-signal.ts";
 import type { DaemonHandle } from "./embedded-daemon.ts";
 import { drainTimeoutMs, instanceIdFlag, instanceIdFor, SERVICE_FLAGS, serviceFlags } from "./service-flags.ts";
@@ -154,7 +154,7 @@ async function runMcp(args: McpArgs): Promise<void> {
   // Loaded here, not at the top, so that starting the REPL does not pay for the MCP SDK.
   const { openDaemon } = await import("./embedded-daemon.ts");
   // Checked before the daemon starts, so a bad flag costs no runner boot.
-  const daemonOptions = daemonOptionsFrom(args, { timeoutSeconds: seconds(DEFAULTS.bridgeTimeoutMs), spares: args.port === undefined ? 0 : 1 });
+  const daemonOptions = daemonOptionsFrom(args, { timeoutSeconds: seconds(DEFAULTS.bridgeTimeoutMs), spares: args.port === undefined ? 0 : 1, tenantIdleTimeoutSeconds: args.port === undefined ? 0 : TENANT_IDLE_SECONDS });
   const options = { ...mcpOptionsFrom(args), maxMessageBytes: daemonOptions.maxMessageBytes };
   const http = await httpFrom(args);
   if (http !== undefined) return runMcpHttp(args, http, daemonOptions, options);

@@ -30,7 +30,16 @@ interface Entry {
   /** The daemon connection this MCP connection's tenant lives on. */
   client: DaemonClient;
   lastSeen: number;
+  /** Its event streams (GET) open now. */
+  streams: number;
 }
+
+/**
+ * How long a connection whose event stream (GET) has dropped may stay silent before it
+ * counts as gone: longer than the MCP SDK client's first reconnection delay (1 s), so a
+ * client whose network blinked opens a new stream in time.
+ */
+export const STREAM_GONE_GRACE_MS = 1500;
 
 /** Who may reach the HTTP server: the shared web guard, and the bearer token when one is set. */
 export interface McpHttpAccess {
@@ -111,7 +120,11 @@ async function refusedWhileDraining(request: Request, newSession: boolean): Prom
  * connection, whose id the response carries; later requests name it, and an unknown or
  * expired id gets 404 so the client initializes again. DELETE ends a connection. A
  * connection idle for `options.sessionIdleMs` with no call running is ended too, so a client
- * that vanished without DELETE does not keep its Python sessions forever. Every request
+ * that vanished without DELETE does not keep its Python sessions forever; and one that had
+ * an event stream (GET) open, lost it, and then sent nothing for {@link STREAM_GONE_GRACE_MS}
+ * with no call running is ended at once: a client that closes (the SDK's `close()` sends no
+ * DELETE) would otherwise hold a runner until the idle timeout, and a few dozen such clients
+ * would hold every runner the daemon has. Every request
  * passes the shared web guard first, in the REST bridge's order: a foreign Host is 403, a
  * POST that is not `application/json` 415, a foreign Origin 403, a missing or wrong token
  * 401; `OPTIONS` is answered as a CORS preflight.
@@ -149,7 +162,7 @@ export function createMcpHttpHandler(connect: () => Promise<DaemonClient>, optio
     const connection = createMcpConnection(client, options, drain);
     const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: newSessionId,
-      onsessioninitialized: (id) => void entries.set(id, { transport, connection, client, lastSeen: Date.now() }),
+      onsessioninitialized: (id) => void entries.set(id, { transport, connection, client, lastSeen: Date.now(), streams: 0 }),
       onsessionclosed: (id) => end(id),
     });
     connection.server.onclose = () => {
@@ -182,7 +195,31 @@ export function createMcpHttpHandler(connect: () => Promise<DaemonClient>, optio
       return jsonRpcError(404, -32001, `Session not found: MCP session ${id} is unknown, was closed${idle}; initialize a new one`);
     }
     entry.lastSeen = Date.now();
+    if (request.method === "GET") watchStream(id, entry, request.signal);
     return entry.transport.handleRequest(request);
+  };
+
+  /** Counts an event stream while it is open; once the last one has dropped, checks that the client comes back. */
+  const watchStream = (id: string, entry: Entry, signal: AbortSignal) => {
+    entry.streams++;
+    signal.addEventListener(
+      "abort",
+      () => {
+        entry.streams--;
+        entry.lastSeen = Date.now();
+        if (entry.streams === 0) setTimeout(() => checkGone(id, entry), STREAM_GONE_GRACE_MS).unref?.();
+      },
+      { once: true },
+    );
+  };
+  const checkGone = (id: string, entry: Entry) => {
+    if (entries.get(id) !== entry || entry.streams > 0 || Date.now() - entry.lastSeen < STREAM_GONE_GRACE_MS) return;
+    // A call still running keeps the connection; it is looked at again once that may be over.
+    if (entry.connection.activeCalls > 0) {
+      setTimeout(() => checkGone(id, entry), STREAM_GONE_GRACE_MS).unref?.();
+      return;
+    }
+    void end(id);
   };
 
   return {

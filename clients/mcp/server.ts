@@ -134,7 +134,9 @@ export function createMcpConnection(client: DaemonClient, options: McpOptions, d
         case ToolNames.listSessions: {
           const check = checkArguments<Record<string, never>>(tool, request.params.arguments);
           if (!check.ok) return invalidArguments(name, check.problem);
-          return sessionListToTool(await scope.list());
+          // This connection's own use of the daemon (its tenant's), never another client's; left out if the daemon cannot say.
+          const usage = (await client.info().catch(() => undefined))?.usage;
+          return sessionListToTool(await scope.list(), usage);
         }
         case ToolNames.resetSession: {
           const check = checkArguments<SessionArgs>(tool, request.params.arguments);

@@ -115,6 +115,8 @@ export function createRestHandler(client: DaemonClient, options: RestOptions): R
         version: info.versions.woma,
         pyodide_version: info.versions.pyodide,
         queued: info.queued,
+        // This bridge's own use of the daemon (it is one tenant of it); never another tenant's.
+        usage: info.usage ?? null,
         runners: info.runners.map((r) => ({ runner_id: r.runner_id, role: r.role, state: r.state, rss_bytes: r.rss_bytes ?? null })),
       };
       // What Python may reach and load: a caller should not have to guess.

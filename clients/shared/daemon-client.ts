@@ -36,6 +36,7 @@ import type {
   SessionListResult,
   SessionResetResult,
   Stream,
+  TenantsResult,
 } from "../../protocol/generated/types.ts";
 import {
   CheckRequest,
@@ -60,6 +61,7 @@ import {
   SessionListRequest,
   SessionResetRequest,
   ShutdownRequest,
+  TenantsRequest,
 } from "../../protocol/methods.ts";
 import { PROTOCOL_VERSION } from "../../protocol/version.ts";
 import { BoundedMessageReader, nodeStreamSource } from "../../protocol/wire/bounded-message-reader.ts";
@@ -179,6 +181,11 @@ export class DaemonClient {
   /** `daemon/info`: health, counters, this tenant's runners and sessions. */
   info(): Promise<InfoResult> {
     return this.connection.sendRequest(InfoRequest, {});
+  }
+
+  /** `daemon/tenants` (@since 1.3): every tenant with what it holds and costs; only an operator connection is answered (see `Capabilities.operator`). */
+  tenants(): Promise<TenantsResult> {
+    return this.connection.sendRequest(TenantsRequest, {});
   }
 
   /** `session/create`: a new session (a name of the daemon's choosing unless `session_id` is given). */

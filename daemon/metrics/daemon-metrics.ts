@@ -30,7 +30,12 @@ export interface DaemonCensus {
   sessions: { ready: number; lost: number };
   /** Runs waiting for a runner, over every tenant. */
   queued: number;
+  /** The admission queue and the boots: requests waiting for a runner slot, boots in flight, ready spares and how many are wanted, boots killed because their tenant left. */
+  admission: { waiting: number; booting: number; spares: number; spareTarget: number; bootsKilled: number };
 }
+
+/** The bounds a refusal may name, the label values of `woma_refusals_total`; anything else counts as `other`, so the label set stays small. */
+export const REFUSAL_BOUNDS = ["--max-runners", "--max-booting", "--admission-queue", "--max-tenant-runners", "--max-tenant-sessions", "--max-queue", "--max-pending-input", "--max-tenant-file-bytes"] as const;
 
 const RUNNER_STATES: readonly RunnerState[] = ["booting", "idle", "busy", "dead"];
 const RUNNER_ROLES: readonly RunnerRole[] = ["spare", "shared", "dedicated"];
@@ -72,7 +77,7 @@ export function runOutcomeOf(error: unknown): RunOutcome {
  */
 export class DaemonMetrics {
   private readonly registry = new Registry();
-  private census: () => DaemonCensus = () => ({ runners: [], tenants: 0, sessions: { ready: 0, lost: 0 }, queued: 0 });
+  private census: () => DaemonCensus = () => ({ runners: [], tenants: 0, sessions: { ready: 0, lost: 0 }, queued: 0, admission: { waiting: 0, booting: 0, spares: 0, spareTarget: 0, bootsKilled: 0 } });
   private readonly runs = new Counter({ name: "woma_runs_total", help: "Runs started (python/run requests the daemon took on), whatever their outcome", registers: [this.registry] });
   private readonly runDuration = new Histogram({
     name: "woma_run_duration_seconds",
@@ -107,6 +112,17 @@ export class DaemonMetrics {
   private readonly tenants = new Gauge({ name: "woma_tenants", help: "Tenants now (MCP connections, REST bridges, daemon clients or named tenants)", registers: [this.registry] });
   private readonly sessions = new Gauge({ name: "woma_sessions", help: "Python sessions now, by state (ready, lost)", labelNames: ["state"], registers: [this.registry] });
   private readonly queueDepth = new Gauge({ name: "woma_queue_depth", help: "Runs waiting for a runner now, over every tenant", registers: [this.registry] });
+  private readonly admissionDepth = new Gauge({ name: "woma_admission_queue_depth", help: "Requests waiting now in the admission queue for a runner slot (--max-runners, --max-booting), over every tenant", registers: [this.registry] });
+  private readonly booting = new Gauge({ name: "woma_boots_in_flight", help: "Runner boots in flight now (at most --max-booting)", registers: [this.registry] });
+  private readonly spares = new Gauge({ name: "woma_spares", help: "Ready spare runners now, waiting for a new tenant", registers: [this.registry] });
+  private readonly spareTarget = new Gauge({ name: "woma_spares_target", help: "Spares wanted now: enough for the tenants that arrived over the last minute, at most --spares", registers: [this.registry] });
+  private readonly bootsKilled = new Counter({ name: "woma_boots_killed_total", help: "Runner boots killed because the tenant they were for left before they were ready", registers: [this.registry] });
+  private readonly refusals = new Counter({
+    name: "woma_refusals_total",
+    help: "Requests refused by a bound with -31006 or a quota, by the bound named (--max-runners, --max-booting, --admission-queue, --max-tenant-runners, --max-tenant-sessions, --max-queue, --max-pending-input, --max-tenant-file-bytes, other)",
+    labelNames: ["bound"],
+    registers: [this.registry],
+  });
 
   /** Where the levels come from; read once per {@link result}. */
   readLevelsFrom(census: () => DaemonCensus): void {
@@ -123,6 +139,11 @@ export class DaemonMetrics {
       ended = true;
       end({ outcome });
     };
+  }
+
+  /** A request was refused by `bound` (a flag's name, as the refusal's `data.bound` says). */
+  refused(bound: string): void {
+    this.refusals.inc({ bound: (REFUSAL_BOUNDS as readonly string[]).includes(bound) ? bound : "other" });
   }
 
   /** A runner boot ended after `seconds`. */
@@ -153,6 +174,15 @@ export class DaemonMetrics {
     this.sessions.set({ state: "ready" }, census.sessions.ready);
     this.sessions.set({ state: "lost" }, census.sessions.lost);
     this.queueDepth.set(census.queued);
+    this.admissionDepth.set(census.admission.waiting);
+    this.booting.set(census.admission.booting);
+    this.spares.set(census.admission.spares);
+    this.spareTarget.set(census.admission.spareTarget);
+    // The pool keeps the count; the counter is set to it (a counter only goes up, and so does the count).
+    this.bootsKilled.reset();
+    this.bootsKilled.inc(census.admission.bootsKilled);
+    // Every bound is reported, zeros included, so a series does not appear only at the first refusal.
+    for (const bound of [...REFUSAL_BOUNDS, "other"]) this.refusals.inc({ bound }, 0);
     const families = await this.registry.getMetricsAsJSON();
     return { metrics: families.map(asFamily) };
   }

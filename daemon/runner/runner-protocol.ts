@@ -475,6 +475,7 @@ RUNNER_MESSAGE_SCHEMAS[RunnerFilesRequest.method] = {
         ok: { const: true },
         path: relativePath,
         size: count,
+        usage: count,
         // Checked against the file size cap by the daemon, which knows it.
         data: { type: "string" },
         entries: {

@@ -20,7 +20,8 @@ describe.each(["stdio", "socket"] as TransportKind[])("daemon over %s", (transpo
     const hello = await daemon.client.initialize("test");
     expect(hello.protocol_version).toBe("1.3");
     expect(["namespace", "process"]).toContain(hello.isolation.level);
-    expect(hello.capabilities).toEqual({ streaming_output: true, cancellation: true, fresh_interpreter: true, check_complete: true, tenants: true, display_outputs: true, display_updates: true, stdin: true, completion: true, files: true });
+    // The stdio client started the daemon and is its operator; a socket client is a tenant like any other.
+    expect(hello.capabilities).toEqual({ streaming_output: true, cancellation: true, fresh_interpreter: true, check_complete: true, tenants: true, display_outputs: true, display_updates: true, stdin: true, completion: true, files: true, operator: transport === "stdio" });
     expect(hello.tenant).toEqual({ name: null, shared: false });
     expect(hello.server.pyodide).toMatch(/^\d+\.\d+\.\d+$/);
     const refused = await rejection(daemon.client.connection.sendRequest("daemon/initialize", { protocol_version: "2.0" }));

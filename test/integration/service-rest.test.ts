@@ -107,7 +107,7 @@ describe("woma serve --instance-id rest-a --token T", () => {
     expect((await python({ code: "'elsewhere' in globals()", session: "elsewhere" })).body).toMatchObject({ result: "False", session_created: true });
   });
 
-  test("/metrics: promtool accepts it; woma_runs_total counts each run once whatever its outcome; runners, tenants, sessions, queue, durations, broker", async () => {
+  test("/metrics: promtool accepts it; woma_runs_total counts each run once whatever its outcome; runners, tenants, sessions, queue, admission, refusals by bound, spares, durations, broker", async () => {
     const before = await metrics();
     expect(before.status).toBe(200);
     expect(before.type).toBe("text/plain; version=0.0.4; charset=utf-8");
@@ -131,6 +131,15 @@ describe("woma serve --instance-id rest-a --token T", () => {
     expect(sampleSum(after.text, "woma_tenants")).toBeGreaterThanOrEqual(1);
     expect(sampleSum(after.text, "woma_sessions", { state: "ready" })).toBeGreaterThanOrEqual(2);
     expect(after.text).toContain("\nwoma_queue_depth 0\n");
+    // The admission figures: nothing waits for a runner slot or boots now, every bound's refusals are there (none yet), spares as wanted.
+    expect(after.text).toContain("\nwoma_admission_queue_depth 0\n");
+    expect(after.text).toContain("\nwoma_boots_in_flight 0\n");
+    expect(after.text).toContain("# TYPE woma_boots_killed_total counter");
+    for (const bound of ["--max-runners", "--max-booting", "--admission-queue", "--max-tenant-runners", "--max-tenant-sessions", "--max-queue", "--max-pending-input", "--max-tenant-file-bytes"]) {
+      expect(after.text).toContain(`\nwoma_refusals_total{bound="${bound}"} 0\n`);
+    }
+    for (const family of ["woma_spares", "woma_spares_target"]) expect(after.text).toContain(`# TYPE ${family} gauge`);
+    expect(sampleSum(after.text, "woma_spares")).toBeLessThanOrEqual(sampleSum(after.text, "woma_spares_target"));
     for (const family of ["woma_run_duration_seconds", "woma_runner_boot_duration_seconds", "woma_broker_request_duration_seconds"]) expect(after.text).toContain(`# TYPE ${family} histogram`);
     expect(after.text).toContain('woma_build_info{version="0.1.0",server="rest",instance_id="rest-a"');
   });

@@ -1,6 +1,6 @@
 /** `daemon/metrics` through the whole daemon with fake runners: what it counts, the levels it reads, that it names no tenant, and that only the operator's connection may ask. */
 import { describe, expect, test } from "bun:test";
-import { JsonRpcErrorCodes } from "../../protocol/error-codes.ts";
+import { JsonRpcErrorCodes, WomaErrorCodes } from "../../protocol/error-codes.ts";
 import type { MetricsResult } from "../../protocol/generated/types.ts";
 import { rejection } from "../harness/expect-error.ts";
 import { FakeLauncher } from "../harness/fake-launcher.ts";
@@ -70,6 +70,48 @@ describe("daemon/metrics", () => {
     expect(boots).toBe(3);
     await Promise.all([long, queued]);
     expect(sample(await operator.metrics(), "woma_queue_depth")).toBe(0);
+  });
+
+  test("admission figures: refusals by the bound they name, the admission queue, boots in flight and killed, spares", async () => {
+    const launcher = new FakeLauncher();
+    const d = daemon({ launcher, daemon: { maxRunners: 2, maxTenantSessions: 1, admissionTimeoutMs: 60_000 } });
+    const operator = d.connect({ operator: true }).client;
+    const zero = await operator.metrics();
+    // Every bound is there before any refusal, at 0.
+    expect(sample(zero, "woma_refusals_total", { bound: "--max-tenant-sessions" })).toBe(0);
+    expect(sample(zero, "woma_refusals_total", { bound: "--max-pending-input" })).toBe(0);
+    const first = d.connect();
+    await first.client.createSession({ session_id: "one" });
+    expect((await rejection(first.client.createSession({ session_id: "two" }))).code).toBe(WomaErrorCodes.PoolBusy);
+    expect(sample(await operator.metrics(), "woma_refusals_total", { bound: "--max-tenant-sessions" })).toBe(1);
+    // The pool is full (two tenants hold a runner each); a third tenant's run waits for a slot.
+    await d.connect().client.run({ code: "1" });
+    const waiting = d.connect();
+    void waiting.client.run({ code: "1" }).catch(() => {});
+    await waitUntil("a request to wait for a runner slot", async () => sample(await operator.metrics(), "woma_admission_queue_depth") === 1);
+    waiting.close();
+    await waitUntil("the wait to be dropped with its tenant", async () => sample(await operator.metrics(), "woma_admission_queue_depth") === 0);
+    // A boot whose tenant leaves is killed and counted.
+    first.close();
+    launcher.holdBoots();
+    const leaving = d.connect();
+    void leaving.client.run({ code: "1" }).catch(() => {});
+    await waitUntil("a boot in flight", async () => sample(await operator.metrics(), "woma_boots_in_flight") === 1);
+    leaving.close();
+    await waitUntil("the boot to be killed", async () => sample(await operator.metrics(), "woma_boots_killed_total") === 1);
+    launcher.releaseBoots();
+    await waitUntil("no boot in flight", async () => sample(await operator.metrics(), "woma_boots_in_flight") === 0);
+    expect(sample(await operator.metrics(), "woma_boots_killed_total")).toBe(1);
+  });
+
+  test("spares: how many are ready and how many are wanted", async () => {
+    const d = daemon({ daemon: { spares: 2 } });
+    const operator = d.connect({ operator: true }).client;
+    await waitUntil("a spare to be ready", async () => sample(await operator.metrics(), "woma_spares")! >= 1);
+    const now = await operator.metrics();
+    expect(sample(now, "woma_spares_target")).toBeGreaterThanOrEqual(1);
+    expect(sample(now, "woma_spares_target")).toBeLessThanOrEqual(2);
+    expect(sample(now, "woma_spares")).toBe(sample(now, "woma_runners", { state: "idle", role: "spare" }));
   });
 
   test("a boot that fails is timed as failed", async () => {
