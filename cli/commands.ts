@@ -4,7 +4,7 @@ import yargs from "yargs";
 import { expandHome } from "../daemon/daemon-options.ts";
 import { setLogLevel, type LogLevel } from "../daemon/log.ts";
 import { WOMA_VERSION } from "../protocol/version.ts";
-import { daemonFlags, daemonOptionsFrom, exitAfterFlush, ownFlags } from "./daemon-flags.ts";
+import { daemonFlags, daemonOptionsFrom, exitAfterFlush, ownFlags, TENANT_IDLE_SECONDS } from "./daemon-flags.ts";
 import { serveCommand } from "./serve-command.ts";
 import { mcpCommand } from "./mcp-command.ts";
 import { packagesCommand } from "./packages-command.ts";
@@ -58,17 +58,20 @@ export async function main(argv: string[]): Promise<void> {
       "daemon",
       "The bare daemon: JSON-RPC on stdio or on a Unix socket",
       (y) =>
-        daemonFlags(ownFlags(y, "Daemon:", ["stdio", "socket"]))
+        daemonFlags(ownFlags(y, "Daemon:", ["stdio", "socket", "operator-socket"]))
           .option("stdio", { type: "boolean", describe: "Speak JSON-RPC on stdin/stdout" })
           .option("socket", { type: "string", describe: "Listen on this Unix socket path (created owner-only)" })
+          .option("operator-socket", { type: "string", describe: "With --socket: also listen on this Unix socket (created owner-only) for the operator, whose connections may ask for every tenant's figures (daemon/tenants)" })
           .check((args) => {
             if (Boolean(args.stdio) === Boolean(args.socket)) throw new UsageError("give exactly one of --stdio or --socket PATH");
+            if (args["operator-socket"] !== undefined && !args.socket) throw new UsageError("--operator-socket goes with --socket PATH");
             return true;
           }),
       async (args) => {
-        const options = daemonOptionsFrom(args, { timeoutSeconds: seconds(DEFAULTS.daemonTimeoutMs), spares: args.socket ? 1 : 0 });
+        const options = daemonOptionsFrom(args, { timeoutSeconds: seconds(DEFAULTS.daemonTimeoutMs), spares: args.socket ? 1 : 0, tenantIdleTimeoutSeconds: args.socket ? TENANT_IDLE_SECONDS : 0 });
         const { serveDaemon } = await import("../daemon/serve.ts");
-        await serveDaemon(options, args.socket ? { kind: "socket", path: expandHome(args.socket) } : { kind: "stdio" });
+        const operatorSocket = args["operator-socket"] === undefined ? {} : { operatorSocket: expandHome(args["operator-socket"]) };
+        await serveDaemon(options, args.socket ? { kind: "socket", path: expandHome(args.socket), ...operatorSocket } : { kind: "stdio" });
         exitAfterFlush(0);
       },
     )

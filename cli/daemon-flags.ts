@@ -27,9 +27,22 @@ export function daemonFlags<T>(y: Argv<T>) {
   const defaults = defaultDaemonOptions();
   return packageSourceFlags(y)
     .option("workers", { type: "number", default: defaults.workers, describe: "Runners each client (tenant) may use in parallel (0: one, and no spare)" })
-    .option("spares", { type: "number", describe: "Untouched runners kept ready for new clients and fresh interpreters (default 0 for the REPL, serve, mcp on stdio and daemon --stdio; 1 for mcp --port and daemon --socket, which hand runners to new clients)" })
-    .option("max-runners", { type: "number", default: defaults.maxRunners, describe: "Runners in all, spares included (each client needs one; each costs 100-200 MiB)" })
+    .option("spares", {
+      type: "number",
+      describe:
+        "The most untouched runners kept ready for new clients and fresh interpreters: as many as the clients arriving over the last minute need, at least one (default 0 for the REPL, serve, mcp on stdio and daemon --stdio; 1 for mcp --port and daemon --socket, which hand runners to new clients)",
+    })
+    .option("max-runners", { type: "number", default: defaults.maxRunners, describe: "Runners in all, spares and boots included (each client needs one; each costs 100-200 MiB); past it a client that needs one waits in the admission queue" })
+    .option("max-booting", { type: "number", describe: "Runners booting at once (a boot keeps a core busy for about a second); more wait in the admission queue (default: the number of cores)" })
+    .option("admission-timeout", { type: "number", default: defaults.admissionTimeoutMs / 1000, describe: "Seconds a request waits in the admission queue for a runner before it fails, naming the bound and when to retry (0: fail at once)" })
+    .option("admission-queue", { type: "number", default: defaults.maxAdmissionQueue, describe: "Requests that may wait for a runner at once, across all clients; one more fails at once" })
     .option("max-tenant-runners", { type: "number", describe: "Runners one client (tenant) may hold at once, its --workers and its fresh-interpreter sessions together (default: half of --max-runners)" })
+    .option("max-tenant-sessions", { type: "number", default: defaults.maxTenantSessions, describe: "Sessions one client (tenant) may have open at once" })
+    .option("max-tenant-file-bytes", { type: "number", default: defaults.maxTenantFileBytes, describe: "Bytes of files one client's (tenant's) sessions may hold; files/write past it is refused" })
+    .option("tenant-idle-timeout", {
+      type: "number",
+      describe: "Seconds a client (tenant) may leave its runners unused before they are stopped (its sessions are then reported lost, saying why); 0: never (default 1800 for daemon --socket and mcp --port, 0 otherwise)",
+    })
     .option("pyodide-cache", { type: "string", default: DEFAULTS.cacheDir, describe: "Cache directory for the Pyodide snapshot (~ is expanded)" })
     .option("isolation", { choices: ["auto", "namespace", "process"] as const, default: "auto" as const, describe: "How runners are isolated (auto: namespace when available)" })
     .option("timeout", { type: "number", describe: "Timeout of a run in seconds, 0 for none, at most 2147483 (about 24.8 days); when not 0 it is also the longest a request may ask for (default: none in the REPL, 60 for daemon, 30 for serve and mcp)" })
@@ -38,10 +51,15 @@ export function daemonFlags<T>(y: Argv<T>) {
     .option("max-displays", { type: "number", default: defaults.maxDisplays, describe: "Display outputs (display(), figures, rich values) kept per run; later ones are dropped and counted (0: none)" })
     .option("max-file-bytes", { type: "number", default: defaults.maxFileBytes, describe: `Largest file files/write takes and files/read gives, in bytes (at most ${MAX_FILE_BYTES})` })
     .option("memory-limit", { type: "number", default: defaults.memoryLimitBytes / 1048576, describe: "MiB of memory a runner may use before it is killed (0: no limit)" })
-    .option("max-queue", { type: "number", default: defaults.maxQueue, describe: "Runs that may wait for a runner before new ones are refused" })
+    .option("max-queue", { type: "number", default: defaults.maxQueue, describe: "Requests of one client (tenant) that may wait for a runner before new ones are refused" })
     .option("max-message-bytes", {
       type: "number",
       describe: `Largest message a client may send, in bytes (${MIN_MESSAGE_BYTES} to ${MAX_MESSAGE_BYTES}); a larger one gets an error and the connection carries on. woma mcp applies it to each MCP message too (default: 16 MiB, or more when --max-file-bytes needs it: a files/write of the largest file travels in base64)`,
+    })
+    .option("max-pending-input", {
+      type: "number",
+      default: defaults.maxPendingInputBytes,
+      describe: "Bytes of requests a connection may have sent and not had answered: a message that would pass it is refused without being read (a single message is always read)",
     })
     .option("max-pending-output", {
       type: "number",
@@ -57,19 +75,21 @@ export function daemonFlags<T>(y: Argv<T>) {
     .option("preload", { type: "string", describe: "Modules every runner imports at boot, spares included (comma-separated, e.g. numpy,pandas); their packages are fetched at start" })
     .option("log-level", { choices: ["debug", "info", "warn", "error", "silent"] as const, describe: "Lowest level of log lines printed to stderr" })
     .group(RUNNER_FLAGS, "Runners (flags every command takes):")
+    .group(TENANT_FLAGS, "Many clients (docs/tenants.md):")
     .group(LIMIT_FLAGS, "Limits:")
     .group(NETWORK_FLAGS, "Network (docs/network.md):")
     .group(PACKAGE_FLAGS, "Packages (docs/packages.md):");
 }
 
 /** The shared flags in the groups `--help` shows them in, after the command's own. */
-const RUNNER_FLAGS = ["workers", "spares", "max-runners", "max-tenant-runners", "pyodide-cache", "isolation", "snapshot", "preload", "memory-limit", "log-level"];
-const LIMIT_FLAGS = ["timeout", "max-output", "max-display-bytes", "max-displays", "max-file-bytes", "max-queue", "max-message-bytes", "max-pending-output"];
+const RUNNER_FLAGS = ["workers", "spares", "max-runners", "pyodide-cache", "isolation", "snapshot", "preload", "memory-limit", "log-level"];
+const TENANT_FLAGS = ["max-booting", "admission-timeout", "admission-queue", "max-tenant-runners", "max-tenant-sessions", "max-tenant-file-bytes", "max-queue", "tenant-idle-timeout"];
+const LIMIT_FLAGS = ["timeout", "max-output", "max-display-bytes", "max-displays", "max-file-bytes", "max-message-bytes", "max-pending-input", "max-pending-output"];
 const NETWORK_FLAGS = ["net", "allow-net", "deny-net", "max-response-bytes", "ca-file"];
 const PACKAGE_FLAGS = ["packages-url", "pypi-index", "max-package-bytes"];
 
 /** Every flag {@link daemonFlags} adds, by name. */
-export const SHARED_FLAGS: readonly string[] = [...RUNNER_FLAGS, ...LIMIT_FLAGS, ...NETWORK_FLAGS, ...PACKAGE_FLAGS];
+export const SHARED_FLAGS: readonly string[] = [...RUNNER_FLAGS, ...TENANT_FLAGS, ...LIMIT_FLAGS, ...NETWORK_FLAGS, ...PACKAGE_FLAGS];
 
 /**
  * Puts a command's own flags in a group of their own, shown before the shared ones; call it
@@ -93,9 +113,16 @@ export interface DaemonArgs {
   "max-queue": number;
   "max-message-bytes"?: number;
   "max-pending-output"?: number;
+  "max-pending-input"?: number;
   spares?: number;
   "max-runners": number;
+  "max-booting"?: number;
+  "admission-timeout"?: number;
+  "admission-queue"?: number;
   "max-tenant-runners"?: number;
+  "max-tenant-sessions"?: number;
+  "max-tenant-file-bytes"?: number;
+  "tenant-idle-timeout"?: number;
   snapshot: boolean;
   net?: NetMode;
   "allow-net"?: string | string[];
@@ -132,12 +159,17 @@ function checkedCount(name: string, value: number, min: number, max = Number.MAX
   return value;
 }
 
+/** --tenant-idle-timeout where many clients come and go (daemon --socket, mcp --port): 30 minutes, as MCP's session idle timeout. */
+export const TENANT_IDLE_SECONDS = 1800;
+
 /** What a command does when a flag is absent. */
 export interface CommandDefaults {
   /** --timeout, in seconds. */
   timeoutSeconds: number;
   /** --spares: 1 where runners are handed to new clients as they come, 0 where one client is all there is. */
   spares: number;
+  /** --tenant-idle-timeout, in seconds: where many clients come and go, their idle runners are reclaimed; where one client is all there is, never (0). Default 0. */
+  tenantIdleTimeoutSeconds?: number;
 }
 
 /** Turns parsed flags into daemon options, with the command's own defaults where a flag is absent. */
@@ -150,6 +182,7 @@ export function daemonOptionsFrom(args: DaemonArgs, defaults: CommandDefaults): 
     spares: args.workers === 0 && args.spares === undefined ? 0 : checkedCount("spares", args.spares ?? defaults.spares, 0),
     maxRunners: checkedCount("max-runners", args["max-runners"], 1),
     maxTenantRunners: args["max-tenant-runners"] === undefined ? 0 : checkedCount("max-tenant-runners", args["max-tenant-runners"], 1),
+    ...admissionOptionsFrom(args, defaults),
     cacheDir: expandHome(args["pyodide-cache"]),
     isolation: args.isolation,
     defaultTimeoutMs: timerFlagMs("timeout", timeout),
@@ -166,6 +199,26 @@ export function daemonOptionsFrom(args: DaemonArgs, defaults: CommandDefaults): 
     ...networkOptionsFrom(args),
   };
 }
+
+/** The admission queue, the boots and the per-tenant bounds, from their flags. */
+function admissionOptionsFrom(
+  args: DaemonArgs,
+  defaults: CommandDefaults,
+): Pick<DaemonOptions, "maxBooting" | "admissionTimeoutMs" | "maxAdmissionQueue" | "maxTenantSessions" | "maxTenantFileBytes" | "tenantIdleTimeoutMs" | "maxPendingInputBytes"> {
+  const base = defaultDaemonOptions();
+  return {
+    maxBooting: args["max-booting"] === undefined ? 0 : checkedCount("max-booting", args["max-booting"], 1),
+    admissionTimeoutMs: timerFlagMs("admission-timeout", args["admission-timeout"] ?? base.admissionTimeoutMs / 1000),
+    maxAdmissionQueue: checkedCount("admission-queue", args["admission-queue"] ?? base.maxAdmissionQueue, 1),
+    maxTenantSessions: checkedCount("max-tenant-sessions", args["max-tenant-sessions"] ?? base.maxTenantSessions, 1),
+    maxTenantFileBytes: checkedCount("max-tenant-file-bytes", args["max-tenant-file-bytes"] ?? base.maxTenantFileBytes, 1),
+    tenantIdleTimeoutMs: timerFlagMs("tenant-idle-timeout", args["tenant-idle-timeout"] ?? defaults.tenantIdleTimeoutSeconds ?? 0),
+    maxPendingInputBytes: checkedCount("max-pending-input", args["max-pending-input"] ?? base.maxPendingInputBytes, MIN_PENDING_INPUT_BYTES),
+  };
+}
+
+/** Least `--max-pending-input`: a few requests. */
+const MIN_PENDING_INPUT_BYTES = 64 * 1024;
 
 /** Largest `--max-file-bytes`: its base64 must fit in one message to a runner (64 MiB). */
 const MAX_FILE_BYTES = 32 * 1024 * 1024;

@@ -30,17 +30,18 @@ export async function openDaemon(options: DaemonOptions, connect: string | undef
   const daemon = Daemon.start(options);
   // Loaded after the start so the runner boots while the server's modules (and the schema validator) load.
   const { serveConnection } = await import("../daemon/server/serve-connection.ts");
-  const link = (): DaemonClient => {
+  const link = (operator: boolean): DaemonClient => {
     const [daemonEnd, clientEnd] = createLinkedPair();
-    const served = serveConnection(daemon, daemonEnd.reader, daemonEnd.writer);
+    const served = serveConnection(daemon, daemonEnd.reader, daemonEnd.writer, { operator });
     // The client let go (or the pair broke): its runs stop and its tenant ends.
     daemonEnd.reader.onClose(() => served.end());
     return DaemonClient.over(clientEnd.reader, clientEnd.writer);
   };
-  const client = link();
+  // The command's own connection is the operator's (it may read every tenant's figures for /metrics); the ones it opens for its clients are tenants'.
+  const client = link(true);
   return {
     client,
-    connect: async () => link(),
+    connect: async () => link(false),
     embedded: true,
     close: async () => {
       client.dispose();

@@ -4,6 +4,8 @@ import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { defaultNetPolicy, type NetPolicy } from "./net/net-policy.ts";
 import type { IsolationRequest } from "./sandbox/isolation.ts";
+import { DEFAULT_ADMISSION_QUEUE, DEFAULT_ADMISSION_TIMEOUT_MS } from "./pool/admission.ts";
+import { DEFAULT_TENANT_FILE_BYTES, DEFAULT_TENANT_SESSIONS } from "./pool/tenant-quota.ts";
 
 /** Everything that shapes a daemon; see {@link defaultDaemonOptions}. */
 export interface DaemonOptions {
@@ -41,8 +43,25 @@ export interface DaemonOptions {
    * twice it the daemon stops reading the connection until the client catches up.
    */
   maxPendingOutputBytes: number;
-  /** Most runs waiting for a runner at once, per tenant. */
+  /** Most requests of one tenant waiting for a runner at once (`--max-queue`). */
   maxQueue: number;
+  /** Most runners booting at once (`--max-booting`); 0 for the number of cores. */
+  maxBooting: number;
+  /** Longest a request waits in the admission queue for a runner, in ms (`--admission-timeout`); 0 refuses at once. */
+  admissionTimeoutMs: number;
+  /** Most requests waiting for a runner at once, across tenants (`--admission-queue`). */
+  maxAdmissionQueue: number;
+  /** Most sessions one tenant may have open (`--max-tenant-sessions`). */
+  maxTenantSessions: number;
+  /** Most bytes of files one tenant's sessions may hold, as `files/write` finds them (`--max-tenant-file-bytes`). */
+  maxTenantFileBytes: number;
+  /** Runners of a tenant that has not used them for this long are stopped, in ms; 0 for never (`--tenant-idle-timeout`). */
+  tenantIdleTimeoutMs: number;
+  /**
+   * Bytes of requests one connection may have read and not yet answered (`--max-pending-input`).
+   * A request that would pass it is refused unread.
+   */
+  maxPendingInputBytes: number;
   /** Resident memory above which a runner is killed, in bytes; 0 for no limit. */
   memoryLimitBytes: number;
   /** Boot runners from a memory snapshot kept in the cache directory. */
@@ -89,6 +108,13 @@ export function defaultDaemonOptions(): DaemonOptions {
     maxMessageBytes: 16 * 1024 * 1024,
     maxPendingOutputBytes: 64 * 1024 * 1024,
     maxQueue: 256,
+    maxBooting: 0,
+    admissionTimeoutMs: DEFAULT_ADMISSION_TIMEOUT_MS,
+    maxAdmissionQueue: DEFAULT_ADMISSION_QUEUE,
+    maxTenantSessions: DEFAULT_TENANT_SESSIONS,
+    maxTenantFileBytes: DEFAULT_TENANT_FILE_BYTES,
+    tenantIdleTimeoutMs: 0,
+    maxPendingInputBytes: 64 * 1024 * 1024,
     memoryLimitBytes: 2 * 1024 * 1024 * 1024,
     snapshot: true,
     network: defaultNetPolicy(),

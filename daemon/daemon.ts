@@ -23,6 +23,7 @@ import type {
   PackagesInfo,
   PackagesProgressNotification,
   LimitsInfo,
+  MetricsResult,
   PackagesInstallParams,
   PackagesInstallResult,
   PackagesListResult,
@@ -37,12 +38,14 @@ import type {
   SessionResetResult,
   SnapshotInfo,
   TenantInfo,
+  TenantsResult,
   VersionInfo,
 } from "../protocol/generated/types.ts";
 import { PROTOCOL_VERSION, WOMA_VERSION } from "../protocol/version.ts";
 import { DaemonError } from "./daemon-error.ts";
 import type { DaemonOptions } from "./daemon-options.ts";
 import { log } from "./log.ts";
+import { DaemonMetrics, runOutcomeOf, type DaemonCensus } from "./metrics/daemon-metrics.ts";
 import { NetBroker } from "./net/broker.ts";
 import { FetchRelay } from "./net/fetch-relay.ts";
 import type { RelayRequest } from "./contract/runner-protocol.ts";
@@ -59,7 +62,7 @@ import type { Runner } from "./pool/runner.ts";
 import type { RunnerCompletionParams, RunnerFilesParams, RunnerInputParams, RunnerInstallParams, RunnerPackagesParams, WheelSpec } from "./contract/runner-protocol.ts";
 import { MAX_LISTED_FILES } from "./contract/runner-protocol.ts";
 import type { FilesAnswer } from "./contract/runner-protocol.ts";
-import { contentForRunner, deleteResult, listResult, readResult, RunnerAnswerViolation, writeResult } from "./session/file-requests.ts";
+import { contentForRunner, contentSize, deleteResult, listResult, readResult, RunnerAnswerViolation, writeResult } from "./session/file-requests.ts";
 import { codePointLength } from "../protocol/code-points.ts";
 import { SnapshotStore, type SnapshotView } from "./pool/snapshot-store.ts";
 import { WorkerPool, type PoolTiming } from "./pool/worker-pool.ts";
@@ -70,6 +73,7 @@ import { chooseIsolation, type Isolation } from "./sandbox/isolation.ts";
 import { protectDaemonFromRunners } from "./sandbox/protect-daemon.ts";
 import { trustCacheDirectory } from "./sandbox/cache-trust.ts";
 import { sessionInfo, type Session } from "./session/session-store.ts";
+import { operatorView, tenantUsage } from "./session/tenant-accounting.ts";
 import { TenantRegistry, type Tenant } from "./session/tenant-registry.ts";
 
 const SWEEP_MS = 1000;
@@ -90,6 +94,8 @@ export interface DaemonParts {
   packages?: PackageService;
   relay?: FetchRelay;
   timing?: DaemonTiming;
+  /** Where the daemon's figures are kept (`daemon/metrics`); a new one when absent. {@link Daemon.start} makes it first, so the broker can report to it. */
+  metrics?: DaemonMetrics;
 }
 
 /**
@@ -106,6 +112,8 @@ export class Daemon {
   private stopping: Promise<void> | undefined;
 
   private pool!: WorkerPool;
+  /** Bytes of session files each runner held at its last write, for the tenant's `--max-tenant-file-bytes`. */
+  private readonly fileUsage = new WeakMap<Runner, number>();
 
   private constructor(
     readonly options: DaemonOptions,
@@ -113,7 +121,10 @@ export class Daemon {
     private readonly snapshots: SnapshotView,
     private readonly packages: PackageService | undefined,
     private readonly relay: FetchRelay | undefined,
-  ) {}
+    private readonly figures: DaemonMetrics,
+  ) {
+    figures.readLevelsFrom(() => this.census());
+  }
 
   /** Joins the pool (made after the daemon, since the pool's runners ask the daemon for packages). */
   private attach(pool: WorkerPool, sweepMs: number): void {
@@ -147,7 +158,12 @@ export class Daemon {
     // Runners get the snapshot directory bound read-only under bubblewrap, so it must exist even with --no-snapshot.
     mkdirSync(snapshots.dir, { recursive: true, mode: 0o700 });
     // One broker for everything the daemon fetches: Python's HTTP, and packages under the policy of whoever asked.
-    const broker = new NetBroker(options.network, { maxResponseBytes: options.maxResponseBytes, ...(options.caFile ? { caFile: options.caFile } : {}) });
+    const metrics = new DaemonMetrics();
+    const broker = new NetBroker(options.network, {
+      maxResponseBytes: options.maxResponseBytes,
+      ...(options.caFile ? { caFile: options.caFile } : {}),
+      onHop: (outcome, ms) => metrics.brokerHop(outcome, ms / 1000),
+    });
     const packages = new PackageService(openPackageStore({ cacheDir: options.cacheDir, packagesUrl: options.packagesUrl, pypiIndex: options.pypiIndex, fetcher: new PackageFetcher(broker), maxPackageBytes: options.maxPackageBytes }), options.network);
     const preload = options.preload.length === 0 ? undefined : preloadFor(packages, options.preload);
     const launch = createLauncher({
@@ -161,7 +177,7 @@ export class Daemon {
       preload,
     });
     const relay = new FetchRelay(broker);
-    return Daemon.create(options, { isolation, launch, snapshots, packages, relay });
+    return Daemon.create(options, { isolation, launch, snapshots, packages, relay, metrics });
   }
 
   /**
@@ -169,16 +185,23 @@ export class Daemon {
    * tests pass a fake launcher, so the daemon's logic runs in-process in milliseconds.
    */
   static create(options: DaemonOptions, parts: DaemonParts): Daemon {
-    const daemon = new Daemon(options, parts.isolation, parts.snapshots, parts.packages, parts.relay);
+    const metrics = parts.metrics ?? new DaemonMetrics();
+    const daemon = new Daemon(options, parts.isolation, parts.snapshots, parts.packages, parts.relay, metrics);
     const pool = new WorkerPool({
       workers: options.workers,
       spares: options.spares,
       maxRunners: options.maxRunners,
       maxTenantRunners: options.maxTenantRunners,
       maxQueue: options.maxQueue,
+      maxTenantSessions: options.maxTenantSessions,
+      maxTenantFileBytes: options.maxTenantFileBytes,
+      maxBooting: options.maxBooting,
+      admissionTimeoutMs: options.admissionTimeoutMs,
+      maxAdmissionQueue: options.maxAdmissionQueue,
       memoryLimitBytes: options.memoryLimitBytes,
       recycleIdleBytes: options.memoryLimitBytes / 2,
-      launch: parts.launch,
+      launch: timedLaunch(parts.launch, metrics),
+      warmUp: (runner) => daemon.warmUp(runner),
       host: (runner, method, params) => daemon.answerRunner(runner, method, params),
       timing: parts.timing?.pool,
     });
@@ -187,13 +210,31 @@ export class Daemon {
     return daemon;
   }
 
+  /** True once the daemon has begun to stop. */
+  get isStopping(): boolean {
+    return this.stopping !== undefined;
+  }
+
+  /**
+   * A run of woma's own (`None`, in fresh globals, no session) in a runner that has just
+   * booted and belongs to nobody yet, so that the first run of the tenant that takes it does
+   * not pay for code paths run the first time. It leaves no trace a tenant could see: its
+   * globals are thrown away and the runner's run count starts again at 0.
+   */
+  async warmUp(runner: Runner): Promise<void> {
+    const { maxOutputBytes, maxResultChars, maxDisplayBytes, maxDisplays } = this.options;
+    const result = await runner.run({ runId: "warm-up", sessionId: null, fresh: true, code: "None", maxOutputBytes, maxResultChars, maxDisplayBytes, maxDisplays }, () => {});
+    runner.runs = 0;
+    if (result.status !== "success") throw new Error(`it answered ${result.error?.type ?? result.status}`);
+  }
+
   /** The isolation level runners have. */
   get isolationLevel(): string {
     return this.isolation.info.level;
   }
 
-  /** `daemon/initialize`, for a connection acting for `tenant`. */
-  async initialize(params: InitializeParams, tenant: Tenant): Promise<InitializeResult> {
+  /** `daemon/initialize`, for a connection acting for `tenant`; `operator` when the connection may ask for the operator view. */
+  async initialize(params: InitializeParams, tenant: Tenant, operator = false): Promise<InitializeResult> {
     const major = params.protocol_version.split(".")[0];
     if (major !== PROTOCOL_VERSION.split(".")[0]) {
       throw new DaemonError("BAD_PROTOCOL_VERSION", `protocol version ${params.protocol_version} is not supported; this daemon speaks ${PROTOCOL_VERSION}`);
@@ -203,7 +244,7 @@ export class Daemon {
       protocol_version: PROTOCOL_VERSION,
       server: this.versions(),
       isolation: this.isolation.info,
-      capabilities: { streaming_output: true, cancellation: true, fresh_interpreter: true, check_complete: true, tenants: true, display_outputs: true, display_updates: true, files: true, completion: true, stdin: true },
+      capabilities: { streaming_output: true, cancellation: true, fresh_interpreter: true, check_complete: true, tenants: true, display_outputs: true, display_updates: true, files: true, completion: true, stdin: true, operator },
       limits: this.limits(),
       tenant: tenantInfo(tenant),
       network: this.networkInfo(),
@@ -244,11 +285,17 @@ export class Daemon {
       session_count: tenant.sessions.size,
       queued: this.pool.waiting(tenant.id),
       tenant: tenantInfo(tenant),
+      usage: tenantUsage(this.pool, tenant),
       limits: this.limits(),
       snapshot,
       network: this.networkInfo(),
       packages: await this.packagesInfo(),
     };
+  }
+
+  /** `daemon/tenants`, the operator view: every tenant with its runners, memory, runs, queues and boot time, and the pool's state. */
+  tenantsView(): TenantsResult {
+    return operatorView(this.pool, this.tenants.all(), this.limits());
   }
 
   /** `session/create`. */
@@ -257,11 +304,14 @@ export class Daemon {
     const { sessions } = tenant;
     const id = params.session_id ?? sessions.newId();
     sessions.assertFree(id);
+    this.pool.quota.admitSession(sessions.size);
+    touch(tenant);
     const fresh = params.fresh_interpreter === true;
     const runner = fresh ? await this.pool.takeDedicated(tenant.id) : await this.pool.runnerForSession(tenant.id);
-    // A concurrent create may have taken the name while we waited for a runner.
+    // A concurrent create may have taken the name, or the last session the quota allows, while we waited for a runner.
     try {
       sessions.assertFree(id);
+      this.pool.quota.admitSession(sessions.size);
     } catch (error) {
       if (fresh) this.pool.releaseDedicated(runner);
       throw error;
@@ -279,6 +329,7 @@ export class Daemon {
   /** `session/reset`: empties the globals in order with the session's runs; a lost session comes back on a live runner. */
   async resetSession(params: SessionResetParams, tenant: Tenant): Promise<SessionResetResult> {
     this.assertRunning();
+    touch(tenant);
     const session = tenant.sessions.get(params.session_id);
     if (session.state === "lost") {
       const runner = session.freshInterpreter ? await this.pool.takeDedicated(tenant.id) : await this.pool.runnerForSession(tenant.id);
@@ -301,11 +352,46 @@ export class Daemon {
     return { session_id: session.id };
   }
 
-  /** `python/run`. */
+  /** `python/run`. Counted in `woma_runs_total` once taken on (as in the tenant's `execution_count`), and timed by outcome. */
   run(params: RunParams, context: RunContext, tenant: Tenant): Promise<RunResult> {
     this.assertRunning();
+    touch(tenant);
     const session = params.session_id === undefined ? undefined : tenant.sessions.getReady(params.session_id);
-    return this.executor.run(params, session, context, tenant, (runner) => this.installTenantPackages(tenant, runner), (runner, runId) => this.relay?.endRun(runner, runId));
+    const ended = this.figures.runStarted();
+    return this.executor.run(params, session, context, tenant, (runner) => this.installTenantPackages(tenant, runner), (runner, runId) => this.relay?.endRun(runner, runId)).then(
+      (result) => {
+        ended(result.status);
+        return result;
+      },
+      (error: unknown) => {
+        ended(runOutcomeOf(error));
+        throw error;
+      },
+    );
+  }
+
+  /** A request was refused by a bound (`data.bound` of its -31006, or the flag a quota names): counted for `daemon/metrics`. */
+  countRefusal(bound: string): void {
+    this.figures.refused(bound);
+  }
+
+  /** `daemon/metrics`: the daemon's figures over every tenant, for an operator's `/metrics` (the connection decides who may ask). */
+  metrics(): Promise<MetricsResult> {
+    return this.figures.result();
+  }
+
+  /** The levels `daemon/metrics` reports: every runner (each tenant's and the spares, once each), tenants, sessions and waiting runs. */
+  private census(): DaemonCensus {
+    const runners = new Map<string, DaemonCensus["runners"][number]>();
+    const tenants = this.tenants.all();
+    for (const tenant of [undefined, ...tenants.map((t) => t.id)]) {
+      for (const info of this.pool.info(tenant)) runners.set(info.runner_id, { state: info.state, role: info.role, ...(info.rss_bytes === undefined ? {} : { rssBytes: info.rss_bytes }) });
+    }
+    const sessions = { ready: 0, lost: 0 };
+    for (const tenant of tenants) for (const session of tenant.sessions.all()) sessions[session.state]++;
+    const view = this.pool.view();
+    const admission = { waiting: view.admission.waiting, booting: view.booting, spares: view.spares, spareTarget: view.spareTarget, bootsKilled: view.boots.cancelled };
+    return { runners: [...runners.values()], tenants: tenants.length, sessions, queued: this.pool.waiting(), admission };
   }
 
   /**
@@ -315,6 +401,7 @@ export class Daemon {
    */
   async installPackages(params: PackagesInstallParams, tenant: Tenant, onProgress?: (notification: PackagesProgressNotification) => void, cancelled: () => boolean = () => false): Promise<PackagesInstallResult> {
     this.assertRunning();
+    touch(tenant);
     const packages = this.requirePackages();
     const session = params.session_id === undefined ? undefined : tenant.sessions.getReady(params.session_id);
     const wheels = await packages.install(params.requirements, { tenant: tenant.id, localFiles: params.local_files === true, onProgress: onProgress ? progressNotifier(null, onProgress) : undefined });
@@ -399,10 +486,22 @@ export class Daemon {
     return this.packages;
   }
 
-  /** `files/write`: a file in the session's working directory, in order with its runs. */
+  /**
+   * `files/write`: a file in the session's working directory, in order with its runs, within
+   * `--max-tenant-file-bytes` for all the tenant's session files. The content is converted
+   * for the runner only when the write's turn comes, so a queued write holds its params alone.
+   */
   async writeFile(params: FilesWriteParams, tenant: Tenant): Promise<FilesWriteResult> {
-    const data = contentForRunner(params.content, params.encoding, this.options.maxFileBytes, params.path);
-    return writeResult(await this.fileOperation(tenant, params.session_id, { op: "write", path: params.path, data }));
+    // Checked at once (a bad or oversized content is refused without waiting for the runner).
+    contentSize(params.content, params.encoding, this.options.maxFileBytes, params.path);
+    const answer = await this.onRunnerOf(tenant, params.session_id, async (runner) => {
+      const data = contentForRunner(params.content, params.encoding, this.options.maxFileBytes, params.path);
+      const others = this.pool.tenantRunners(tenant.id).reduce((sum, other) => sum + (other === runner ? 0 : (this.fileUsage.get(other) ?? 0)), 0);
+      const written = await runner.files({ op: "write", path: params.path, data, maxTotalBytes: Math.max(0, this.pool.quota.fileBytes - others), sessionId: params.session_id });
+      if (written.ok && written.usage !== undefined) this.fileUsage.set(runner, Math.max(written.usage, written.size ?? 0));
+      return written;
+    });
+    return writeResult(answer);
   }
 
   /** `files/read`: the content is checked against the cap again here, whatever the runner says. */
@@ -453,6 +552,7 @@ export class Daemon {
   /** Runs `work` on the session's runner in order with its runs, or on any of the tenant's runners without a session. */
   private onRunnerOf<T>(tenant: Tenant, sessionId: string | undefined, work: (runner: Runner, sessionId: string | null) => Promise<T>): Promise<T> {
     this.assertRunning();
+    touch(tenant);
     if (sessionId === undefined) return this.pool.submit(tenant.id, undefined, (runner) => work(runner, null)).promise;
     const session = tenant.sessions.getReady(sessionId);
     session.lastUsedAt = new Date();
@@ -480,6 +580,7 @@ export class Daemon {
   /** `python/check`, on one of the tenant's own runners. */
   async check(params: CheckParams, tenant: Tenant): Promise<CheckResult> {
     this.assertRunning();
+    touch(tenant);
     return { status: await this.pool.check(tenant.id, params.code) };
   }
 
@@ -511,6 +612,11 @@ export class Daemon {
     void this.packages?.forgetTenant(tenant.id);
   }
 
+  /**
+   * Closes a session: its runs are stopped, its globals freed (or its dedicated runner
+   * stopped). A tenant whose last session this was releases its runners as soon as nothing
+   * of its runs: a runner costs 100-200 MiB, and the next tenant may need the slot.
+   */
   private forget(tenant: Tenant, session: Session<Runner>, why: string): void {
     tenant.sessions.remove(session.id, why);
     for (const stop of [...session.active]) stop();
@@ -521,6 +627,7 @@ export class Daemon {
         // The runner died or the daemon is stopping: the globals are gone either way.
       });
     }
+    if (tenant.sessions.size === 0) this.pool.releaseWhenQuiet(tenant.id, "its tenant closed its last session");
   }
 
   private expireIdleSessions(): void {
@@ -533,6 +640,18 @@ export class Daemon {
     }
     // A named tenant whose last session expired while no client was attached is over too.
     for (const tenant of this.tenants.sweep()) this.endTenant(tenant, "its last session closed");
+    this.reclaimIdleTenants(now);
+  }
+
+  /** Stops the runners of tenants that have not used them for `--tenant-idle-timeout`; their sessions are reported lost, saying why. */
+  private reclaimIdleTenants(now: number): void {
+    const idleMs = this.options.tenantIdleTimeoutMs;
+    if (idleMs <= 0) return;
+    for (const tenant of this.tenants.all()) {
+      if (now - tenant.lastActiveAt <= idleMs || this.pool.runnersHeld(tenant.id) === 0 || !this.pool.isQuiet(tenant.id)) continue;
+      const stopped = this.pool.releaseIdleRunners(tenant.id, `reclaimed: its tenant used no runner for ${Math.round(idleMs / 1000)} s (--tenant-idle-timeout)`);
+      if (stopped > 0) log("info", `tenant ${tenant.named ? `"${tenant.id}"` : tenant.id} was idle for ${Math.round((now - tenant.lastActiveAt) / 1000)} s: ${stopped} runner${stopped === 1 ? "" : "s"} reclaimed`);
+    }
   }
 
   private assertRunning(): void {
@@ -556,6 +675,15 @@ export class Daemon {
       max_display_bytes: this.options.maxDisplayBytes,
       max_displays: this.options.maxDisplays,
       max_file_bytes: this.options.maxFileBytes,
+      max_runners: this.options.maxRunners,
+      max_booting: this.pool.bounds.maxBooting,
+      admission_timeout_ms: this.pool.bounds.admissionTimeoutMs,
+      admission_queue: this.pool.bounds.maxAdmissionQueue,
+      max_tenant_runners: this.pool.quota.runners,
+      max_tenant_sessions: this.pool.quota.sessions,
+      max_tenant_file_bytes: this.pool.quota.fileBytes,
+      max_pending_input_bytes: this.options.maxPendingInputBytes,
+      tenant_idle_timeout_ms: this.options.tenantIdleTimeoutMs,
     };
   }
 }
@@ -583,6 +711,26 @@ function localSources(options: DaemonOptions): Record<string, string> {
   if (packages) paths["/woma/packages"] = packages;
   if (index) paths["/woma/index"] = index;
   return paths;
+}
+
+/** The tenant uses its runners now: its idle time starts again (`--tenant-idle-timeout`). */
+function touch(tenant: Tenant): void {
+  tenant.lastActiveAt = Date.now();
+}
+
+/** A launcher that reports how long each boot took, and how it ended, to the daemon's metrics. */
+function timedLaunch(launch: LaunchRunner, metrics: DaemonMetrics): LaunchRunner {
+  return async (id, role, signal) => {
+    const started = performance.now();
+    try {
+      const runner = await launch(id, role, signal);
+      metrics.bootEnded("ready", (performance.now() - started) / 1000);
+      return runner;
+    } catch (error) {
+      metrics.bootEnded(signal?.aborted ? "aborted" : "failed", (performance.now() - started) / 1000);
+      throw error;
+    }
+  };
 }
 
 /** The wire form of a tenant: its name, or that it is the connection's own. */

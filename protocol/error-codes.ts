@@ -19,7 +19,7 @@ export const WomaErrorCodes = {
   RunTimedOut: -31004,
   /** The runner executing the run died (crash, memory limit, killed). */
   RuntimeTerminated: -31005,
-  /** Too many runs are queued; try again later. */
+  /** A bound on runners or queues was reached (all runners held, too many waiting, a tenant's quota); try again later. @since 1.3 `data` (PoolBusyData) names the bound and when to retry. */
   PoolBusy: -31006,
   /** No runner could be started, so nothing can run. */
   PoolUnavailable: -31007,

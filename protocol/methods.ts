@@ -22,6 +22,8 @@ import type {
   InputResult,
   InspectParams,
   InspectResult,
+  MetricsParams,
+  MetricsResult,
   OutputNotification,
   PackagesInstallParams,
   PackagesInstallResult,
@@ -38,6 +40,8 @@ import type {
   SessionListResult,
   SessionResetParams,
   SessionResetResult,
+  TenantsParams,
+  TenantsResult,
   ShutdownParams,
   ShutdownResult,
 } from "./generated/types.ts";
@@ -48,6 +52,10 @@ export const InitializeRequest = new RequestType<InitializeParams, InitializeRes
 export const InfoRequest = new RequestType<InfoParams, InfoResult, void>("daemon/info");
 /** `daemon/shutdown`: answer, then stop every runner and exit. */
 export const ShutdownRequest = new RequestType<ShutdownParams, ShutdownResult, void>("daemon/shutdown");
+/** @since 1.3. The operator view: every tenant, what it holds and costs; answered on operator connections only. */
+export const TenantsRequest = new RequestType<TenantsParams, TenantsResult, void>("daemon/tenants");
+/** `daemon/metrics` (@since 1.3): the daemon's figures over every tenant, for `/metrics`; answered only on an operator's connection. */
+export const MetricsRequest = new RequestType<MetricsParams, MetricsResult, void>("daemon/metrics");
 /** `session/create`: a new session, on a shared runner or (fresh_interpreter) a runner of its own. */
 export const SessionCreateRequest = new RequestType<SessionCreateParams, SessionCreateResult, void>("session/create");
 /** `session/list`: every open session. */

@@ -3,8 +3,9 @@ import { errorMessage } from "../../protocol/describe.ts";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { ContentBlock } from "@modelcontextprotocol/sdk/types.js";
 import { utf16Index } from "../../protocol/code-points.ts";
-import type { DisplayOutput, RunResult, SessionState } from "../../protocol/generated/types.ts";
-import { failureData, isCancelled, isRuntimeTerminated, isTimedOut } from "../shared/run-errors.ts";
+import type { DisplayOutput, RunResult, SessionState, TenantUsage } from "../../protocol/generated/types.ts";
+import { ResponseError } from "vscode-jsonrpc";
+import { failureData, isCancelled, isPoolBusy, isRuntimeTerminated, isTimedOut, poolBusyData } from "../shared/run-errors.ts";
 import { describeDuration } from "./mcp-options.ts";
 import { outputContent, type ImageLimits } from "./outputs.ts";
 import type { RunPythonOutput, SessionSummary } from "./tools.ts";
@@ -129,6 +130,12 @@ export function runFailureToTool(error: unknown, context: RunContext): CallToolR
     status = "cancelled";
     type = "Cancelled";
     message = `the run${where} was cancelled by the client.${kept}`;
+  } else if (isPoolBusy(error)) {
+    status = "error";
+    type = "PoolBusy";
+    const busy = poolBusyData(error instanceof ResponseError ? error.data : undefined);
+    const again = busy ? ` Call run_python again in about ${Math.max(1, Math.ceil(busy.retry_after_ms / 1000))} s.` : " Call run_python again later.";
+    message = `woma is at capacity and did not run the code: ${context.clean(errorMessage(error))}.${again}`;
   } else if (isRuntimeTerminated(error)) {
     status = "terminated";
     type = "RuntimeTerminated";
@@ -171,14 +178,17 @@ export function toolFailure(message: string): CallToolResult {
 }
 
 /** The result of `list_sessions`. */
-export function sessionListToTool(sessions: SessionSummary[]): CallToolResult {
+export function sessionListToTool(sessions: SessionSummary[], usage?: TenantUsage): CallToolResult {
   const lines = sessions.map((s) => {
     const expiry = s.expires_at ? `, expires ${s.expires_at} unless used` : "";
     const lost = s.state === "lost" ? ` (lost: ${s.lost_reason ?? "its Python process died"}; the next run resets it)` : "";
     return `- ${s.name}: ${s.state}${lost}, ${s.run_count} run${s.run_count === 1 ? "" : "s"}, last used ${s.last_used_at}${expiry}`;
   });
-  const text = sessions.length === 0 ? "No open sessions. run_python with `session` creates one." : `${sessions.length} open session${sessions.length === 1 ? "" : "s"}:\n${lines.join("\n")}`;
-  return { content: [{ type: "text", text }], structuredContent: { sessions } };
+  const listed = sessions.length === 0 ? "No open sessions. run_python with `session` creates one." : `${sessions.length} open session${sessions.length === 1 ? "" : "s"}:\n${lines.join("\n")}`;
+  if (usage === undefined) return { content: [{ type: "text", text: listed }], structuredContent: { sessions } };
+  const own = { runs: usage.runs, runners: usage.runners, busy: usage.busy, memory_bytes: usage.rss_bytes, queued: usage.queued + usage.waiting };
+  const text = `${listed}\nThis connection: ${own.runs} run${own.runs === 1 ? "" : "s"} so far, ${own.runners} Python process${own.runners === 1 ? "" : "es"} (${(own.memory_bytes / 1048576).toFixed(0)} MiB), ${own.queued} call${own.queued === 1 ? "" : "s"} waiting.`;
+  return { content: [{ type: "text", text }], structuredContent: { sessions, usage: own } };
 }
 
 /** The result of `reset_session`. */

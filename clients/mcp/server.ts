@@ -9,6 +9,7 @@ import {
   ListToolsRequestSchema,
   ReadResourceRequestSchema,
   SetLevelRequestSchema,
+  type CallToolRequest,
   type CallToolResult,
   type LoggingLevel,
   type Tool,
@@ -24,6 +25,10 @@ import { SessionScope } from "./session-scope.ts";
 import { checkArguments } from "./tool-arguments.ts";
 import { networkSentence, packagesSentence, ToolNames, toolDefinitions, type InstallPackagesArgs, type RunPythonArgs, type SessionArgs, type ToolName } from "./tools.ts";
 import { installPackages } from "./install-packages.ts";
+import type { Drain } from "../shared/drain.ts";
+
+/** What the SDK hands a request handler besides the request (its cancel signal, a way to send notifications). */
+type ToolExtra = Parameters<Parameters<Server["setRequestHandler"]>[1]>[1];
 
 /** One MCP connection: an SDK `Server` to connect to a transport, and how to end it. */
 export interface McpConnection {
@@ -56,9 +61,11 @@ function instructions(options: McpOptions): string {
 /**
  * Builds the MCP server for one connection. Sessions it creates are visible to it alone
  * and are closed by {@link McpConnection.close}. Unknown tool names are protocol errors;
- * everything that goes wrong inside a known tool is a result with `isError`.
+ * everything that goes wrong inside a known tool is a result with `isError`. With a `drain`
+ * (the HTTP server's), a call still running when the drain is interrupted is stopped and
+ * answered at once with a tool error giving the drain's reason.
  */
-export function createMcpConnection(client: DaemonClient, options: McpOptions): McpConnection {
+export function createMcpConnection(client: DaemonClient, options: McpOptions, drain?: Drain): McpConnection {
   const tools = toolDefinitions(options);
   const byName = new Map<string, Tool>(tools.map((t) => [t.name, t]));
   const scope = new SessionScope(client, options);
@@ -93,6 +100,18 @@ export function createMcpConnection(client: DaemonClient, options: McpOptions): 
     const onAbort = () => controller.abort();
     extra.signal.addEventListener("abort", onAbort);
     calls.add(controller);
+    const call = () => callTool(request, extra, tool, controller);
+    try {
+      return drain ? await drain.interruptible(call, (reason) => (controller.abort(), toolFailure(reason))) : await call();
+    } finally {
+      extra.signal.removeEventListener("abort", onAbort);
+      calls.delete(controller);
+    }
+  });
+
+  /** One tool call; `controller` aborts when the client cancels, the connection ends or the drain is interrupted. */
+  const callTool = async (request: CallToolRequest, extra: ToolExtra, tool: Tool, controller: AbortController): Promise<CallToolResult> => {
+    const { name } = request.params;
     try {
       // The file tools (file-tools.ts).
       if (name === FileToolNames.writeFile) {
@@ -115,7 +134,9 @@ export function createMcpConnection(client: DaemonClient, options: McpOptions): 
         case ToolNames.listSessions: {
           const check = checkArguments<Record<string, never>>(tool, request.params.arguments);
           if (!check.ok) return invalidArguments(name, check.problem);
-          return sessionListToTool(await scope.list());
+          // This connection's own use of the daemon (its tenant's), never another client's; left out if the daemon cannot say.
+          const usage = (await client.info().catch(() => undefined))?.usage;
+          return sessionListToTool(await scope.list(), usage);
         }
         case ToolNames.resetSession: {
           const check = checkArguments<SessionArgs>(tool, request.params.arguments);
@@ -137,11 +158,10 @@ export function createMcpConnection(client: DaemonClient, options: McpOptions): 
       }
     } catch (error) {
       return toolFailure(`${name} failed: ${scope.clean(errorMessage(error))}`);
-    } finally {
-      extra.signal.removeEventListener("abort", onAbort);
-      calls.delete(controller);
     }
-  });
+    // The switch covers every tool name (the lookup above refused the others).
+    throw unknownTool(name, tools);
+  };
 
   return {
     server,

@@ -1,7 +1,7 @@
 /** MCP's stdio transport (one JSON message per line) with a size limit that answers an over-long message instead of closing. */
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { ErrorCode, JSONRPCMessageSchema, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
-import { RequestIdScanner } from "./request-id-scanner.ts";
+import { RequestIdScanner } from "../../protocol/wire/request-id-scanner.ts";
 
 const NEWLINE = 0x0a;
 

@@ -230,7 +230,7 @@ function installPackagesTool(options: McpOptions): Tool {
 const listSessionsTool: Tool = {
   name: ToolNames.listSessions,
   title: "List Python sessions",
-  description: "List this connection's Python sessions (those created by run_python with `session`): name, state, number of runs, when each was last used and when it expires. Sessions of other clients are never shown.",
+  description: "List this connection's Python sessions (those created by run_python with `session`): name, state, number of runs, when each was last used and when it expires; and this connection's own use (runs, Python processes, memory, calls waiting). Other clients' sessions and use are never shown.",
   inputSchema: { type: "object", properties: {}, additionalProperties: false },
   outputSchema: {
     type: "object",
@@ -251,6 +251,18 @@ const listSessionsTool: Tool = {
           },
           required: ["name", "state", "run_count", "created_at", "last_used_at", "expires_at"],
         },
+      },
+      usage: {
+        type: "object",
+        description: "This connection's own use of woma (never another client's): runs started, Python processes held and busy, their memory, calls waiting.",
+        properties: {
+          runs: { type: "number", description: "Runs started by this connection." },
+          runners: { type: "number", description: "Python processes it holds." },
+          busy: { type: "number", description: "Of those, the ones running its code now." },
+          memory_bytes: { type: "number", description: "Resident memory of those processes together, in bytes." },
+          queued: { type: "number", description: "Its calls waiting for a Python process." },
+        },
+        required: ["runs", "runners", "busy", "memory_bytes", "queued"],
       },
     },
     required: ["sessions"],

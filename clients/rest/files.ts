@@ -81,7 +81,7 @@ export class FileEndpoints {
    * `DELETE` a file or, with `?recursive=1`, a directory.
    */
   async handle(request: Request, target: FilesTarget): Promise<Response> {
-    const recursive = ["1", "true"].includes(new URL(request.url).searchParams.get("recursive") ?? "");
+    const recursive = ["1", "true"].includes(new URL(request.url, "http://localhost").searchParams.get("recursive") ?? "");
     const sessionId = await this.session(target, request.method === "PUT");
     try {
       switch (request.method) {

@@ -9,6 +9,9 @@ export const PYTHON_BODY_EXAMPLE = '{"code": "1+1"}';
 /** The same rule the daemon applies to session names (schema `SessionId`). */
 const SESSION_NAME = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/** The header a request may name its session in, besides the body's `"session"`: a load balancer can route on a header, not on a body. */
+export const SESSION_HEADER = "X-Woma-Session";
+
 /** A checked `POST /python` request. */
 export interface PythonRequest {
   /** The Python source. */
@@ -55,13 +58,30 @@ export interface PythonRequestDefaults {
 }
 
 /**
+ * The session a request names: in the `X-Woma-Session` header, the body's `"session"`, or
+ * both when they agree. Throws a 400 when the header is not a session name, or when the two
+ * name different sessions (a balancer routed on one, the bridge would run in the other).
+ */
+function namedSession(bodySession: string | undefined, headerSession: string | null): string | undefined {
+  if (headerSession === null) return bodySession;
+  if (!SESSION_NAME.test(headerSession)) {
+    throw new RestError("bad_request", `the ${SESSION_HEADER} header must be a name of 1 to 128 letters, digits, '.', '_', ':' or '-', got ${describeValue(headerSession)}`);
+  }
+  if (bodySession !== undefined && bodySession !== headerSession) {
+    throw new RestError("bad_request", `the session is named twice, differently: ${SESSION_HEADER}: ${headerSession} and "session": ${JSON.stringify(bodySession)} in the body; name it once, or the same in both`);
+  }
+  return headerSession;
+}
+
+/**
  * Checks the fields of a `POST /python` body. `code` must be a string; `reset_globals` a
  * boolean; `session` a name of 1 to 128 letters, digits, `.`, `_`, `:` or `-`; `stdin` a string; `timeout_ms`
  * a number of milliseconds, 0 to 2^31 - 1 (the longest timer); `packages` a list of requirements. A `null` counts as absent, as does any field not
- * named here (bodies of the original tool may carry more). Throws a 400 {@link RestError}
- * naming the field, what was expected and what arrived.
+ * named here (bodies of the original tool may carry more). The session may be named in the
+ * `X-Woma-Session` header instead (`headerSession`, null when absent), or in both alike.
+ * Throws a 400 {@link RestError} naming the field, what was expected and what arrived.
  */
-export function parsePythonRequest(body: Record<string, unknown>, defaults: PythonRequestDefaults): PythonRequest {
+export function parsePythonRequest(body: Record<string, unknown>, defaults: PythonRequestDefaults, headerSession: string | null = null): PythonRequest {
   const { code, reset_globals: resetGlobals, session, timeout_ms: timeoutMs, stdin, packages } = body;
   if (code === undefined || code === null) throw new RestError("bad_request", `missing "code": expected a JSON object like ${PYTHON_BODY_EXAMPLE}`);
   if (typeof code !== "string") throw new RestError("bad_request", `"code" must be a string of Python source, got ${describeValue(code)}`);
@@ -83,7 +103,8 @@ export function parsePythonRequest(body: Record<string, unknown>, defaults: Pyth
     resetGlobals: typeof resetGlobals === "boolean" ? resetGlobals : defaults.resetGlobals,
     timeoutMs: defaults.maxTimeoutMs,
   };
-  if (typeof session === "string") request.session = session;
+  const named = namedSession(typeof session === "string" ? session : undefined, headerSession);
+  if (named !== undefined) request.session = named;
   if (typeof stdin === "string") request.stdin = stdin;
   if (packages !== undefined && packages !== null) request.packages = parseRequirements(packages);
   if (typeof timeoutMs === "number" && timeoutMs > 0) {

@@ -6,6 +6,8 @@ import { failureData } from "../shared/run-errors.ts";
 export interface AnswerExtras {
   /** The named session the run used, when the request gave one. */
   session?: string;
+  /** For a named session: true when it did not exist before this request (a new name, or its instance went away), so the client knows its state is gone. */
+  sessionCreated?: boolean;
   /** Things the client should know (a capped timeout, a session that was reset). */
   warnings: string[];
 }
@@ -17,6 +19,7 @@ function exceptionLine(type: string, message: string): string {
 
 function withExtras(body: Record<string, unknown>, extras: AnswerExtras): Record<string, unknown> {
   if (extras.session !== undefined) body.session = extras.session;
+  if (extras.sessionCreated !== undefined) body.session_created = extras.sessionCreated;
   if (extras.warnings.length > 0) body.warnings = extras.warnings;
   return body;
 }

@@ -2,7 +2,7 @@
 import { errorMessage } from "../../protocol/describe.ts";
 import { ConnectionError, ErrorCodes, ResponseError } from "vscode-jsonrpc";
 import { JsonRpcErrorCodes, WomaErrorCodes } from "../../protocol/error-codes.ts";
-import { failureData, isRuntimeTerminated } from "../shared/run-errors.ts";
+import { failureData, isRuntimeTerminated, poolBusyData } from "../shared/run-errors.ts";
 import type { Refusal } from "../shared/web-guard.ts";
 
 /** What went wrong with a request, as the bridge sees it. */
@@ -17,6 +17,7 @@ export type RestErrorKind =
   | "package_unavailable"
   | "runtime_terminated"
   | "pool_busy"
+  | "draining"
   | "unavailable"
   | "cancelled"
   | "daemon_unreachable"
@@ -49,6 +50,8 @@ const FAILURES: Record<RestErrorKind, FailureRow> = {
   package_unavailable: { status: 422, daemonCodes: [WomaErrorCodes.PackageUnavailable] },
   runtime_terminated: { status: 500, daemonCodes: [WomaErrorCodes.RuntimeTerminated, WomaErrorCodes.SessionLost] },
   pool_busy: { status: 503, daemonCodes: [WomaErrorCodes.PoolBusy] },
+  /** The instance got SIGTERM: new runs go elsewhere (with Retry-After), and runs still going at the drain timeout are ended. */
+  draining: { status: 503, daemonCodes: [] },
   unavailable: { status: 503, daemonCodes: [WomaErrorCodes.PoolUnavailable, WomaErrorCodes.ShuttingDown] },
   cancelled: { status: 503, daemonCodes: [JsonRpcErrorCodes.RequestCancelled] },
   daemon_unreachable: {
@@ -120,8 +123,13 @@ export function restErrorFromDaemon(error: unknown): RestError {
   switch (kind) {
     case "runtime_terminated":
       return new RestError(kind, error.message.startsWith(TERMINATED) ? error.message : TERMINATED + error.message, extra, {}, { cause: error });
-    case "pool_busy":
-      return new RestError(kind, error.message, extra, { "Retry-After": "1" }, { cause: error });
+    case "pool_busy": {
+      // The daemon says which bound refused and when a retry may succeed (@since 1.3); older daemons say neither.
+      const busy = poolBusyData(error.data);
+      const retryAfter = Math.max(1, Math.ceil((busy?.retry_after_ms ?? 1000) / 1000));
+      const fields = busy ? { ...extra, bound: busy.bound, retry_after_seconds: retryAfter } : extra;
+      return new RestError(kind, error.message, fields, { "Retry-After": String(retryAfter) }, { cause: error });
+    }
     case "cancelled":
       return new RestError(kind, `the run was cancelled (the client went away or the server is stopping): ${error.message}`, extra, {}, { cause: error });
     case "daemon_unreachable":

@@ -1,4 +1,5 @@
 /** The REST bridge's HTTP edge: the one place that calls `Bun.serve`, with the handler of handler.ts behind it. */
+import { stopServer, withHeaders } from "../shared/http-edge.ts";
 import { listenFailure } from "../shared/listen-error.ts";
 
 /** Where and how to listen. */
@@ -7,6 +8,8 @@ export interface RestServerOptions {
   host: string;
   /** TCP port (`--port`); 0 picks a free one. */
   port: number;
+  /** Headers added to every answer, errors included (`X-Woma-Instance`); read at each answer, so they may be known only after the port is bound. */
+  responseHeaders?: () => Record<string, string>;
 }
 
 /** A listening bridge. */
@@ -15,8 +18,12 @@ export interface RestServer {
   url: string;
   /** The port actually bound (useful with port 0). */
   port: number;
-  /** Stops listening and drops open connections; requests in flight are abandoned (their runs are cancelled). */
-  stop(): Promise<void>;
+  /**
+   * Stops listening. With `graceMs` above 0, answers in flight get that long to be sent
+   * (idle keep-alive connections are closed at once); then, or at once with 0, every open
+   * connection is dropped and requests still in flight are abandoned (their runs cancelled).
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -36,13 +43,13 @@ export function startRestServer(handler: (request: Request) => Promise<Response>
       reusePort: false,
       maxRequestBodySize: Number.MAX_SAFE_INTEGER,
       development: false,
-      fetch(request, self) {
+      async fetch(request, self) {
         // A run may take up to the server's --timeout; keep its connection open however long that is.
         if (request.method === "POST") self.timeout(request, 0);
-        return handler(request);
+        return withHeaders(await handler(request), options.responseHeaders?.());
       },
       error(error) {
-        return Response.json({ status: "error", error: `internal error in the REST bridge: ${error.message}` }, { status: 500 });
+        return withHeaders(Response.json({ status: "error", error: `internal error in the REST bridge: ${error.message}` }, { status: 500 }), options.responseHeaders?.());
       },
     });
   } catch (error) {
@@ -53,6 +60,6 @@ export function startRestServer(handler: (request: Request) => Promise<Response>
   return {
     url: `http://${host}:${port}`,
     port,
-    stop: () => server.stop(true),
+    stop: (graceMs = 0) => stopServer(server, graceMs),
   };
 }

@@ -23,6 +23,8 @@ export interface RoutedRun {
   result: RunResult;
   /** Sentences about what happened to the session before the run (it had been lost and was reset, or had expired). */
   warnings: string[];
+  /** True when the run's named session was missing when the run was sent, so it was created for it. */
+  created: boolean;
 }
 
 /**
@@ -64,7 +66,7 @@ export class SessionRouter {
    */
   async run(params: Omit<RunParams, "session_id">, sessionName: string | undefined, signal?: AbortSignal): Promise<RoutedRun> {
     const sessionId = sessionName ?? this.defaultSessionId;
-    if (sessionId === undefined) return { result: await this.client.run(params, { signal }), warnings: [] };
+    if (sessionId === undefined) return { result: await this.client.run(params, { signal }), warnings: [], created: false };
     let kept: KeptRun;
     try {
       kept = await this.keeper.run(sessionId, params, { signal });
@@ -76,7 +78,20 @@ export class SessionRouter {
       throw error;
     }
     const warning = this.explain(sessionId, kept);
-    return { result: kept.result, warnings: warning ? [warning] : [] };
+    return { result: kept.result, warnings: warning ? [warning] : [], created: kept.refusal?.cause === "missing" };
+  }
+
+  /**
+   * Makes sure a named session exists before its first run here, and says whether it had to
+   * be created: true for a name this bridge never saw that the daemon does not have either
+   * (new, or its state lived on an instance that went away), so the answer can say
+   * `"session_created": true`. A name this bridge has used answers false at once. A session
+   * found lost is reset, and a warning says so.
+   */
+  async prepare(name: string): Promise<{ created: boolean; warnings: string[] }> {
+    const recovery = await this.keeper.ensure(name);
+    if (recovery.kind === "reset") return { created: false, warnings: [`session "${name}" had been lost (${recovery.reason}); it was reset, so this code runs in empty globals`] };
+    return { created: recovery.kind === "created" || recovery.kind === "recreated", warnings: [] };
   }
 
   /**

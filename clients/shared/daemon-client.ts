@@ -22,6 +22,7 @@ import type {
   InputResult,
   InspectParams,
   InspectResult,
+  MetricsResult,
   OutputNotification,
   PackagesInstallParams,
   PackagesInstallResult,
@@ -35,6 +36,7 @@ import type {
   SessionListResult,
   SessionResetResult,
   Stream,
+  TenantsResult,
 } from "../../protocol/generated/types.ts";
 import {
   CheckRequest,
@@ -48,6 +50,7 @@ import {
   InitializeRequest,
   InputRequest,
   InspectRequest,
+  MetricsRequest,
   OutputNotificationType,
   PackagesInstallRequest,
   PackagesProgressNotificationType,
@@ -58,6 +61,7 @@ import {
   SessionListRequest,
   SessionResetRequest,
   ShutdownRequest,
+  TenantsRequest,
 } from "../../protocol/methods.ts";
 import { PROTOCOL_VERSION } from "../../protocol/version.ts";
 import { BoundedMessageReader, nodeStreamSource } from "../../protocol/wire/bounded-message-reader.ts";
@@ -179,6 +183,11 @@ export class DaemonClient {
     return this.connection.sendRequest(InfoRequest, {});
   }
 
+  /** `daemon/tenants` (@since 1.3): every tenant with what it holds and costs; only an operator connection is answered (see `Capabilities.operator`). */
+  tenants(): Promise<TenantsResult> {
+    return this.connection.sendRequest(TenantsRequest, {});
+  }
+
   /** `session/create`: a new session (a name of the daemon's choosing unless `session_id` is given). */
   createSession(params: SessionCreateParams = {}): Promise<SessionCreateResult> {
     return this.connection.sendRequest(SessionCreateRequest, params);
@@ -275,6 +284,11 @@ export class DaemonClient {
       this.runs.delete(runId);
       source.dispose();
     }
+  }
+
+  /** `daemon/metrics` (@since 1.3): figures over every tenant, for a `/metrics` endpoint; only the operator's connection (one that embeds the daemon) is answered. */
+  metrics(): Promise<MetricsResult> {
+    return this.connection.sendRequest(MetricsRequest, {});
   }
 
   /** Asks the daemon to stop. */

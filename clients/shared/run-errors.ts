@@ -1,7 +1,7 @@
 /** Reading the daemon's JSON-RPC errors from a client's side: what kind of failure, and whether the session survived. */
 import { ResponseError } from "vscode-jsonrpc";
 import { JsonRpcErrorCodes, WomaErrorCodes } from "../../protocol/error-codes.ts";
-import type { RunFailureData } from "../../protocol/generated/types.ts";
+import type { PoolBusyData, RunFailureData } from "../../protocol/generated/types.ts";
 
 /** The error's JSON-RPC code, or undefined when it is not a JSON-RPC error. */
 export function errorCode(error: unknown): number | undefined {
@@ -33,4 +33,15 @@ export function isRuntimeTerminated(error: unknown): boolean {
 /** True when the session the run used is now lost and must be reset or closed. */
 export function isSessionLost(error: unknown): boolean {
   return errorCode(error) === WomaErrorCodes.SessionLost || failureData(error)?.session_state === "lost";
+}
+
+/** What a -31006 (PoolBusy) refusal says of its bound and when to retry (@since 1.3), when it says it. */
+export function poolBusyData(data: unknown): PoolBusyData | undefined {
+  const busy = data as Partial<PoolBusyData> | null | undefined;
+  return busy && typeof busy === "object" && typeof busy.bound === "string" && typeof busy.retry_after_ms === "number" ? (busy as PoolBusyData) : undefined;
+}
+
+/** True when the daemon refused for lack of capacity (all runners held, a queue or a quota full): a later retry may succeed. */
+export function isPoolBusy(error: unknown): boolean {
+  return errorCode(error) === WomaErrorCodes.PoolBusy;
 }

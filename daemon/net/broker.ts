@@ -235,7 +235,9 @@ export class NetBroker {
   }
 
   private audit(context: NetRequestContext, method: string, hop: Hop, result: Partial<AuditEntry> & { outcome: string }): void {
-    this.log("info", auditLine({ session: context.session, method, host: hop.host, ...(hop.address !== undefined ? { address: hop.address } : {}), ms: performance.now() - hop.started, ...result }));
+    const ms = performance.now() - hop.started;
+    this.log("info", auditLine({ session: context.session, method, host: hop.host, ...(hop.address !== undefined ? { address: hop.address } : {}), ms, ...result }));
+    this.options.onHop?.(result.outcome, ms);
   }
 }
 

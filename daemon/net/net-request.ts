@@ -76,6 +76,8 @@ export interface NetBrokerOptions {
   maxWaitingPerSession?: number;
   /** Largest body chunk handed on, in bytes; default 64 KiB. */
   chunkBytes?: number;
+  /** Told of every hop when its audit line is written: its outcome (`complete`, `redirect`, `cancelled` or the error kind, `refused` for a policy refusal) and how long it took, in ms. For the daemon's metrics. */
+  onHop?: (outcome: string, ms: number) => void;
 }
 
 /**

@@ -21,10 +21,12 @@ export class JobQueue<R> {
   /**
    * @param isReady whether a runner can take work now (booted and alive)
    * @param candidates the runners that may take free jobs, least preferred last
+   * @param hooks `onJobStart` is called as a job starts on a runner; `onJobEnd` after each job has ended and the queue has started what it could
    */
   constructor(
     private readonly isReady: (runner: R) => boolean,
     private readonly candidates: () => readonly R[],
+    private readonly hooks: { onJobStart?: (runner: R) => void; onJobEnd?: (runner: R) => void } = {},
   ) {}
 
   /** Jobs waiting, in all queues. */
@@ -80,6 +82,13 @@ export class JobQueue<R> {
     return jobs.length;
   }
 
+  /** Abandons the jobs any runner could take (no runner can be had for them); returns how many there were. */
+  abandonFree(error: Error): number {
+    const jobs = this.free.splice(0);
+    for (const job of jobs) job.abandon(error);
+    return jobs.length;
+  }
+
   /** Abandons every waiting job (shutdown). */
   abandonAll(error: Error): void {
     for (const job of this.free.splice(0)) job.abandon(error);
@@ -100,9 +109,11 @@ export class JobQueue<R> {
 
   private startOn(runner: R, job: Job<R>): void {
     this.busy.add(runner);
+    this.hooks.onJobStart?.(runner);
     const release = () => {
       this.busy.delete(runner);
       this.pump();
+      this.hooks.onJobEnd?.(runner);
     };
     // A job reports its own outcome to its caller; the queue only needs to know it ended.
     job.start(runner).then(release, release);

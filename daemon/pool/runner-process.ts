@@ -203,7 +203,8 @@ export class RunnerProcess implements Runner {
    */
   static async start(id: string, role: RunnerRole, launch: RunnerLaunch): Promise<{ runner: RunnerProcess; boot: RunnerBootResult }> {
     const runner = new RunnerProcess(id, role, launch);
-    const stop = () => runner.kill("the daemon shut down during its boot");
+    // The pool aborts with why (its tenant left, the daemon stops): the process is killed at once.
+    const stop = () => runner.kill(typeof launch.signal?.reason === "string" ? launch.signal.reason : "the daemon shut down during its boot");
     if (launch.signal?.aborted) stop();
     launch.signal?.addEventListener("abort", stop, { once: true });
     try {

@@ -33,6 +33,11 @@ export interface RunContext {
   refuseStart?(): DaemonError | undefined;
   /** Told the run's id (the client's, or one the daemon made up) and session as soon as the run is taken on. */
   onRunId?(runId: string, sessionId: string | null): void;
+  /**
+   * Asked before the run is queued for a runner: undefined to go ahead at once, or a promise
+   * of whether the client is still there to read the answer (after its end of input).
+   */
+  stillThere?(runId: string, sessionId: string | null): Promise<boolean> | undefined;
 }
 
 type Stop = "timeout" | "cancel";
@@ -126,12 +131,17 @@ export class RunExecutor {
     let startedAt: number | undefined;
     let interruptRunner: ((why: Stop) => void) | undefined;
     const cancelled = () => new DaemonError("RUN_CANCELLED", `run ${runId} was cancelled before it started`, this.failureData(runId, output, 0, session, "kept"));
+    // A client that sent the run and left is not given a runner for it.
+    const presence = context.stillThere?.(runId, sessionId);
+    if (presence && !(await presence)) throw new DaemonError("RUN_CANCELLED", `run ${runId} was dropped: its client left before it started`, this.failureData(runId, output, 0, session, "kept"));
 
     const submission = this.pool.submit(tenant.id, session?.runner, async (runner) => {
       if (stop === "cancel") throw cancelled();
       const refusal = context.refuseStart?.();
       if (refusal) throw refusal;
       if (prepare) await prepare(runner);
+      // A cancel that came while the run was being prepared found nothing to interrupt yet (TypeScript narrowed `stop` before the await).
+      if ((stop as Stop | undefined) === "cancel") throw cancelled();
       let graceTimer: ReturnType<typeof setTimeout> | undefined;
       interruptRunner = (why) => {
         if (stop !== undefined) return;

@@ -137,6 +137,17 @@ function children(fs: VirtualFs, path: string): string[] {
   return fs.readdir(path).filter((name) => name !== "." && name !== "..").sort();
 }
 
+/** Bytes of the regular files under `path`, never following a link (at most 64 levels deep). */
+function treeBytes(fs: VirtualFs, path: string, depth = 0): number {
+  const info = stat(fs, path);
+  if (info === undefined || fs.isLink(info.mode)) return 0;
+  if (fs.isFile(info.mode)) return info.size;
+  if (!fs.isDir(info.mode) || depth > 64) return 0;
+  let total = 0;
+  for (const name of children(fs, path)) total += treeBytes(fs, `${path}/${name}`, depth + 1);
+  return total;
+}
+
 /** Deletes `path` and what it holds, never following a link. */
 function removeTree(fs: VirtualFs, path: string): void {
   const info = stat(fs, path);
@@ -187,8 +198,20 @@ export function filesOperation(fs: VirtualFs, root: string, request: FilesOp): F
         if (info !== undefined && fs.isLink(info.mode)) throw new FilesError("refused", `${shown} is a symbolic link; files/* does not follow links`);
         if (info !== undefined && !fs.isFile(info.mode)) throw new FilesError("invalid", `${shown} exists and is not a regular file`);
         const bytes = Buffer.from(request.data, "base64");
+        if (request.maxTotalBytes === undefined) {
+          fs.writeFile(path, bytes);
+          return { ok: true, path: shown, size: bytes.length };
+        }
+        // What Python wrote counts too: the files are measured where they are, not as files/write saw them.
+        const total = treeBytes(fs, HOME) - (info?.size ?? 0) + bytes.length;
+        if (total > request.maxTotalBytes) {
+          throw new FilesError(
+            "too-large",
+            `${shown} (${bytes.length} bytes) would bring this client's session files to ${total} bytes, over the ${request.maxTotalBytes} bytes they may hold (--max-tenant-file-bytes); delete some first`,
+          );
+        }
         fs.writeFile(path, bytes);
-        return { ok: true, path: shown, size: bytes.length };
+        return { ok: true, path: shown, size: bytes.length, usage: total };
       }
       case "read": {
         if (!checkRoot(fs, root, false)) throw new FilesError("not-found", `no such file: ${shown} (the session's working directory is empty)`);

@@ -11,7 +11,8 @@ import {
   type RequestParam,
   type RequestType,
 } from "vscode-jsonrpc";
-import { JsonRpcErrorCodes } from "../../protocol/error-codes.ts";
+import { JsonRpcErrorCodes, WomaErrorCodes } from "../../protocol/error-codes.ts";
+import type { InputRefusal } from "../../protocol/wire/bounded-message-reader.ts";
 import { guardMessages } from "../../protocol/wire/message-guard.ts";
 import {
   CheckRequest,
@@ -25,6 +26,7 @@ import {
   InitializeRequest,
   InputRequest,
   InspectRequest,
+  MetricsRequest,
   OutputNotificationType,
   PackagesProgressNotificationType,
   PackagesInstallRequest,
@@ -35,9 +37,11 @@ import {
   SessionListRequest,
   SessionResetRequest,
   ShutdownRequest,
+  TenantsRequest,
 } from "../../protocol/methods.ts";
 import type { InputParams } from "../../protocol/generated/types.ts";
 import type { Daemon } from "../daemon.ts";
+import { DaemonError } from "../daemon-error.ts";
 import { MAX_INPUT_CHARS } from "../run/run-input.ts";
 import type { Tenant } from "../session/tenant-registry.ts";
 import { log } from "../log.ts";
@@ -73,6 +77,12 @@ export interface ServedConnection {
    * when the client turns out to be gone rather than half-closed.
    */
   end(): void;
+  /**
+   * The daemon is stopping: waits up to `graceMs` for the requests in flight to be answered
+   * (the pool fails what waits or runs with ShuttingDown), then answers every one still open
+   * with ShuttingDown, so that no request is left without an answer when the connection closes.
+   */
+  drain(graceMs: number): Promise<void>;
 }
 
 /** What the transport's owner learns about a connection, and what it asks of it. */
@@ -87,7 +97,17 @@ export interface ServeHooks {
    * would add empty output notifications to a piped transcript.
    */
   probeAfterEndOfInput?: boolean;
+  /**
+   * The connection belongs to the daemon's operator, who may ask for what spans every
+   * tenant (`daemon/tenants`, the operator view, and `daemon/metrics`): it embeds the daemon
+   * (the REPL, the REST bridge's and the MCP server's own connection), is the stdio client
+   * that started it, or came through `--operator-socket`. Never an ordinary tenant's connection.
+   */
+  operator?: boolean;
 }
+
+/** Codes a request's failure may carry while the daemon stops: its runner was killed or its wait dropped because of the stop. */
+const STOPPED_BY_SHUTDOWN = new Set(["RUNNER_DIED", "SESSION_LOST", "POOL_UNAVAILABLE", "RUN_CANCELLED"]);
 
 let connections = 0;
 
@@ -121,13 +141,26 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
   };
   const tracker = new RequestTracker();
   tracker.onAnswered(ShutdownRequest.method, () => hooks.onShutdownRequested?.());
+  // What the connection's waiting requests hold is bounded: one that would pass the bound is refused unread.
+  limitInput(reader, (bytes) => {
+    const limit = daemon.options.maxPendingInputBytes;
+    const held = tracker.pendingBytes;
+    if (held === 0 || held + bytes <= limit) return undefined;
+    daemon.countRefusal("--max-pending-input");
+    return {
+      code: WomaErrorCodes.PoolBusy,
+      message: `this connection already has ${tracker.pending} requests of ${mib(held)} waiting for answers; this message of ${mib(bytes)} would pass the ${mib(limit)} one connection may have waiting (--max-pending-input), so it was not read; send it again once answers have come`,
+      data: { bound: "--max-pending-input", limit, waited_ms: 0, retry_after_ms: 1000 },
+    };
+  });
   const guarded = guardMessages(reader, {
     dropped: (why) => log("debug", `${label}: dropped a notification: ${why}`),
     threw: (error) => log("error", `${label}: a message threw while being read, and was skipped (the connection carries on): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
   const counted = backlog.writer(writer);
   const connection = createMessageConnection(tracker.reader(guarded), tracker.writer(counted), {
-    error: (message) => log("warn", `${label}: ${message}`),
+    // An answer to a client that has left cannot be written: nothing is wrong, nobody is there.
+    error: (message) => log(/ERR_STREAM_DESTROYED|EPIPE|ECONNRESET/.test(message) ? "debug" : "warn", `${label}: ${message}`),
     warn: (message) => log("debug", `${label}: ${message}`),
     info: () => {},
     log: () => {},
@@ -143,6 +176,10 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
   let tenant: Tenant | undefined;
   let closed = false;
   const tenantOf = (): Tenant => (tenant ??= daemon.tenants.attach());
+  /** The one check for what spans every tenant: only an operator's connection (hooks.operator) may ask. */
+  const requireOperator = (what: string, advice: string): void => {
+    if (!hooks.operator) throw new ResponseError(JsonRpcErrorCodes.InvalidRequest, `${what}, so only the operator's connection may ask, and this connection is a tenant's; ${advice}`);
+  };
   // Stops of this connection's runs in flight: a connection that goes away cancels its work.
   const inFlight = new Set<() => void>();
 
@@ -154,9 +191,17 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
         }
         tenant = daemon.tenants.attach(params.tenant);
       }
-      return daemon.initialize(params, tenantOf());
+      return daemon.initialize(params, tenantOf(), hooks.operator === true);
     }),
     route(InfoRequest, "InfoParams", () => daemon.info(tenantOf())),
+    route(TenantsRequest, "TenantsParams", () => {
+      requireOperator("daemon/tenants is the operator's view of every tenant", "ask on a connection to --operator-socket (or one that embeds the daemon)");
+      return daemon.tenantsView();
+    }),
+    route(MetricsRequest, "MetricsParams", () => {
+      requireOperator("daemon/metrics gives figures over every tenant", "read them from the server's /metrics endpoint, or ask on a connection to --operator-socket");
+      return daemon.metrics();
+    }),
     // The daemon stops once the answer has been written (see onAnswered below), not before.
     route(ShutdownRequest, "ShutdownParams", () => ({ stopping: true })),
     route(SessionCreateRequest, "SessionCreateParams", (params) => daemon.createSession(params ?? {}, tenantOf())),
@@ -172,6 +217,7 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
         {
           refuseStart: () => backlog.refusal(),
           onRunId: (runId, sessionId) => void (untrack = probe.track(runId, sessionId)),
+          stillThere: (runId, sessionId) => probe.confirm(runId, sessionId),
           onOutput: (notification) => notify(conn, OutputNotificationType, notification),
           onPackageProgress: (notification) => notify(conn, PackagesProgressNotificationType, notification),
           onDisplay: (notification) => notify(conn, DisplayNotificationType, notification),
@@ -179,7 +225,9 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
           onCancel: (listener) => {
             const subscription = token.onCancellationRequested(listener);
             inFlight.add(listener);
-            if (closed) listener();
+            // A request cancelled before it was dispatched (a client that gave up at once) gets
+            // vscode-jsonrpc's frozen Cancelled token, whose event never fires: look, do not wait.
+            if (closed || token.isCancellationRequested) listener();
             return () => {
               subscription.dispose();
               inFlight.delete(listener);
@@ -211,7 +259,14 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
     try {
       return await found.handler(params ?? {}, token, connection);
     } catch (error) {
-      throw toResponseError(error, method);
+      // A request the stop cut short says so, whatever its runner's death looked like.
+      if (daemon.isStopping && error instanceof DaemonError && STOPPED_BY_SHUTDOWN.has(error.code)) {
+        throw toResponseError(new DaemonError("SHUTTING_DOWN", `the daemon is shutting down: ${error.message}`, error.data), method);
+      }
+      const answer = toResponseError(error, method);
+      const bound = refusedBy(answer);
+      if (bound !== undefined) daemon.countRefusal(bound);
+      throw answer;
     }
   });
   connection.onNotification((method: string) => {
@@ -225,7 +280,33 @@ export function serveConnection(daemon: Daemon, reader: MessageReader, writer: M
     for (const stop of [...inFlight]) stop();
     if (tenant) daemon.leave(tenant);
   }
-  return { connection, idle: () => tracker.idle(), end };
+  const drain = async (graceMs: number): Promise<void> => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([tracker.idle(), new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+    clearTimeout(timer);
+    await tracker.answerAll(counted, { code: WomaErrorCodes.ShuttingDown, message: "the daemon is shutting down" });
+  };
+  return { connection, idle: () => tracker.idle(), end, drain };
+}
+
+/** Installs the input bound on a reader that can refuse messages before reading them (the bounded reader of every transport). */
+function limitInput(reader: MessageReader, refuse: (bytes: number) => InputRefusal | undefined): void {
+  const candidate = reader as MessageReader & { limitInput?: (refuse: (bytes: number) => InputRefusal | undefined) => void };
+  if (typeof candidate.limitInput === "function") candidate.limitInput(refuse);
+}
+
+/** The bound a refusal names: a -31006's `data.bound`, or the tenant's file quota a -31015 names; undefined for any other error. */
+function refusedBy(answer: ResponseError<unknown>): string | undefined {
+  if (answer.code === WomaErrorCodes.PoolBusy) {
+    const bound = (answer.data as { bound?: unknown } | undefined)?.bound;
+    return typeof bound === "string" ? bound : "other";
+  }
+  if (answer.code === WomaErrorCodes.FileTooLarge && answer.message.includes("(--max-tenant-file-bytes)")) return "--max-tenant-file-bytes";
+  return undefined;
+}
+
+function mib(bytes: number): string {
+  return `${(bytes / 1048576).toFixed(1)} MiB`;
 }
 
 /**

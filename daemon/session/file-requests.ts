@@ -23,23 +23,46 @@ const ERROR_CODES: Record<FilesProblem, DaemonErrorCode> = {
 export class RunnerAnswerViolation extends Error {}
 
 /**
+ * The size in bytes of a `files/write`'s content once decoded, within `maxBytes`, without
+ * copying it. Throws `INVALID_PARAMS` for base64 that is not, `FILE_TOO_LARGE` past the cap.
+ */
+export function contentSize(content: string, encoding: FileEncoding | undefined, maxBytes: number, path: string): number {
+  let size: number;
+  if (encoding === "base64") {
+    // Whitespace may sit anywhere in base64; it is counted out, not copied out.
+    let padding = 0;
+    let chars = 0;
+    for (let i = 0; i < content.length; i++) {
+      const c = content.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11) continue;
+      chars++;
+      if (c === 61) padding++;
+      else if (padding > 0 || !isBase64Char(c)) throw notBase64();
+    }
+    if (padding > 2 || chars % 4 === 1) throw notBase64();
+    size = Math.floor((chars * 3) / 4) - padding;
+  } else {
+    size = Buffer.byteLength(content, "utf8");
+  }
+  if (size > maxBytes) throw tooLarge(path, size, maxBytes);
+  return size;
+}
+
+/**
  * The content of a `files/write` as base64 for the runner, within `maxBytes` once decoded.
  * Throws `INVALID_PARAMS` for base64 that is not, `FILE_TOO_LARGE` past the cap.
  */
 export function contentForRunner(content: string, encoding: FileEncoding | undefined, maxBytes: number, path: string): string {
-  let size: number;
-  let data: string;
-  if (encoding === "base64") {
-    data = content.replace(/\s+/g, "");
-    if (!BASE64.test(data) || data.length % 4 === 1) throw new DaemonError("INVALID_PARAMS", `invalid params for files/write: params.content is not base64 (encoding "base64" was given)`);
-    size = Buffer.byteLength(data, "base64");
-  } else {
-    size = Buffer.byteLength(content, "utf8");
-    if (size > maxBytes) throw tooLarge(path, size, maxBytes);
-    data = Buffer.from(content, "utf8").toString("base64");
-  }
-  if (size > maxBytes) throw tooLarge(path, size, maxBytes);
-  return data;
+  contentSize(content, encoding, maxBytes, path);
+  return encoding === "base64" ? content.replace(/\s+/g, "") : Buffer.from(content, "utf8").toString("base64");
+}
+
+function isBase64Char(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
+}
+
+function notBase64(): DaemonError {
+  return new DaemonError("INVALID_PARAMS", `invalid params for files/write: params.content is not base64 (encoding "base64" was given)`);
 }
 
 function tooLarge(path: string, size: number, maxBytes: number): DaemonError {

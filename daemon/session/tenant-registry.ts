@@ -16,6 +16,8 @@ export interface Tenant {
   readonly packages: Map<string, WheelSpec>;
   /** Runs it has started: its `execution_count`, and the number in the ids the daemon gives its runs (`run-N`), which other tenants' runs never move. */
   runs: number;
+  /** When it last asked for something its runners do (a run, a session or file operation), in ms since the epoch: for `--tenant-idle-timeout`. */
+  lastActiveAt: number;
 }
 
 /**
@@ -33,7 +35,7 @@ export class TenantRegistry {
     const id = name ?? `~connection-${++this.anonymous}`;
     let tenant = this.tenants.get(id);
     if (!tenant) {
-      tenant = { id, named: name !== undefined, connections: 0, sessions: new SessionStore<Runner>(), packages: new Map(), runs: 0 };
+      tenant = { id, named: name !== undefined, connections: 0, sessions: new SessionStore<Runner>(), packages: new Map(), runs: 0, lastActiveAt: Date.now() };
       this.tenants.set(id, tenant);
     }
     tenant.connections++;

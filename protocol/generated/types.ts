@@ -262,6 +262,10 @@ export interface Capabilities {
    * @since 1.2. True when runs may make `update_display_data` and `clear_output` outputs (update_display(), clear_output(), display(display_id=...)) and outputs carry `display_id` and `wait`.
    */
   display_updates?: boolean;
+  /**
+   * @since 1.3. True when this connection may call `daemon/tenants` (the operator view) and `daemon/metrics`: it embeds the daemon (the REPL, `woma serve`, `woma mcp`), is the `--stdio` client that started it, or came through `--operator-socket`.
+   */
+  operator?: boolean;
 }
 /**
  * Limits the daemon applies.
@@ -302,6 +306,42 @@ export interface LimitsInfo {
    * @since 1.1. Largest file `files/write` accepts and `files/read` returns, in bytes.
    */
   max_file_bytes?: number;
+  /**
+   * @since 1.3. Most runner processes at once, spares and boots included (`--max-runners`); past it a request that needs one more waits in the admission queue.
+   */
+  max_runners?: number;
+  /**
+   * @since 1.3. Most runners booting at once (`--max-booting`); a request that needs a boot past it waits in the admission queue.
+   */
+  max_booting?: number;
+  /**
+   * @since 1.3. Longest a request waits in the admission queue for a runner, in milliseconds (`--admission-timeout`); then it fails with -31006 (PoolBusy) naming the bound that held it. 0: such a request fails at once.
+   */
+  admission_timeout_ms?: number;
+  /**
+   * @since 1.3. Most requests waiting for a runner at once, across all tenants (`--admission-queue`); one more fails at once with -31006.
+   */
+  admission_queue?: number;
+  /**
+   * @since 1.3. Most runners one tenant may hold at once, its shared runners and fresh interpreters together (`--max-tenant-runners`).
+   */
+  max_tenant_runners?: number;
+  /**
+   * @since 1.3. Most sessions one tenant may have open (`--max-tenant-sessions`); `session/create` past it fails with -31006.
+   */
+  max_tenant_sessions?: number;
+  /**
+   * @since 1.3. Most bytes of files one tenant's sessions may hold, as `files/write` finds them (`--max-tenant-file-bytes`); a write past it fails with -31015 (FileTooLarge).
+   */
+  max_tenant_file_bytes?: number;
+  /**
+   * @since 1.3. Most bytes of requests one connection may have read and not yet answered (`--max-pending-input`); a request past it is refused with -31006 without being read.
+   */
+  max_pending_input_bytes?: number;
+  /**
+   * @since 1.3. A tenant that has not used its runners for this long loses them (its sessions are reported lost, saying why); 0 means never (`--tenant-idle-timeout`).
+   */
+  tenant_idle_timeout_ms?: number;
 }
 /**
  * The tenant a connection acts for. A tenant's code never shares an interpreter with another tenant's.
@@ -851,6 +891,7 @@ export interface InfoResult {
   tenant: TenantInfo;
   network?: NetworkInfo;
   packages?: PackagesInfo;
+  usage?: TenantUsage;
 }
 /**
  * The memory snapshot runners boot from.
@@ -874,6 +915,46 @@ export interface SnapshotInfo {
   detail?: string;
 }
 /**
+ * @since 1.3. What the calling connection's tenant holds and has used, and nothing of any other tenant's.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "TenantUsage".
+ */
+export interface TenantUsage {
+  /**
+   * Runners the tenant holds (shared and fresh-interpreter ones).
+   */
+  runners: number;
+  /**
+   * Of those, runners running its code now.
+   */
+  busy: number;
+  /**
+   * Resident memory of its runners together, in bytes.
+   */
+  rss_bytes: number;
+  /**
+   * Runs it has started (its `execution_count`).
+   */
+  runs: number;
+  /**
+   * Its requests waiting for one of its runners.
+   */
+  queued: number;
+  /**
+   * Its requests waiting in the admission queue for a runner it does not have yet.
+   */
+  waiting: number;
+  /**
+   * Its open sessions.
+   */
+  sessions: number;
+  /**
+   * Milliseconds its runners spent booting (those it took ready from the spares included).
+   */
+  boot_ms: number;
+}
+/**
  * Params of `daemon/shutdown` (none).
  *
  * This interface was referenced by `WomaProtocol`'s JSON-Schema
@@ -891,6 +972,75 @@ export interface ShutdownResult {
    * Always true.
    */
   stopping: boolean;
+}
+/**
+ * @since 1.3. Params of `daemon/metrics` (none).
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "MetricsParams".
+ */
+export interface MetricsParams {}
+/**
+ * @since 1.3. One sample of a metric family: a value and its labels, in prom-client's JSON form (the form `Registry.getMetricsAsJSON()` gives and `AggregatorRegistry.aggregate()` takes).
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "MetricSample".
+ */
+export interface MetricSample {
+  /**
+   * The sample's value: a count, a number of seconds or bytes, or a gauge's level.
+   */
+  value: number;
+  /**
+   * The sample's labels by name (`le` for a histogram bucket, `+Inf` for the last). Empty for a family without labels. Never a tenant's name, a session's name or code.
+   */
+  labels: {
+    [k: string]: string | number | undefined;
+  };
+  /**
+   * The sample's own name when it differs from the family's: `NAME_bucket`, `NAME_sum` and `NAME_count` of a histogram.
+   */
+  metricName?: string;
+}
+/**
+ * @since 1.3. A metric family: its name, help, type and samples, in prom-client's JSON form, ready for an exposition in Prometheus's text format or OpenMetrics.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "MetricFamily".
+ */
+export interface MetricFamily {
+  /**
+   * The family's name as the Prometheus text format spells it (a counter's ends in `_total`), e.g. `woma_runs_total`.
+   */
+  name: string;
+  /**
+   * What the family measures, in a sentence, with its unit.
+   */
+  help: string;
+  /**
+   * `counter` (only grows), `gauge` (a level now), `histogram` (observations counted in buckets) or `summary`. The enum may grow.
+   */
+  type: "counter" | "gauge" | "histogram" | "summary";
+  /**
+   * The samples.
+   */
+  values: MetricSample[];
+  /**
+   * How samples of several registries combine (`sum` for every family woma makes).
+   */
+  aggregator?: string;
+}
+/**
+ * @since 1.3. Result of `daemon/metrics`: the daemon's figures over every tenant, for an operator's `/metrics` endpoint. It names no tenant, session or code: only counts, levels and durations. The families may grow.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "MetricsResult".
+ */
+export interface MetricsResult {
+  /**
+   * The metric families: `woma_runs_total` (runs started, whatever their outcome), `woma_run_duration_seconds` (by outcome), `woma_runners` (by state and role), `woma_runners_memory_bytes`, `woma_tenants`, `woma_sessions` (by state), `woma_queue_depth`, `woma_runner_boot_duration_seconds` (by outcome), `woma_broker_requests_total` and `woma_broker_request_duration_seconds` (by outcome), `woma_broker_refusals_total`; @since 1.3 too, the admission figures: `woma_admission_queue_depth`, `woma_boots_in_flight`, `woma_boots_killed_total`, `woma_spares`, `woma_spares_target`, `woma_refusals_total` (by the bound named).
+   */
+  metrics: MetricFamily[];
 }
 /**
  * @since 1.1. Params of `packages/install`: packages to install for the calling connection's tenant. The daemon resolves, fetches and verifies them; each of the tenant's runners installs them before its next run.
@@ -1310,4 +1460,186 @@ export interface PackagesProgressNotification {
    * True on the last notification for this file: it is verified and cached.
    */
   done: boolean;
+}
+/**
+ * @since 1.3. The `data` of a -31006 (PoolBusy) error: the bound that refused the request and when a retry may succeed.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "PoolBusyData".
+ */
+export interface PoolBusyData {
+  /**
+   * The flag of the bound that was reached, as `--max-runners`, `--max-booting`, `--admission-queue`, `--max-queue`, `--max-tenant-runners`, `--max-tenant-sessions` or `--max-pending-input`. The list may grow.
+   */
+  bound: string;
+  /**
+   * The bound's value (a count, or bytes for `--max-pending-input`).
+   */
+  limit: number;
+  /**
+   * How long the request waited before it was refused, in milliseconds (0: refused at once).
+   */
+  waited_ms: number;
+  /**
+   * When a retry may succeed, in milliseconds from now: a hint (the REST bridge's `Retry-After`), not a promise.
+   */
+  retry_after_ms: number;
+}
+/**
+ * @since 1.3. Params of `daemon/tenants` (none). Answered only on operator connections (see `Capabilities.operator`); any other connection gets -32600.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "TenantsParams".
+ */
+export interface TenantsParams {}
+/**
+ * @since 1.3. One tenant as the operator sees it.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "TenantSummary".
+ */
+export interface TenantSummary {
+  /**
+   * The tenant's name, or the daemon's own label (`~connection-N`) for a connection's own tenant.
+   */
+  tenant: string;
+  /**
+   * True when a client named it in `daemon/initialize`.
+   */
+  named: boolean;
+  /**
+   * Connections acting for it now.
+   */
+  connections: number;
+  /**
+   * Its open sessions.
+   */
+  sessions: number;
+  /**
+   * Runners it holds.
+   */
+  runners: number;
+  /**
+   * Of those, runners running its code now.
+   */
+  busy: number;
+  /**
+   * Runners booting for it.
+   */
+  booting: number;
+  /**
+   * Resident memory of its runners together, in bytes.
+   */
+  rss_bytes: number;
+  /**
+   * Runs it has started.
+   */
+  runs: number;
+  /**
+   * Its requests waiting for one of its runners.
+   */
+  queued: number;
+  /**
+   * Its requests waiting in the admission queue.
+   */
+  waiting: number;
+  /**
+   * Milliseconds its runners spent booting.
+   */
+  boot_ms: number;
+  /**
+   * Milliseconds since it last used a runner.
+   */
+  idle_ms: number;
+}
+/**
+ * @since 1.3. The admission queue: requests for a runner the pool could not give at once.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "AdmissionSummary".
+ */
+export interface AdmissionSummary {
+  /**
+   * Requests waiting now.
+   */
+  waiting: number;
+  /**
+   * How long the oldest of them has waited, in milliseconds.
+   */
+  oldest_wait_ms: number;
+  /**
+   * Requests served after a wait, since the daemon started.
+   */
+  admitted: number;
+  /**
+   * Requests refused at the deadline (`--admission-timeout`).
+   */
+  timed_out: number;
+  /**
+   * Requests refused at once because the queue was full (`--admission-queue`).
+   */
+  refused: number;
+  /**
+   * Requests dropped because their client left or the daemon stopped.
+   */
+  dropped: number;
+}
+/**
+ * @since 1.3. The runner pool as the operator sees it.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "PoolSummary".
+ */
+export interface PoolSummary {
+  /**
+   * Runner processes alive (spares and every tenant's), not counting boots.
+   */
+  runners: number;
+  /**
+   * Spares ready now.
+   */
+  spares: number;
+  /**
+   * Runners booting now.
+   */
+  booting: number;
+  /**
+   * Spares the pool keeps ready now: as many as the tenants arriving need, within `--spares`.
+   */
+  spare_target: number;
+  /**
+   * New tenants in the last minute.
+   */
+  arrivals_last_minute: number;
+  /**
+   * Mean time of the recent boots, in milliseconds.
+   */
+  boot_ms_mean: number;
+  /**
+   * Boots started since the daemon started.
+   */
+  boots_started: number;
+  /**
+   * Boots killed because the tenant they were for left.
+   */
+  boots_cancelled: number;
+  /**
+   * Boots that failed.
+   */
+  boots_failed: number;
+  admission: AdmissionSummary;
+}
+/**
+ * @since 1.3. Result of `daemon/tenants`: the operator view, every tenant with what it holds and costs.
+ *
+ * This interface was referenced by `WomaProtocol`'s JSON-Schema
+ * via the `definition` "TenantsResult".
+ */
+export interface TenantsResult {
+  pool: PoolSummary;
+  /**
+   * Every tenant the daemon knows, those holding most memory first.
+   */
+  tenants: TenantSummary[];
+  limits: LimitsInfo;
 }

@@ -977,24 +977,47 @@ validate20.errors = vErrors;
 return errors === 0;
 }
 
-export const PackagesInstallParams = validate21;
-const schema37 = {"title":"PackagesInstallParams","description":"@since 1.1. Params of `packages/install`: packages to install for the calling connection's tenant. The daemon resolves, fetches and verifies them; each of the tenant's runners installs them before its next run.","type":"object","additionalProperties":false,"required":["requirements"],"properties":{"requirements":{"description":"What to install: names from Pyodide's distribution (`numpy`), PEP 508 requirements from the configured index (`tabulate>=0.9`), wheel URLs (checked against the network policy), or, with `local_files`, wheel paths on the daemon's machine.","type":"array","minItems":1,"maxItems":100,"items":{"type":"string","minLength":1,"maxLength":2000}},"session_id":{"$ref":"#/definitions/SessionId","description":"Install now into this session's runner (the others of the tenant get them before their next run)."},"local_files":{"description":"Allow wheel paths and file: URLs on the daemon's machine. For a local user only: a client acting for remote users (the MCP server, the REST bridge) never sets it. Default false.","type":"boolean"}}};
+export const MetricsParams = validate21;
+const schema37 = {"title":"MetricsParams","description":"@since 1.3. Params of `daemon/metrics` (none).","type":"object","additionalProperties":false,"properties":{}};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+validate21.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+else {
+validate21.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate21.errors = vErrors;
+return errors === 0;
+}
+
+export const PackagesInstallParams = validate22;
+const schema38 = {"title":"PackagesInstallParams","description":"@since 1.1. Params of `packages/install`: packages to install for the calling connection's tenant. The daemon resolves, fetches and verifies them; each of the tenant's runners installs them before its next run.","type":"object","additionalProperties":false,"required":["requirements"],"properties":{"requirements":{"description":"What to install: names from Pyodide's distribution (`numpy`), PEP 508 requirements from the configured index (`tabulate>=0.9`), wheel URLs (checked against the network policy), or, with `local_files`, wheel paths on the daemon's machine.","type":"array","minItems":1,"maxItems":100,"items":{"type":"string","minLength":1,"maxLength":2000}},"session_id":{"$ref":"#/definitions/SessionId","description":"Install now into this session's runner (the others of the tenant get them before their next run)."},"local_files":{"description":"Allow wheel paths and file: URLs on the daemon's machine. For a local user only: a client acting for remote users (the MCP server, the REST bridge) never sets it. Default false.","type":"boolean"}}};
+
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.requirements === undefined) && (missing0 = "requirements")){
-validate21.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate22.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "requirements") || (key0 === "session_id")) || (key0 === "local_files"))){
-validate21.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate22.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -1006,12 +1029,12 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(Array.isArray(data0)){
 if(data0.length > 100){
-validate21.errors = [{instancePath:instancePath+"/requirements",schemaPath:"#/properties/requirements/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
+validate22.errors = [{instancePath:instancePath+"/requirements",schemaPath:"#/properties/requirements/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
 return false;
 }
 else {
 if(data0.length < 1){
-validate21.errors = [{instancePath:instancePath+"/requirements",schemaPath:"#/properties/requirements/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate22.errors = [{instancePath:instancePath+"/requirements",schemaPath:"#/properties/requirements/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
@@ -1023,18 +1046,18 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if(func2(data1) > 2000){
-validate21.errors = [{instancePath:instancePath+"/requirements/" + i0,schemaPath:"#/properties/requirements/items/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"}];
+validate22.errors = [{instancePath:instancePath+"/requirements/" + i0,schemaPath:"#/properties/requirements/items/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"}];
 return false;
 }
 else {
 if(func2(data1) < 1){
-validate21.errors = [{instancePath:instancePath+"/requirements/" + i0,schemaPath:"#/properties/requirements/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate22.errors = [{instancePath:instancePath+"/requirements/" + i0,schemaPath:"#/properties/requirements/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/requirements/" + i0,schemaPath:"#/properties/requirements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate22.errors = [{instancePath:instancePath+"/requirements/" + i0,schemaPath:"#/properties/requirements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1047,7 +1070,7 @@ break;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/requirements",schemaPath:"#/properties/requirements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate22.errors = [{instancePath:instancePath+"/requirements",schemaPath:"#/properties/requirements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -1064,12 +1087,12 @@ const _errs7 = errors;
 if(errors === _errs7){
 if(typeof data2 === "string"){
 if(!pattern0.test(data2)){
-validate21.errors = [{instancePath:instancePath+"/session_id",schemaPath:"#/definitions/SessionId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._:-]{1,128}$"},message:"must match pattern \""+"^[A-Za-z0-9._:-]{1,128}$"+"\""}];
+validate22.errors = [{instancePath:instancePath+"/session_id",schemaPath:"#/definitions/SessionId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._:-]{1,128}$"},message:"must match pattern \""+"^[A-Za-z0-9._:-]{1,128}$"+"\""}];
 return false;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/session_id",schemaPath:"#/definitions/SessionId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate22.errors = [{instancePath:instancePath+"/session_id",schemaPath:"#/definitions/SessionId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1082,7 +1105,7 @@ if(valid0){
 if(data.local_files !== undefined){
 const _errs9 = errors;
 if(typeof data.local_files !== "boolean"){
-validate21.errors = [{instancePath:instancePath+"/local_files",schemaPath:"#/properties/local_files/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate22.errors = [{instancePath:instancePath+"/local_files",schemaPath:"#/properties/local_files/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs9 === errors;
@@ -1096,29 +1119,6 @@ var valid0 = true;
 }
 }
 else {
-validate21.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate21.errors = vErrors;
-return errors === 0;
-}
-
-export const PackagesListParams = validate22;
-const schema39 = {"title":"PackagesListParams","description":"@since 1.1. Params of `packages/list` (none).","type":"object","additionalProperties":false,"properties":{}};
-
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-validate22.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-else {
 validate22.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
@@ -1127,25 +1127,48 @@ validate22.errors = vErrors;
 return errors === 0;
 }
 
-export const RunParams = validate23;
-const schema40 = {"title":"RunParams","description":"Params of `python/run`.","type":"object","additionalProperties":false,"required":["code"],"properties":{"code":{"description":"Python source to run. Lines that share leading indentation are dedented first. The value of a last expression is returned as its repr, unless the code ends with ';'. Top-level `await` is allowed.","type":"string"},"session_id":{"$ref":"#/definitions/SessionId"},"reset_globals":{"description":"Run in fresh globals that are thrown away afterwards, leaving the session's own globals untouched. Default false.","type":"boolean"},"timeout_ms":{"description":"Time the run may take, in milliseconds, counted from when it starts executing. At the deadline the code gets KeyboardInterrupt; if it has not stopped shortly after, its runner is killed. Default: the daemon's `default_timeout_ms`; 0 means none. When `default_timeout_ms` is not 0 it is also the most a run gets: a larger value, or 0, gets `default_timeout_ms`. At most 2147483647 (about 24.8 days, the longest timer JavaScript keeps); a larger value is an invalid-params error.","type":"integer","minimum":0,"maximum":2147483647},"run_id":{"$ref":"#/definitions/RunId"},"stdin":{"description":"@since 1.1. Text that answers the run's input(), sys.stdin.readline(), sys.stdin.read() and getpass.getpass(), a line at a time, as a pipe into python would. When it is used up (or absent), input() raises EOFError at once, unless `allow_stdin` lets the daemon ask the client.","type":"string"},"allow_stdin":{"description":"@since 1.1. True when this connection answers `python/input` requests: input() past the end of `stdin` is then asked of it (the REPL asks its user). Default false.","type":"boolean"},"display_notifications":{"description":"@since 1.1. False: display outputs arrive only in the result, not also as `python/display` notifications (a client that does not show them while the run goes saves sending images twice). Default true.","type":"boolean"},"stream_all_output":{"description":"@since 1.2. True: everything the run prints streams as `python/output`, past the daemon's `max_output_bytes`; the result (and the data of an error that ends the run) still keeps at most that many bytes of each stream and counts the rest in `truncated`. For a client that shows output as it comes and keeps none of it, such as a terminal. Default false: the stream stops at the cap too.","type":"boolean"}}};
-const func15 = Object.prototype.hasOwnProperty;
+export const PackagesListParams = validate23;
+const schema40 = {"title":"PackagesListParams","description":"@since 1.1. Params of `packages/list` (none).","type":"object","additionalProperties":false,"properties":{}};
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+validate23.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+else {
+validate23.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate23.errors = vErrors;
+return errors === 0;
+}
+
+export const RunParams = validate24;
+const schema41 = {"title":"RunParams","description":"Params of `python/run`.","type":"object","additionalProperties":false,"required":["code"],"properties":{"code":{"description":"Python source to run. Lines that share leading indentation are dedented first. The value of a last expression is returned as its repr, unless the code ends with ';'. Top-level `await` is allowed.","type":"string"},"session_id":{"$ref":"#/definitions/SessionId"},"reset_globals":{"description":"Run in fresh globals that are thrown away afterwards, leaving the session's own globals untouched. Default false.","type":"boolean"},"timeout_ms":{"description":"Time the run may take, in milliseconds, counted from when it starts executing. At the deadline the code gets KeyboardInterrupt; if it has not stopped shortly after, its runner is killed. Default: the daemon's `default_timeout_ms`; 0 means none. When `default_timeout_ms` is not 0 it is also the most a run gets: a larger value, or 0, gets `default_timeout_ms`. At most 2147483647 (about 24.8 days, the longest timer JavaScript keeps); a larger value is an invalid-params error.","type":"integer","minimum":0,"maximum":2147483647},"run_id":{"$ref":"#/definitions/RunId"},"stdin":{"description":"@since 1.1. Text that answers the run's input(), sys.stdin.readline(), sys.stdin.read() and getpass.getpass(), a line at a time, as a pipe into python would. When it is used up (or absent), input() raises EOFError at once, unless `allow_stdin` lets the daemon ask the client.","type":"string"},"allow_stdin":{"description":"@since 1.1. True when this connection answers `python/input` requests: input() past the end of `stdin` is then asked of it (the REPL asks its user). Default false.","type":"boolean"},"display_notifications":{"description":"@since 1.1. False: display outputs arrive only in the result, not also as `python/display` notifications (a client that does not show them while the run goes saves sending images twice). Default true.","type":"boolean"},"stream_all_output":{"description":"@since 1.2. True: everything the run prints streams as `python/output`, past the daemon's `max_output_bytes`; the result (and the data of an error that ends the run) still keeps at most that many bytes of each stream and counts the rest in `truncated`. For a client that shows output as it comes and keeps none of it, such as a terminal. Default false: the stream stops at the cap too.","type":"boolean"}}};
+const func15 = Object.prototype.hasOwnProperty;
+
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.code === undefined) && (missing0 = "code")){
-validate23.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate24.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func15.call(schema40.properties, key0))){
-validate23.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(func15.call(schema41.properties, key0))){
+validate24.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -1154,7 +1177,7 @@ if(_errs1 === errors){
 if(data.code !== undefined){
 const _errs2 = errors;
 if(typeof data.code !== "string"){
-validate23.errors = [{instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate24.errors = [{instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -1170,12 +1193,12 @@ const _errs5 = errors;
 if(errors === _errs5){
 if(typeof data1 === "string"){
 if(!pattern0.test(data1)){
-validate23.errors = [{instancePath:instancePath+"/session_id",schemaPath:"#/definitions/SessionId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._:-]{1,128}$"},message:"must match pattern \""+"^[A-Za-z0-9._:-]{1,128}$"+"\""}];
+validate24.errors = [{instancePath:instancePath+"/session_id",schemaPath:"#/definitions/SessionId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._:-]{1,128}$"},message:"must match pattern \""+"^[A-Za-z0-9._:-]{1,128}$"+"\""}];
 return false;
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/session_id",schemaPath:"#/definitions/SessionId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate24.errors = [{instancePath:instancePath+"/session_id",schemaPath:"#/definitions/SessionId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1188,7 +1211,7 @@ if(valid0){
 if(data.reset_globals !== undefined){
 const _errs7 = errors;
 if(typeof data.reset_globals !== "boolean"){
-validate23.errors = [{instancePath:instancePath+"/reset_globals",schemaPath:"#/properties/reset_globals/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate24.errors = [{instancePath:instancePath+"/reset_globals",schemaPath:"#/properties/reset_globals/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs7 === errors;
@@ -1201,18 +1224,18 @@ if(data.timeout_ms !== undefined){
 let data3 = data.timeout_ms;
 const _errs9 = errors;
 if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-validate23.errors = [{instancePath:instancePath+"/timeout_ms",schemaPath:"#/properties/timeout_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate24.errors = [{instancePath:instancePath+"/timeout_ms",schemaPath:"#/properties/timeout_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs9){
 if(typeof data3 == "number"){
 if(data3 > 2147483647 || isNaN(data3)){
-validate23.errors = [{instancePath:instancePath+"/timeout_ms",schemaPath:"#/properties/timeout_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"}];
+validate24.errors = [{instancePath:instancePath+"/timeout_ms",schemaPath:"#/properties/timeout_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"}];
 return false;
 }
 else {
 if(data3 < 0 || isNaN(data3)){
-validate23.errors = [{instancePath:instancePath+"/timeout_ms",schemaPath:"#/properties/timeout_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate24.errors = [{instancePath:instancePath+"/timeout_ms",schemaPath:"#/properties/timeout_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -1231,12 +1254,12 @@ const _errs12 = errors;
 if(errors === _errs12){
 if(typeof data4 === "string"){
 if(!pattern0.test(data4)){
-validate23.errors = [{instancePath:instancePath+"/run_id",schemaPath:"#/definitions/RunId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._:-]{1,128}$"},message:"must match pattern \""+"^[A-Za-z0-9._:-]{1,128}$"+"\""}];
+validate24.errors = [{instancePath:instancePath+"/run_id",schemaPath:"#/definitions/RunId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._:-]{1,128}$"},message:"must match pattern \""+"^[A-Za-z0-9._:-]{1,128}$"+"\""}];
 return false;
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/run_id",schemaPath:"#/definitions/RunId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate24.errors = [{instancePath:instancePath+"/run_id",schemaPath:"#/definitions/RunId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1249,7 +1272,7 @@ if(valid0){
 if(data.stdin !== undefined){
 const _errs14 = errors;
 if(typeof data.stdin !== "string"){
-validate23.errors = [{instancePath:instancePath+"/stdin",schemaPath:"#/properties/stdin/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate24.errors = [{instancePath:instancePath+"/stdin",schemaPath:"#/properties/stdin/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs14 === errors;
@@ -1261,7 +1284,7 @@ if(valid0){
 if(data.allow_stdin !== undefined){
 const _errs16 = errors;
 if(typeof data.allow_stdin !== "boolean"){
-validate23.errors = [{instancePath:instancePath+"/allow_stdin",schemaPath:"#/properties/allow_stdin/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate24.errors = [{instancePath:instancePath+"/allow_stdin",schemaPath:"#/properties/allow_stdin/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs16 === errors;
@@ -1273,7 +1296,7 @@ if(valid0){
 if(data.display_notifications !== undefined){
 const _errs18 = errors;
 if(typeof data.display_notifications !== "boolean"){
-validate23.errors = [{instancePath:instancePath+"/display_notifications",schemaPath:"#/properties/display_notifications/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate24.errors = [{instancePath:instancePath+"/display_notifications",schemaPath:"#/properties/display_notifications/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs18 === errors;
@@ -1285,7 +1308,7 @@ if(valid0){
 if(data.stream_all_output !== undefined){
 const _errs20 = errors;
 if(typeof data.stream_all_output !== "boolean"){
-validate23.errors = [{instancePath:instancePath+"/stream_all_output",schemaPath:"#/properties/stream_all_output/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate24.errors = [{instancePath:instancePath+"/stream_all_output",schemaPath:"#/properties/stream_all_output/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs20 === errors;
@@ -1305,57 +1328,6 @@ var valid0 = true;
 }
 }
 else {
-validate23.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate23.errors = vErrors;
-return errors === 0;
-}
-
-export const SessionCloseParams = validate24;
-const schema43 = {"title":"SessionCloseParams","description":"Params of `session/close`.","type":"object","additionalProperties":false,"required":["session_id"],"properties":{"session_id":{"$ref":"#/definitions/SessionId"}}};
-
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.session_id === undefined) && (missing0 = "session_id")){
-validate24.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!(key0 === "session_id")){
-validate24.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.session_id !== undefined){
-let data0 = data.session_id;
-const _errs3 = errors;
-if(errors === _errs3){
-if(typeof data0 === "string"){
-if(!pattern0.test(data0)){
-validate24.errors = [{instancePath:instancePath+"/session_id",schemaPath:"#/definitions/SessionId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._:-]{1,128}$"},message:"must match pattern \""+"^[A-Za-z0-9._:-]{1,128}$"+"\""}];
-return false;
-}
-}
-else {
-validate24.errors = [{instancePath:instancePath+"/session_id",schemaPath:"#/definitions/SessionId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-}
-}
-}
-}
-else {
 validate24.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
@@ -1364,17 +1336,23 @@ validate24.errors = vErrors;
 return errors === 0;
 }
 
-export const SessionCreateParams = validate25;
-const schema45 = {"title":"SessionCreateParams","description":"Params of `session/create`.","type":"object","additionalProperties":false,"properties":{"session_id":{"$ref":"#/definitions/SessionId"},"fresh_interpreter":{"description":"Give the session a brand-new interpreter in a runner of its own, so no imported module or file is shared with any other session. Default false: the session shares its runner's interpreter and has only its own globals.","type":"boolean"},"idle_timeout_ms":{"description":"Close the session after this long without a run, in milliseconds, at most 2147483647 (about 24.8 days). Default: never.","type":"integer","minimum":1,"maximum":2147483647}}};
+export const SessionCloseParams = validate25;
+const schema44 = {"title":"SessionCloseParams","description":"Params of `session/close`.","type":"object","additionalProperties":false,"required":["session_id"],"properties":{"session_id":{"$ref":"#/definitions/SessionId"}}};
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.session_id === undefined) && (missing0 = "session_id")){
+validate25.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(((key0 === "session_id") || (key0 === "fresh_interpreter")) || (key0 === "idle_timeout_ms"))){
+if(!(key0 === "session_id")){
 validate25.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -1383,7 +1361,6 @@ break;
 if(_errs1 === errors){
 if(data.session_id !== undefined){
 let data0 = data.session_id;
-const _errs2 = errors;
 const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data0 === "string"){
@@ -1397,6 +1374,52 @@ validate25.errors = [{instancePath:instancePath+"/session_id",schemaPath:"#/defi
 return false;
 }
 }
+}
+}
+}
+}
+else {
+validate25.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate25.errors = vErrors;
+return errors === 0;
+}
+
+export const SessionCreateParams = validate26;
+const schema46 = {"title":"SessionCreateParams","description":"Params of `session/create`.","type":"object","additionalProperties":false,"properties":{"session_id":{"$ref":"#/definitions/SessionId"},"fresh_interpreter":{"description":"Give the session a brand-new interpreter in a runner of its own, so no imported module or file is shared with any other session. Default false: the session shares its runner's interpreter and has only its own globals.","type":"boolean"},"idle_timeout_ms":{"description":"Close the session after this long without a run, in milliseconds, at most 2147483647 (about 24.8 days). Default: never.","type":"integer","minimum":1,"maximum":2147483647}}};
+
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "session_id") || (key0 === "fresh_interpreter")) || (key0 === "idle_timeout_ms"))){
+validate26.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.session_id !== undefined){
+let data0 = data.session_id;
+const _errs2 = errors;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data0 === "string"){
+if(!pattern0.test(data0)){
+validate26.errors = [{instancePath:instancePath+"/session_id",schemaPath:"#/definitions/SessionId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._:-]{1,128}$"},message:"must match pattern \""+"^[A-Za-z0-9._:-]{1,128}$"+"\""}];
+return false;
+}
+}
+else {
+validate26.errors = [{instancePath:instancePath+"/session_id",schemaPath:"#/definitions/SessionId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
 var valid0 = _errs2 === errors;
 }
 else {
@@ -1406,7 +1429,7 @@ if(valid0){
 if(data.fresh_interpreter !== undefined){
 const _errs5 = errors;
 if(typeof data.fresh_interpreter !== "boolean"){
-validate25.errors = [{instancePath:instancePath+"/fresh_interpreter",schemaPath:"#/properties/fresh_interpreter/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate26.errors = [{instancePath:instancePath+"/fresh_interpreter",schemaPath:"#/properties/fresh_interpreter/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs5 === errors;
@@ -1419,18 +1442,18 @@ if(data.idle_timeout_ms !== undefined){
 let data2 = data.idle_timeout_ms;
 const _errs7 = errors;
 if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-validate25.errors = [{instancePath:instancePath+"/idle_timeout_ms",schemaPath:"#/properties/idle_timeout_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate26.errors = [{instancePath:instancePath+"/idle_timeout_ms",schemaPath:"#/properties/idle_timeout_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs7){
 if(typeof data2 == "number"){
 if(data2 > 2147483647 || isNaN(data2)){
-validate25.errors = [{instancePath:instancePath+"/idle_timeout_ms",schemaPath:"#/properties/idle_timeout_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"}];
+validate26.errors = [{instancePath:instancePath+"/idle_timeout_ms",schemaPath:"#/properties/idle_timeout_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"}];
 return false;
 }
 else {
 if(data2 < 1 || isNaN(data2)){
-validate25.errors = [{instancePath:instancePath+"/idle_timeout_ms",schemaPath:"#/properties/idle_timeout_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate26.errors = [{instancePath:instancePath+"/idle_timeout_ms",schemaPath:"#/properties/idle_timeout_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -1446,29 +1469,6 @@ var valid0 = true;
 }
 }
 else {
-validate25.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate25.errors = vErrors;
-return errors === 0;
-}
-
-export const SessionListParams = validate26;
-const schema47 = {"title":"SessionListParams","description":"Params of `session/list` (none).","type":"object","additionalProperties":false,"properties":{}};
-
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-validate26.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-else {
 validate26.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
@@ -1477,46 +1477,18 @@ validate26.errors = vErrors;
 return errors === 0;
 }
 
-export const SessionResetParams = validate27;
-const schema48 = {"title":"SessionResetParams","description":"Params of `session/reset`: empty a session's globals. A lost session is brought back, empty, on a live runner.","type":"object","additionalProperties":false,"required":["session_id"],"properties":{"session_id":{"$ref":"#/definitions/SessionId"}}};
+export const SessionListParams = validate27;
+const schema48 = {"title":"SessionListParams","description":"Params of `session/list` (none).","type":"object","additionalProperties":false,"properties":{}};
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.session_id === undefined) && (missing0 = "session_id")){
-validate27.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
 for(const key0 in data){
-if(!(key0 === "session_id")){
 validate27.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
-}
-}
-if(_errs1 === errors){
-if(data.session_id !== undefined){
-let data0 = data.session_id;
-const _errs3 = errors;
-if(errors === _errs3){
-if(typeof data0 === "string"){
-if(!pattern0.test(data0)){
-validate27.errors = [{instancePath:instancePath+"/session_id",schemaPath:"#/definitions/SessionId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._:-]{1,128}$"},message:"must match pattern \""+"^[A-Za-z0-9._:-]{1,128}$"+"\""}];
-return false;
-}
-}
-else {
-validate27.errors = [{instancePath:instancePath+"/session_id",schemaPath:"#/definitions/SessionId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-}
-}
 }
 }
 else {
@@ -1528,18 +1500,46 @@ validate27.errors = vErrors;
 return errors === 0;
 }
 
-export const ShutdownParams = validate28;
-const schema50 = {"title":"ShutdownParams","description":"Params of `daemon/shutdown` (none).","type":"object","additionalProperties":false,"properties":{}};
+export const SessionResetParams = validate28;
+const schema49 = {"title":"SessionResetParams","description":"Params of `session/reset`: empty a session's globals. A lost session is brought back, empty, on a live runner.","type":"object","additionalProperties":false,"required":["session_id"],"properties":{"session_id":{"$ref":"#/definitions/SessionId"}}};
 
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.session_id === undefined) && (missing0 = "session_id")){
+validate28.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
 for(const key0 in data){
+if(!(key0 === "session_id")){
 validate28.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
+}
+}
+if(_errs1 === errors){
+if(data.session_id !== undefined){
+let data0 = data.session_id;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data0 === "string"){
+if(!pattern0.test(data0)){
+validate28.errors = [{instancePath:instancePath+"/session_id",schemaPath:"#/definitions/SessionId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._:-]{1,128}$"},message:"must match pattern \""+"^[A-Za-z0-9._:-]{1,128}$"+"\""}];
+return false;
+}
+}
+else {
+validate28.errors = [{instancePath:instancePath+"/session_id",schemaPath:"#/definitions/SessionId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+}
+}
 }
 }
 else {
@@ -1548,5 +1548,51 @@ return false;
 }
 }
 validate28.errors = vErrors;
+return errors === 0;
+}
+
+export const ShutdownParams = validate29;
+const schema51 = {"title":"ShutdownParams","description":"Params of `daemon/shutdown` (none).","type":"object","additionalProperties":false,"properties":{}};
+
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+validate29.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+else {
+validate29.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate29.errors = vErrors;
+return errors === 0;
+}
+
+export const TenantsParams = validate30;
+const schema52 = {"title":"TenantsParams","description":"@since 1.3. Params of `daemon/tenants` (none). Answered only on operator connections (see `Capabilities.operator`); any other connection gets -32600.","type":"object","additionalProperties":false,"properties":{}};
+
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+validate30.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+else {
+validate30.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate30.errors = vErrors;
 return errors === 0;
 }

@@ -2,6 +2,7 @@
 import { AbstractMessageReader, type DataCallback, type Disposable, type Message } from "vscode-jsonrpc";
 import { JsonRpcErrorCodes, WomaErrorCodes } from "../error-codes.ts";
 import { attachPayload, splitPayload } from "./payload-frames.ts";
+import { RequestIdScanner } from "./request-id-scanner.ts";
 
 /** A source of bytes: a Node stream, a socket, or a test's hand-fed chunks. */
 export interface ByteSource {
@@ -25,6 +26,23 @@ export interface FramingProblem {
   code: number;
   /** What was wrong, naming the offending part. */
   message: string;
+  /** The error's `data`, when it has some. */
+  data?: unknown;
+}
+
+/** Why a message is refused before it is read, as the owner of the reader decides from its size; see {@link BoundedMessageReader.limitInput}. */
+export interface InputRefusal {
+  code: number;
+  message: string;
+  data?: unknown;
+}
+
+/** The body size of each message a {@link BoundedMessageReader} delivered, so whoever holds the message can count what it holds. */
+const deliveredBytes = new WeakMap<object, number>();
+
+/** The size in bytes of a message's body as it arrived, when a bounded reader delivered it. */
+export function messageBytes(message: object): number | undefined {
+  return deliveredBytes.get(message);
 }
 
 /** Options of {@link BoundedMessageReader}. */
@@ -45,6 +63,8 @@ export interface BoundedReaderOptions {
 }
 
 const HEADER_END = new Uint8Array([13, 10, 13, 10]);
+/** How much of a refused body is looked at for its id before it is answered (see `skip`). */
+const ID_SCAN_BYTES = 64 * 1024;
 const MAX_HEADER_BYTES = 8192;
 /** "content-length", lower case, to find the next header after garbage. */
 const CONTENT_LENGTH = new TextEncoder().encode("content-length");
@@ -88,6 +108,10 @@ export class BoundedMessageReader extends AbstractMessageReader {
   private pendingBytes = 0;
   private bodyLength = -1;
   private skipRemaining = 0;
+  /** While a body is skipped and not answered yet: where its id is looked for, how much was looked at, and the answer it gets. */
+  private skipping: { scanner: RequestIdScanner; scanned: number; problem: InputRefusal } | undefined;
+  /** Asked at each header, with the body's length: a refusal to skip the body unread, or undefined to read it. */
+  private refuse: ((bytes: number) => InputRefusal | undefined) | undefined;
   private callback: DataCallback | undefined;
   private closed = false;
   private paused = false;
@@ -115,6 +139,16 @@ export class BoundedMessageReader extends AbstractMessageReader {
     return subscription;
   }
 
+  /**
+   * Decides from each message's declared length, before its body is read, whether it is
+   * refused: a refused body is skipped as it streams past (its top-level `id` is found on
+   * the way, in constant memory) and answered with the refusal. The daemon bounds the
+   * requests a connection has waiting this way (`--max-pending-input`).
+   */
+  limitInput(refuse: (bytes: number) => InputRefusal | undefined): void {
+    this.refuse = refuse;
+  }
+
   /** Stops reading from the source (when it can pause) until {@link resume}: backpressure on a peer whose answers pile up. */
   pause(): void {
     if (this.paused) return;
@@ -133,7 +167,7 @@ export class BoundedMessageReader extends AbstractMessageReader {
   onData(chunk: Uint8Array): void {
     if (this.skipRemaining > 0) {
       const skipped = Math.min(this.skipRemaining, chunk.length);
-      this.skipRemaining -= skipped;
+      this.skip(chunk.subarray(0, skipped));
       chunk = chunk.subarray(skipped);
       if (chunk.length === 0) return;
     }
@@ -144,6 +178,25 @@ export class BoundedMessageReader extends AbstractMessageReader {
     while (this.step()) {
       // each step consumes one header block or one body
     }
+  }
+
+  /**
+   * Steps over bytes of a refused body, looking for its id in its first {@link ID_SCAN_BYTES}
+   * (clients put the id before a large `params`; the MCP SDK puts it last, and its own
+   * transport scans whole lines). The refusal is answered as soon as the id is known, the
+   * scan limit is reached or the body ends, so a peer is told at once and a runner that
+   * announced a huge frame is killed at once; the rest streams past unread.
+   */
+  private skip(bytes: Uint8Array): void {
+    this.skipRemaining -= bytes.length;
+    const skipping = this.skipping;
+    if (!skipping) return;
+    const look = bytes.subarray(0, Math.max(0, ID_SCAN_BYTES - skipping.scanned));
+    skipping.scanner.push(look);
+    skipping.scanned += look.length;
+    if (!skipping.scanner.done && skipping.scanned < ID_SCAN_BYTES && this.skipRemaining > 0) return;
+    this.skipping = undefined;
+    this.problem(skipping.scanner.id, skipping.problem.code, skipping.problem.message, skipping.problem.data);
   }
 
   /** Joins the pending chunks into one array (no copy when there is only one). */
@@ -201,11 +254,18 @@ export class BoundedMessageReader extends AbstractMessageReader {
         header = header.slice(at);
         length = resynced;
       }
-      if (length > this.options.maxMessageBytes) {
-        this.problem(null, WomaErrorCodes.MessageTooLarge, `message of ${length} bytes is larger than the limit of ${this.options.maxMessageBytes} bytes; it was skipped`);
+      const refusal =
+        length > this.options.maxMessageBytes
+          ? { code: WomaErrorCodes.MessageTooLarge, message: `message of ${length} bytes is larger than the limit of ${this.options.maxMessageBytes} bytes; it was skipped` }
+          : this.refuse?.(length);
+      if (refusal) {
+        // Skipped unread, and answered with its id once it has streamed past.
+        this.skipping = { scanner: new RequestIdScanner(), scanned: 0, problem: refusal };
+        this.skipRemaining = length;
+        const flat = this.flatten();
         const inBuffer = Math.min(length, this.pendingBytes);
-        this.consume(this.flatten(), inBuffer);
-        this.skipRemaining = length - inBuffer;
+        this.consume(flat, inBuffer);
+        this.skip(flat.subarray(0, inBuffer));
         return true;
       }
       this.bodyLength = length;
@@ -243,6 +303,7 @@ export class BoundedMessageReader extends AbstractMessageReader {
       this.problem(idOf(value), JsonRpcErrorCodes.InvalidRequest, invalid);
       return;
     }
+    deliveredBytes.set(value as object, body.length);
     try {
       this.callback?.(value as Message);
     } catch (error) {
@@ -288,7 +349,13 @@ export class BoundedMessageReader extends AbstractMessageReader {
 
   /** At the end of the input: a message left incomplete is answered too. */
   private reportLeftover(): void {
-    if (this.skipRemaining > 0) return; // already answered as too large
+    if (this.skipRemaining > 0) {
+      // The input ended inside a refused body: it is answered all the same, with the id if it came by.
+      const skipping = this.skipping;
+      this.skipping = undefined;
+      if (skipping) this.problem(skipping.scanner.id, skipping.problem.code, skipping.problem.message, skipping.problem.data);
+      return;
+    }
     if (this.bodyLength >= 0) {
       this.problem(null, JsonRpcErrorCodes.ParseError, `the input ended ${this.pendingBytes} bytes into a message body of ${this.bodyLength} bytes (its Content-Length); the message was not read`);
       return;
@@ -300,8 +367,8 @@ export class BoundedMessageReader extends AbstractMessageReader {
     this.problem(null, JsonRpcErrorCodes.ParseError, `the input ended with ${rest.length} bytes that are not a whole message (${JSON.stringify(text)}); a message needs a "Content-Length: N" header, a blank line, then N bytes of JSON`);
   }
 
-  private problem(id: FramingProblem["id"], code: number, message: string): void {
-    const answer = this.options.onProblem({ id, code, message });
+  private problem(id: FramingProblem["id"], code: number, message: string, data?: unknown): void {
+    const answer = this.options.onProblem(data === undefined ? { id, code, message } : { id, code, message, data });
     if (answer instanceof Promise) {
       const settled = answer.catch(() => {}).finally(() => this.answering.delete(settled));
       this.answering.add(settled);

@@ -8,7 +8,8 @@ import type { FramingProblem } from "./bounded-message-reader.ts";
  */
 export function respondToProblems(writer: MessageWriter): (problem: FramingProblem) => Promise<void> {
   return (problem) => {
-    const response = { jsonrpc: "2.0", id: problem.id, error: { code: problem.code, message: problem.message } };
+    const error = problem.data === undefined ? { code: problem.code, message: problem.message } : { code: problem.code, message: problem.message, data: problem.data };
+    const response = { jsonrpc: "2.0", id: problem.id, error };
     return writer.write(response as unknown as Message).catch(() => {
       // The peer is gone; there is nobody left to tell.
     });

@@ -25,21 +25,54 @@ export class FakeLauncher {
 
   constructor(private readonly options: FakeLauncherOptions = {}) {}
 
-  /** The function to give the pool. */
-  readonly launch: LaunchRunner = async (id: string, role: RunnerRole) => {
+  /**
+   * The function to give the pool. Like the real launcher, an abort of `signal` kills the
+   * booting "process" at once, and the launch rejects once it is gone.
+   */
+  readonly launch: LaunchRunner = async (id: string, role: RunnerRole, signal?: AbortSignal) => {
     this.attempts++;
     const runner = new FakeRunner(id, role, this.options);
-    if (this.held) await new Promise<void>((resolve) => this.held!.push(resolve));
-    await new Promise((resolve) => setTimeout(resolve, this.options.bootMs ?? 0));
-    const failure = this.failures.shift();
-    if (failure !== undefined) {
-      // The process died before it answered its boot request, as createLauncher reports it.
-      runner.die(failure);
-      throw new DaemonError("POOL_UNAVAILABLE", `runner ${id} could not start: ${await runner.exited}`);
+    this.booting.add(runner);
+    this.peakProcesses = Math.max(this.peakProcesses, this.processes());
+    const stop = () => runner.kill(String(signal?.reason ?? "the daemon shut down during its boot"));
+    if (signal?.aborted) stop();
+    signal?.addEventListener("abort", stop, { once: true });
+    try {
+      const booted = (async () => {
+        if (this.held) await new Promise<void>((resolve) => this.held!.push(resolve));
+        await new Promise((resolve) => setTimeout(resolve, this.options.bootMs ?? 0));
+      })();
+      await Promise.race([booted, runner.exited]);
+      if (!runner.alive || runner.deathReason !== undefined) throw new DaemonError("POOL_UNAVAILABLE", `runner ${id} could not start: ${await runner.exited}`);
+      const failure = this.failures.shift();
+      if (failure !== undefined) {
+        // The process died before it answered its boot request, as createLauncher reports it.
+        runner.die(failure);
+        throw new DaemonError("POOL_UNAVAILABLE", `runner ${id} could not start: ${await runner.exited}`);
+      }
+      this.runners.push(runner);
+      return runner;
+    } catch (error) {
+      this.killedBooting.push(runner);
+      throw error;
+    } finally {
+      this.booting.delete(runner);
+      signal?.removeEventListener("abort", stop);
     }
-    this.runners.push(runner);
-    return runner;
   };
+
+  /** The most runner "processes" (booting, or launched and not yet exited) there ever were at once. */
+  peakProcesses = 0;
+
+  /** Runner "processes" that exist now: those booting, and those launched that have not exited. */
+  processes(): number {
+    return this.booting.size + this.runners.filter((runner) => runner.deathReason === undefined).length;
+  }
+
+  /** Runners whose boot is going on now (their "process" exists). */
+  readonly booting = new Set<FakeRunner>();
+  /** Runners that died during their boot (killed by an abort, or failed), in order. */
+  readonly killedBooting: FakeRunner[] = [];
 
   /** The next `count` boots die before they are ready, with `reason`. */
   failBoots(count: number, reason = "runner exited with code 1: the wasm module could not be compiled"): void {

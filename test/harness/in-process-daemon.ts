@@ -25,8 +25,8 @@ export interface InProcessDaemon {
   launcher: FakeLauncher;
   /** The first connection, opened at start. */
   client: DaemonClient;
-  /** Opens another connection (a tenant of its own until it names one). */
-  connect(): InProcessConnection;
+  /** Opens another connection (a tenant of its own until it names one); `operator` makes it the operator's, as the connection a command embeds the daemon with. */
+  connect(options?: { operator?: boolean }): InProcessConnection;
   /** Shuts the daemon down and closes every connection. */
   stop(): Promise<void>;
 }
@@ -58,9 +58,9 @@ export function startInProcessDaemon(options: InProcessOptions = {}): InProcessD
     timing: { sweepMs: 5, ...options.timing, pool: { memoryCheckMs: 5, spareBackoffMs: () => 5, ...options.timing?.pool } },
   });
   const connections = new Set<InProcessConnection>();
-  const connect = (): InProcessConnection => {
+  const connect = (how: { operator?: boolean } = {}): InProcessConnection => {
     const [daemonEnd, clientEnd] = createLinkedPair();
-    const served = serveConnection(daemon, daemonEnd.reader, daemonEnd.writer);
+    const served = serveConnection(daemon, daemonEnd.reader, daemonEnd.writer, { operator: how.operator === true });
     daemonEnd.reader.onClose(() => served.end());
     const client = DaemonClient.over(clientEnd.reader, clientEnd.writer);
     const connection: InProcessConnection = {

@@ -43,6 +43,8 @@ export interface HttpMcp {
   connect(name?: string, headers?: Record<string, string>): Promise<{ client: Client; transport: StreamableHTTPClientTransport }>;
   /** SIGTERM, then waits for the exit (SIGKILL after 5 s); resolves with the exit code. */
   stop(): Promise<number | null>;
+  /** Resolves with the exit code when the process exits, however it was stopped. */
+  exited: Promise<number | null>;
 }
 
 /** Starts `woma mcp --port 0` and waits for its `woma: MCP on URL` line. WOMA_TOKEN is removed from its environment unless `env` sets it. */
@@ -67,6 +69,7 @@ export async function startHttpMcp(extra: string[] = [], env: Record<string, str
   return {
     url,
     process: child,
+    exited,
     stderr: () => stderr,
     connect: async (name = "woma-test", headers = {}) => {
       const transport = new StreamableHTTPClientTransport(url, { requestInit: { headers } });

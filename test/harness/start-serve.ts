@@ -15,6 +15,8 @@ export interface ServeUnderTest {
   tree(): number[];
   /** Sends SIGTERM and resolves with the exit code (SIGKILL after 10 s, then the code is null). */
   stop(): Promise<number | null>;
+  /** Resolves with the exit code when the process exits, however it was stopped. */
+  exited: Promise<number | null>;
 }
 
 /** Process ids of `pid` and all its descendants, read from `ps`. */
@@ -85,6 +87,7 @@ export async function startServe(args: string[], env: Record<string, string> = {
     process: child,
     stderr: () => stderr,
     tree: () => processTree(child.pid!),
+    exited,
     stop: async () => {
       if (child.exitCode === null) child.kill("SIGTERM");
       const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);

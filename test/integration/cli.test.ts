@@ -32,7 +32,7 @@ describe("help", () => {
       const { stdout, code } = woma([command, "--help"]);
       expect(code).toBe(0);
       const at = (text: string) => stdout.indexOf(text);
-      const headings = [heading, "Runners (flags every command takes):", "Limits:", "Network (docs/network.md):", "Packages (docs/packages.md):"];
+      const headings = [heading, "Runners (flags every command takes):", "Many clients (docs/tenants.md):", "Limits:", "Network (docs/network.md):", "Packages (docs/packages.md):"];
       expect(headings.map(at).every((index) => index >= 0)).toBe(true);
       expect(headings.map(at)).toEqual(headings.map(at).toSorted((a, b) => a - b));
       expect(at(own)).toBeGreaterThan(at(heading));
@@ -42,6 +42,7 @@ describe("help", () => {
       // A flag's line starts "      --name" (or "  -h, --name"); deeper lines continue a description.
       expect([...general.matchAll(/^ {2}(?:-\w, | {4})(--[\w-]+)/gm)].map((m) => m[1])).toEqual(["--version", "--help"]);
       expect(stdout.slice(at("Limits:"), at("Network (docs/network.md):"))).toContain("--max-message-bytes");
+      expect(stdout.slice(at("Many clients (docs/tenants.md):"), at("Limits:"))).toContain("--admission-timeout");
     }
   });
 

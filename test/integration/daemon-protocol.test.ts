@@ -18,14 +18,15 @@ describe.each(["stdio", "socket"] as TransportKind[])("daemon over %s", (transpo
 
   test("the handshake gives the protocol version, the isolation level and the capabilities", async () => {
     const hello = await daemon.client.initialize("test");
-    expect(hello.protocol_version).toBe("1.2");
+    expect(hello.protocol_version).toBe("1.3");
     expect(["namespace", "process"]).toContain(hello.isolation.level);
-    expect(hello.capabilities).toEqual({ streaming_output: true, cancellation: true, fresh_interpreter: true, check_complete: true, tenants: true, display_outputs: true, display_updates: true, stdin: true, completion: true, files: true });
+    // The stdio client started the daemon and is its operator; a socket client is a tenant like any other.
+    expect(hello.capabilities).toEqual({ streaming_output: true, cancellation: true, fresh_interpreter: true, check_complete: true, tenants: true, display_outputs: true, display_updates: true, stdin: true, completion: true, files: true, operator: transport === "stdio" });
     expect(hello.tenant).toEqual({ name: null, shared: false });
     expect(hello.server.pyodide).toMatch(/^\d+\.\d+\.\d+$/);
     const refused = await rejection(daemon.client.connection.sendRequest("daemon/initialize", { protocol_version: "2.0" }));
     expect(refused.code).toBe(WomaErrorCodes.UnsupportedProtocolVersion);
-    expect(refused.message).toContain("this daemon speaks 1.2");
+    expect(refused.message).toContain("this daemon speaks 1.3");
   });
 
   test("values, statements, printed output, shared indentation and a trailing semicolon", async () => {

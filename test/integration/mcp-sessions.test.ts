@@ -6,12 +6,20 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "bun:test";
 import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DaemonClient } from "../../clients/shared/daemon-client.ts";
 import { startDaemon, type DaemonUnderTest } from "../harness/start-daemon.ts";
 import { waitFor } from "../harness/paths.ts";
 import { runnerPids } from "../harness/runner-processes.ts";
 import { mcpArgs, runPython, startHttpMcp, startStdioMcp, textOf } from "../harness/start-mcp.ts";
 
 let daemon: DaemonUnderTest;
+/** The daemon's operator connection: it sees every tenant, so a test can wait for an MCP connection's tenant to end. */
+let operator: DaemonClient;
+const operatorSocket = join(mkdtempSync(join(tmpdir(), "woma-ops-")), "ops.sock");
+const tenantCount = async () => (await operator.tenants()).tenants.length;
 /** Runner processes of the daemon now: its spare plus one per MCP connection that has run code. */
 const runners = () => runnerPids(daemon.process.pid!).length;
 /** The daemon's runners when no MCP connection holds one (its spares), measured before each test. */
@@ -20,7 +28,8 @@ const sessionNames = async (client: { callTool(request: object): Promise<unknown
   ((await client.callTool({ name: "list_sessions", arguments: {} })) as { structuredContent: { sessions: Array<{ name: string }> } }).structuredContent.sessions.map((s) => s.name);
 
 beforeAll(async () => {
-  daemon = await startDaemon({ transport: "socket" });
+  daemon = await startDaemon({ transport: "socket", args: ["--operator-socket", operatorSocket] });
+  operator = await DaemonClient.connect(operatorSocket);
   await waitFor("the daemon's spare runner", () => runners() >= 1, 30_000);
   baseline = runners();
 });
@@ -32,6 +41,7 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
+  operator?.dispose();
   await daemon?.stop();
 });
 
@@ -124,7 +134,7 @@ describe("idle expiry", () => {
     expect(Date.parse(listed.sessions[0]!.expires_at) - Date.parse(listed.sessions[0]!.last_used_at)).toBe(1000);
 
     await waitFor("the daemon to expire the idle session", async () => (await sessionNames(mcp.client)).length === 0, 10_000);
-    expect(textOf(await mcp.client.callTool({ name: "list_sessions", arguments: {} }))).toBe("No open sessions. run_python with `session` creates one.");
+    expect(textOf(await mcp.client.callTool({ name: "list_sessions", arguments: {} }))).toStartWith("No open sessions. run_python with `session` creates one.\n");
     const again = await runPython(mcp.client, { code: "z", session: "idle" });
     expect(again.isError).toBe(true);
     expect(textOf(again)).toStartWith('[note]\nSession "idle" no longer existed (expired after 1 s without a run, or was closed), so it was started again, empty');
@@ -135,11 +145,15 @@ describe("idle expiry", () => {
   test("an HTTP MCP session idle past the timeout is ended: its id gets 404 and its Python sessions are closed", async () => {
     const http = await startHttpMcp(["--connect", daemon.socketPath!, "--session-idle-timeout", "1"]);
     cleanups.push(() => http.stop());
+    const before = await tenantCount();
     const { client, transport } = await http.connect();
     await runPython(client, { code: "w = 1", session: "w" });
     const id = transport.sessionId!;
-    // A request would count as activity, so watch the runners instead: the server forgets the session's id before it closes its daemon connection, whose end stops the runner.
-    await waitFor("the idle MCP connection's runner to stop", () => runners() === baseline, 10_000);
+    expect(await tenantCount()).toBe(before + 1);
+    // A request would count as activity, so watch the daemon instead: the server forgets the session's id before it closes its daemon connection, whose end ends its tenant.
+    // (Its runner alone says nothing: the daemon closes the idle Python session too, and a tenant whose last session closed lets its runner go.)
+    await waitFor("the idle MCP connection's tenant to end", async () => (await tenantCount()) === before, 10_000);
+    await waitFor("its runner to stop", () => runners() === baseline, 5000);
     const response = await fetch(http.url, {
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-session-id": id },
@@ -167,7 +181,8 @@ describe("the HTTP server refuses what a web page could forge", () => {
     expect((await init({ host: `evil.example:${http.url.port}` })).status).toBe(403);
     const local = await init({ origin: `http://localhost:${http.url.port}` });
     expect(local.status).toBe(200);
-    expect(local.headers.get("mcp-session-id")).toMatch(/^[0-9a-f-]{36}$/);
+    // The instance's id (here made from the host name and port), a dot, then a UUID (see service-mcp.test.ts).
+    expect(local.headers.get("mcp-session-id")).toMatch(/^[A-Za-z0-9_-]+\.[0-9a-f-]{36}$/);
     expect((await init({})).status).toBe(200);
     expect(await http.stop()).toBe(0);
   });

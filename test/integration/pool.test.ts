@@ -67,7 +67,7 @@ describe("a pool of two workers per tenant", () => {
     }
     expect(refused).toBeInstanceOf(ResponseError);
     expect((refused as ResponseError<unknown>).code).toBe(WomaErrorCodes.PoolBusy);
-    expect((refused as ResponseError<unknown>).message).toContain("3 runs are already waiting (limit 3)");
+    expect((refused as ResponseError<unknown>).message).toContain("3 runs are already waiting (limit 3, --max-queue)");
     await Promise.all(holds);
     expect((await Promise.all(queued)).map((r) => r.result)).toEqual(["'queued'", "'queued'", "'queued'"]);
   });

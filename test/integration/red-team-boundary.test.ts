@@ -9,7 +9,7 @@ import { chownSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, 
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { DaemonClient } from "../../clients/shared/daemon-client.ts";
-import { WomaErrorCodes } from "../../protocol/error-codes.ts";
+import { JsonRpcErrorCodes, WomaErrorCodes } from "../../protocol/error-codes.ts";
 import { rejection } from "../harness/expect-error.ts";
 import { isolationLevels } from "../harness/isolation-levels.ts";
 import { REPO_ROOT, testCacheDir, waitFor } from "../harness/paths.ts";
@@ -215,6 +215,17 @@ for (const level of isolationLevels("red team (second pass)")) {
       } finally {
         greedy.dispose();
       }
+    });
+
+    test("a tenant's connection gets neither the operator view nor the daemon-wide metrics, and goes on working — would reach every tenant's runners, memory, runs, queues and boot times", async () => {
+      await withTenant(async (client) => {
+        for (const ask of [client.tenants(), client.metrics()]) {
+          const refused = await rejection(ask);
+          expect(refused.code).toBe(JsonRpcErrorCodes.InvalidRequest);
+          expect(refused.message).toContain("only the operator's connection may ask");
+        }
+        expect((await client.run({ code: "1 + 1" })).result).toBe("2");
+      });
     });
 
     test("what a tenant sees counts only its own: its run ids and execution_count do not move with another tenant's runs, runner ids count nothing", async () => {

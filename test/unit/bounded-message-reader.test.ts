@@ -2,7 +2,7 @@
 import { describe, expect, test } from "bun:test";
 import type { Message } from "vscode-jsonrpc";
 import { JsonRpcErrorCodes, WomaErrorCodes } from "../../protocol/error-codes.ts";
-import { BoundedMessageReader, type FramingProblem } from "../../protocol/wire/bounded-message-reader.ts";
+import { BoundedMessageReader, messageBytes, type FramingProblem } from "../../protocol/wire/bounded-message-reader.ts";
 
 function reader(maxMessageBytes = 1024, answer?: (p: FramingProblem) => Promise<void>) {
   const messages: Message[] = [];
@@ -23,7 +23,7 @@ function reader(maxMessageBytes = 1024, answer?: (p: FramingProblem) => Promise<
   r.listen((m) => messages.push(m));
   const feed = (text: string | Uint8Array) => r.onData(typeof text === "string" ? new TextEncoder().encode(text) : text);
   const frame = (body: string) => `Content-Length: ${new TextEncoder().encode(body).length}\r\n\r\n${body}`;
-  return { messages, problems, feed, frame, end: () => end(), closed: () => closed };
+  return { messages, problems, feed, frame, end: () => end(), closed: () => closed, reader: r };
 }
 
 const ping = '{"jsonrpc":"2.0","id":1,"method":"daemon/info","params":{}}';
@@ -86,6 +86,56 @@ describe("BoundedMessageReader", () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]!.code).toBe(WomaErrorCodes.MessageTooLarge);
     expect(problems[0]!.message).toContain("limit of 100 bytes");
+    expect(messages).toEqual([JSON.parse(ping)]);
+  });
+
+  test("a message over the limit is answered with its own id, found as it streams past, even when the id comes last", () => {
+    const { messages, problems, feed, frame } = reader(100);
+    const big = `{"jsonrpc":"2.0","method":"files/write","params":{"content":"${"x".repeat(500)}"},"id":"late-id"}`;
+    const bytes = new TextEncoder().encode(frame(big) + frame(ping));
+    for (let i = 0; i < bytes.length; i += 41) feed(bytes.subarray(i, i + 41));
+    expect(problems).toEqual([expect.objectContaining({ id: "late-id", code: WomaErrorCodes.MessageTooLarge })]);
+    expect(messages).toEqual([JSON.parse(ping)]);
+  });
+
+  test("limitInput refuses a message from its declared length before reading it, with the refusal's data, and lets the next one through", () => {
+    const { messages, problems, feed, frame, reader: r } = reader(1_000_000);
+    r.limitInput((bytes) => (bytes > 200 ? { code: WomaErrorCodes.PoolBusy, message: `${bytes} bytes would pass --max-pending-input`, data: { bound: "--max-pending-input" } } : undefined));
+    const big = `{"jsonrpc":"2.0","id":7,"method":"files/write","params":{"content":"${"x".repeat(300)}"}}`;
+    feed(frame(big) + frame(ping));
+    expect(problems).toEqual([{ id: 7, code: WomaErrorCodes.PoolBusy, message: `${big.length} bytes would pass --max-pending-input`, data: { bound: "--max-pending-input" } }]);
+    expect(messages).toEqual([JSON.parse(ping)]);
+    expect(messageBytes(messages[0]!)).toBe(ping.length);
+  });
+
+  test("a refused message is answered as soon as its id has streamed past, not when its body ends", () => {
+    const { problems, feed, end, reader: r } = reader(1_000_000);
+    r.limitInput(() => ({ code: WomaErrorCodes.PoolBusy, message: "refused" }));
+    feed('Content-Length: 5000\r\n\r\n{"jsonrpc":"2.0","id":9,');
+    expect(problems).toEqual([{ id: 9, code: WomaErrorCodes.PoolBusy, message: "refused" }]);
+    end();
+    expect(problems).toHaveLength(1);
+  });
+
+  test("a refused message cut off by the end of the input before its id is still answered", () => {
+    const { problems, feed, end, reader: r } = reader(1_000_000);
+    r.limitInput(() => ({ code: WomaErrorCodes.PoolBusy, message: "refused" }));
+    feed('Content-Length: 5000\r\n\r\n{"jsonrpc":"2.0",');
+    expect(problems).toEqual([]);
+    end();
+    expect(problems).toEqual([{ id: null, code: WomaErrorCodes.PoolBusy, message: "refused" }]);
+  });
+
+  test("a refused body whose id is not in its first 64 KiB is answered without it there, and the rest streams past unread", () => {
+    const { messages, problems, feed, frame, reader: r } = reader(10_000_000);
+    r.limitInput((bytes) => (bytes > 1000 ? { code: WomaErrorCodes.PoolBusy, message: "refused" } : undefined));
+    const big = `{"jsonrpc":"2.0","method":"files/write","params":{"content":"${"x".repeat(200_000)}"},"id":"late"}`;
+    const bytes = new TextEncoder().encode(frame(big));
+    feed(bytes.subarray(0, 70_000));
+    expect(problems).toEqual([{ id: null, code: WomaErrorCodes.PoolBusy, message: "refused" }]);
+    feed(bytes.subarray(70_000));
+    feed(frame(ping));
+    expect(problems).toHaveLength(1);
     expect(messages).toEqual([JSON.parse(ping)]);
   });
 

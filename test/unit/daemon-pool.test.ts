@@ -61,16 +61,17 @@ describe("boot", () => {
 });
 
 describe("spares", () => {
-  test("are booted at start, handed to a new tenant, and refilled behind it", async () => {
+  test("one is booted at start, handed to a new tenant, and refilled behind it; --spares is the most kept, not the least", async () => {
     const d = daemon({ daemon: { spares: 2 } });
-    await waitUntil("two idle spares", async () => idleSpares(await d.client.info()).length === 2);
+    await waitUntil("an idle spare", async () => idleSpares(await d.client.info()).length === 1);
     const spareIds = idleSpares(await d.client.info()).map((r) => r.runner_id);
     await d.client.run({ code: "1" });
     const info = await d.client.info();
     const mine = info.runners.find((r) => r.role === "shared")!;
     expect(spareIds).toContain(mine.runner_id);
-    await waitUntil("the spares to be refilled", async () => idleSpares(await d.client.info()).length === 2);
-    expect(d.launcher.runners).toHaveLength(3);
+    await waitUntil("the spare to be refilled", async () => idleSpares(await d.client.info()).length === 1);
+    // One new tenant in the last minute needs one spare, not two.
+    expect(d.launcher.runners).toHaveLength(2);
   });
 
   test("a spare that dies while idle is replaced", async () => {
@@ -91,26 +92,43 @@ describe("spares", () => {
     expect(launcher.attempts).toBe(4);
   });
 
-  test("never boot past --max-runners", async () => {
-    const d = daemon({ daemon: { spares: 5, maxRunners: 2 } });
-    await waitUntil("two idle spares", async () => idleSpares(await d.client.info()).length === 2);
-    expect(d.launcher.attempts).toBe(2);
+  test("never boot past --max-runners, counting a spare while it changes hands", async () => {
+    const d = daemon({ daemon: { spares: 1, maxRunners: 2 } });
+    await waitUntil("an idle spare", async () => idleSpares(await d.client.info()).length === 1);
+    const a = d.connect();
+    const b = d.connect();
+    await a.client.run({ code: "1" });
+    await b.client.run({ code: "1" });
+    await waitUntil("the boots to settle", async () => d.launcher.booting.size === 0 && (await d.client.info()).runners.every((r) => r.state !== "booting"));
+    expect(d.launcher.peakProcesses).toBe(2);
   });
 });
 
 describe("limits", () => {
-  test("--max-runners: a tenant that needs a runner past the limit gets PoolBusy, and a runner freed by a leaving tenant serves it", async () => {
+  test("--max-runners: a tenant that needs a runner past the limit waits for one, and a runner freed by a leaving tenant serves it", async () => {
     const d = daemon({ daemon: { maxRunners: 2 } });
+    const a = d.connect();
+    const b = d.connect();
+    await a.client.run({ code: "1" });
+    await b.client.run({ code: "1" });
+    const waiting = d.client.run({ code: "'served'" });
+    await waitUntil("the third tenant to wait for a runner", async () => (await d.client.info()).usage?.waiting === 1);
+    a.close();
+    expect((await waiting).result).toBe("'served'");
+    expect(d.launcher.live()).toHaveLength(2);
+  });
+
+  test("--max-runners: a tenant still waiting at --admission-timeout gets PoolBusy naming the bound and when to retry", async () => {
+    const d = daemon({ daemon: { maxRunners: 2, admissionTimeoutMs: 50 } });
     const a = d.connect();
     const b = d.connect();
     await a.client.run({ code: "1" });
     await b.client.run({ code: "1" });
     const error = await rejection(d.client.run({ code: "1" }));
     expect(error.code).toBe(WomaErrorCodes.PoolBusy);
-    expect(error.message).toContain("all 2 runners are in use (--max-runners)");
-    a.close();
-    await waitUntil("a's runner to be gone", () => d.launcher.live().length === 1);
-    expect((await d.client.run({ code: "'served'" })).result).toBe("'served'");
+    expect(error.message).toMatch(/^all 2 runners are held by clients \(--max-runners 2\); this request waited [0-9.]+ s for one \(--admission-timeout 0.1 s\); retry in [0-9.]+ s$/);
+    expect(error.data).toMatchObject({ bound: "--max-runners", limit: 2, retry_after_ms: expect.any(Number) });
+    expect((error.data as { waited_ms: number }).waited_ms).toBeGreaterThanOrEqual(40);
   });
 
   test("a runner above the memory limit is killed with a reason its sessions report", async () => {

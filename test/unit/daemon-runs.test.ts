@@ -127,13 +127,19 @@ describe("cancel", () => {
     expect((await d.client.run({ code: "count", session_id: "s" })).result).toBe("3");
   });
 
-  test("a request cancelled while it waits in the queue never runs", async () => {
+  /** A session "s" whose runner is busy with a run that lasts until `release` aborts. */
+  const busySession = async () => {
     const d = daemon();
     await d.client.createSession({ session_id: "s" });
     const runner = await runnerOf(d, "s");
     const release = new AbortController();
     const blocker = d.client.run({ code: "hang()", session_id: "s" }, { signal: release.signal }).catch(() => "released");
     await runner.whenRunning();
+    return { d, runner, release, blocker };
+  };
+
+  test("a request cancelled while it waits in the queue never runs", async () => {
+    const { d, runner, release, blocker } = await busySession();
     const controller = new AbortController();
     const queued = d.client.run({ code: "never = 1", session_id: "s" }, { signal: controller.signal });
     await waitUntil("the second run to be queued", async () => (await d.client.info()).queued === 1);
@@ -143,8 +149,23 @@ describe("cancel", () => {
     expect(error.message).toContain("before it started");
     release.abort();
     expect(await blocker).toBe("released");
-    expect(runner.codes).toEqual(["hang()"]);
+    expect(runner.codes).toEqual(["None", "hang()"]); // the daemon's warm-up at boot, then the one run that started
     expect(runner.globalsOf("s")).toEqual({});
+  });
+
+  test("a request cancelled before the daemon dispatched it (a client that gave up at once) never runs, and nothing waits for it", async () => {
+    const { d, runner, release, blocker } = await busySession();
+    // Aborted before it is sent: the client writes the request, then its cancel, at once.
+    const gaveUp = Array.from({ length: 5 }, () => {
+      const controller = new AbortController();
+      controller.abort();
+      return rejection(d.client.run({ code: "never = 1", session_id: "s" }, { signal: controller.signal })).then((e) => e.code);
+    });
+    expect(await Promise.all(gaveUp)).toEqual(Array(5).fill(JsonRpcErrorCodes.RequestCancelled));
+    expect((await d.client.info()).queued).toBe(0);
+    release.abort();
+    expect(await blocker).toBe("released");
+    expect(runner.codes).toEqual(["None", "hang()"]); // the daemon's warm-up at boot, then the one run that started
   });
 
   test("a cancel that is ignored kills the runner, as a timeout does", async () => {

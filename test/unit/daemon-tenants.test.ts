@@ -120,7 +120,7 @@ describe("tenants", () => {
     await waitUntil("two runs queued", async () => (await busy.client.info()).queued === 2);
     const refused = await rejection(busy.client.run({ code: "'one too many'" }));
     expect(refused.code).toBe(WomaErrorCodes.PoolBusy);
-    expect(refused.message).toContain("2 runs are already waiting (limit 2)");
+    expect(refused.message).toContain("2 runs are already waiting (limit 2, --max-queue)");
     expect((await d.client.run({ code: "'other tenant'" })).result).toBe("'other tenant'");
     release.abort();
     expect(await hold).toBe("released");

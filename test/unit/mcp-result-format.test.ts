@@ -62,6 +62,19 @@ describe("a run the daemon ended with an error", () => {
     expect(text(runFailureToTool(error, context()))).toContain("ignored KeyboardInterrupt, so its Python process was killed");
   });
 
+  test("a refusal for capacity is isError saying the bound and when to call again", () => {
+    const error = new ResponseError(WomaErrorCodes.PoolBusy, "all 16 runners are held by clients (--max-runners 16); this request waited 5 s for one (--admission-timeout 5 s); retry in 5 s", {
+      bound: "--max-runners",
+      limit: 16,
+      waited_ms: 5001,
+      retry_after_ms: 5000,
+    });
+    const result = runFailureToTool(error, context());
+    expect(result.isError).toBe(true);
+    expect(result.structuredContent).toMatchObject({ status: "error", error: { type: "PoolBusy" } });
+    expect(text(result)).toContain("woma is at capacity and did not run the code: all 16 runners are held by clients (--max-runners 16); this request waited 5 s for one (--admission-timeout 5 s); retry in 5 s. Call run_python again in about 5 s.");
+  });
+
   test("a cancel", () => {
     const result = runFailureToTool(new ResponseError(JsonRpcErrorCodes.RequestCancelled, "cancelled", data()), context({ session: null }));
     expect(result.structuredContent).toMatchObject({ status: "cancelled", session: null, error: { type: "Cancelled", message: "the run was cancelled by the client." } });
@@ -91,6 +104,13 @@ describe("session tools", () => {
     expect(listed).toContain("2 open sessions:\n- a: ready, 1 run, last used t1, expires t2 unless used");
     expect(listed).toContain("- b: lost (lost: runner died; the next run resets it), 2 runs");
     expect(text(sessionListToTool([]))).toContain("No open sessions. run_python with `session` creates one.");
+  });
+
+  test("list with the connection's own use: a line of text and the figures", () => {
+    const usage = { runners: 2, busy: 1, rss_bytes: 300 * 1048576, runs: 1, queued: 1, waiting: 2, sessions: 0, boot_ms: 900 };
+    const listed = sessionListToTool([], usage);
+    expect(text(listed)).toContain("This connection: 1 run so far, 2 Python processes (300 MiB), 3 calls waiting.");
+    expect(listed.structuredContent).toEqual({ sessions: [], usage: { runs: 1, runners: 2, busy: 1, memory_bytes: 300 * 1048576, queued: 3 } });
   });
 
   test("reset and close", () => {

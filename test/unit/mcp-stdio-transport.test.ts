@@ -2,7 +2,7 @@
 import { describe, expect, test } from "bun:test";
 import { PassThrough } from "node:stream";
 import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
-import { RequestIdScanner } from "../../clients/mcp/request-id-scanner.ts";
+import { RequestIdScanner } from "../../protocol/wire/request-id-scanner.ts";
 import { BoundedStdioServerTransport } from "../../clients/mcp/stdio-transport.ts";
 
 function scan(text: string, chunk = 7): string | number | null {

@@ -42,6 +42,12 @@ describe("daemon errors to HTTP status", () => {
 
   test("a busy pool says when to retry; a bug in the bridge is a 500 that names it", () => {
     expect(restErrorFromDaemon(new ResponseError(WomaErrorCodes.PoolBusy, "busy")).headers["Retry-After"]).toBe("1");
+    const waited = restErrorFromDaemon(new ResponseError(WomaErrorCodes.PoolBusy, "all 4 runners are held by clients (--max-runners 4); retry in 4.5 s", { bound: "--max-runners", limit: 4, waited_ms: 5000, retry_after_ms: 4500 }));
+    expect({ status: waited.status, retryAfter: waited.headers["Retry-After"], body: waited.body() }).toEqual({
+      status: 503,
+      retryAfter: "5",
+      body: { status: "error", error: "all 4 runners are held by clients (--max-runners 4); retry in 4.5 s", bound: "--max-runners", retry_after_seconds: 5 },
+    });
     const bug = restErrorFromDaemon(new TypeError("x is undefined"));
     expect(bug.status).toBe(500);
     expect(bug.message).toBe("internal error in the REST bridge: x is undefined");

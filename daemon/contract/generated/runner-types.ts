@@ -105,6 +105,10 @@ export type FilesOp =
        * The content, base64.
        */
       data: string;
+      /**
+       * The most the files under the home directory (every session's) may hold once written, in bytes: `--max-tenant-file-bytes` less what the tenant's other runners hold. Absent: no such bound.
+       */
+      maxTotalBytes?: number;
     }
   | {
       /**
@@ -899,6 +903,10 @@ export interface FilesDone {
    * The listing stopped at its cap.
    */
   truncated?: boolean;
+  /**
+   * After a write with `maxTotalBytes`: the bytes of the files under the home directory.
+   */
+  usage?: number;
 }
 /**
  * Why it did nothing.

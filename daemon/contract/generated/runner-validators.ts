@@ -7,7 +7,7 @@ import { codePointLength } from "../../../protocol/code-points.ts";
 export const FilesAnswer = validate11;
 const schema12 = {"title":"FilesAnswer","description":"Result of `runner/files`: what it did, or why it did nothing.","oneOf":[{"$ref":"#/definitions/FilesDone"},{"$ref":"#/definitions/FilesRefused"}]};
 const schema15 = {"type":"object","required":["ok","kind","message"],"additionalProperties":false,"properties":{"ok":{"const":false,"description":"It was not done."},"kind":{"enum":["not-found","refused","too-large","invalid"],"description":"What went wrong.","title":"FilesProblem"},"message":{"type":"string","maxLength":2000,"description":"A sentence saying what."}},"title":"FilesRefused","description":"Why it did nothing."};
-const schema13 = {"type":"object","required":["ok","path"],"additionalProperties":false,"properties":{"ok":{"const":true,"description":"It was done."},"path":{"type":"string","maxLength":8192,"description":"The path, relative to the working directory."},"size":{"type":"integer","minimum":0,"description":"Bytes of the file."},"data":{"type":"string","description":"The content read, base64 (measured against the file size cap by the daemon)."},"entries":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/RunnerFileEntry"},"description":"What a listing found."},"truncated":{"type":"boolean","description":"The listing stopped at its cap."}},"title":"FilesDone","description":"What the operation did."};
+const schema13 = {"type":"object","required":["ok","path"],"additionalProperties":false,"properties":{"ok":{"const":true,"description":"It was done."},"path":{"type":"string","maxLength":8192,"description":"The path, relative to the working directory."},"size":{"type":"integer","minimum":0,"description":"Bytes of the file."},"data":{"type":"string","description":"The content read, base64 (measured against the file size cap by the daemon)."},"entries":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/RunnerFileEntry"},"description":"What a listing found."},"truncated":{"type":"boolean","description":"The listing stopped at its cap."},"usage":{"type":"integer","minimum":0,"description":"After a write with `maxTotalBytes`: the bytes of the files under the home directory."}},"title":"FilesDone","description":"What the operation did."};
 const schema14 = {"type":"object","required":["path","type","size","modified"],"additionalProperties":false,"properties":{"path":{"type":"string","maxLength":8192,"description":"Relative path."},"type":{"enum":["file","directory","symlink","other"],"description":"What it is."},"size":{"type":"integer","minimum":0,"description":"Bytes (0 for a directory)."},"modified":{"type":"string","maxLength":40,"description":"Last modified, ISO 8601."}},"title":"RunnerFileEntry","description":"One entry of a listing.","tsType":"FileEntry"};
 const func2 = codePointLength;
 
@@ -24,7 +24,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!((((((key0 === "ok") || (key0 === "path")) || (key0 === "size")) || (key0 === "data")) || (key0 === "entries")) || (key0 === "truncated"))){
+if(!(((((((key0 === "ok") || (key0 === "path")) || (key0 === "size")) || (key0 === "data")) || (key0 === "entries")) || (key0 === "truncated")) || (key0 === "usage"))){
 validate12.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -244,6 +244,28 @@ var valid0 = _errs22 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.usage !== undefined){
+let data11 = data.usage;
+const _errs24 = errors;
+if(!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))){
+validate12.errors = [{instancePath:instancePath+"/usage",schemaPath:"#/properties/usage/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs24){
+if(typeof data11 == "number"){
+if(data11 < 0 || isNaN(data11)){
+validate12.errors = [{instancePath:instancePath+"/usage",schemaPath:"#/properties/usage/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid0 = _errs24 === errors;
+}
+else {
+var valid0 = true;
+}
 }
 }
 }

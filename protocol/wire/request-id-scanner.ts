@@ -22,6 +22,11 @@ export class RequestIdScanner {
     return this.result;
   }
 
+  /** True once more bytes cannot change {@link id}: it was found, or the message is not an object, or the object ended. */
+  get done(): boolean {
+    return this.state === "done";
+  }
+
   /** Feeds the next bytes of the message. */
   push(chunk: Uint8Array): void {
     for (let i = 0; i < chunk.length && this.state !== "done"; i++) this.step(chunk[i]!);
