@@ -78,3 +78,23 @@ test("the generated validators import only woma's own modules (a package's Commo
   expect(packages).toEqual([]);
   for (const file of generated) expect(readFileSync(join(root, file), "utf8")).not.toContain("require(");
 });
+
+test("no module of woma imports itself back through others (a cycle makes load order matter and hides a misplaced concept)", () => {
+  const all = [...sources("daemon"), ...sources("clients"), ...sources("protocol"), ...sources("cli")];
+  const graph = new Map(all.map((file) => [file, runtimeImports(file).filter((spec) => spec.startsWith(".")).map((spec) => relative(root, resolve(root, file, "..", spec)))]));
+  const cycles: string[] = [];
+  const state = new Map<string, "open" | "done">();
+  const path: string[] = [];
+  const visit = (file: string) => {
+    state.set(file, "open");
+    path.push(file);
+    for (const next of graph.get(file) ?? []) {
+      if (state.get(next) === "open") cycles.push([...path.slice(path.indexOf(next)), next].join(" -> "));
+      else if (!state.has(next)) visit(next);
+    }
+    path.pop();
+    state.set(file, "done");
+  };
+  for (const file of all) if (!state.has(file)) visit(file);
+  expect(cycles).toEqual([]);
+});
