@@ -165,14 +165,15 @@ export class RunExecutor {
             fresh,
             code: params.code,
             maxOutputBytes: this.options.maxOutputBytes,
-            streamAllOutput: params.stream_all_output === true,
+            // Past the cap, output only matters to a client that gets it streamed.
+            streamAllOutput: params.stream_all_output === true && params.output_notifications !== false,
             maxResultChars: this.options.maxResultChars,
             maxDisplayBytes: this.options.maxDisplayBytes,
             maxDisplays: this.options.maxDisplays,
           },
           (stream, text) => {
             output.add(stream, text);
-            context.onOutput({ run_id: runId, session_id: sessionId, stream, text });
+            if (params.output_notifications !== false) context.onOutput({ run_id: runId, session_id: sessionId, stream, text });
           },
           deadline,
           (display) => {

@@ -1151,7 +1151,7 @@ return errors === 0;
 }
 
 export const RunParams = validate24;
-const schema41 = {"title":"RunParams","description":"Params of `python/run`.","type":"object","additionalProperties":false,"required":["code"],"properties":{"code":{"description":"Python source to run. Lines that share leading indentation are dedented first. The value of a last expression is returned as its repr, unless the code ends with ';'. Top-level `await` is allowed.","type":"string"},"session_id":{"$ref":"#/definitions/SessionId"},"reset_globals":{"description":"Run in fresh globals that are thrown away afterwards, leaving the session's own globals untouched. Default false.","type":"boolean"},"timeout_ms":{"description":"Time the run may take, in milliseconds, counted from when it starts executing. At the deadline the code gets KeyboardInterrupt; if it has not stopped shortly after, its runner is killed. Default: the daemon's `default_timeout_ms`; 0 means none. When `default_timeout_ms` is not 0 it is also the most a run gets: a larger value, or 0, gets `default_timeout_ms`. At most 2147483647 (about 24.8 days, the longest timer JavaScript keeps); a larger value is an invalid-params error.","type":"integer","minimum":0,"maximum":2147483647},"run_id":{"$ref":"#/definitions/RunId"},"stdin":{"description":"@since 1.1. Text that answers the run's input(), sys.stdin.readline(), sys.stdin.read() and getpass.getpass(), a line at a time, as a pipe into python would. When it is used up (or absent), input() raises EOFError at once, unless `allow_stdin` lets the daemon ask the client.","type":"string"},"allow_stdin":{"description":"@since 1.1. True when this connection answers `python/input` requests: input() past the end of `stdin` is then asked of it (the REPL asks its user). Default false.","type":"boolean"},"display_notifications":{"description":"@since 1.1. False: display outputs arrive only in the result, not also as `python/display` notifications (a client that does not show them while the run goes saves sending images twice). Default true.","type":"boolean"},"stream_all_output":{"description":"@since 1.2. True: everything the run prints streams as `python/output`, past the daemon's `max_output_bytes`; the result (and the data of an error that ends the run) still keeps at most that many bytes of each stream and counts the rest in `truncated`. For a client that shows output as it comes and keeps none of it, such as a terminal. Default false: the stream stops at the cap too.","type":"boolean"}}};
+const schema41 = {"title":"RunParams","description":"Params of `python/run`.","type":"object","additionalProperties":false,"required":["code"],"properties":{"code":{"description":"Python source to run. Lines that share leading indentation are dedented first. The value of a last expression is returned as its repr, unless the code ends with ';'. Top-level `await` is allowed.","type":"string"},"session_id":{"$ref":"#/definitions/SessionId"},"reset_globals":{"description":"Run in fresh globals that are thrown away afterwards, leaving the session's own globals untouched. Default false.","type":"boolean"},"timeout_ms":{"description":"Time the run may take, in milliseconds, counted from when it starts executing. At the deadline the code gets KeyboardInterrupt; if it has not stopped shortly after, its runner is killed. Default: the daemon's `default_timeout_ms`; 0 means none. When `default_timeout_ms` is not 0 it is also the most a run gets: a larger value, or 0, gets `default_timeout_ms`. At most 2147483647 (about 24.8 days, the longest timer JavaScript keeps); a larger value is an invalid-params error.","type":"integer","minimum":0,"maximum":2147483647},"run_id":{"$ref":"#/definitions/RunId"},"stdin":{"description":"@since 1.1. Text that answers the run's input(), sys.stdin.readline(), sys.stdin.read() and getpass.getpass(), a line at a time, as a pipe into python would. When it is used up (or absent), input() raises EOFError at once, unless `allow_stdin` lets the daemon ask the client.","type":"string"},"allow_stdin":{"description":"@since 1.1. True when this connection answers `python/input` requests: input() past the end of `stdin` is then asked of it (the REPL asks its user). Default false.","type":"boolean"},"display_notifications":{"description":"@since 1.1. False: display outputs arrive only in the result, not also as `python/display` notifications (a client that does not show them while the run goes saves sending images twice). Default true.","type":"boolean"},"output_notifications":{"description":"@since 1.3. False: the run's output arrives only in the result (and in the data of an error that ends the run), not also as `python/output` notifications: a client that does not show output while the run goes (a REST bridge) saves receiving it twice. Default true.","type":"boolean"},"stream_all_output":{"description":"@since 1.2. True: everything the run prints streams as `python/output`, past the daemon's `max_output_bytes`; the result (and the data of an error that ends the run) still keeps at most that many bytes of each stream and counts the rest in `truncated`. For a client that shows output as it comes and keeps none of it, such as a terminal. Default false: the stream stops at the cap too.","type":"boolean"}}};
 const func15 = Object.prototype.hasOwnProperty;
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1305,16 +1305,29 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.stream_all_output !== undefined){
+if(data.output_notifications !== undefined){
 const _errs20 = errors;
-if(typeof data.stream_all_output !== "boolean"){
-validate24.errors = [{instancePath:instancePath+"/stream_all_output",schemaPath:"#/properties/stream_all_output/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+if(typeof data.output_notifications !== "boolean"){
+validate24.errors = [{instancePath:instancePath+"/output_notifications",schemaPath:"#/properties/output_notifications/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs20 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.stream_all_output !== undefined){
+const _errs22 = errors;
+if(typeof data.stream_all_output !== "boolean"){
+validate24.errors = [{instancePath:instancePath+"/stream_all_output",schemaPath:"#/properties/stream_all_output/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid0 = _errs22 === errors;
+}
+else {
+var valid0 = true;
+}
 }
 }
 }
