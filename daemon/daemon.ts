@@ -65,7 +65,7 @@ import type { FilesAnswer } from "./contract/runner-protocol.ts";
 import { contentForRunner, contentSize, deleteResult, listResult, readResult, RunnerAnswerViolation, writeResult } from "./session/file-requests.ts";
 import { codePointLength } from "../protocol/code-points.ts";
 import { SnapshotStore, type SnapshotView } from "./pool/snapshot-store.ts";
-import { WorkerPool, type PoolTiming } from "./pool/worker-pool.ts";
+import { RunnerPool, type PoolTiming } from "./pool/runner-pool.ts";
 import { RunExecutor, type RunContext } from "./run/run-executor.ts";
 import { PYTHON_ENV } from "./runner/python-env.ts";
 import { RUNTIME_SOURCE } from "./runner/python-runtime.ts";
@@ -111,7 +111,7 @@ export class Daemon {
   private sweepTimer: ReturnType<typeof setInterval> | undefined;
   private stopping: Promise<void> | undefined;
 
-  private pool!: WorkerPool;
+  private pool!: RunnerPool;
   /** Bytes of session files each runner held at its last write, for the tenant's `--max-tenant-file-bytes`. */
   private readonly fileUsage = new WeakMap<Runner, number>();
 
@@ -127,7 +127,7 @@ export class Daemon {
   }
 
   /** Joins the pool (made after the daemon, since the pool's runners ask the daemon for packages). */
-  private attach(pool: WorkerPool, sweepMs: number): void {
+  private attach(pool: RunnerPool, sweepMs: number): void {
     this.pool = pool;
     this.executor = new RunExecutor(pool, this.options);
     pool.onRunnerDied = (runner, reason) => {
@@ -187,7 +187,7 @@ export class Daemon {
   static create(options: DaemonOptions, parts: DaemonParts): Daemon {
     const metrics = parts.metrics ?? new DaemonMetrics();
     const daemon = new Daemon(options, parts.isolation, parts.snapshots, parts.packages, parts.relay, metrics);
-    const pool = new WorkerPool({
+    const pool = new RunnerPool({
       workers: options.workers,
       spares: options.spares,
       maxRunners: options.maxRunners,

@@ -4,7 +4,7 @@ import { codePointLength } from "../../protocol/code-points.ts";
 import { DaemonError } from "../daemon-error.ts";
 import type { DaemonOptions } from "../daemon-options.ts";
 import type { Runner } from "../pool/runner.ts";
-import type { WorkerPool } from "../pool/worker-pool.ts";
+import type { RunnerPool } from "../pool/runner-pool.ts";
 import type { Session } from "../session/session-store.ts";
 import type { Tenant } from "../session/tenant-registry.ts";
 import type { RunnerDisplayOutput, RunnerInputParams, RunnerInputResult, RunnerRunResult } from "../contract/runner-protocol.ts";
@@ -88,7 +88,7 @@ export class RunExecutor {
   private readonly inputs = new Map<Runner, RunInput>();
 
   constructor(
-    private readonly pool: WorkerPool,
+    private readonly pool: RunnerPool,
     private readonly options: DaemonOptions,
   ) {}
 

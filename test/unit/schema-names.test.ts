@@ -16,8 +16,8 @@ const NOT_YET_REPLACED = new Set([
   'daemon/pool/runner.ts: "stdout" | "stderr" re-spells Stream',
   'daemon/pool/runner.ts: "complete" | "incomplete" | "invalid" re-spells CheckStatus',
   'daemon/pool/runner-process.ts: "complete" | "incomplete" | "invalid" re-spells CheckStatus',
-  'daemon/pool/worker-pool.ts: "complete" | "incomplete" | "invalid" re-spells CheckStatus',
-  'daemon/pool/worker-pool.ts: "shared" | "dedicated" re-spells RunnerRole',
+  'daemon/pool/runner-pool.ts: "complete" | "incomplete" | "invalid" re-spells CheckStatus',
+  'daemon/pool/runner-pool.ts: "shared" | "dedicated" re-spells RunnerRole',
   'daemon/pool/snapshot-store.ts: "ready" | "building" | "unavailable" | "missing" re-spells SnapshotState',
 ]);
 
