@@ -10,7 +10,7 @@
  */
 import { chmodSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { EMBEDDED_PACKAGES, PACKAGE_WORKER_ENTRY } from "./daemon/compiled-binary.ts";
+import { EMBEDDED_PACKAGES, PACKAGE_WORKER_ENTRY } from "./daemon/runtime/compiled-binary.ts";
 import { expandHome } from "./daemon/daemon-options.ts";
 import { DEFAULTS } from "./protocol/defaults.ts";
 

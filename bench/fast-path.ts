@@ -32,7 +32,7 @@ import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { DaemonClient } from "../clients/shared/daemon-client.ts";
-import { pyodideIndexURL } from "../daemon/pool/pyodide-core.ts";
+import { pyodideIndexURL } from "../daemon/runtime/pyodide-core.ts";
 import { benchArgs } from "./lib/args.ts";
 import { idleTree, restOnePlusOne, serveUrl, spawnWoma, until, type Started } from "./lib/modes.ts";
 import { cmdlineOf, exeOf, mib, pssOf, rssOf, treeMemory, treePids } from "./lib/proc-memory.ts";

@@ -22,7 +22,7 @@
  */
 import { spawn } from "node:child_process";
 import { heapStats } from "bun:jsc";
-import { pyodideIndexURL } from "../daemon/pool/pyodide-core.ts";
+import { pyodideIndexURL } from "../daemon/runtime/pyodide-core.ts";
 import { bootInProcessRunner, runParams } from "./lib/in-process-runner.ts";
 import { exeOf, mappingBreakdown, mib, pssOf, rssOf, treeMemory, treePids, type MappingBreakdown } from "./lib/proc-memory.ts";
 import { loadAverage, median, printTable, round, type Figure } from "./lib/stats.ts";

@@ -55,7 +55,7 @@ import { PackageService, progressNotifier, wheelSpec } from "./packages/package-
 import type { DownloadProgress } from "./packages/verified-download.ts";
 import { defaultPackagesUrl } from "./packages/package-source.ts";
 import { DEFAULT_PYPI_INDEX } from "./packages/simple-index.ts";
-import { PYODIDE_VERSION, pyodideIndexURL, pythonVersion } from "./pool/pyodide-core.ts";
+import { PYODIDE_VERSION, pyodideIndexURL, pythonVersion } from "./runtime/pyodide-core.ts";
 import { runnerCommand } from "./pool/runner-command.ts";
 import { createLauncher, runnerMessageLimit, type LaunchRunner } from "./pool/runner-launcher.ts";
 import type { Runner } from "./pool/runner.ts";

@@ -14,7 +14,7 @@ export function isCompiledBinary(): boolean {
  * repository root under /$bunfs/root/.
  */
 export function packageWorkerSpecifier(): string {
-  return isCompiledBinary() ? `/$bunfs/root/${PACKAGE_WORKER_ENTRY}` : new URL(`../${PACKAGE_WORKER_ENTRY}`, import.meta.url).href;
+  return isCompiledBinary() ? `/$bunfs/root/${PACKAGE_WORKER_ENTRY}` : new URL(`../../${PACKAGE_WORKER_ENTRY}`, import.meta.url).href;
 }
 
 /** Where build.ts puts the packages it embeds (`WOMA_PACKAGES`), relative to the repository root. */
