@@ -10,7 +10,7 @@
  */
 import { chmodSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { EMBEDDED_PACKAGES, PACKAGE_WORKER_ENTRY, WORKER_ENTRY } from "./daemon/compiled-binary.ts";
+import { EMBEDDED_PACKAGES, PACKAGE_WORKER_ENTRY } from "./daemon/runtime/compiled-binary.ts";
 import { expandHome } from "./daemon/daemon-options.ts";
 import { DEFAULTS } from "./protocol/defaults.ts";
 
@@ -38,8 +38,8 @@ if (wanted.length > 0) {
 }
 
 const result = await Bun.build({
-  // The workers are entry points too: a compiled binary can only start workers it contains.
-  entrypoints: [join(root, "cli", "main.ts"), join(root, WORKER_ENTRY), join(root, PACKAGE_WORKER_ENTRY)],
+  // The package worker is an entry point too: a compiled binary can only start workers it contains.
+  entrypoints: [join(root, "cli", "main.ts"), join(root, PACKAGE_WORKER_ENTRY)],
   compile: { outfile, ...(wanted.length > 0 ? { assets: [EMBEDDED_PACKAGES] } : {}) } as Parameters<typeof Bun.build>[0]["compile"],
   minify: true,
   sourcemap: "none",

@@ -12,24 +12,13 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import type { DaemonClient } from "../clients/shared/daemon-client.ts";
 import { alternate, printTable, quantile, round, type Figure } from "./lib/stats.ts";
+import { PNG_SETUP } from "./lib/png-setup.ts";
 import { benchCache, stdioDaemon } from "./lib/woma.ts";
 
 const RUNS = Number(process.argv[2] ?? 400);
 
-/** Python that keeps a 1 MB PNG of noise (stored, not compressed) and an object that shows it. */
-const PNG_SETUP = `
-import os, struct, zlib
-def _png(width, height):
-    raw = b"".join(b"\\x00" + os.urandom(width * 3) for _ in range(height))
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-    return b"\\x89PNG\\r\\n\\x1a\\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(raw, 0)) + chunk(b"IEND", b"")
-PNG_BYTES = _png(578, 578)
-class Picture:
-    def _repr_png_(self):
-        return PNG_BYTES
-len(PNG_BYTES)
-`;
+/** The shared setup, answering with the PNG's size. */
+const SETUP = `${PNG_SETUP}len(PNG_BYTES)\n`;
 
 const stats = (values: number[]) => ({ p50: quantile(values, 0.5), p90: quantile(values, 0.9), mean: values.reduce((a, b) => a + b, 0) / values.length });
 
@@ -63,7 +52,7 @@ try {
   }
 
   process.stderr.write("bench: a 1 MB PNG output against the same run without it...\n");
-  const setup = await mine.client.run({ code: PNG_SETUP, session_id: mySession });
+  const setup = await mine.client.run({ code: SETUP, session_id: mySession });
   const pngBytes = Number(setup.result);
   let received = 0;
   const whole = (result: { outputs?: Array<{ data: Record<string, string | undefined> }> }) => {

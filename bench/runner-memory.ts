@@ -4,45 +4,44 @@
  * empty environment), idle, measured from outside through /proc:
  *
  *   1. a bare Bun process;
- *   2. Bun and one worker thread that does nothing (a second JS VM);
- *   3. Bun and the runner's real Pyodide worker, restored from the snapshot, with the boot
- *      buffers it frees kept alive (bench-only switch);
- *   4. the same as the runner runs it: boot buffers freed, then `1+1`;
- *   5. a real runner of `woma daemon`, idle after `1+1` (bubblewrap's processes included).
+ *   2. Bun and one worker thread that does nothing (a second JS VM: what a runner cost when
+ *      Pyodide ran on a worker thread);
+ *   2b. the same with Pyodide's wasm module compiled;
+ *   3. Bun with the runner's interpreter booted in it from the snapshot (bench/lib/in-process-runner.ts),
+ *      after `1+1`: the runner's own way, without its IPC;
+ *   4. a real runner of `woma daemon`, idle after `1+1` (bubblewrap's processes included).
  *
- * For stage 4 and the real runner it also sorts the resident pages by mapping (the Bun
+ * For stage 3 and the real runner it also sorts the resident pages by mapping (the Bun
  * executable, WebAssembly linear memory, JIT code, other anonymous memory) and reads the
- * JSC heap of each VM (`bun:jsc` heapStats, through a bench-only wrapper around the worker).
+ * JSC heap (`bun:jsc` heapStats).
  *
- *   bun bench/runner-memory.ts [--rounds N] [--stages bare,worker,wasm-module,pyodide-kept,pyodide] [--env KEY=VALUE ...]
+ *   bun bench/runner-memory.ts [--rounds N] [--stages bare,worker,wasm-module,pyodide] [--env KEY=VALUE ...]
  *
  * `--env` sets an environment variable in the probe stages (not in the real runner), to try
  * an idea before building it: e.g. `--env BUN_JSC_useJIT=0` for JSC's options.
  */
 import { spawn } from "node:child_process";
 import { heapStats } from "bun:jsc";
-import { pyodideIndexURL } from "../daemon/pool/pyodide-core.ts";
-import { allocateRing } from "../daemon/runner/output-ring.ts";
-import type { FromWorker } from "../daemon/runner/worker-messages.ts";
+import { pyodideIndexURL } from "../daemon/runtime/pyodide-core.ts";
+import { bootInProcessRunner, runParams } from "./lib/in-process-runner.ts";
 import { exeOf, mappingBreakdown, mib, pssOf, rssOf, treeMemory, treePids, type MappingBreakdown } from "./lib/proc-memory.ts";
 import { loadAverage, median, printTable, round, type Figure } from "./lib/stats.ts";
 import { benchCache, stdioDaemon } from "./lib/woma.ts";
 import { benchArgs } from "./lib/args.ts";
 
-const USAGE = "npx bun bench/runner-memory.ts [--rounds N] [--stages 1,2,...] [--env NAME=VALUE ...]";
+const USAGE = "npx bun bench/runner-memory.ts [--rounds N] [--stages bare,worker,wasm-module,pyodide] [--env NAME=VALUE ...]";
 
 /** The stages run in their own processes; this file is also the probe they run. */
-type Stage = "bare" | "worker" | "wasm-module" | "pyodide-kept" | "pyodide";
+type Stage = "bare" | "worker" | "wasm-module" | "pyodide";
 
-/** What a probe reports of its own VMs once it idles. */
+/** What a probe reports of its own VM once it idles. */
 interface ProbeReport {
   stage: Stage;
   mainHeap?: number;
-  worker?: { heapSize: number; heapCapacity: number; extraMemorySize: number; wasmMemoryBytes: number[] };
+  /** The JSC heap: objects, and extra memory (array buffers, wasm memory). */
+  heap?: { heapSize: number; extraMemorySize: number };
   /** mimalloc's live small and medium allocations in the whole process (malloc_normal.current). */
   mallocLive?: number;
-  /** The worker heap's largest cells and what holds them. */
-  largest?: Array<{ className: string; bytes: number; heldBy: string[] }>;
   bootMs?: number;
 }
 
@@ -53,44 +52,13 @@ async function probe(stage: Stage): Promise<void> {
   if (stage === "worker" || stage === "wasm-module") {
     const worker = new Worker(new URL("./lib/empty-worker.ts", import.meta.url).href);
     await new Promise<void>((resolve) => (worker.onmessage = () => resolve()));
-  } else if (stage === "pyodide" || stage === "pyodide-kept") {
-    const worker = new Worker(new URL("./lib/runner-memory-worker.ts", import.meta.url).href);
-    const messages: Array<(data: FromWorker | { op: string; [key: string]: unknown }) => boolean> = [];
-    worker.onmessage = (event: MessageEvent) => {
-      const at = messages.findIndex((take) => take(event.data));
-      if (at >= 0) messages.splice(at, 1);
-    };
-    const next = <T>(op: string) => new Promise<T>((resolve) => messages.push((data) => (data.op === op ? (resolve(data as T), true) : false)));
-    await next("bench-ready");
-    const started = performance.now();
-    const booted = next<{ result: { kind: string } }>("booted");
-    worker.postMessage({
-      op: "boot",
-      params: { runnerId: "bench", indexURL: process.env.WOMA_BENCH_INDEX_URL!, boot: { kind: "snapshot", path: process.env.WOMA_BENCH_SNAPSHOT! } },
-      interrupt: new SharedArrayBuffer(4),
-      ack: new SharedArrayBuffer(4),
-      stdout: allocateRing(),
-      stderr: allocateRing(),
-      seccomp: { installed: false, detail: "bench probe" },
-    });
-    const { result } = await booted;
-    if (result.kind !== "ready") throw new Error(`the probe's Pyodide did not boot: ${JSON.stringify(result)}`);
-    report.bootMs = performance.now() - started;
-    if (stage === "pyodide") {
-      const reply = next("reply");
-      worker.postMessage({ op: "call", id: 1, method: "run", params: { code: "1+1", sessionId: null, fresh: false, maxResultChars: 1000 } });
-      await reply;
-    }
+  } else if (stage === "pyodide") {
+    const { runner, bootMs } = await bootInProcessRunner(process.env.WOMA_BENCH_SNAPSHOT!, process.env.WOMA_BENCH_INDEX_URL!);
+    report.bootMs = bootMs;
+    await runner.run(runParams("1+1", 1));
     await Bun.sleep(SETTLE_MS);
-    const stats = next<{ heapSize: number; heapCapacity: number; extraMemorySize: number; wasmMemoryBytes: number[] }>("bench-stats");
-    worker.postMessage({ op: "bench-stats" });
-    const { heapSize, heapCapacity, extraMemorySize, wasmMemoryBytes } = await stats;
-    report.worker = { heapSize, heapCapacity, extraMemorySize, wasmMemoryBytes };
-    if (stage === "pyodide" && process.env.WOMA_BENCH_HEAP === "1") {
-      const heap = next<{ cells: NonNullable<ProbeReport["largest"]> }>("bench-heap");
-      worker.postMessage({ op: "bench-heap" });
-      report.largest = (await heap).cells;
-    }
+    const stats = heapStats();
+    report.heap = { heapSize: stats.heapSize, extraMemorySize: stats.extraMemorySize };
   }
   Bun.gc(true);
   const main = heapStats();
@@ -113,7 +81,6 @@ interface Measured {
 async function measureStage(stage: Stage, snapshot: string, indexURL: string, extraEnv: Record<string, string> = {}): Promise<Measured> {
   const args = stage === "bare" ? ["--disallow-code-generation-from-strings", "-e", "process.stdout.write('{}\\n'); process.stdin.resume(); process.stdin.on('end', () => process.exit(0))"] : ["--disallow-code-generation-from-strings", import.meta.path];
   const env: Record<string, string> = { WOMA_BENCH_PROBE: stage, WOMA_BENCH_SNAPSHOT: snapshot, WOMA_BENCH_INDEX_URL: indexURL, ...extraEnv };
-  if (stage === "pyodide-kept") env.WOMA_BENCH_KEEP_BUFFERS = "1";
   if (stage === "wasm-module") env.WOMA_BENCH_COMPILE = `${indexURL}pyodide.asm.wasm`;
   const child = spawn(process.execPath, args, { env, stdio: ["pipe", "pipe", "inherit"] });
   const line = await new Promise<string>((resolve, reject) => {
@@ -183,25 +150,22 @@ export interface RunnerMemory {
   rows: StageRow[];
   /** The whole tree of a real runner (bubblewrap's processes included), bytes. */
   realTree: number;
-  wasmMemoryBytes: number;
-  workerHeap: { heapSize: number; extraMemorySize: number };
-  mainHeap: number;
-  /** mimalloc's live small and medium allocations: stage 2 and stage 4. */
+  /** The JSC heap of the interpreter's VM (objects, and extra memory: array buffers, wasm memory). */
+  heap: { heapSize: number; extraMemorySize: number };
+  /** mimalloc's live small and medium allocations: stage 2 and stage 3. */
   mallocLive: { worker: number; pyodide: number };
   bootMs: { probe: number; real: number };
-  largest: NonNullable<ProbeReport["largest"]>;
 }
 
 const STAGE_LABELS: Record<Stage, string> = {
   bare: "1 bare Bun",
   worker: "2 + idle worker thread",
   "wasm-module": "2b + Pyodide's wasm compiled",
-  "pyodide-kept": "3 + Pyodide from snapshot, buffers kept",
-  pyodide: "4 buffers freed, after 1+1 (runner's way)",
+  pyodide: "3 + the runner's interpreter from the snapshot, after 1+1",
 };
 
 /** Runs every stage `rounds` times, interleaved with a real runner, and returns the medians. */
-export async function runnerMemory(rounds = 3, cache = benchCache(), stages: Stage[] = ["bare", "worker", "wasm-module", "pyodide-kept", "pyodide"], probeEnv: Record<string, string> = {}): Promise<RunnerMemory> {
+export async function runnerMemory(rounds = 3, cache = benchCache(), stages: Stage[] = ["bare", "worker", "wasm-module", "pyodide"], probeEnv: Record<string, string> = {}): Promise<RunnerMemory> {
   const results = new Map<Stage, Measured[]>();
   const real: Array<Awaited<ReturnType<typeof measureRealRunner>>> = [];
   for (let round = 0; round < rounds; round++) {
@@ -211,8 +175,6 @@ export async function runnerMemory(rounds = 3, cache = benchCache(), stages: Sta
       results.set(stage, [...(results.get(stage) ?? []), measured]);
     }
   }
-  // One more boot only to list the worker heap's largest cells (the heap snapshot itself takes memory).
-  const largest = (await measureStage("pyodide", real[0]!.snapshot, pyodideIndexURL(cache), { ...probeEnv, WOMA_BENCH_HEAP: "1" })).report?.largest ?? [];
   const row = (stage: string, measured: Measured[]): StageRow => ({
     stage,
     rss: med(measured, (r) => r.rss),
@@ -221,14 +183,11 @@ export async function runnerMemory(rounds = 3, cache = benchCache(), stages: Sta
   });
   const m = (stage: Stage, pick: (value: Measured) => number | undefined) => med(results.get(stage) ?? [], pick);
   return {
-    rows: [...stages.map((stage) => row(STAGE_LABELS[stage], results.get(stage)!)), row("5 real runner's Bun (IPC, seccomp; no --env)", real)],
+    rows: [...stages.map((stage) => row(STAGE_LABELS[stage], results.get(stage)!)), row("4 real runner's Bun (IPC, seccomp; no --env)", real)],
     realTree: med(real, (r) => r.tree),
-    wasmMemoryBytes: m("pyodide", (r) => r.report?.worker?.wasmMemoryBytes.reduce((a, b) => a + b, 0)),
-    workerHeap: { heapSize: m("pyodide", (r) => r.report?.worker?.heapSize), extraMemorySize: m("pyodide", (r) => r.report?.worker?.extraMemorySize) },
-    mainHeap: m("pyodide", (r) => r.report?.mainHeap),
+    heap: { heapSize: m("pyodide", (r) => r.report?.heap?.heapSize), extraMemorySize: m("pyodide", (r) => r.report?.heap?.extraMemorySize) },
     mallocLive: { worker: m("worker", (r) => r.report?.mallocLive), pyodide: m("pyodide", (r) => r.report?.mallocLive) },
     bootMs: { probe: m("pyodide", (r) => r.report?.bootMs), real: med(real, (r) => r.bootMs) },
-    largest,
   };
 }
 
@@ -246,15 +205,11 @@ export function printRunnerMemory(result: RunnerMemory, title: string): void {
   const realBun = result.rows[result.rows.length - 1]!.rss;
   const figures: Figure[] = [
     { name: "idle runner, whole tree (bubblewrap included)", value: mib(result.realTree), unit: "MiB", target: "<= 120 MiB", ok: result.realTree <= 120 * 1048576, note: `bwrap ${MB(result.realTree - realBun)} MiB` },
-    { name: "Pyodide's wasm memory (buffer.byteLength)", value: mib(result.wasmMemoryBytes), unit: "MiB" },
-    { name: "worker VM: JSC heap (objects + extra)", value: mib(result.workerHeap.heapSize), unit: "MiB", note: `of which extra memory (array buffers, wasm memory) ${MB(result.workerHeap.extraMemorySize)} MiB` },
-    { name: "main VM: JSC heap", value: mib(result.mainHeap), unit: "MiB" },
+    { name: "the VM's JSC heap (objects)", value: mib(result.heap.heapSize), unit: "MiB", note: `extra memory (array buffers, wasm memory) ${MB(result.heap.extraMemorySize)} MiB` },
     { name: "malloc'd and live (mimalloc, process)", value: mib(result.mallocLive.pyodide), unit: "MiB", note: `stage 2: ${MB(result.mallocLive.worker)} MiB` },
     { name: "snapshot boot to ready", value: result.bootMs.real, unit: "ms", note: `probe: ${round(result.bootMs.probe, 0)} ms` },
   ];
-  printTable("runner memory: the VMs", figures);
-  console.log("\nlargest cells of the worker's JS heap (sizes include array buffer and wasm memory bytes):");
-  for (const cell of result.largest.slice(0, 8)) console.log(`  ${round(mib(cell.bytes), 2).toFixed(2).padStart(6)} MiB  ${cell.className}  held by ${cell.heldBy.join(", ") || "?"}`);
+  printTable("runner memory: the VM", figures);
 }
 
 /** The figures as JSON (MiB, one decimal). */
@@ -263,9 +218,7 @@ export function runnerMemoryJson(result: RunnerMemory): Record<string, unknown> 
   return {
     stages: result.rows.map((r) => ({ stage: r.stage, rss_mib: MB(r.rss), pss_mib: MB(r.pss), ...Object.fromEntries(PARTS.map(([, key]) => [`${key}_mib`, MB(r.parts[key])])) })),
     real_tree_mib: MB(result.realTree),
-    wasm_memory_mib: MB(result.wasmMemoryBytes),
-    worker_jsc_heap_mib: MB(result.workerHeap.heapSize),
-    main_jsc_heap_mib: MB(result.mainHeap),
+    jsc_heap_mib: MB(result.heap.heapSize),
     malloc_live_mib: MB(result.mallocLive.pyodide),
     boot_ms: round(result.bootMs.real, 0),
   };

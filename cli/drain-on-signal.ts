@@ -1,5 +1,5 @@
 /** SIGTERM (or SIGINT) for the HTTP servers: drain, then stop; at the drain timeout or on a second signal, interrupt what still runs and stop within two seconds. */
-import type { Drain } from "../clients/shared/drain.ts";
+import type { Drain } from "../clients/web/drain.ts";
 import { exitAfterFlush } from "./daemon-flags.ts";
 
 /** How one server drains and stops. */

@@ -5,7 +5,7 @@ import { resolve } from "node:path";
 import yargs, { type Argv, type CommandModule } from "yargs";
 import { errorMessage } from "../protocol/describe.ts";
 import type { SpecLocation } from "../clients/jupyter/kernelspec.ts";
-import { isCompiledBinary } from "../daemon/compiled-binary.ts";
+import { isCompiledBinary } from "../daemon/runtime/compiled-binary.ts";
 import { setLogLevel } from "../daemon/log.ts";
 import { daemonFlags, daemonOptionsFrom, exitAfterFlush } from "./daemon-flags.ts";
 

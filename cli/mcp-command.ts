@@ -75,7 +75,7 @@ async function httpFrom(args: McpArgs): Promise<HttpSetup | undefined> {
     }
     return undefined;
   }
-  const { webGuardFrom } = await import("../clients/shared/web-guard.ts");
+  const { webGuardFrom } = await import("../clients/web/web-guard.ts");
   const guard = webGuardFrom({ listenHost: args.host, allowHosts: args["allow-host"], corsOrigins: args["cors-origin"], tokenRequired: token !== undefined });
   return { port: args.port, access: token === undefined ? { guard } : { guard, token }, instanceId: instanceIdFlag(args["instance-id"]), drainTimeoutMs: drainTimeoutMs(args["drain-timeout"]) };
 }
@@ -91,11 +91,11 @@ async function runMcpHttp(args: McpArgs, http: HttpSetup, daemonOptions: DaemonO
     import("./embedded-daemon.ts"),
     import("../clients/mcp/http.ts"),
     import("../clients/mcp/http-listener.ts"),
-    import("../clients/shared/web-guard.ts"),
-    import("../clients/shared/drain.ts"),
-    import("../clients/shared/service-probes.ts"),
-    import("../clients/shared/metrics-endpoint.ts"),
-    import("../clients/shared/service-front.ts"),
+    import("../clients/web/web-guard.ts"),
+    import("../clients/web/drain.ts"),
+    import("../clients/web/service-probes.ts"),
+    import("../clients/web/metrics-endpoint.ts"),
+    import("../clients/web/service-front.ts"),
   ]);
   const drain = new Drain();
   let instanceId = http.instanceId ?? "";

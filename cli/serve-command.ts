@@ -71,15 +71,15 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
     // Heavy modules load only for this command, so the REPL's start does not pay for them.
     const [{ guardNotes, webGuardFrom }, { createRestHandler }, { startRestServer }, { waitUntilReady }, { openDaemon }, { Drain, drainingHeaders, drainingMessage }, { ServiceProbes }, { MetricsEndpoint }, { serviceFront }] =
       await Promise.all([
-        import("../clients/shared/web-guard.ts"),
+        import("../clients/web/web-guard.ts"),
         import("../clients/rest/handler.ts"),
         import("../clients/rest/server.ts"),
         import("../clients/rest/wait-ready.ts"),
         import("./embedded-daemon.ts"),
-        import("../clients/shared/drain.ts"),
-        import("../clients/shared/service-probes.ts"),
-        import("../clients/shared/metrics-endpoint.ts"),
-        import("../clients/shared/service-front.ts"),
+        import("../clients/web/drain.ts"),
+        import("../clients/web/service-probes.ts"),
+        import("../clients/web/metrics-endpoint.ts"),
+        import("../clients/web/service-front.ts"),
       ]);
     const guard = webGuardFrom({ listenHost: args.host, allowHosts: args["allow-host"], corsOrigins: args["cors-origin"], tokenRequired: token !== undefined });
     const drain = new Drain();

@@ -1,7 +1,7 @@
 /** The flags of the HTTP servers (`woma serve`, `woma mcp --port`) that fit them into a deployment: `--instance-id` and `--drain-timeout`. */
 import { hostname } from "node:os";
 import type { Argv } from "yargs";
-import { defaultInstanceId, instanceIdProblem } from "../clients/shared/instance-id.ts";
+import { defaultInstanceId, instanceIdProblem } from "../clients/web/instance-id.ts";
 import { timerFlagMs } from "./daemon-flags.ts";
 import { UsageError } from "./usage-error.ts";
 

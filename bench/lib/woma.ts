@@ -12,9 +12,15 @@ export const ROOT = resolve(import.meta.dir, "..", "..");
 /** `bun cli/main.ts`: woma run as a script. */
 export const WOMA_SCRIPT = [process.execPath, join(ROOT, "cli", "main.ts")];
 
-/** A cache directory for benchmarks (kept between runs so the snapshot exists: "once the snapshot exists"). */
+/**
+ * A cache directory for benchmarks (kept between runs so the snapshot exists: "once the
+ * snapshot exists"). `WOMA_BENCH_CACHE_PREFIX` names where they go instead of the temporary
+ * directory: a snapshot cache keeps one tree's snapshot and deletes others', so checkouts
+ * benchmarked on one machine at once each need their own.
+ */
 export function benchCache(name = "woma-bench-cache"): string {
-  const dir = join(tmpdir(), name);
+  const prefix = process.env.WOMA_BENCH_CACHE_PREFIX;
+  const dir = prefix ? `${prefix}-${name}` : join(tmpdir(), name);
   mkdirSync(dir, { recursive: true });
   return dir;
 }

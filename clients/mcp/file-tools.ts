@@ -8,8 +8,7 @@ import { isTextType, mimeTypeOf } from "./file-types.ts";
 import type { McpOptions } from "./mcp-options.ts";
 import { fitImage } from "./outputs.ts";
 import { cutMiddle, toolFailure } from "./result-format.ts";
-import type { SessionScope } from "./session-scope.ts";
-import { SESSION_NAME_PATTERN } from "./tools.ts";
+import { SESSION_NAME_PATTERN, type SessionScope } from "./session-scope.ts";
 
 /** The file tools' names. */
 export const FileToolNames = { writeFile: "write_file", readFile: "read_file" } as const;

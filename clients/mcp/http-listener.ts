@@ -1,6 +1,6 @@
 /** The one place the MCP server opens a TCP port (Bun.serve), so the rest stays plain `fetch` code. */
-import { stopServer, withHeaders } from "../shared/http-edge.ts";
-import { listenFailure } from "../shared/listen-error.ts";
+import { stopServer, withHeaders } from "../web/http-edge.ts";
+import { listenFailure } from "../web/listen-error.ts";
 
 /** A listening HTTP server. */
 export interface HttpListener {

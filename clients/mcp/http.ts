@@ -2,11 +2,11 @@
 import { randomUUID } from "node:crypto";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { ErrorCode } from "@modelcontextprotocol/sdk/types.js";
-import { checkBearerToken } from "../shared/bearer-token.ts";
-import { drainingHeaders, drainingMessage, type Drain } from "../shared/drain.ts";
+import { checkBearerToken } from "../web/bearer-token.ts";
+import { drainingHeaders, drainingMessage, type Drain } from "../web/drain.ts";
 import type { DaemonClient } from "../shared/daemon-client.ts";
-import { requestPath } from "../shared/service-front.ts";
-import { corsHeaders, preflightHeaders, refuseContentType, refuseHost, refuseOrigin, type CorsAllowance, type Refusal, type WebGuard } from "../shared/web-guard.ts";
+import { requestPath } from "../web/service-front.ts";
+import { corsHeaders, preflightHeaders, refuseContentType, refuseHost, refuseOrigin, type CorsAllowance, type Refusal, type WebGuard } from "../web/web-guard.ts";
 import { describeDuration, type McpOptions } from "./mcp-options.ts";
 import { createMcpConnection, type McpConnection } from "./server.ts";
 import { tooLargeMessage } from "./stdio-transport.ts";

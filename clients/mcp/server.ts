@@ -25,7 +25,7 @@ import { SessionScope } from "./session-scope.ts";
 import { checkArguments } from "./tool-arguments.ts";
 import { networkSentence, packagesSentence, ToolNames, toolDefinitions, type InstallPackagesArgs, type RunPythonArgs, type SessionArgs, type ToolName } from "./tools.ts";
 import { installPackages } from "./install-packages.ts";
-import type { Drain } from "../shared/drain.ts";
+import type { Drain } from "../web/drain.ts";
 
 /** What the SDK hands a request handler besides the request (its cancel signal, a way to send notifications). */
 type ToolExtra = Parameters<Parameters<Server["setRequestHandler"]>[1]>[1];

@@ -9,6 +9,9 @@ import { SessionKeeper, type SessionClient } from "../shared/session-keeper.ts";
 import { describeDuration } from "./mcp-options.ts";
 import type { SessionSummary } from "./tools.ts";
 
+/** A session name a model may choose; it becomes part of a daemon session id, whose alphabet is wider. */
+export const SESSION_NAME_PATTERN = "^[A-Za-z0-9._-]{1,64}$";
+
 /** How a connection's sessions are created. */
 export interface ScopeOptions {
   /** Idle timeout given to the daemon at creation, in ms; 0 means never. */

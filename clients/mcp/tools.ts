@@ -4,6 +4,7 @@ import type { RunError, RunStatus, SessionState, Truncation } from "../../protoc
 import { describeDuration, type McpOptions } from "./mcp-options.ts";
 import { fileTools } from "./file-tools.ts";
 import { OUTPUTS_SCHEMA, type OutputSummary } from "./outputs.ts";
+import { SESSION_NAME_PATTERN } from "./session-scope.ts";
 
 /** The tools' names, as a model calls them. */
 export const ToolNames = {
@@ -16,9 +17,6 @@ export const ToolNames = {
 
 /** One of {@link ToolNames}. */
 export type ToolName = (typeof ToolNames)[keyof typeof ToolNames];
-
-/** A session name a model may choose; it becomes part of a daemon session id, whose alphabet is wider. */
-export const SESSION_NAME_PATTERN = "^[A-Za-z0-9._-]{1,64}$";
 
 /** Arguments of `run_python` once validated. */
 export interface RunPythonArgs {

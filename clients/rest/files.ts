@@ -2,7 +2,7 @@
 import { WomaErrorCodes } from "../../protocol/error-codes.ts";
 import type { DaemonClient } from "../shared/daemon-client.ts";
 import { errorCode } from "../shared/run-errors.ts";
-import type { CorsAllowance } from "../shared/web-guard.ts";
+import type { CorsAllowance } from "../web/web-guard.ts";
 import { readBodyBytes } from "./request-body.ts";
 import { RestError } from "./rest-errors.ts";
 import type { SessionRouter } from "./session-router.ts";

@@ -2,11 +2,11 @@
 import { DEFAULTS } from "../../protocol/defaults.ts";
 import type { DaemonClient } from "../shared/daemon-client.ts";
 import { failureData, isRuntimeTerminated, isTimedOut } from "../shared/run-errors.ts";
-import { checkBearerToken } from "../shared/bearer-token.ts";
-import { drainingHeaders, drainingMessage, type Drain } from "../shared/drain.ts";
-import { requestPath } from "../shared/service-front.ts";
-import type { ServiceProbes } from "../shared/service-probes.ts";
-import { corsHeaders, preflightHeaders, refuseContentType, refuseHost, refuseOrigin, webGuardFrom, type CorsAllowance, type Refusal, type WebGuard } from "../shared/web-guard.ts";
+import { checkBearerToken } from "../web/bearer-token.ts";
+import { drainingHeaders, drainingMessage, type Drain } from "../web/drain.ts";
+import { requestPath } from "../web/service-front.ts";
+import type { ServiceProbes } from "../web/service-probes.ts";
+import { corsHeaders, preflightHeaders, refuseContentType, refuseHost, refuseOrigin, webGuardFrom, type CorsAllowance, type Refusal, type WebGuard } from "../web/web-guard.ts";
 import { FILES_ALLOW, FILES_CORS, FileEndpoints, filesTarget } from "./files.ts";
 import { parsePythonRequest, parseRequirements, PYTHON_BODY_EXAMPLE, SESSION_HEADER } from "./python-request.ts";
 import { runAnswer, timeoutAnswer, type AnswerExtras } from "./python-response.ts";

@@ -19,6 +19,9 @@ export async function readBodyBytes(request: Request, limit: number): Promise<Ui
   const declared = request.headers.get("Content-Length");
   if (declared !== null && Number(declared) > limit) throw tooLarge(limit, `Content-Length ${declared}`);
   if (request.body === null) return new Uint8Array(0);
+  // A declared length within the limit bounds the body (HTTP framing ends it there): read it
+  // whole, which costs a fraction of reading the stream chunk by chunk.
+  if (declared !== null && /^\d+$/.test(declared)) return new Uint8Array(await request.arrayBuffer());
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;

@@ -3,7 +3,7 @@ import { errorMessage } from "../../protocol/describe.ts";
 import { ConnectionError, ErrorCodes, ResponseError } from "vscode-jsonrpc";
 import { JsonRpcErrorCodes, WomaErrorCodes } from "../../protocol/error-codes.ts";
 import { failureData, isRuntimeTerminated, poolBusyData } from "../shared/run-errors.ts";
-import type { Refusal } from "../shared/web-guard.ts";
+import type { Refusal } from "../web/web-guard.ts";
 
 /** What went wrong with a request, as the bridge sees it. */
 export type RestErrorKind =

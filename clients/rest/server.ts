@@ -1,6 +1,6 @@
 /** The REST bridge's HTTP edge: the one place that calls `Bun.serve`, with the handler of handler.ts behind it. */
-import { stopServer, withHeaders } from "../shared/http-edge.ts";
-import { listenFailure } from "../shared/listen-error.ts";
+import { stopServer, withHeaders } from "../web/http-edge.ts";
+import { listenFailure } from "../web/listen-error.ts";
 
 /** Where and how to listen. */
 export interface RestServerOptions {

@@ -105,6 +105,8 @@ export class DaemonClient {
   private readonly prefix = `c${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   /** What the daemon said it can do in `daemon/initialize` (nothing is assumed before it). */
   private capabilities: InitializeResult["capabilities"] | undefined;
+  /** The protocol version the daemon said it speaks, as [MAJOR, MINOR]. */
+  private daemonProtocol: [number, number] | undefined;
 
   constructor(
     readonly connection: MessageConnection,
@@ -175,6 +177,8 @@ export class DaemonClient {
   async initialize(clientName: string, tenant?: string): Promise<InitializeResult> {
     const result = await this.connection.sendRequest(InitializeRequest, { protocol_version: PROTOCOL_VERSION, client_name: clientName, ...(tenant === undefined ? {} : { tenant }) });
     this.capabilities = result.capabilities;
+    const [major, minor] = result.protocol_version.split(".").map(Number);
+    if (Number.isInteger(major) && Number.isInteger(minor)) this.daemonProtocol = [major!, minor!];
     return result;
   }
 
@@ -273,6 +277,8 @@ export class DaemonClient {
     if (options.onInput) request.allow_stdin = true;
     // Nobody here shows them while the run goes: they come once, in the result (a daemon that said it has display outputs knows the flag).
     if (!options.onDisplay && this.capabilities?.display_outputs) request.display_notifications = false;
+    // Nor output: it crosses once, in the result (a daemon of protocol 1.3 or later knows the flag).
+    if (!options.onOutput && this.speaks(1, 3)) request.output_notifications = false;
     const source = new CancellationTokenSource();
     const onAbort = () => source.cancel();
     options.signal?.addEventListener("abort", onAbort);
@@ -289,6 +295,12 @@ export class DaemonClient {
   /** `daemon/metrics` (@since 1.3): figures over every tenant, for a `/metrics` endpoint; only the operator's connection (one that embeds the daemon) is answered. */
   metrics(): Promise<MetricsResult> {
     return this.connection.sendRequest(MetricsRequest, {});
+  }
+
+  /** Whether the daemon speaks protocol `major`.`minor` or a later minor version of that major one. */
+  private speaks(major: number, minor: number): boolean {
+    const spoken = this.daemonProtocol;
+    return spoken !== undefined && spoken[0] === major && spoken[1] >= minor;
   }
 
   /** Asks the daemon to stop. */

@@ -1,33 +1,8 @@
 /** Carries runners' HTTP requests to the broker and their bodies back, pulled a chunk at a time, closed with the run that made them. */
+import type { RelayChunk, RelayHead, RelayRequest } from "../contract/runner-protocol.ts";
 import { NetBroker } from "./broker.ts";
 import { NetError } from "./net-error.ts";
 import type { NetRequest } from "./net-request.ts";
-
-/** A runner's request as it arrives (body in base64, since the runner channel is JSON). */
-export interface RelayRequest {
-  runId: string;
-  url: string;
-  method?: string;
-  headers?: [string, string][];
-  body?: string;
-  redirect?: "manual" | "follow";
-  timeoutMs?: number;
-}
-
-/** The head of a response, and the id to pull its body with; a small body that had all arrived comes whole in `bytes`, and then there is nothing to pull. */
-export interface RelayHead {
-  requestId: number;
-  /** The whole body, when it had all arrived with the head (the request is then closed); it crosses to the runner as raw bytes (payload-frames.ts). */
-  bytes?: Uint8Array;
-  status: number;
-  statusText: string;
-  headers: [string, string][];
-  url: string;
-  redirected: boolean;
-}
-
-/** One pull of a body: up to 1 MiB, raw bytes on the wire (payload-frames.ts; `last` when the body ended with it, which closes it), or the end. */
-export type RelayChunk = { done: true } | { done: false; bytes: Uint8Array; last?: true };
 
 /** Who is asking: the runner (any object identifying it), its run, and where the run's deadline is. */
 export interface RelayCaller {

@@ -1,5 +1,5 @@
 /** Hands heavy package work (checking a wheel, parsing an index page) to the package worker thread and waits for it, so the daemon's event loop stays free for every tenant. */
-import { packageWorkerSpecifier } from "../compiled-binary.ts";
+import { packageWorkerSpecifier } from "../runtime/compiled-binary.ts";
 import { PackageError, type PackageErrorCode } from "./package-error.ts";
 import type { IndexFile } from "./simple-index.ts";
 import type { WheelMetadata } from "./wheel-metadata.ts";

@@ -2,9 +2,9 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { EMBEDDED_PACKAGES_IN_BINARY, isCompiledBinary } from "../compiled-binary.ts";
+import { EMBEDDED_PACKAGES_IN_BINARY, isCompiledBinary } from "../runtime/compiled-binary.ts";
 import { log } from "../log.ts";
-import { PYODIDE_VERSION, pyodideIndexURL } from "../pool/pyodide-core.ts";
+import { PYODIDE_VERSION, pyodideIndexURL } from "../runtime/pyodide-core.ts";
 import type { PackageFetcher } from "./package-fetch.ts";
 import { PackageStore } from "./package-store.ts";
 

@@ -2,7 +2,7 @@
 import { DaemonError } from "../daemon-error.ts";
 import { log } from "../log.ts";
 import type { NetPolicy } from "../net/net-policy.ts";
-import type { RunnerPackagesResult, WheelSpec } from "../runner/runner-protocol.ts";
+import type { PackagesAnswer, WheelSpec } from "../contract/runner-protocol.ts";
 import { PackageError } from "./package-error.ts";
 import { describeSource } from "./package-source.ts";
 import type { PackageStore } from "./package-store.ts";
@@ -45,7 +45,7 @@ export class PackageService {
   }
 
   /** What provides these top-level modules, fetched and verified, dependencies first; modules no package provides are `unknown`. */
-  async forImports(modules: readonly string[], onProgress?: (progress: DownloadProgress) => void, tenant?: string): Promise<RunnerPackagesResult> {
+  async forImports(modules: readonly string[], onProgress?: (progress: DownloadProgress) => void, tenant?: string): Promise<PackagesAnswer> {
     try {
       const store = await this.store;
       const names = store.packagesForImports(modules);

@@ -4,7 +4,7 @@ import { createReadStream } from "node:fs";
 import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { downloadVerified, temporaryOwner, type DownloadRequest, type DownloadResult } from "./verified-download.ts";
-import { processAlive } from "../process-alive.ts";
+import { processAlive } from "../runtime/process-alive.ts";
 
 /**
  * Which part of the cache a file goes to:

@@ -1,7 +1,7 @@
 /** Replaces the host's paths in text the daemon hands a runner (and so Python) with neutral names: the host's file layout is none of Python's business. */
 import { homedir, tmpdir } from "node:os";
 import { dirname, resolve } from "node:path";
-import { isCompiledBinary } from "../compiled-binary.ts";
+import { isCompiledBinary } from "../runtime/compiled-binary.ts";
 
 /**
  * Rewrites every occurrence of the daemon's working directory, its cache directory, woma's own

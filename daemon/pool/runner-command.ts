@@ -1,7 +1,7 @@
 /** Works out the command line that starts a runner: this same program, re-executed with the internal `__runner` subcommand. */
 import { dirname, join, resolve } from "node:path";
 import { realpathSync } from "node:fs";
-import { isCompiledBinary } from "../compiled-binary.ts";
+import { isCompiledBinary } from "../runtime/compiled-binary.ts";
 
 /** The command that starts a runner, and the files it must be able to read. */
 export interface RunnerCommand {

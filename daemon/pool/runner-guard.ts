@@ -1,5 +1,4 @@
 /** Checks every message a runner sends against the runner protocol and the caps the daemon gave it: the daemon treats a runner as hostile. */
-import Ajv, { type ValidateFunction } from "ajv";
 import { Message, type DataCallback, type Disposable, type MessageReader, type MessageWriter } from "vscode-jsonrpc";
 import { isBinaryMime } from "../../protocol/mime.ts";
 import {
@@ -7,19 +6,17 @@ import {
   MAX_ERROR_TYPE_CHARS,
   RUNNER_ANYTIME_REQUESTS,
   RUNNER_HOST_REQUESTS,
-  RUNNER_MESSAGE_SCHEMAS,
+  RUNNER_NOTIFICATIONS,
   RunnerDisplayNotification,
-  RunnerOutputNotification,
   RunnerRunRequest,
   type RunnerDisplayParams,
   type RunnerOutputParams,
   type RunnerRunParams,
   type RunnerRunResult,
-} from "../runner/runner-protocol.ts";
+} from "../contract/runner-protocol.ts";
+import { RUNNER_VALIDATORS } from "../contract/runner-validators.ts";
 import { jsonWeight } from "./json-weight.ts";
 
-const ajv = new Ajv({ allErrors: false, strict: false });
-const validators = new Map<string, ValidateFunction>(Object.entries(RUNNER_MESSAGE_SCHEMAS).map(([method, schema]) => [method, ajv.compile(schema)]));
 
 /** Longest error message a runner may send in an error response. */
 const MAX_ERROR_MESSAGE = 4096;
@@ -127,7 +124,7 @@ export class RunnerGuard {
     }
     if (Message.isNotification(message)) {
       const display = message.method === RunnerDisplayNotification.method;
-      if (message.method !== RunnerOutputNotification.method && !display) return `it sent an unknown notification "${message.method.slice(0, 80)}"`;
+      if (!RUNNER_NOTIFICATIONS.includes(message.method)) return `it sent an unknown notification "${message.method.slice(0, 80)}"`;
       const problem = this.validate(message.method, message.params, display ? "its display notification" : "its output notification");
       if (problem) return problem;
       const runId = (message.params as { runId: string }).runId;
@@ -167,19 +164,19 @@ export class RunnerGuard {
   }
 
   private validate(method: string, value: unknown, what: string): string | undefined {
-    const validate = validators.get(method);
+    const validate = RUNNER_VALIDATORS.get(method);
     if (!validate) return `${what} has no schema`;
     if (validate(value)) return undefined;
     // The deepest error says most (a oneOf's branches each report one; the one that went furthest is the one meant).
-    const error = validate.errors?.reduce((deepest, e) => (e.instancePath.length > deepest.instancePath.length ? e : deepest));
+    const error = validate.errors?.reduce((deepest, e) => (e.instancePath.length > deepest.instancePath.length ? e : deepest), validate.errors[0]!);
     return `${what} does not match the runner protocol (${error ? `${error.instancePath || "/"} ${error.message ?? "is invalid"}` : "invalid"})`;
   }
 }
 
 /** Output within the run's cap: all the output notifications of a stream together hold at most `maxOutputBytes`. */
 function checkOutput(run: GuardedRun, { stream, text }: RunnerOutputParams): string | undefined {
-  // A run that streams all its output (a terminal shows it) keeps only the cap in its result,
-  // which overCaps checks; what it streams goes to a client under the connection's backlog bound.
+  // A run that streams all its output (a terminal shows it): the daemon keeps only the first
+  // cap of it (run-executor.ts), and what streams goes to a client under the connection's backlog bound.
   if (run.params.streamAllOutput === true) return undefined;
   run.output[stream] += Buffer.byteLength(text);
   const cap = run.params.maxOutputBytes;
@@ -211,12 +208,8 @@ function checkDisplay(run: GuardedRun, { output }: RunnerDisplayParams): string 
   return undefined;
 }
 
-/** A run's result that the runner could only have made by ignoring the caps it was given: every string it carries is measured. */
+/** A run's result that the runner could only have made by ignoring the caps it was given: every string it carries is measured (its output came in notifications, measured by checkOutput). */
 function overCaps(result: RunnerRunResult, params: RunnerRunParams): string | undefined {
-  for (const stream of ["stdout", "stderr"] as const) {
-    const bytes = Buffer.byteLength(result[stream]);
-    if (bytes > params.maxOutputBytes) return `its ${stream} of ${bytes} bytes is over the ${params.maxOutputBytes}-byte cap`;
-  }
   const chars = params.maxResultChars;
   const error = result.error;
   if (error && error.type.length > MAX_ERROR_TYPE_CHARS) return `its error type of ${error.type.length} characters is over the ${MAX_ERROR_TYPE_CHARS}-character cap`;

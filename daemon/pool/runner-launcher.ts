@@ -3,10 +3,11 @@ import { DaemonError } from "../daemon-error.ts";
 import { log } from "../log.ts";
 import { dirname } from "node:path";
 import { HostPaths } from "./host-paths.ts";
-import type { RunnerBootParams } from "../runner/runner-protocol.ts";
+import type { RunnerBootParams } from "../contract/runner-protocol.ts";
 import type { Isolation } from "../sandbox/isolation.ts";
 import type { RunnerCommand } from "./runner-command.ts";
 import type { Runner, RunnerRole } from "./runner.ts";
+import { InterruptPage } from "./interrupt-page.ts";
 import { RunnerProcess } from "./runner-process.ts";
 import type { SnapshotStore } from "./snapshot-store.ts";
 
@@ -93,7 +94,8 @@ export function createLauncher(setup: LauncherSetup): LaunchRunner {
     }));
     let started: Awaited<ReturnType<typeof RunnerProcess.start>>;
     try {
-      started = await RunnerProcess.start(id, role, { argv: argv([]), env: command.env, boot, maxMessageBytes, signal, hostPaths });
+      const interruptPage = new InterruptPage(id);
+      started = await RunnerProcess.start(id, role, { argv: argv([interruptPage.path]), env: command.env, boot, maxMessageBytes, signal, hostPaths, interruptPage });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new DaemonError("POOL_UNAVAILABLE", `runner ${id} could not start: ${reason}`, undefined, { cause: error });

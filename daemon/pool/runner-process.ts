@@ -30,14 +30,15 @@ import {
   type RunnerRunResult,
   type RunnerWheel,
   type WheelSpec,
-} from "../runner/runner-protocol.ts";
+} from "../contract/runner-protocol.ts";
 import { processTreeRss } from "./process-memory.ts";
 import type { CompleteResult, InspectResult } from "../../protocol/generated/types.ts";
-import type { FilesAnswer } from "../runner/session-files.ts";
+import type { FilesAnswer } from "../contract/runner-protocol.ts";
 import type { DisplayListener, HostHandler, OutputListener, ReadyBoot, Runner, RunnerRole } from "./runner.ts";
 import { RunnerGuard } from "./runner-guard.ts";
 import { RunnerOutputLog } from "./runner-output-log.ts";
 import type { HostPaths } from "./host-paths.ts";
+import type { InterruptPage } from "./interrupt-page.ts";
 
 /** How to start a runner process. */
 export interface RunnerLaunch {
@@ -51,12 +52,29 @@ export interface RunnerLaunch {
   signal?: AbortSignal;
   /** Rewrites host paths out of the daemon's error messages before they reach the runner (and Python). */
   hostPaths?: HostPaths;
+  /** The page through which the daemon interrupts Python busy in bytecode (its path is in the boot request, and bound into the sandbox). */
+  interruptPage?: InterruptPage;
 }
 
 /** A cache file's name without its directory, for messages a runner may pass on to Python. */
 function wheelName(path: string): string {
   return path.slice(path.lastIndexOf("/") + 1);
 }
+
+/**
+ * How long an interrupt waits for the runner to take it as a message before the daemon
+ * stores the signal in the interrupt page, in ms: a runner that reads the message (Python
+ * suspended on an await or in run_sync) wakes the run from JavaScript, and a signal that
+ * lands in whatever Python runs next (asyncio's own bookkeeping) is better avoided.
+ */
+const BUSY_INTERRUPT_MS = 50;
+/**
+ * How long a run may go on after an acknowledged interrupt before the signal is stored
+ * anyway, and again as often, in ms: the runner acknowledges when it finds Python suspended,
+ * but Python may resume into bytecode that never suspends again. Well within the daemon's
+ * grace (1 s), which kills the runner.
+ */
+const STUCK_INTERRUPT_MS = 300;
 
 /** How much of a runner's stderr is kept to explain its death. */
 const STDERR_TAIL_CHARS = 4000;
@@ -94,10 +112,12 @@ export class RunnerProcess implements Runner {
   private readonly pendingRejects = new Set<(error: Error) => void>();
   /** Package files offered to this runner, by sha256: the only files of the daemon's it may ask for. */
   private readonly wheelFiles = new Map<string, string>();
+  private readonly interruptPage: InterruptPage | undefined;
 
   private constructor(id: string, role: RunnerRole, launch: RunnerLaunch) {
     this.id = id;
     this.role = role;
+    this.interruptPage = launch.interruptPage;
     const [command, ...args] = launch.argv;
     this.child = spawn(command!, args, { env: launch.env, stdio: ["pipe", "pipe", "pipe", "pipe"], detached: true });
     const fromRunner = this.child.stdio[3] as Readable | null;
@@ -197,6 +217,7 @@ export class RunnerProcess implements Runner {
       }
       if (!runner.alive) throw new Error(runner.deathReason);
       if (params.preload) params = { ...params, preload: { ...params.preload, wheels: runner.offer(params.preload.wheels) } };
+      if (launch.interruptPage) params = { ...params, interruptPage: launch.interruptPage.path };
       const boot = await runner.call(runner.connection.sendRequest(RunnerBootRequest, params));
       if (boot.kind === "ready") runner.bootResult = boot;
       return { runner, boot };
@@ -207,6 +228,8 @@ export class RunnerProcess implements Runner {
       throw error;
     } finally {
       launch.signal?.removeEventListener("abort", stop);
+      // Mapped by the runner once it has answered its boot (or it never will): only the mappings are left.
+      launch.interruptPage?.unlink();
     }
   }
 
@@ -245,8 +268,29 @@ export class RunnerProcess implements Runner {
     }
   }
 
+  /**
+   * Interrupts a run: the message first, which a runner whose Python is suspended takes at
+   * once; when it has not been taken within {@link BUSY_INTERRUPT_MS}, Python is busy in
+   * bytecode and the signal goes into the interrupt page; and while the run goes on, again
+   * every {@link STUCK_INTERRUPT_MS}.
+   */
   interrupt(runId: string): void {
-    if (this.alive) void this.connection.sendNotification(RunnerInterruptNotification, { runId }).catch(() => {});
+    if (!this.alive) return;
+    const page = this.interruptPage;
+    page?.expect();
+    void this.connection.sendNotification(RunnerInterruptNotification, { runId }).catch(() => {});
+    const run = this.current;
+    if (!page || run?.runId !== runId) return;
+    const going = () => this.alive && this.current === run;
+    setTimeout(() => {
+      if (going() && !page.acknowledged) page.signal();
+    }, BUSY_INTERRUPT_MS);
+    const rearm = () => {
+      if (!going()) return;
+      page.signal();
+      setTimeout(rearm, STUCK_INTERRUPT_MS);
+    };
+    setTimeout(rearm, STUCK_INTERRUPT_MS);
   }
 
   async session(op: "reset" | "close", sessionId: string): Promise<void> {

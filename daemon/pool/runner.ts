@@ -1,8 +1,8 @@
 /** What the pool and the daemon need of a runner, so that a fake one can stand in for a real process in tests. */
 import type { RunnerInfo } from "../../protocol/generated/types.ts";
 import type { CompleteResult, InspectResult } from "../../protocol/generated/types.ts";
-import type { FilesAnswer } from "../runner/session-files.ts";
-import type { RunnerBootResult, RunnerCompletionParams, RunnerDisplayOutput, RunnerFilesParams, RunnerRunParams, RunnerRunResult, WheelSpec } from "../runner/runner-protocol.ts";
+import type { FilesAnswer } from "../contract/runner-protocol.ts";
+import type { RunnerBootResult, RunnerCompletionParams, RunnerDisplayOutput, RunnerFilesParams, RunnerRunParams, RunnerRunResult, WheelSpec } from "../contract/runner-protocol.ts";
 
 /** What a runner is for; see `RunnerInfo.role` in the schema. */
 export type RunnerRole = RunnerInfo["role"];

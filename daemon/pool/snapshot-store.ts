@@ -3,9 +3,9 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { log } from "../log.ts";
-import type { BootMode } from "../runner/runner-protocol.ts";
-import { checkSnapshotHeader, verifySealedSnapshot, writeSealedSnapshot } from "../runner/snapshot-format.ts";
-import { processAlive } from "../process-alive.ts";
+import type { BootMode } from "../contract/runner-protocol.ts";
+import { checkSnapshotHeader, verifySealedSnapshot, writeSealedSnapshot } from "../contract/snapshot-format.ts";
+import { processAlive } from "../runtime/process-alive.ts";
 
 /** A temporary file or build directory older than this is a leftover of a crash, not another daemon's work in progress. */
 const STALE_TEMP_MS = 10 * 60 * 1000;

@@ -4,10 +4,11 @@ import { codePointLength } from "../../protocol/code-points.ts";
 import { DaemonError } from "../daemon-error.ts";
 import type { DaemonOptions } from "../daemon-options.ts";
 import type { Runner } from "../pool/runner.ts";
-import type { WorkerPool } from "../pool/worker-pool.ts";
+import type { RunnerPool } from "../pool/runner-pool.ts";
 import type { Session } from "../session/session-store.ts";
 import type { Tenant } from "../session/tenant-registry.ts";
-import type { RunnerDisplayOutput, RunnerInputParams, RunnerInputResult, RunnerRunResult } from "../runner/runner-protocol.ts";
+import type { RunnerDisplayOutput, RunnerInputParams, RunnerInputResult, RunnerRunResult } from "../contract/runner-protocol.ts";
+import { OutputCap } from "../contract/output-cap.ts";
 import { RunInput } from "./run-input.ts";
 
 /** The caller's side of a run: where output goes and how a cancel arrives. */
@@ -45,19 +46,23 @@ type Stop = "timeout" | "cancel";
 type StopOutcome = Exclude<SessionOutcome, "none">;
 
 /**
- * Keeps what a run printed, up to the cap, for the data of an error that ends it; counts
- * the code points of each stream, so a display output knows where it falls in them; and
- * keeps the display outputs themselves.
+ * Keeps what a run printed, up to the cap (the runner streams it and does not repeat it in
+ * its result, so this is the run's only copy, for its result or the data of an error that
+ * ends it); counts the code points of each stream, so a display output knows where it falls
+ * in them; and keeps the display outputs themselves.
  */
 class PartialOutput {
   stdout = "";
   stderr = "";
   readonly points = { stdout: 0, stderr: 0 };
   readonly outputs: DisplayOutput[] = [];
-  constructor(private readonly cap: number) {}
+  private readonly caps: Record<Stream, OutputCap>;
+  constructor(cap: number) {
+    this.caps = { stdout: new OutputCap(cap), stderr: new OutputCap(cap) };
+  }
   add(stream: Stream, text: string): void {
     this.points[stream] += codePointLength(text);
-    if (this[stream].length < this.cap) this[stream] += text.slice(0, this.cap - this[stream].length);
+    if (this.caps[stream].open) this[stream] += this.caps[stream].keep(text);
   }
   display(output: RunnerDisplayOutput): DisplayOutput {
     const placed: DisplayOutput = { ...output, stdout_offset: this.points.stdout, stderr_offset: this.points.stderr };
@@ -83,7 +88,7 @@ export class RunExecutor {
   private readonly inputs = new Map<Runner, RunInput>();
 
   constructor(
-    private readonly pool: WorkerPool,
+    private readonly pool: RunnerPool,
     private readonly options: DaemonOptions,
   ) {}
 
@@ -160,14 +165,15 @@ export class RunExecutor {
             fresh,
             code: params.code,
             maxOutputBytes: this.options.maxOutputBytes,
-            streamAllOutput: params.stream_all_output === true,
+            // Past the cap, output only matters to a client that gets it streamed.
+            streamAllOutput: params.stream_all_output === true && params.output_notifications !== false,
             maxResultChars: this.options.maxResultChars,
             maxDisplayBytes: this.options.maxDisplayBytes,
             maxDisplays: this.options.maxDisplays,
           },
           (stream, text) => {
             output.add(stream, text);
-            context.onOutput({ run_id: runId, session_id: sessionId, stream, text });
+            if (params.output_notifications !== false) context.onOutput({ run_id: runId, session_id: sessionId, stream, text });
           },
           deadline,
           (display) => {
@@ -202,7 +208,7 @@ export class RunExecutor {
       if (stop !== undefined && outcome.interrupted) {
         throw this.stopped(stop, runId, timeoutText, output, elapsed, session, "kept");
       }
-      return this.result(runId, sessionId, outcome, output.outputs);
+      return this.result(runId, sessionId, outcome, output);
     } catch (error) {
       if (error instanceof DaemonError && error.code === "RUNNER_DIED") {
         const elapsed = startedAt === undefined ? 0 : performance.now() - startedAt;
@@ -255,14 +261,14 @@ export class RunExecutor {
     return data;
   }
 
-  private result(runId: string, sessionId: string | null, outcome: RunnerRunResult, outputs: DisplayOutput[]): RunResult {
+  private result(runId: string, sessionId: string | null, outcome: RunnerRunResult, { stdout, stderr, outputs }: PartialOutput): RunResult {
     const result: RunResult = {
       run_id: runId,
       session_id: sessionId,
       status: outcome.status === "exception" ? "exception" : "success",
       result: outcome.result,
-      stdout: outcome.stdout,
-      stderr: outcome.stderr,
+      stdout,
+      stderr,
       execution_time_ms: Math.round(outcome.executionTimeMs * 1000) / 1000,
     };
     if (outcome.error) result.error = outcome.error;

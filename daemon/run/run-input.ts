@@ -1,5 +1,5 @@
 /** Where one run's input comes from: its `stdin` text, a line at a time, then its client, when the run allows that. */
-import type { RunnerInputResult } from "../runner/runner-protocol.ts";
+import type { RunnerInputResult } from "../contract/runner-protocol.ts";
 
 /** Longest line a client may answer with, in characters (the schema's `InputResult.value`). */
 export const MAX_INPUT_CHARS = 1024 * 1024;

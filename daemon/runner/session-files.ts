@@ -1,5 +1,6 @@
 /** A session's working directory in its runner's virtual file system, and the file operations on it, confined to it: the worker runs these with Emscripten's FS, which Python cannot reach. */
 import type { FileEntry, FileType } from "../../protocol/generated/types.ts";
+import type { FilesAnswer, FilesOp, FilesProblem } from "../contract/runner-protocol.ts";
 
 /** Python's home directory in every runner; runs without a session start there. */
 export const HOME = "/home/pyodide";
@@ -19,23 +20,6 @@ export interface VirtualFs {
   unlink(path: string): void;
   rmdir(path: string): void;
 }
-
-/** One file operation, as the daemon asks it (content travels in base64). */
-export type FilesOp =
-  /** `maxTotalBytes`: the most the files under the home directory (every session's) may hold once written (`--max-tenant-file-bytes`, less what the tenant's other runners hold). */
-  | { op: "write"; path: string; data: string; maxTotalBytes?: number }
-  | { op: "read"; path: string; maxBytes: number }
-  | { op: "list"; path: string; recursive: boolean; maxEntries: number }
-  | { op: "delete"; path: string; recursive: boolean };
-
-/** What went wrong with a file operation. */
-export type FilesProblem = "not-found" | "refused" | "too-large" | "invalid";
-
-/** The answer to a {@link FilesOp}: what it did, or why it did nothing. */
-export type FilesAnswer =
-  /** `usage`: after a write with `maxTotalBytes`, the bytes of the files under the home directory. */
-  | { ok: true; path: string; size?: number; data?: string; entries?: FileEntry[]; truncated?: boolean; usage?: number }
-  | { ok: false; kind: FilesProblem; message: string };
 
 /** A refusal or failure, thrown inside an operation and answered as `{ ok: false }`. */
 class FilesError extends Error {

@@ -1,20 +1,17 @@
 /** Checks incoming params against schema/protocol.schema.json, with messages that name the offending field. */
 import { describeValue } from "../../protocol/describe.ts";
-import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
+import type { ErrorObject } from "ajv";
 import { MAX_TIMER_MS } from "../../protocol/limits.ts";
-import schema from "../../schema/protocol.schema.json" with { type: "json" };
+import * as validators from "../../protocol/generated/validators.ts";
 
-const ajv = new Ajv({ allErrors: false, strict: false });
-ajv.addSchema(schema, "protocol");
-const cache = new Map<string, ValidateFunction>();
+/** A validator compiled ahead of time (schema/generate.ts): true or false, with Ajv's errors on itself. */
+type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
-function validator(definition: string): ValidateFunction {
-  let validate = cache.get(definition);
-  if (!validate) {
-    validate = ajv.getSchema(`protocol#/definitions/${definition}`);
-    if (!validate) throw new Error(`schema has no definition ${definition}`);
-    cache.set(definition, validate);
-  }
+function validator(definition: string): Validate {
+  // Params are checked on every request; other definitions only by tests, so their validators load when first asked for.
+  const table = definition.endsWith("Params") ? validators : (require("../../protocol/generated/message-validators.ts") as object);
+  const validate = (table as Record<string, Validate | undefined>)[definition];
+  if (!validate) throw new Error(`schema has no definition ${definition}`);
   return validate;
 }
 

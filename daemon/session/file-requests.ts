@@ -7,7 +7,7 @@ import type {
   FilesWriteResult,
 } from "../../protocol/generated/types.ts";
 import { DaemonError, type DaemonErrorCode } from "../daemon-error.ts";
-import type { FilesAnswer, FilesProblem } from "../runner/session-files.ts";
+import type { FilesAnswer, FilesProblem } from "../contract/runner-protocol.ts";
 
 /** Base64 as the runner sends file contents: no whitespace, padded. */
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;

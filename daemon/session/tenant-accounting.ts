@@ -1,10 +1,10 @@
 /** What each tenant holds and costs: its own usage for `daemon/info`, and every tenant for the operator's `daemon/tenants`. */
 import type { LimitsInfo, TenantsResult, TenantSummary, TenantUsage } from "../../protocol/generated/types.ts";
-import type { WorkerPool } from "../pool/worker-pool.ts";
+import type { RunnerPool } from "../pool/runner-pool.ts";
 import type { Tenant } from "./tenant-registry.ts";
 
 /** What `tenant` holds and has used (its runners, their memory, its runs, queues and boot time), and nothing of any other tenant's. */
-export function tenantUsage(pool: WorkerPool, tenant: Tenant): TenantUsage {
+export function tenantUsage(pool: RunnerPool, tenant: Tenant): TenantUsage {
   const own = pool.info(tenant.id).filter((runner) => runner.role !== "spare" && runner.state !== "booting");
   return {
     runners: own.length,
@@ -19,7 +19,7 @@ export function tenantUsage(pool: WorkerPool, tenant: Tenant): TenantUsage {
 }
 
 /** The operator view: every tenant with its runners, memory, runs, queues, boot and idle time (most memory first), and the pool's state. */
-export function operatorView(pool: WorkerPool, tenants: readonly Tenant[], limits: LimitsInfo, now = Date.now()): TenantsResult {
+export function operatorView(pool: RunnerPool, tenants: readonly Tenant[], limits: LimitsInfo, now = Date.now()): TenantsResult {
   const view = pool.view();
   const byId = new Map(view.tenants.map((t) => [t.id, t]));
   const summaries: TenantSummary[] = tenants.map((tenant) => {

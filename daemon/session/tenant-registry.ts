@@ -1,6 +1,6 @@
 /** Tenants: who a connection acts for, and the sessions each one holds. One tenant's code never shares an interpreter with another's. */
 import type { Runner } from "../pool/runner.ts";
-import type { WheelSpec } from "../runner/runner-protocol.ts";
+import type { WheelSpec } from "../contract/runner-protocol.ts";
 import { SessionStore } from "./session-store.ts";
 
 /** One tenant: the sessions it holds and the connections acting for it. */

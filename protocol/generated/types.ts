@@ -573,6 +573,10 @@ export interface RunParams {
    */
   display_notifications?: boolean;
   /**
+   * @since 1.3. False: the run's output arrives only in the result (and in the data of an error that ends the run), not also as `python/output` notifications: a client that does not show output while the run goes (a REST bridge) saves receiving it twice. Default true.
+   */
+  output_notifications?: boolean;
+  /**
    * @since 1.2. True: everything the run prints streams as `python/output`, past the daemon's `max_output_bytes`; the result (and the data of an error that ends the run) still keeps at most that many bytes of each stream and counts the rest in `truncated`. For a client that shows output as it comes and keeps none of it, such as a terminal. Default false: the stream stops at the cap too.
    */
   stream_all_output?: boolean;

@@ -45,8 +45,9 @@ export const payloadEncoder: ContentTypeEncoder = {
 export function splitPayload(body: Uint8Array): { json: Uint8Array; payload: Uint8Array | undefined } {
   const at = body.indexOf(NEWLINE);
   if (at < 0) return { json: body, payload: undefined };
-  // A copy, so the payload owns its memory (it may be transferred to a worker); not zero-filled first.
-  const payload = Buffer.allocUnsafe(body.length - at - 1);
+  // A copy that owns its memory, and a plain Uint8Array: the runner hands it to Python as it
+  // is, and a Buffer's prototype (or a pooled buffer behind a small one) is no business of Python's.
+  const payload = new Uint8Array(body.length - at - 1);
   payload.set(body.subarray(at + 1));
   return { json: body.subarray(0, at), payload };
 }

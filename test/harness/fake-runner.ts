@@ -2,8 +2,10 @@
 import type { Message, MessageReader, MessageWriter } from "vscode-jsonrpc";
 import type { CheckStatus, CompleteResult, InspectResult, RunError, Stream } from "../../protocol/generated/types.ts";
 import { DaemonError } from "../../daemon/daemon-error.ts";
+import { OutputCap } from "../../daemon/contract/output-cap.ts";
 import type { DisplayListener, HostHandler, OutputListener, ReadyBoot, Runner, RunnerRole } from "../../daemon/pool/runner.ts";
-import { filesOperation, removeSessionDirectory, sessionDirectory, type FilesAnswer } from "../../daemon/runner/session-files.ts";
+import type { FilesAnswer } from "../../daemon/contract/runner-protocol.ts";
+import { filesOperation, removeSessionDirectory, sessionDirectory } from "../../daemon/runner/session-files.ts";
 import { MemoryFs } from "./memory-fs.ts";
 import { RunnerGuard } from "../../daemon/pool/runner-guard.ts";
 import {
@@ -22,7 +24,7 @@ import {
   type RunnerRunParams,
   type RunnerRunResult,
   type WheelSpec,
-} from "../../daemon/runner/runner-protocol.ts";
+} from "../../daemon/contract/runner-protocol.ts";
 
 /**
  * One step of a fake run. A script is a list of steps; {@link parseFakeCode} turns code
@@ -368,16 +370,12 @@ export class FakeRunner implements Runner {
     const started = performance.now();
     const steps = this.script.program?.(params.code, this) ?? parseFakeCode(params.code);
     const scope = params.fresh ? new Map<string, string>() : this.sessionGlobals(params.sessionId);
-    const out = { stdout: "", stderr: "", stdoutBytesCut: 0, stderrBytesCut: 0 };
+    const caps = { stdout: new OutputCap(params.maxOutputBytes), stderr: new OutputCap(params.maxOutputBytes) };
     let result: string | null = null;
     let error: RunError | null = null;
     let interrupted = false;
     const print = (stream: Stream, text: string) => {
-      const room = params.maxOutputBytes - Buffer.byteLength(out[stream]);
-      const kept = Buffer.byteLength(text) <= room ? text : Buffer.from(text).subarray(0, Math.max(0, room)).toString();
-      out[stream] += kept;
-      if (stream === "stdout") out.stdoutBytesCut += Buffer.byteLength(text) - Buffer.byteLength(kept);
-      else out.stderrBytesCut += Buffer.byteLength(text) - Buffer.byteLength(kept);
+      const kept = caps[stream].keep(text);
       // As the real runner does: past the cap, output still streams when the run asked for all of it.
       const sent = params.streamAllOutput ? text : kept;
       if (sent !== "") this.send({ method: RunnerOutputNotification.method, params: { runId: params.runId, stream, text: sent } });
@@ -448,7 +446,8 @@ export class FakeRunner implements Runner {
       messageCharsCut: 0,
       tracebackCharsCut: 0,
       displaysDropped: 0,
-      ...out,
+      stdoutBytesCut: caps.stdout.cutBytes,
+      stderrBytesCut: caps.stderr.cutBytes,
       executionTimeMs: performance.now() - started,
       interrupted,
     };

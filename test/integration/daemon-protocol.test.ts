@@ -109,6 +109,34 @@ describe.each(["stdio", "socket"] as TransportKind[])("daemon over %s", (transpo
     expect(finished - seen[0]!.at).toBeGreaterThan(300);
   });
 
+  // A raw connection sees every notification the daemon sends it (the socket's raw peer).
+  if (transport === "socket") {
+    test("output_notifications: false sends a run's output once, in the result, and none as python/output", async () => {
+      const raw = await daemon.rawConnection();
+      try {
+        const code = "import sys\nprint('out')\nprint('err', file=sys.stderr)\n7";
+        const notes = async (id: number, extra: Record<string, unknown>) => {
+          raw.frame(JSON.stringify({ jsonrpc: "2.0", id, method: "python/run", params: { code, run_id: `quiet-${id}`, ...extra } }));
+          const outputs: string[] = [];
+          for (;;) {
+            const message = await raw.next(`the answer to run ${id}`);
+            if (message.method === "python/output") outputs.push(String((message.params as { text: string }).text));
+            if (message.id === id) return { outputs, result: message.result as { stdout: string; stderr: string; result: string } };
+          }
+        };
+        // By default the output streams, then comes whole in the result.
+        const loud = await notes(1, {});
+        expect(loud.outputs.join("")).toContain("out\n");
+        expect(loud.outputs.join("")).toContain("err\n");
+        const quiet = await notes(2, { output_notifications: false });
+        expect(quiet.outputs).toEqual([]);
+        expect(quiet.result).toMatchObject({ stdout: "out\n", stderr: "err\n", result: "7" });
+      } finally {
+        raw.close();
+      }
+    });
+  }
+
   test("top-level await runs", async () => {
     expect((await run("import asyncio\nawait asyncio.sleep(0.01)\n6*7")).result).toBe("42");
   });

@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { NetBroker } from "../../daemon/net/broker.ts";
-import { FetchRelay, type RelayChunk } from "../../daemon/net/fetch-relay.ts";
+import type { RelayChunk } from "../../daemon/contract/runner-protocol.ts";
+import { FetchRelay } from "../../daemon/net/fetch-relay.ts";
 import { parseNetPolicy } from "../../daemon/net/net-policy.ts";
 
 const MiB = 1024 * 1024;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createRestHandler, type RestHandler, type RestOptions } from "../../clients/rest/handler.ts";
-import { webGuardFrom } from "../../clients/shared/web-guard.ts";
+import { webGuardFrom } from "../../clients/web/web-guard.ts";
 import { waitFor } from "../harness/paths.ts";
 import { startDaemon, type DaemonUnderTest } from "../harness/start-daemon.ts";
 

@@ -26,6 +26,7 @@ describe("the runner guard", () => {
     ["wrong-run-output", "which is not running"],
     ["malformed-result", "does not match the runner protocol"],
     ["over-cap", "over the 1000-byte cap"],
+    ["output-in-result", "must NOT have additional properties"],
     ["request", "runners may not make"],
     ["display-flood", "more display outputs than the 2 the run allows"],
     ["display-too-big", "its display output of 2000 bytes is over the 1000-byte cap"],

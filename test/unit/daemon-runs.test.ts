@@ -257,5 +257,5 @@ test("a runner that answers a run twice is killed for it; the first answer stand
 
 /** A run result that passes the guard's schema, to be sent before the real one. */
 function forgedResult() {
-  return { status: "success", result: "'forged'", resultCharsCut: 0, error: null, messageCharsCut: 0, tracebackCharsCut: 0, displaysDropped: 0, stdout: "", stderr: "", stdoutBytesCut: 0, stderrBytesCut: 0, executionTimeMs: 1, interrupted: false };
+  return { status: "success", result: "'forged'", resultCharsCut: 0, error: null, messageCharsCut: 0, tracebackCharsCut: 0, displaysDropped: 0, stdoutBytesCut: 0, stderrBytesCut: 0, executionTimeMs: 1, interrupted: false };
 }

@@ -1,7 +1,7 @@
 /** The drain of an HTTP server, alone: what it counts in flight, when it is idle, and what an interrupt answers. */
 import { describe, expect, test } from "bun:test";
-import { Drain, drainingHeaders, drainingMessage } from "../../clients/shared/drain.ts";
-import { defaultInstanceId, instanceIdProblem } from "../../clients/shared/instance-id.ts";
+import { Drain, drainingHeaders, drainingMessage } from "../../clients/web/drain.ts";
+import { defaultInstanceId, instanceIdProblem } from "../../clients/web/instance-id.ts";
 
 /** A promise and the function that resolves it. */
 function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {

@@ -2,7 +2,7 @@
 import { expect, test } from "bun:test";
 import type { LaunchRunner } from "../../daemon/pool/runner-launcher.ts";
 import type { Runner, RunnerRole } from "../../daemon/pool/runner.ts";
-import { WorkerPool } from "../../daemon/pool/worker-pool.ts";
+import { RunnerPool } from "../../daemon/pool/runner-pool.ts";
 
 /** A runner "process" that exists from the launch call on and ends only when killed. */
 function fakeRunner(id: string, role: RunnerRole): Runner & { killedWith: string | undefined } {
@@ -60,7 +60,7 @@ test("shutdown kills and waits for a runner that is still booting", async () => 
     await booted;
     return runner;
   };
-  const pool = new WorkerPool({ workers: 1, spares: 0, maxRunners: 4, maxQueue: 8, memoryLimitBytes: 0, recycleIdleBytes: 0, launch });
+  const pool = new RunnerPool({ workers: 1, spares: 0, maxRunners: 4, maxQueue: 8, memoryLimitBytes: 0, recycleIdleBytes: 0, launch });
   pool.start();
   expect(spawned.length).toBe(1);
   let stopped = false;
@@ -100,7 +100,7 @@ const until = async (what: string, condition: () => boolean) => {
  */
 test("a tenant asking during the start-up boot gets the runner being booted, not a second one", async () => {
   const { spawned, launch } = manualLauncher();
-  const pool = new WorkerPool({ workers: 1, spares: 0, maxRunners: 4, maxQueue: 8, memoryLimitBytes: 0, recycleIdleBytes: 0, launch });
+  const pool = new RunnerPool({ workers: 1, spares: 0, maxRunners: 4, maxQueue: 8, memoryLimitBytes: 0, recycleIdleBytes: 0, launch });
   pool.start();
   expect(spawned.length).toBe(1);
   const session = pool.runnerForSession("t1");
@@ -119,7 +119,7 @@ test("a tenant asking during the start-up boot gets the runner being booted, not
  */
 test("python/check while the tenant's runner is being acquired waits for it", async () => {
   const { spawned, launch } = manualLauncher();
-  const pool = new WorkerPool({ workers: 1, spares: 0, maxRunners: 4, maxQueue: 8, memoryLimitBytes: 0, recycleIdleBytes: 0, launch });
+  const pool = new RunnerPool({ workers: 1, spares: 0, maxRunners: 4, maxQueue: 8, memoryLimitBytes: 0, recycleIdleBytes: 0, launch });
   pool.start();
   spawned[0]!.boot(); // the start-up runner is ready: the tenant takes it
   await until("the start-up runner", () => pool.info(undefined).some((r) => r.role === "spare" && r.state === "idle"));

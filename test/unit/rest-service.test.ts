@@ -1,11 +1,11 @@
 /** The REST bridge as a service, in-process over fake runners: the probes, /metrics, the drain, X-Woma-Session and session_created. The real servers are tested in test/integration/service-rest.test.ts. */
 import { describe, expect, test } from "bun:test";
 import { createRestHandler, type RestHandler } from "../../clients/rest/handler.ts";
-import { Drain } from "../../clients/shared/drain.ts";
-import { MetricsEndpoint, OPENMETRICS_TEXT, PROMETHEUS_TEXT, wantsOpenMetrics } from "../../clients/shared/metrics-endpoint.ts";
-import { serviceFront } from "../../clients/shared/service-front.ts";
-import { ServiceProbes } from "../../clients/shared/service-probes.ts";
-import { webGuardFrom } from "../../clients/shared/web-guard.ts";
+import { Drain } from "../../clients/web/drain.ts";
+import { MetricsEndpoint, OPENMETRICS_TEXT, PROMETHEUS_TEXT, wantsOpenMetrics } from "../../clients/web/metrics-endpoint.ts";
+import { serviceFront } from "../../clients/web/service-front.ts";
+import { ServiceProbes } from "../../clients/web/service-probes.ts";
+import { webGuardFrom } from "../../clients/web/web-guard.ts";
 import { FakeLauncher } from "../harness/fake-launcher.ts";
 import { daemonPerTest, waitUntil, type InProcessDaemon } from "../harness/in-process-daemon.ts";
 

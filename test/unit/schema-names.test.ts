@@ -16,14 +16,9 @@ const NOT_YET_REPLACED = new Set([
   'daemon/pool/runner.ts: "stdout" | "stderr" re-spells Stream',
   'daemon/pool/runner.ts: "complete" | "incomplete" | "invalid" re-spells CheckStatus',
   'daemon/pool/runner-process.ts: "complete" | "incomplete" | "invalid" re-spells CheckStatus',
-  'daemon/pool/worker-pool.ts: "complete" | "incomplete" | "invalid" re-spells CheckStatus',
-  'daemon/pool/worker-pool.ts: "shared" | "dedicated" re-spells RunnerRole',
+  'daemon/pool/runner-pool.ts: "complete" | "incomplete" | "invalid" re-spells CheckStatus',
+  'daemon/pool/runner-pool.ts: "shared" | "dedicated" re-spells RunnerRole',
   'daemon/pool/snapshot-store.ts: "ready" | "building" | "unavailable" | "missing" re-spells SnapshotState',
-  'daemon/runner/runner-main.ts: "stdout" | "stderr" re-spells Stream',
-  'daemon/runner/runner-main.ts: "complete" | "incomplete" | "invalid" re-spells CheckStatus',
-  'daemon/runner/runner-protocol.ts: "success" | "exception" re-spells RunStatus',
-  'daemon/runner/runner-protocol.ts: "stdout" | "stderr" re-spells Stream',
-  'daemon/runner/runner-protocol.ts: "complete" | "incomplete" | "invalid" re-spells CheckStatus',
 ]);
 
 /** Every TypeScript source file of the daemon, the clients, the CLI and the protocol, except the generated one. */

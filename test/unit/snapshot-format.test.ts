@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { checkSnapshotHeader, readSnapshotPayload, SNAPSHOT_HEADER_BYTES, verifySealedSnapshot, writeSealedSnapshot } from "../../daemon/runner/snapshot-format.ts";
+import { checkSnapshotHeader, readSnapshotPayload, SNAPSHOT_HEADER_BYTES, verifySealedSnapshot, writeSealedSnapshot } from "../../daemon/contract/snapshot-format.ts";
 
 const payload = new Uint8Array(100_000).map((_, i) => (i * 7) % 256);
 const key = randomBytes(32);

@@ -1,6 +1,6 @@
 /** The web guard both HTTP servers share: loopback names, the Host, Origin and Content-Type checks, CORS headers, the flags, and the bearer token. */
 import { describe, expect, test } from "bun:test";
-import { checkBearerToken } from "../../clients/shared/bearer-token.ts";
+import { checkBearerToken } from "../../clients/web/bearer-token.ts";
 import {
   canonicalHost,
   corsHeaders,
@@ -15,7 +15,7 @@ import {
   webGuardFrom,
   type CorsAllowance,
   type WebGuard,
-} from "../../clients/shared/web-guard.ts";
+} from "../../clients/web/web-guard.ts";
 
 const ALLOWANCE: CorsAllowance = { methods: "GET, POST, OPTIONS", requestHeaders: "Content-Type, Authorization" };
 

@@ -37,6 +37,10 @@ _type_name = type.__dict__["__name__"].__get__  # the C-level name: a metaclass 
 _cause_of = BaseException.__dict__["__cause__"].__get__
 _context_of = BaseException.__dict__["__context__"].__get__
 _isinstance = isinstance
+_is = __import__("operator").is_
+_all = all
+_map = map
+_list = list
 _type = type
 _len = len
 _id = id
@@ -69,6 +73,7 @@ _int_max_str_digits = sys.get_int_max_str_digits()
 _default_int_handler = signal.default_int_handler
 _SIGINT = signal.SIGINT
 _signal = signal.signal
+_getsignal = signal.getsignal
 _gc_enable = gc.enable
 _settrace, _setprofile = sys.settrace, sys.setprofile
 _monitoring = getattr(sys, "monitoring", None)
@@ -78,6 +83,9 @@ _monitoring = getattr(sys, "monitoring", None)
 _baseline_modules = {}
 #: builtins as they were when the runtime loaded (filled in by harden()).
 _baseline_builtins = {}
+#: Their items views, for the checks that run before every run (a C-level subset test).
+_baseline_module_items = _baseline_modules.items()
+_baseline_builtin_items = _baseline_builtins.items()
 
 _INTERNAL_PREFIXES = ("/lib/python314.zip/_pyodide/", "/lib/python314.zip/pyodide/", "/lib/python3.14/asyncio/", "/lib/python314.zip/asyncio/")
 _MAX_CHAIN = 64  # causes and contexts formatted per exception, at most
@@ -266,8 +274,28 @@ def _reopen_standard_streams():
         _stdin = _Stdin()  # woma's stdin (display.py) never closes; this is for one that replaced it
 
 
+def _unchanged(baseline_items, current):
+    """True when every baseline entry is still in `current` as it was: a subset test in C, where
+    an entry that is still the same object costs no call at all. An entry replaced by an object
+    whose __eq__ calls itself equal to the original passes; that takes intent, not carelessness,
+    and a run that means harm can reach this runtime through gc anyway (see the module's doc)."""
+    try:
+        return baseline_items <= current.items()
+    except _BaseException:
+        return False
+
+
+def _same_items(current, baseline):
+    """True when `current` is a list of the very objects of `baseline`, in order (no __eq__ runs)."""
+    try:
+        return _type(current) is _list and _len(current) == _len(baseline) and _all(_map(_is, current, baseline))
+    except _BaseException:
+        return False
+
+
 def _restore_state():
-    """Puts back what one run may have changed for every later one."""
+    """Puts back what one run may have changed for every later one. Each part is checked first
+    and put back only when it changed: the checks are what every run pays."""
     _settrace(None)
     _setprofile(None)
     if _monitoring is not None:
@@ -278,25 +306,31 @@ def _restore_state():
                     _monitoring.free_tool_id(tool)
             except _BaseException:
                 pass
-    _sys.setrecursionlimit(_recursion_limit)
-    _sys.set_int_max_str_digits(_int_max_str_digits)
+    if _sys.getrecursionlimit() != _recursion_limit:
+        _sys.setrecursionlimit(_recursion_limit)
+    if _sys.get_int_max_str_digits() != _int_max_str_digits:
+        _sys.set_int_max_str_digits(_int_max_str_digits)
     _gc_enable()
     try:
-        _signal(_SIGINT, _default_int_handler)
+        if _getsignal(_SIGINT) is not _default_int_handler:
+            _signal(_SIGINT, _default_int_handler)
     except _BaseException:
         pass
     if _stdout.closed or _stderr.closed or _stdin.closed:
         _reopen_standard_streams()
     _sys.stdout, _sys.stderr, _sys.stdin = _stdout, _stderr, _stdin
     _sys.displayhook, _sys.excepthook = _displayhook, _excepthook
-    _sys.meta_path[:] = _meta_path
-    _sys.path_hooks[:] = _path_hooks
+    if not _same_items(_sys.meta_path, _meta_path):
+        _sys.meta_path[:] = _meta_path
+    if not _same_items(_sys.path_hooks, _path_hooks):
+        _sys.path_hooks[:] = _path_hooks
     _sys.modules = _modules
-    for name, module in _baseline_modules.items():
-        if _modules.get(name) is not module:
-            _modules[name] = module
+    if not _unchanged(_baseline_module_items, _modules):
+        for name, module in _baseline_modules.items():
+            if _modules.get(name) is not module:
+                _modules[name] = module
     current = _builtins_dict
-    if _len(current) != _len(_baseline_builtins) or any(current.get(k) is not v for k, v in _baseline_builtins.items()):
+    if _len(current) != _len(_baseline_builtins) or not _unchanged(_baseline_builtin_items, current):
         for key in [k for k in current if k not in _baseline_builtins]:
             del current[key]
         current.update(_baseline_builtins)
@@ -347,11 +381,12 @@ def _ends_with_semicolon(source):
 
 def _compile_code(code):
     """Returns (statements, last expression or None) compiled from the user's code."""
-    source = textwrap.dedent(code)
+    # Code whose first character is not blank has no common indentation to remove.
+    source = code if code[:1] not in (" ", "\t", "\n", "\r", "\f") else textwrap.dedent(code)
     try:
         tree = ast.parse(source, "<exec>", "exec")
         last = None
-        if tree.body and _isinstance(tree.body[-1], ast.Expr) and not _ends_with_semicolon(source):
+        if tree.body and _isinstance(tree.body[-1], ast.Expr) and not (";" in source and _ends_with_semicolon(source)):
             last = ast.Expression(tree.body.pop().value)
         flags = ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
         body = _compile(tree, "<exec>", "exec", flags=flags, dont_inherit=True)
@@ -583,7 +618,8 @@ def run(code, session_id, fresh, max_chars, cwd=None, max_display_bytes=0, max_d
     try:
         _restore_state()
         _stdin._reset()
-        _enter_directory(cwd)
+        if cwd != "":  # "" when the worker found the run's directory entered already
+            _enter_directory(cwd)
         if session_id is None or fresh:
             namespace = _new_globals()
         else:

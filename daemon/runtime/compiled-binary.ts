@@ -1,8 +1,5 @@
 /** Knows whether woma runs as a script or as the compiled binary, and where the binary keeps its entry points. */
 
-/** The Pyodide worker's source, relative to the repository root; build.ts lists it as a second entry point. */
-export const WORKER_ENTRY = "daemon/runner/pyodide-worker.ts";
-
 /** The package worker's source (wheel checks, index pages), relative to the repository root; build.ts lists it as an entry point too. */
 export const PACKAGE_WORKER_ENTRY = "daemon/packages/package-worker.ts";
 
@@ -12,17 +9,12 @@ export function isCompiledBinary(): boolean {
 }
 
 /**
- * The specifier to start the Pyodide worker with. In the binary, bundled code all reports
+ * The specifier to start the package worker with. In the binary, bundled code all reports
  * the executable as its location, while each extra entry point keeps its path from the
  * repository root under /$bunfs/root/.
  */
-export function workerSpecifier(): string {
-  return isCompiledBinary() ? `/$bunfs/root/${WORKER_ENTRY}` : new URL(`../${WORKER_ENTRY}`, import.meta.url).href;
-}
-
-/** The specifier to start the package worker with (see {@link workerSpecifier}). */
 export function packageWorkerSpecifier(): string {
-  return isCompiledBinary() ? `/$bunfs/root/${PACKAGE_WORKER_ENTRY}` : new URL(`../${PACKAGE_WORKER_ENTRY}`, import.meta.url).href;
+  return isCompiledBinary() ? `/$bunfs/root/${PACKAGE_WORKER_ENTRY}` : new URL(`../../${PACKAGE_WORKER_ENTRY}`, import.meta.url).href;
 }
 
 /** Where build.ts puts the packages it embeds (`WOMA_PACKAGES`), relative to the repository root. */

@@ -108,7 +108,7 @@ interface Grant {
  * only once nobody waits, as many as the tenants arriving need (within `spares`). Any
  * runner that dies is reported through `onRunnerDied`.
  */
-export class WorkerPool {
+export class RunnerPool {
   private readonly spares: Runner[] = [];
   private readonly tenants = new Map<string, TenantRunners>();
   /** Boots in flight, by runner id. */

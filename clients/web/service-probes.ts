@@ -2,7 +2,7 @@
 import { errorMessage } from "../../protocol/describe.ts";
 import type { InfoResult } from "../../protocol/generated/types.ts";
 import { WOMA_VERSION } from "../../protocol/version.ts";
-import type { DaemonClient } from "./daemon-client.ts";
+import type { DaemonClient } from "../shared/daemon-client.ts";
 import type { Drain } from "./drain.ts";
 
 /**

@@ -3,7 +3,7 @@ import { AggregatorRegistry, Counter, Gauge, Registry } from "prom-client";
 import { errorMessage } from "../../protocol/describe.ts";
 import type { MetricFamily } from "../../protocol/generated/types.ts";
 import { WOMA_VERSION } from "../../protocol/version.ts";
-import type { DaemonClient } from "./daemon-client.ts";
+import type { DaemonClient } from "../shared/daemon-client.ts";
 
 /** What the server's own gauges read at each scrape. */
 export interface ServerLevels {
