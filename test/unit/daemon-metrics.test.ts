@@ -53,8 +53,9 @@ describe("daemon/metrics", () => {
     await d.client.createSession({ session_id: "a" });
     await d.client.createSession({ session_id: "b" });
     await other.createSession({ session_id: "c" });
-    // The first client's one runner is busy with a long run; a second run waits for it.
-    const long = d.client.run({ code: "sleep(200)", session_id: "a" });
+    // The first client's one runner is busy with a run that lasts until it is cancelled; a second run waits for it.
+    const release = new AbortController();
+    const long = d.client.run({ code: "hang()", session_id: "a" }, { signal: release.signal }).catch(() => "cancelled");
     const queued = d.client.run({ code: "1", session_id: "a" });
     await waitUntil("a run to wait", async () => sample(await operator.metrics(), "woma_queue_depth") === 1);
     const now = await operator.metrics();
@@ -68,7 +69,9 @@ describe("daemon/metrics", () => {
     await waitUntil("the spare to be ready", async () => sample(await operator.metrics(), "woma_runners", { state: "idle", role: "spare" }) === 1);
     const boots = sample(await operator.metrics(), "woma_runner_boot_duration_seconds", { outcome: "ready" }, "woma_runner_boot_duration_seconds_count");
     expect(boots).toBe(3);
-    await Promise.all([long, queued]);
+    release.abort();
+    expect(await long).toBe("cancelled");
+    expect((await queued).result).toBe("1");
     expect(sample(await operator.metrics(), "woma_queue_depth")).toBe(0);
   });
 
