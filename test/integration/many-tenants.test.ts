@@ -421,6 +421,11 @@ describe("the REST bridge and MCP over HTTP as tenants of one daemon", () => {
     const url = await attach("serve");
     const warm = await fetch(new URL("/python", url), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: "1" }) });
     expect(warm.status).toBe(200);
+    // The bridge took the spare; its refill starts once that first run is over. The baseline is the pool after it.
+    await waitFor("the spare the bridge took to be replaced", async () => {
+      const view = await operator.tenants();
+      return view.pool.spares === 1 && view.pool.booting === 0;
+    }, 60_000);
     const baseline = runnerCount(daemon);
     await Promise.all(
       Array.from({ length: 100 }, async () => {
