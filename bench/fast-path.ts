@@ -37,7 +37,7 @@ import { benchArgs } from "./lib/args.ts";
 import { idleTree, restOnePlusOne, serveUrl, spawnWoma, until, type Started } from "./lib/modes.ts";
 import { cmdlineOf, exeOf, mib, pssOf, rssOf, treeMemory, treePids } from "./lib/proc-memory.ts";
 import { PNG_SETUP } from "./lib/png-setup.ts";
-import { loadAverage, median, printTable, quantile, round, type Figure } from "./lib/stats.ts";
+import { alternate, loadAverage, median, printTable, quantile, round, type Figure } from "./lib/stats.ts";
 import { benchCache, ROOT, stdioDaemon } from "./lib/woma.ts";
 
 const SECTIONS = ["latency", "concurrency", "runner", "memory", "start", "http", "display"] as const;
@@ -116,20 +116,6 @@ async function floorOnePlusOne(url: string): Promise<void> {
 
 // --- Measuring ------------------------------------------------------------------------
 
-/** Times `count` rounds of one call of each case in turn (after 50 untimed), so load falls on all alike. */
-async function interleaved(cases: Array<{ name: string; once: () => Promise<unknown> }>, count: number): Promise<Map<string, number[]>> {
-  const times = new Map(cases.map((c) => [c.name, [] as number[]]));
-  for (let i = 0; i < 50; i++) for (const c of cases) await c.once();
-  for (let i = 0; i < count; i++) {
-    for (const c of cases) {
-      const started = performance.now();
-      await c.once();
-      times.get(c.name)!.push(performance.now() - started);
-    }
-  }
-  return times;
-}
-
 /** `clients` loops calling `once` for `seconds`: requests per second and p99 latency. */
 async function load(once: () => Promise<unknown>): Promise<{ perSecond: number; p50: number; p99: number; errors: number }> {
   for (let i = 0; i < 30; i++) await once();
@@ -167,13 +153,13 @@ if (only.has("latency")) {
     const mcps = await Promise.all(trees.map(womaMcp));
     try {
       const cases = [
-        { name: "floor", once: () => floorOnePlusOne(floor.url) },
-        { name: "original", once: () => floorOnePlusOne(original.url) },
-        ...trees.map((tree, i) => ({ name: `${tree.name} REST`, once: () => restOnePlusOne(serves[i]!.url) })),
-        ...trees.map((tree, i) => ({ name: `${tree.name} stdio`, once: () => stdios[i]!.client.run({ code: "1+1" }) })),
-        ...trees.map((tree, i) => ({ name: `${tree.name} MCP`, once: () => mcpOnePlusOne(mcps[i]!.client) })),
+        { name: "floor", run: () => floorOnePlusOne(floor.url) },
+        { name: "original", run: () => floorOnePlusOne(original.url) },
+        ...trees.map((tree, i) => ({ name: `${tree.name} REST`, run: () => restOnePlusOne(serves[i]!.url) })),
+        ...trees.map((tree, i) => ({ name: `${tree.name} stdio`, run: () => stdios[i]!.client.run({ code: "1+1" }) })),
+        ...trees.map((tree, i) => ({ name: `${tree.name} MCP`, run: () => mcpOnePlusOne(mcps[i]!.client) })),
       ];
-      for (const [name, times] of await interleaved(cases, calls)) add(name, quantile(times, 0.5));
+      for (const [name, times] of await alternate(cases, calls)) add(name, quantile(times, 0.5));
     } finally {
       await Promise.all([floor.stop(), original.stop(), ...serves.map((s) => s.started.stop()), ...stdios.map((s) => s.stop()), ...mcps.map((m) => m.stop())]);
     }
@@ -436,12 +422,12 @@ if (only.has("display")) {
   try {
     const session = (await daemon.client.createSession()).session.session_id;
     await daemon.client.run({ session_id: session, code: PNG_SETUP });
-    const times = await interleaved(
+    const times = await alternate(
       [
-        { name: "without", once: () => daemon.client.run({ code: "Picture();", session_id: session }) },
+        { name: "without", run: () => daemon.client.run({ code: "Picture();", session_id: session }) },
         {
           name: "with",
-          once: async () => {
+          run: async () => {
             const result = await daemon.client.run({ code: "display(Picture())", session_id: session });
             if (!result.outputs?.[0]?.data["image/png"]) throw new Error("the PNG did not arrive");
           },
