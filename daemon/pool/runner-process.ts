@@ -2,8 +2,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import type { Readable } from "node:stream";
-import { createMessageConnection, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
-import { payloadEncoder } from "../../protocol/wire/payload-frames.ts";
+import { createMessageConnection, type MessageConnection } from "vscode-jsonrpc/node";
+import { FrameWriter } from "../../protocol/wire/frame-writer.ts";
+import { payloadBody } from "../../protocol/wire/payload-frames.ts";
 import { BoundedMessageReader, nodeStreamSource } from "../../protocol/wire/bounded-message-reader.ts";
 import { DaemonError } from "../daemon-error.ts";
 import { log } from "../log.ts";
@@ -137,7 +138,7 @@ export class RunnerProcess implements Runner {
         }),
       ),
       // A body chunk for the runner travels as raw bytes, not base64 (payload-frames.ts).
-      this.guard.writer(new StreamMessageWriter(toRunner, { charset: "utf-8", contentTypeEncoder: payloadEncoder })),
+      this.guard.writer(new FrameWriter(toRunner, payloadBody)),
     );
     this.connection.onNotification(RunnerOutputNotification, ({ runId, stream, text }) => {
       if (this.current?.runId === runId) this.current.listener(stream, text);

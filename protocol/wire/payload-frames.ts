@@ -21,21 +21,24 @@ function payloadOf(message: Message): Uint8Array | undefined {
   return bytes instanceof Uint8Array ? bytes : undefined;
 }
 
-/** Encodes messages as JSON, and a response with a Uint8Array `result.bytes` as JSON, newline, raw bytes. */
+/** Encodes a message as JSON, and a response with a Uint8Array `result.bytes` as JSON, newline, raw bytes. */
+export function payloadBody(message: Message): Uint8Array {
+  const bytes = payloadOf(message);
+  if (bytes === undefined) return encoder.encode(JSON.stringify(message));
+  const result = (message as unknown as { result: Record<string, unknown> }).result;
+  const json = encoder.encode(JSON.stringify({ ...message, result: { ...result, bytes: bytes.length } }));
+  // Not zero-filled: every byte is written just below.
+  const frame = Buffer.allocUnsafe(json.length + 1 + bytes.length);
+  frame.set(json, 0);
+  frame[json.length] = NEWLINE;
+  frame.set(bytes, json.length + 1);
+  return frame;
+}
+
+/** {@link payloadBody} as vscode-jsonrpc's content-type encoder. */
 export const payloadEncoder: ContentTypeEncoder = {
   name: "application/json",
-  encode(message: Message): Promise<Uint8Array> {
-    const bytes = payloadOf(message);
-    if (bytes === undefined) return Promise.resolve(encoder.encode(JSON.stringify(message)));
-    const result = (message as unknown as { result: Record<string, unknown> }).result;
-    const json = encoder.encode(JSON.stringify({ ...message, result: { ...result, bytes: bytes.length } }));
-    // Not zero-filled: every byte is written just below.
-    const frame = Buffer.allocUnsafe(json.length + 1 + bytes.length);
-    frame.set(json, 0);
-    frame[json.length] = NEWLINE;
-    frame.set(bytes, json.length + 1);
-    return Promise.resolve(frame);
-  },
+  encode: (message: Message) => Promise.resolve(payloadBody(message)),
 };
 
 /**
