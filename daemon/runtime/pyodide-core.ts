@@ -13,13 +13,17 @@ export const PYODIDE_VERSION: string = pyodidePackage.version;
 // TypeScript types a .json import as its content; with `type: "file"` Bun gives its path instead.
 const lockfile = lockfileImport as unknown as string;
 
-/** The Python version inside this Pyodide, from its lockfile (known before any runner boots). */
+let lockedPython: { version: string | undefined } | undefined;
+
+/** The Python version inside this Pyodide, from its lockfile (known before any runner boots); read once, as `daemon/info` asks for it while a first start waits. */
 export function pythonVersion(): string | undefined {
+  if (lockedPython) return lockedPython.version;
   try {
-    return (JSON.parse(readFileSync(lockfile, "utf8")) as { info?: { python?: string } }).info?.python;
+    lockedPython = { version: (JSON.parse(readFileSync(lockfile, "utf8")) as { info?: { python?: string } }).info?.python };
   } catch {
     return undefined;
   }
+  return lockedPython.version;
 }
 
 const CORE_FILES: Array<[embedded: string, name: string]> = [
