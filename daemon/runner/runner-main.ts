@@ -1,7 +1,7 @@
 /** A runner process: installs the seccomp filter, then speaks JSON-RPC with the daemon (stdin in, fd 3 out) and runs Python on the same thread. */
 import { format } from "node:util";
 import { createMessageConnection, type MessageConnection } from "vscode-jsonrpc/node";
-import { BoundedMessageReader, nodeStreamSource } from "../../protocol/wire/bounded-message-reader.ts";
+import { BoundedMessageReader, webStreamSource } from "../../protocol/wire/bounded-message-reader.ts";
 import { installSeccomp } from "./install-seccomp.ts";
 import { PythonRunner } from "./python-runner.ts";
 import {
@@ -36,9 +36,10 @@ export function runRunner(): void {
   const filter = installSeccomp();
   const seccomp = filter.installed ? { installed: true, detail: `${filter.rules} rules` } : { installed: false, detail: filter.reason };
 
-  const input = process.stdin;
+  // Read as a web stream: Bun gives each chunk straight to the reader (webStreamSource).
+  const input = Bun.stdin.stream();
   const connection: MessageConnection = createMessageConnection(
-    new BoundedMessageReader(nodeStreamSource(input), {
+    new BoundedMessageReader(webStreamSource(input), {
       maxMessageBytes: MAX_INBOUND_BYTES,
       // Body chunks of HTTP responses come as raw bytes.
       payloads: true,
@@ -64,8 +65,7 @@ export function runRunner(): void {
   connection.onRequest(RunnerInspectRequest, (params) => runner.completion("inspect", params) as never);
   connection.onNotification(RunnerInterruptNotification, ({ runId }) => runner.interrupt(runId));
 
+  // The daemon's end of the channel closed (or reading it failed): nothing is left to serve.
   connection.onClose(() => process.exit(0));
   connection.listen();
-  input.on("end", () => process.exit(0));
-  input.on("error", () => process.exit(0));
 }

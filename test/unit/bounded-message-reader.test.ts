@@ -2,7 +2,7 @@
 import { describe, expect, test } from "bun:test";
 import type { Message } from "vscode-jsonrpc";
 import { JsonRpcErrorCodes, WomaErrorCodes } from "../../protocol/error-codes.ts";
-import { BoundedMessageReader, messageBytes, type FramingProblem } from "../../protocol/wire/bounded-message-reader.ts";
+import { BoundedMessageReader, messageBytes, webStreamSource, type FramingProblem } from "../../protocol/wire/bounded-message-reader.ts";
 
 function reader(maxMessageBytes = 1024, answer?: (p: FramingProblem) => Promise<void>) {
   const messages: Message[] = [];
@@ -242,5 +242,58 @@ describe("BoundedMessageReader", () => {
     r.onData(new TextEncoder().encode(frame(ping) + frame(ping.replace('"id":1', '"id":2'))));
     expect(delivered).toEqual([2]);
     expect(errors[0]!.message).toBe("boom");
+  });
+});
+
+describe("webStreamSource (how a runner reads the daemon)", () => {
+  const frame = (value: object) => {
+    const body = JSON.stringify(value);
+    return new TextEncoder().encode(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  };
+
+  test("messages split across chunks arrive whole; the end of the stream closes the reader", async () => {
+    const bytes = new Uint8Array([...frame({ jsonrpc: "2.0", id: 1, method: "a" }), ...frame({ jsonrpc: "2.0", method: "b", params: { é: 1 } })]);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let at = 0; at < bytes.length; at += 7) controller.enqueue(bytes.subarray(at, at + 7));
+        controller.close();
+      },
+    });
+    const reader = new BoundedMessageReader(webStreamSource(stream), { maxMessageBytes: 1 << 20, onProblem: () => {} });
+    const got: Message[] = [];
+    const closed = new Promise<void>((resolve) => reader.onClose(() => resolve()));
+    reader.listen((m) => got.push(m));
+    await closed;
+    expect(got.map((m) => (m as { method?: string }).method)).toEqual(["a", "b"]);
+  });
+
+  test("pause stops reading until resume; a read error is reported and closes the reader", async () => {
+    let pulls = 0;
+    let fail = false;
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          pulls++;
+          if (fail) controller.error(new Error("the channel broke"));
+          else controller.enqueue(frame({ jsonrpc: "2.0", method: `m${pulls}` }));
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const source = webStreamSource(stream);
+    const seen: string[] = [];
+    source.onData((chunk) => {
+      seen.push(new TextDecoder().decode(chunk));
+      if (seen.length === 2) source.pause?.();
+    });
+    const errors: string[] = [];
+    source.onError((error) => void errors.push(error.message));
+    const closed = new Promise<void>((resolve) => source.onClose(resolve));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(seen).toHaveLength(2);
+    fail = true;
+    source.resume?.();
+    await closed;
+    expect(errors).toEqual(["the channel broke"]);
   });
 });
