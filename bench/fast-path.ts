@@ -37,7 +37,7 @@ import { benchArgs } from "./lib/args.ts";
 import { idleTree, restOnePlusOne, serveUrl, spawnWoma, until, type Started } from "./lib/modes.ts";
 import { cmdlineOf, exeOf, mib, pssOf, rssOf, treeMemory, treePids } from "./lib/proc-memory.ts";
 import { PNG_SETUP } from "./lib/png-setup.ts";
-import { alternate, loadAverage, median, printTable, quantile, round, type Figure } from "./lib/stats.ts";
+import { alternate, backToBack, loadAverage, median, printTable, quantile, round, type Figure } from "./lib/stats.ts";
 import { benchCache, ROOT, stdioDaemon } from "./lib/woma.ts";
 
 const SECTIONS = ["latency", "concurrency", "runner", "memory", "start", "http", "display"] as const;
@@ -160,6 +160,9 @@ if (only.has("latency")) {
         ...trees.map((tree, i) => ({ name: `${tree.name} MCP`, run: () => mcpOnePlusOne(mcps[i]!.client) })),
       ];
       for (const [name, times] of await alternate(cases, calls)) add(name, quantile(times, 0.5));
+      // The same REST calls back to back: no other server works between two calls to one.
+      const restCases = cases.filter((c) => c.name === "floor" || c.name === "original" || c.name.endsWith(" REST"));
+      for (const [name, times] of await backToBack(restCases, calls)) add(`${name} back to back`, quantile(times, 0.5));
     } finally {
       await Promise.all([floor.stop(), original.stop(), ...serves.map((s) => s.started.stop()), ...stdios.map((s) => s.stop()), ...mcps.map((m) => m.stop())]);
     }
@@ -184,8 +187,17 @@ if (only.has("latency")) {
     out[`${key}_stdio_p50_ms`] = round(stdio, 3);
     out[`${key}_mcp_p50_ms`] = round(mcp, 3);
   }
+  const b = (name: string) => p(`${name} back to back`);
+  figures.push({ name: "REST 1+1 p50 back to back, floor", value: b("floor"), unit: "ms", note: "each server called again and again, no other server between two calls" });
+  figures.push({ name: "REST 1+1 p50 back to back, original", value: b("original"), unit: "ms", note: `${ratio(b("original"), b("floor"))}x the floor` });
+  out.floor_back_to_back_p50_ms = round(b("floor"), 3);
+  for (const tree of trees) {
+    const rest = b(`${tree.name} REST`);
+    figures.push({ name: `REST 1+1 p50 back to back, ${tree.name}`, value: rest, unit: "ms", target: "<= 1.5x floor", ok: rest <= 1.5 * b("floor"), note: `${ratio(rest, b("floor"))}x the floor, ${ratio(rest, b("original"))}x the original` });
+    out[`${tree === trees[0] ? "woma" : "base"}_rest_back_to_back_p50_ms`] = round(rest, 3);
+  }
   json.latency = out;
-  section(`1+1 sequential, ${calls} interleaved calls per round, median of ${rounds} rounds' p50`, figures);
+  section(`1+1 sequential, ${calls} calls per case and round (interleaved, then back to back), median of ${rounds} rounds' p50`, figures);
 }
 
 if (only.has("concurrency")) {

@@ -62,6 +62,24 @@ export function printRows(title: string, header: string[], rows: string[][]): vo
   for (const row of rows) console.log(line(row));
 }
 
+/**
+ * Times each case `runs` times in a row, one case after another (after 50 calls of warm-up):
+ * what a client that calls one server again and again sees, with no other server's work
+ * between its calls. Set beside {@link alternate}, which interleaves the cases.
+ */
+export async function backToBack(cases: Array<{ name: string; run: () => Promise<unknown> }>, runs: number): Promise<Map<string, number[]>> {
+  const times = new Map(cases.map((c) => [c.name, [] as number[]]));
+  for (const c of cases) {
+    for (let i = 0; i < 50; i++) await c.run();
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now();
+      await c.run();
+      times.get(c.name)!.push(performance.now() - started);
+    }
+  }
+  return times;
+}
+
 /** Times `runs` alternating calls of each named run (after 50 untimed rounds), so load on a shared machine falls on all alike; returns the times of each, in ms. */
 export async function alternate(cases: Array<{ name: string; run: () => Promise<unknown> }>, runs: number): Promise<Map<string, number[]>> {
   const times = new Map(cases.map((c) => [c.name, [] as number[]]));
