@@ -5,13 +5,14 @@
  * keeps busy, so this says where a REST call's time goes when latency alone cannot (it is noisy,
  * and a few tens of microseconds do not show in it).
  *
- * For each server and round: 300 calls of warm-up, then `--calls` calls back to back while the
+ * For each server and round: `--warmup` calls first (the engines compile for the first few
+ * thousand calls, and that compiling is not what a call costs), then `--calls` calls back to back while the
  * user and system time of every thread of the server's process tree is read from
  * /proc/PID/task/TID/stat before and after. Threads are grouped by process (the daemon, its
  * runner, bubblewrap) and name (the main thread, JITWorker, HeapHelper, ...). Rounds alternate
  * the servers; figures are medians over rounds. Linux only (it reads /proc).
  *
- *   bun bench/cpu-per-call.ts [--rounds N] [--calls N] [--base DIR]
+ *   bun bench/cpu-per-call.ts [--rounds N] [--calls N] [--warmup N] [--base DIR]
  *
  * `--base DIR` measures a second checkout beside this one.
  */
@@ -24,14 +25,16 @@ import { cmdlineOf, treePids } from "./lib/proc-memory.ts";
 import { loadAverage, median, printTable, quantile, round, type Figure } from "./lib/stats.ts";
 import { benchCache, ROOT } from "./lib/woma.ts";
 
-const USAGE = "npx bun bench/cpu-per-call.ts [--rounds N] [--calls N] [--base DIR]";
+const USAGE = "npx bun bench/cpu-per-call.ts [--rounds N] [--calls N] [--warmup N] [--base DIR]";
 const { values } = benchArgs(USAGE, {
   rounds: { type: "string", default: "3" },
   calls: { type: "string", default: "3000" },
+  warmup: { type: "string", default: "3000" },
   base: { type: "string" },
 });
 const rounds = Number(values.rounds);
 const calls = Number(values.calls);
+const warmup = Number(values.warmup);
 /** Clock ticks per second of /proc's stat times (USER_HZ; 100 on Linux). */
 const TICKS_PER_SECOND = 100;
 
@@ -96,7 +99,7 @@ for (let r = 0; r < rounds; r++) {
     process.stderr.write(`bench: ${server.name}, round ${r + 1}/${rounds} [load ${loadAverage()}]\n`);
     const running = await server.start();
     try {
-      for (let i = 0; i < 300; i++) await restOnePlusOne(running.url);
+      for (let i = 0; i < warmup; i++) await restOnePlusOne(running.url);
       const before = threadTicks(running.pid);
       const times: number[] = [];
       for (let i = 0; i < calls; i++) {
@@ -118,7 +121,7 @@ for (let r = 0; r < rounds; r++) {
   }
 }
 
-const summary: Record<string, unknown> = { rounds, calls, load_average: loadAverage() };
+const summary: Record<string, unknown> = { rounds, calls, warmup, load_average: loadAverage() };
 for (const server of servers) {
   const threads = [...perCall.get(server.name)!].map(([key, values]) => [key, median(values)] as const).sort((a, b) => b[1] - a[1]);
   const total = threads.reduce((sum, [, us]) => sum + us, 0);
@@ -127,7 +130,7 @@ for (const server of servers) {
     { name: "CPU per call, all threads", value: total, unit: "us" },
     ...threads.filter(([, us]) => us >= 5).map(([key, us]): Figure => ({ name: `CPU per call, ${key}`, value: us, unit: "us" })),
   ];
-  printTable(`${server.name}: ${calls} REST 1+1 calls back to back, median of ${rounds} rounds [load ${loadAverage()}]`, figures);
+  printTable(`${server.name}: ${calls} REST 1+1 calls back to back after ${warmup}, median of ${rounds} rounds [load ${loadAverage()}]`, figures);
   summary[server.name] = { p50_ms: round(median(p50s.get(server.name)!), 3), cpu_us_per_call: round(total, 0), threads: Object.fromEntries(threads.map(([key, us]) => [key, round(us, 0)])) };
 }
 process.stdout.write(`${JSON.stringify(summary)}\n`);
