@@ -1,6 +1,7 @@
 /** A JSON-RPC message writer that writes each frame to a file descriptor at once, in the caller's turn: what a runner sends leaves even while Python keeps its only thread busy. */
 import { writeSync } from "node:fs";
 import { Emitter, type Message, type MessageWriter } from "vscode-jsonrpc";
+import { frameOf, jsonBody } from "../../protocol/wire/frame-writer.ts";
 
 /** How long a write waits when the channel is full before trying again, in ms (the daemon reads it continuously). */
 const FULL_WAIT_MS = 1;
@@ -35,11 +36,8 @@ export class SyncMessageWriter implements MessageWriter {
   /** Writes the message before returning; a broken channel is reported once and later messages are dropped. */
   writeNow(message: Message): void {
     if (this.failed) return;
-    const body = Buffer.from(JSON.stringify(message), "utf8");
-    const frame = Buffer.allocUnsafe(body.length + 40);
-    const headerLength = frame.write(`Content-Length: ${body.length}\r\n\r\n`, 0, "latin1");
-    body.copy(frame, headerLength);
-    const total = headerLength + body.length;
+    const frame = frameOf(jsonBody(message));
+    const total = frame.length;
     let written = 0;
     while (written < total) {
       try {
