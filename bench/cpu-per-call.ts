@@ -20,7 +20,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pyodideIndexURL } from "../daemon/runtime/pyodide-core.ts";
 import { benchArgs } from "./lib/args.ts";
-import { restOnePlusOne, serveUrl, spawnWoma, until } from "./lib/modes.ts";
+import { restOnePlusOne, startReference, startServe } from "./lib/modes.ts";
 import { cmdlineOf, treePids } from "./lib/proc-memory.ts";
 import { loadAverage, median, printTable, quantile, round, type Figure } from "./lib/stats.ts";
 import { benchCache, ROOT } from "./lib/woma.ts";
@@ -43,22 +43,14 @@ interface Server {
   start(): Promise<{ url: string; pid: number; stop: () => Promise<void> }>;
 }
 
+const trees = [{ name: "woma", root: ROOT, cache: benchCache() }, ...(values.base ? [{ name: "woma (base)", root: values.base, cache: benchCache("woma-bench-cache-base") }] : [])];
 const servers: Server[] = [
-  {
-    name: "floor",
-    start: async () => {
-      const started = spawnWoma([], [process.execPath, join(ROOT, "bench", "lib", "reference-server.ts"), "floor", pyodideIndexURL(benchCache())]);
-      await until(`the floor server (stderr: ${started.stderr()})`, () => /listening on \S+/.test(started.stdout()) || started.child.exitCode !== null, 120_000);
-      const url = /listening on (\S+)/.exec(started.stdout())?.[1];
-      if (!url) throw new Error(`the floor server did not start: ${started.stderr()}`);
-      return { url, pid: started.pid, stop: started.stop };
-    },
-  },
-  ...[{ name: "woma", root: ROOT, cache: benchCache() }, ...(values.base ? [{ name: "woma (base)", root: values.base, cache: benchCache("woma-bench-cache-base") }] : [])].map((tree) => ({
+  { name: "floor", start: () => startReference("floor", pyodideIndexURL(benchCache())) },
+  ...trees.map((tree) => ({
     name: tree.name,
     start: async () => {
-      const started = spawnWoma(["serve", "--port", "0", "--workers", "0", "--pyodide-cache", tree.cache], [process.execPath, join(tree.root, "cli", "main.ts")]);
-      return { url: await serveUrl(started), pid: started.pid, stop: started.stop };
+      const { url, started } = await startServe([process.execPath, join(tree.root, "cli", "main.ts")], tree.cache);
+      return { url, pid: started.pid, stop: started.stop };
     },
   })),
 ];

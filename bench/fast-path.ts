@@ -34,7 +34,7 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import { DaemonClient } from "../clients/shared/daemon-client.ts";
 import { pyodideIndexURL } from "../daemon/runtime/pyodide-core.ts";
 import { benchArgs } from "./lib/args.ts";
-import { idleTree, restOnePlusOne, serveUrl, spawnWoma, until, type Started } from "./lib/modes.ts";
+import { idleTree, restOnePlusOne, spawnWoma, startReference, startServe, until } from "./lib/modes.ts";
 import { cmdlineOf, exeOf, mib, pssOf, rssOf, treeMemory, treePids } from "./lib/proc-memory.ts";
 import { PNG_SETUP } from "./lib/png-setup.ts";
 import { alternate, backToBack, loadAverage, median, printTable, quantile, round, type Figure } from "./lib/stats.ts";
@@ -79,20 +79,11 @@ const ratio = (value: number, reference: number) => round(value / reference, 2);
 
 // --- The servers ------------------------------------------------------------------------
 
-/** A reference server (bench/lib/reference-server.ts). */
-async function reference(kind: "floor" | "original"): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
-  const started = spawnWoma([], [process.execPath, join(ROOT, "bench", "lib", "reference-server.ts"), kind, indexURL]);
-  await until(`the ${kind} server (stderr: ${started.stderr()})`, () => /listening on \S+/.test(started.stdout()) || started.child.exitCode !== null, 120_000);
-  const url = /listening on (\S+)/.exec(started.stdout())?.[1];
-  if (!url) throw new Error(`the ${kind} server did not start: ${started.stderr()}`);
-  return { url, pid: started.pid, stop: started.stop };
-}
+/** A reference server (bench/lib/reference-server.ts) on this tree's Pyodide. */
+const reference = (kind: "floor" | "original") => startReference(kind, indexURL);
 
 /** `woma serve --port 0 --workers 0` of a tree, once its runner is ready. */
-async function womaServe(tree: Tree): Promise<{ url: string; started: Started }> {
-  const started = spawnWoma(["serve", "--port", "0", "--workers", "0", "--pyodide-cache", tree.cache], tree.command);
-  return { url: await serveUrl(started), started };
-}
+const womaServe = (tree: Tree) => startServe(tree.command, tree.cache);
 
 /** `woma mcp` of a tree over stdio, through the MCP SDK's client, after its first result. */
 async function womaMcp(tree: Tree): Promise<{ client: Client; pid: () => number; stop: () => Promise<void> }> {

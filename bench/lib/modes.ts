@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DaemonClient } from "../../clients/shared/daemon-client.ts";
 import { childrenOf, cmdlineOf, treeMemory } from "./proc-memory.ts";
-import { WOMA_SCRIPT } from "./woma.ts";
+import { ROOT, WOMA_SCRIPT } from "./woma.ts";
 
 /** A woma process started for a benchmark. */
 export interface Started {
@@ -46,6 +46,21 @@ export async function until(what: string, condition: () => boolean | Promise<boo
     if (Date.now() > deadline) throw new Error(`bench: timed out after ${timeoutMs} ms waiting for ${what}`);
     await Bun.sleep(20);
   }
+}
+
+/** A reference server of bench/lib/reference-server.ts (`floor` or `original`) on Pyodide at `indexURL`, once it listens. */
+export async function startReference(kind: "floor" | "original", indexURL: string): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
+  const started = spawnWoma([], [process.execPath, join(ROOT, "bench", "lib", "reference-server.ts"), kind, indexURL]);
+  await until(`the ${kind} server (stderr: ${started.stderr()})`, () => /listening on \S+/.test(started.stdout()) || started.child.exitCode !== null, 120_000);
+  const url = /listening on (\S+)/.exec(started.stdout())?.[1];
+  if (!url) throw new Error(`the ${kind} server did not start: ${started.stderr()}`);
+  return { url, pid: started.pid, stop: started.stop };
+}
+
+/** `woma serve --port 0 --workers 0` of the woma that `command` starts, on `cache`, once its runner is ready. */
+export async function startServe(command: string[], cache: string): Promise<{ url: string; started: Started }> {
+  const started = spawnWoma(["serve", "--port", "0", "--workers", "0", "--pyodide-cache", cache], command);
+  return { url: await serveUrl(started), started };
 }
 
 /** Process ids of the runners `pid` started (its children running `__runner`, bubblewrap's included). */
