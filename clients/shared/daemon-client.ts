@@ -1,7 +1,7 @@
 /** A typed client of the daemon over any JSON-RPC connection, shared by the REPL, the MCP server and the REST bridge. */
 import { createConnection } from "node:net";
 import { CancellationTokenSource, createMessageConnection, type MessageConnection, type MessageReader, type MessageWriter } from "vscode-jsonrpc/node";
-import { StreamMessageWriter } from "vscode-jsonrpc/node";
+import { FrameWriter } from "../../protocol/wire/frame-writer.ts";
 import type {
   CheckResult,
   CompleteParams,
@@ -152,7 +152,7 @@ export class DaemonClient {
       maxMessageBytes: MAX_INBOUND_BYTES,
       onProblem: (problem) => process.stderr.write(`woma: bad message from the daemon: ${problem.message}\n`),
     });
-    return DaemonClient.over(reader, new StreamMessageWriter(output));
+    return DaemonClient.over(reader, new FrameWriter(output));
   }
 
   /** Connects to a daemon listening on a Unix socket (`woma daemon --socket PATH`); rejects naming the path when nothing listens there. */
@@ -164,7 +164,7 @@ export class DaemonClient {
           maxMessageBytes: MAX_INBOUND_BYTES,
           onProblem: (problem) => process.stderr.write(`woma: bad message from the daemon: ${problem.message}\n`),
         });
-        const writer = new StreamMessageWriter(socket);
+        const writer = new FrameWriter(socket);
         // Destroyed, not just ended: a half-closed socket would still be a client waiting for
         // its answers, and the daemon would let its runs go on.
         resolve(new DaemonClient(createMessageConnection(reader, writer), () => socket.destroy()));

@@ -1,7 +1,7 @@
 /** The Unix socket transport: one JSON-RPC connection per client on a socket file only its owner may use. */
 import { chmodSync, existsSync, rmSync } from "node:fs";
 import { createServer, type Server, type Socket } from "node:net";
-import { StreamMessageWriter } from "vscode-jsonrpc/node";
+import { FrameWriter } from "../../protocol/wire/frame-writer.ts";
 import { BoundedMessageReader, nodeStreamSource } from "../../protocol/wire/bounded-message-reader.ts";
 import { respondToProblems } from "../../protocol/wire/problem-responder.ts";
 import { unixSocketInUse } from "../../protocol/wire/socket-in-use.ts";
@@ -24,7 +24,7 @@ export async function listenUnixSocket(path: string, maxMessageBytes: number, on
   }
   // Half-open: a client may send its requests and FIN, and still read the answers.
   const server: Server = createServer({ allowHalfOpen: true }, (socket) => {
-    const writer = new StreamMessageWriter(socket);
+    const writer = new FrameWriter(socket);
     const reader = new BoundedMessageReader(nodeStreamSource(socket), { maxMessageBytes, onProblem: respondToProblems(writer) });
     socket.on("error", () => socket.destroy());
     onConnection({ reader, writer }, socket);
