@@ -35,12 +35,14 @@ let connection: Connection;
 let client: TestJupyterClient;
 
 /** Starts a kernel on a connection file it writes itself; resolves once the file is there. */
-async function startKernel(file: string, extra: string[] = []): Promise<{ child: ChildProcess; info: Connection; stderr: () => string }> {
+async function startKernel(file: string, extra: string[] = []): Promise<{ child: ChildProcess; info: Connection; stderr: () => string; exited: Promise<number | null> }> {
   const child = spawn(WOMA[0]!, [...WOMA.slice(1), "jupyter", "kernel", "-f", file, "--pyodide-cache", testCacheDir(), ...extra], { stdio: ["ignore", "ignore", "pipe"] });
+  // Listened for from the start: a kernel may exit before the test awaits it (right after its shutdown reply).
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   let err = "";
   child.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString()));
   await waitFor(`the kernel to write ${file} (stderr: ${err})`, () => existsSync(file) && err.includes("kernel listening"), 60_000);
-  return { child, info: JSON.parse(readFileSync(file, "utf8")) as Connection, stderr: () => err };
+  return { child, info: JSON.parse(readFileSync(file, "utf8")) as Connection, stderr: () => err, exited };
 }
 
 /** Iopub messages for a request, up to its idle status. */
@@ -174,7 +176,7 @@ describe("on a shared daemon (--connect)", () => {
       expect(runnerPids(first.child.pid!)).toEqual([]);
       const shutdown = await mine.request("shutdown_request", { restart: false });
       expect(shutdown.content).toEqual({ status: "ok", restart: false });
-      expect(await new Promise((resolve) => first.child.once("exit", resolve))).toBe(0);
+      expect(await first.exited).toBe(0);
       // A second kernel, then the daemon goes away under it: the kernel says so and exits.
       const second = await startKernel(join(dir, "connect-2.json"), ["--connect", socket]);
       const other = new TestJupyterClient(second.info.key, await zmtpPeer(second.info.shell_port, "DEALER", { identity: "d" }), await zmtpPeer(second.info.iopub_port, "SUB", { subscribe: "" }));
@@ -184,7 +186,7 @@ describe("on a shared daemon (--connect)", () => {
       expect(info.content.status).toBe("ok");
       watcher.dispose();
       daemon.kill("SIGTERM");
-      expect(await new Promise((resolve) => second.child.once("exit", resolve))).toBe(1);
+      expect(await second.exited).toBe(1);
       expect(second.stderr()).toContain(`stopping: the connection to the daemon at ${socket} closed`);
       // Its session cannot be closed on a daemon that is gone; that is no error of its own.
       expect(second.stderr()).not.toContain("Connection is closed");
@@ -217,7 +219,7 @@ describe("signals", () => {
     const runners = runnerPids(own.child.pid!);
     expect(runners.length).toBeGreaterThan(0);
     own.child.kill("SIGTERM");
-    const code = await new Promise<number | null>((resolve) => own.child.once("exit", resolve));
+    const code = await own.exited;
     expect(code).toBe(0);
     await waitFor("the runners to exit", () => runners.every((pid) => !existsSync(`/proc/${pid}`)), 5000);
     expect(own.stderr()).toContain("stopping: SIGTERM");
