@@ -79,8 +79,11 @@ def session(kernel_name):
     result["input_iopub"] = iopub_of(client, msg_id)
     # Without allow_stdin, input() fails at once instead of waiting.
     result["no_stdin"] = execute(client, "input('x')", allow_stdin=False)[0]
-    # stop_on_error: cells queued behind a failing one are aborted; later ones run.
-    ids = [client.execute("1/0"), client.execute("queued = 1"), client.execute("queued = 2")]
+    # stop_on_error: cells queued behind a failing one are aborted; later ones run. The failing
+    # cell runs for 0.3 s first, so the two behind it have surely arrived (queued) when it fails:
+    # a bare 1/0 can fail before a loaded client has sent them, and cells sent after a failure run.
+    failing = "import time\nstarted = time.time()\nwhile time.time() - started < 0.3: pass\n1/0"
+    ids = [client.execute(failing), client.execute("queued = 1"), client.execute("queued = 2")]
     result["stop_on_error"] = [reply_to(client, msg_id)["content"]["status"] for msg_id in ids]
     result["after_abort"] = execute(client, "'queued' in globals()")[1]
     ids = [client.execute("1/0", stop_on_error=False), client.execute("kept_going = True")]
