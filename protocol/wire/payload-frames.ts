@@ -8,10 +8,10 @@
  * (`BoundedReaderOptions.payloads`); nothing the daemon reads from clients or runners may
  * carry one.
  */
-import type { ContentTypeEncoder, Message } from "vscode-jsonrpc";
+import type { Message } from "vscode-jsonrpc";
+import { jsonBody } from "./frame-writer.ts";
 
 const NEWLINE = 10;
-const encoder = new TextEncoder();
 
 /** The `result` of a response that carries a binary payload. */
 function payloadOf(message: Message): Uint8Array | undefined {
@@ -24,9 +24,9 @@ function payloadOf(message: Message): Uint8Array | undefined {
 /** Encodes a message as JSON, and a response with a Uint8Array `result.bytes` as JSON, newline, raw bytes. */
 export function payloadBody(message: Message): Uint8Array {
   const bytes = payloadOf(message);
-  if (bytes === undefined) return encoder.encode(JSON.stringify(message));
+  if (bytes === undefined) return jsonBody(message);
   const result = (message as unknown as { result: Record<string, unknown> }).result;
-  const json = encoder.encode(JSON.stringify({ ...message, result: { ...result, bytes: bytes.length } }));
+  const json = jsonBody({ ...message, result: { ...result, bytes: bytes.length } } as Message);
   // Not zero-filled: every byte is written just below.
   const frame = Buffer.allocUnsafe(json.length + 1 + bytes.length);
   frame.set(json, 0);
@@ -35,14 +35,8 @@ export function payloadBody(message: Message): Uint8Array {
   return frame;
 }
 
-/** {@link payloadBody} as vscode-jsonrpc's content-type encoder. */
-export const payloadEncoder: ContentTypeEncoder = {
-  name: "application/json",
-  encode: (message: Message) => Promise.resolve(payloadBody(message)),
-};
-
 /**
- * Splits a frame body written by {@link payloadEncoder}: the JSON text, and the payload when
+ * Splits a frame body written by {@link payloadBody}: the JSON text, and the payload when
  * there is one. The caller parses the JSON and hands the payload to {@link attachPayload}.
  */
 export function splitPayload(body: Uint8Array): { json: Uint8Array; payload: Uint8Array | undefined } {

@@ -3,16 +3,11 @@ import { expect, test } from "bun:test";
 import type { Message } from "vscode-jsonrpc";
 import { JsonRpcErrorCodes } from "../../protocol/error-codes.ts";
 import { BoundedMessageReader, type FramingProblem } from "../../protocol/wire/bounded-message-reader.ts";
-import { payloadEncoder } from "../../protocol/wire/payload-frames.ts";
+import { frameOf } from "../../protocol/wire/frame-writer.ts";
+import { payloadBody } from "../../protocol/wire/payload-frames.ts";
 
-async function frame(message: object): Promise<Uint8Array> {
-  const body = await payloadEncoder.encode(message as Message, { charset: "utf-8" });
-  const header = new TextEncoder().encode(`Content-Length: ${body.length}\r\n\r\n`);
-  const out = new Uint8Array(header.length + body.length);
-  out.set(header);
-  out.set(body, header.length);
-  return out;
-}
+/** A message framed as the daemon's writer frames it for a runner. */
+const frame = (message: object): Uint8Array => frameOf(payloadBody(message as Message));
 
 function read(payloads: boolean, ...frames: Uint8Array[]) {
   const messages: Message[] = [];
@@ -27,10 +22,10 @@ function read(payloads: boolean, ...frames: Uint8Array[]) {
 const bytes = new Uint8Array([...Array(256).keys(), ...new TextEncoder().encode("\nContent-Length: 5\r\n\r\n{}")]);
 
 test("a response with Uint8Array bytes crosses as raw bytes and arrives as the same Uint8Array", async () => {
-  const wire = await frame({ jsonrpc: "2.0", id: 7, result: { done: false, bytes, last: true } });
+  const wire = frame({ jsonrpc: "2.0", id: 7, result: { done: false, bytes, last: true } });
   // The body is the JSON, a newline, then the bytes themselves: no base64.
   expect(wire.length).toBeLessThan(bytes.length + 120);
-  const { messages, problems } = read(true, wire, await frame({ jsonrpc: "2.0", id: 8, result: { done: true } }));
+  const { messages, problems } = read(true, wire, frame({ jsonrpc: "2.0", id: 8, result: { done: true } }));
   expect(problems).toEqual([]);
   expect(messages).toHaveLength(2);
   const result = (messages[0] as unknown as { result: { bytes: Uint8Array; last: boolean } }).result;
@@ -42,13 +37,13 @@ test("a response with Uint8Array bytes crosses as raw bytes and arrives as the s
 
 test("messages without a payload are plain JSON, byte for byte what JSON.stringify gives", async () => {
   const message = { jsonrpc: "2.0", id: 1, method: "runner/run", params: { code: "print('a\\nb')" } };
-  const wire = await frame(message);
+  const wire = frame(message);
   expect(new TextDecoder().decode(wire)).toEndWith(JSON.stringify(message));
   expect(read(true, wire).messages).toEqual([message]);
 });
 
 test("a reader that does not accept payloads (the daemon's, of clients and runners) refuses a payload frame as not JSON, and reads on", async () => {
-  const { messages, problems } = read(false, await frame({ jsonrpc: "2.0", id: 7, result: { bytes } }), await frame({ jsonrpc: "2.0", id: 8, result: {} }));
+  const { messages, problems } = read(false, frame({ jsonrpc: "2.0", id: 7, result: { bytes } }), frame({ jsonrpc: "2.0", id: 8, result: {} }));
   expect(problems.map((p) => p.code)).toEqual([JsonRpcErrorCodes.ParseError]);
   expect(messages).toEqual([{ jsonrpc: "2.0", id: 8, result: {} }] as unknown as Message[]);
 });
