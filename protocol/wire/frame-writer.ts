@@ -11,13 +11,13 @@
  */
 import { AbstractMessageWriter, type Message, type MessageWriter } from "vscode-jsonrpc";
 
-/** Turns a message into its frame body (JSON, or JSON with a binary payload: payload-frames.ts). */
-export type BodyEncoder = (message: Message) => Uint8Array;
+/** Turns a message into its frame body (JSON, or JSON with a binary payload: payload-frames.ts), whole or in parts the frame joins. */
+export type BodyEncoder = (message: Message) => Uint8Array | readonly Uint8Array[];
 
 const encoder = new TextEncoder();
 
 /** The plain body: the message as UTF-8 JSON. */
-export const jsonBody: BodyEncoder = (message) => encoder.encode(JSON.stringify(message));
+export const jsonBody = (message: Message): Uint8Array => encoder.encode(JSON.stringify(message));
 
 /** What the writer needs of a stream: Node's `Writable`, or a socket. */
 export interface FrameSink {
@@ -62,11 +62,17 @@ export class FrameWriter extends AbstractMessageWriter implements MessageWriter 
   }
 }
 
-/** The header and the body in one buffer. */
-export function frameOf(body: Uint8Array): Uint8Array {
-  const header = `Content-Length: ${body.length}\r\n\r\n`;
-  const frame = Buffer.allocUnsafe(header.length + body.length);
-  frame.write(header, 0, "latin1");
-  frame.set(body, header.length);
+/** The header and the body in one buffer: each part of the body is copied once, into it. */
+export function frameOf(body: Uint8Array | readonly Uint8Array[]): Uint8Array {
+  const parts = body instanceof Uint8Array ? [body] : body;
+  let length = 0;
+  for (const part of parts) length += part.length;
+  const header = `Content-Length: ${length}\r\n\r\n`;
+  const frame = Buffer.allocUnsafe(header.length + length);
+  let at = frame.write(header, 0, "latin1");
+  for (const part of parts) {
+    frame.set(part, at);
+    at += part.length;
+  }
   return frame;
 }

@@ -12,6 +12,7 @@ import type { Message } from "vscode-jsonrpc";
 import { jsonBody } from "./frame-writer.ts";
 
 const NEWLINE = 10;
+const SEPARATOR = new Uint8Array([NEWLINE]);
 
 /** The `result` of a response that carries a binary payload. */
 function payloadOf(message: Message): Uint8Array | undefined {
@@ -21,18 +22,15 @@ function payloadOf(message: Message): Uint8Array | undefined {
   return bytes instanceof Uint8Array ? bytes : undefined;
 }
 
-/** Encodes a message as JSON, and a response with a Uint8Array `result.bytes` as JSON, newline, raw bytes. */
-export function payloadBody(message: Message): Uint8Array {
+/**
+ * Encodes a message as JSON, and a response with a Uint8Array `result.bytes` as JSON, newline,
+ * raw bytes: three parts that the frame joins, so the bytes are copied once, into the frame.
+ */
+export function payloadBody(message: Message): Uint8Array | readonly Uint8Array[] {
   const bytes = payloadOf(message);
   if (bytes === undefined) return jsonBody(message);
   const result = (message as unknown as { result: Record<string, unknown> }).result;
-  const json = jsonBody({ ...message, result: { ...result, bytes: bytes.length } } as Message);
-  // Not zero-filled: every byte is written just below.
-  const frame = Buffer.allocUnsafe(json.length + 1 + bytes.length);
-  frame.set(json, 0);
-  frame[json.length] = NEWLINE;
-  frame.set(bytes, json.length + 1);
-  return frame;
+  return [jsonBody({ ...message, result: { ...result, bytes: bytes.length } } as Message), SEPARATOR, bytes];
 }
 
 /**
