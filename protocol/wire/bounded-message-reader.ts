@@ -125,7 +125,12 @@ export function webStreamSource(stream: ReadableStream<Uint8Array>): ByteSource 
         started = true;
         void pump();
       }
-      return { dispose: () => void listeners.splice(listeners.indexOf(listener) >>> 0, 1) };
+      return {
+        dispose: () => {
+          const at = listeners.indexOf(listener);
+          if (at >= 0) listeners.splice(at, 1);
+        },
+      };
     },
     onClose: (listener) => void closes.push(listener),
     onError: (listener) => void errors.push(listener),
