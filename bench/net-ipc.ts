@@ -24,7 +24,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { createMessageConnection, StreamMessageWriter } from "vscode-jsonrpc/node";
-import { BoundedMessageReader, nodeStreamSource } from "../protocol/wire/bounded-message-reader.ts";
+import { BoundedMessageReader } from "../protocol/wire/bounded-message-reader.ts";
+import { nodeStreamSource } from "../protocol/wire/byte-sources.ts";
 import { printRows, quantile, round } from "./lib/stats.ts";
 
 declare const self: Worker;

@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { StreamMessageWriter } from "vscode-jsonrpc/node";
 import { DaemonClient } from "../../clients/shared/daemon-client.ts";
-import { BoundedMessageReader, nodeStreamSource } from "../../protocol/wire/bounded-message-reader.ts";
+import { BoundedMessageReader } from "../../protocol/wire/bounded-message-reader.ts";
+import { nodeStreamSource } from "../../protocol/wire/byte-sources.ts";
 
 /** The repository root. */
 export const ROOT = resolve(import.meta.dir, "..", "..");

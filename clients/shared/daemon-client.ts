@@ -64,7 +64,8 @@ import {
   TenantsRequest,
 } from "../../protocol/methods.ts";
 import { PROTOCOL_VERSION } from "../../protocol/version.ts";
-import { BoundedMessageReader, nodeStreamSource } from "../../protocol/wire/bounded-message-reader.ts";
+import { BoundedMessageReader } from "../../protocol/wire/bounded-message-reader.ts";
+import { nodeStreamSource } from "../../protocol/wire/byte-sources.ts";
 
 /** Options of one run as a client sees them. */
 export interface ClientRunOptions {

@@ -1,7 +1,8 @@
 /** A runner process: installs the seccomp filter, then speaks JSON-RPC with the daemon (stdin in, fd 3 out) and runs Python on the same thread. */
 import { format } from "node:util";
 import { createMessageConnection, type MessageConnection } from "vscode-jsonrpc/node";
-import { BoundedMessageReader, webStreamSource } from "../../protocol/wire/bounded-message-reader.ts";
+import { BoundedMessageReader } from "../../protocol/wire/bounded-message-reader.ts";
+import { webStreamSource } from "../../protocol/wire/byte-sources.ts";
 import { installSeccomp } from "./install-seccomp.ts";
 import { PythonRunner } from "./python-runner.ts";
 import {

@@ -1,6 +1,7 @@
 /** The stdio transport: JSON-RPC on the process's stdin and stdout (stdout then belongs to the protocol). */
 import { FrameWriter } from "../../protocol/wire/frame-writer.ts";
-import { BoundedMessageReader, nodeStreamSource } from "../../protocol/wire/bounded-message-reader.ts";
+import { BoundedMessageReader } from "../../protocol/wire/bounded-message-reader.ts";
+import { nodeStreamSource } from "../../protocol/wire/byte-sources.ts";
 import { respondToProblems } from "../../protocol/wire/problem-responder.ts";
 import type { TransportEnd } from "../../protocol/wire/linked-pair.ts";
 

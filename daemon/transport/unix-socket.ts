@@ -2,7 +2,8 @@
 import { chmodSync, existsSync, rmSync } from "node:fs";
 import { createServer, type Server, type Socket } from "node:net";
 import { FrameWriter } from "../../protocol/wire/frame-writer.ts";
-import { BoundedMessageReader, nodeStreamSource } from "../../protocol/wire/bounded-message-reader.ts";
+import { BoundedMessageReader } from "../../protocol/wire/bounded-message-reader.ts";
+import { nodeStreamSource } from "../../protocol/wire/byte-sources.ts";
 import { respondToProblems } from "../../protocol/wire/problem-responder.ts";
 import { unixSocketInUse } from "../../protocol/wire/socket-in-use.ts";
 import type { TransportEnd } from "../../protocol/wire/linked-pair.ts";

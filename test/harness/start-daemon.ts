@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { StreamMessageWriter } from "vscode-jsonrpc/node";
 import type { Message } from "vscode-jsonrpc";
 import { DaemonClient } from "../../clients/shared/daemon-client.ts";
-import { BoundedMessageReader, nodeStreamSource } from "../../protocol/wire/bounded-message-reader.ts";
+import { BoundedMessageReader } from "../../protocol/wire/bounded-message-reader.ts";
+import { nodeStreamSource } from "../../protocol/wire/byte-sources.ts";
 import { REPO_ROOT, testCacheDir, waitFor } from "./paths.ts";
 
 /** How the test reaches the daemon. */

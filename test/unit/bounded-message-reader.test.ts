@@ -2,7 +2,8 @@
 import { describe, expect, test } from "bun:test";
 import type { Message } from "vscode-jsonrpc";
 import { JsonRpcErrorCodes, WomaErrorCodes } from "../../protocol/error-codes.ts";
-import { BoundedMessageReader, messageBytes, webStreamSource, type FramingProblem } from "../../protocol/wire/bounded-message-reader.ts";
+import { BoundedMessageReader, messageBytes, type FramingProblem } from "../../protocol/wire/bounded-message-reader.ts";
+import { webStreamSource } from "../../protocol/wire/byte-sources.ts";
 
 function reader(maxMessageBytes = 1024, answer?: (p: FramingProblem) => Promise<void>) {
   const messages: Message[] = [];

@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import type { Message } from "vscode-jsonrpc";
-import { BoundedMessageReader, nodeStreamSource } from "../../protocol/wire/bounded-message-reader.ts";
+import { BoundedMessageReader } from "../../protocol/wire/bounded-message-reader.ts";
+import { nodeStreamSource } from "../../protocol/wire/byte-sources.ts";
 import { FrameWriter } from "../../protocol/wire/frame-writer.ts";
 import { payloadBody } from "../../protocol/wire/payload-frames.ts";
 
